@@ -1,0 +1,89 @@
+"""The `flight` command: parses arguments and hands each subcommand to one small handler.
+
+Handlers import what they need lazily, so `flight --help` stays fast and never loads panda3d.
+"""
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from flight import __version__
+
+Handler = Callable[[argparse.Namespace], int]
+
+NOT_BUILT = 2  # exit code of a subcommand that is in the usage text but not yet in the game
+
+
+def _not_built(name: str) -> int:
+    print(f"flight {name}: not built yet", file=sys.stderr)
+    return NOT_BUILT
+
+
+def _play(args: argparse.Namespace) -> int:
+    return _not_built("play")
+
+
+def _run(args: argparse.Namespace) -> int:
+    return _not_built("run")
+
+
+def _replay(args: argparse.Namespace) -> int:
+    return _not_built("replay")
+
+
+def _shot(args: argparse.Namespace) -> int:
+    return _not_built("shot")
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from flight.bench import main as run_bench
+
+    return run_bench(json_output=args.json, quick=args.quick)
+
+
+def _devices(args: argparse.Namespace) -> int:
+    return _not_built("devices")
+
+
+def _models(args: argparse.Namespace) -> int:
+    return _not_built("models")
+
+
+COMMANDS: dict[str, tuple[str, Handler]] = {
+    "play": ("fly a level in the game window", _play),
+    "run": ("run a level headless, without a window", _run),
+    "replay": ("watch or verify a recorded replay", _replay),
+    "shot": ("render a still picture of a level offscreen", _shot),
+    "bench": ("time the flight-dynamics core", _bench),
+    "devices": ("list the gamepads and joysticks the game can see", _devices),
+    "models": ("build the procedural .glb models into models/", _models),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for `flight` and every subcommand in COMMANDS."""
+    parser = argparse.ArgumentParser(prog="flight", description="Captured!, a WWI flight game.")
+    parser.add_argument("--version", action="version", version=f"flight {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands: dict[str, argparse.ArgumentParser] = {}
+    for name, (summary, handler) in COMMANDS.items():
+        commands[name] = subparsers.add_parser(name, help=summary, description=summary)
+        commands[name].set_defaults(handler=handler)
+
+    level_help = "the level's folder name under levels/"
+    commands["play"].add_argument("level", metavar="LEVEL", help=level_help)
+    commands["run"].add_argument("level", metavar="LEVEL", help=level_help)
+    commands["shot"].add_argument("level", metavar="LEVEL", help=level_help)
+    commands["replay"].add_argument("file", metavar="FILE", help="the replay file")
+    commands["bench"].add_argument("--json", action="store_true", help="print one JSON object")
+    commands["bench"].add_argument("--quick", action="store_true", help="fewer repetitions")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `flight` command line and return its exit code."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        print("flight: the game window is not built yet; see `flight --help`", file=sys.stderr)
+        return NOT_BUILT
+    return args.handler(args)

@@ -1,0 +1,86 @@
+"""Per-aircraft constants of a Fleet: its specs stacked into arrays with a leading (N,) axis.
+
+Types with fewer engines or contact points than the largest in the fleet are padded with inert entries (mask 0),
+so mixed fleets step with no Python loop over aircraft. Imports numpy and the standard library only.
+"""
+import numpy as np
+
+from flight.dynamics.spec import AERO_DERIVATIVES, CRASH_CAUSES, AircraftSpec
+from flight.dynamics.tables import ADVANCE_RATIO_GRID, ALPHA_GRID, RPM_FRACTION_GRID, TableSet
+
+DAMAGE_PARTS = ("left_wing", "right_wing", "ailerons", "elevator", "rudder")
+
+
+class FleetParams:
+    """Constant arrays for N aircraft. Shapes: (N,), engines (N, E), contact points (N, P[, 3])."""
+
+    def __init__(self, specs: list[AircraftSpec]):
+        def per_aircraft(get) -> np.ndarray:
+            return np.array([get(s) for s in specs], dtype=float)
+
+        self.n = len(specs)
+        self.mass_dry = per_aircraft(lambda s: s.mass_empty + s.payload)
+        self.fuel_capacity = per_aircraft(lambda s: s.fuel)
+        self.inertia = per_aircraft(lambda s: s.inertia)
+        self.inertia_inv = np.linalg.inv(self.inertia)
+        self.wing_area = per_aircraft(lambda s: s.wing_area)
+        self.span = per_aircraft(lambda s: s.span)
+        self.chord = per_aircraft(lambda s: s.chord)
+        self.induced_drag_factor = per_aircraft(lambda s: s.aero.induced_drag_factor)
+        self.deriv = {k: per_aircraft(lambda s, k=k: s.aero.derivatives[k]) for k in AERO_DERIVATIVES}
+        self.CL = TableSet(ALPHA_GRID, [(s.aero.alpha, s.aero.CL) for s in specs])
+        self.CD = TableSet(ALPHA_GRID, [(s.aero.alpha, s.aero.CD) for s in specs])
+        self.Cm = TableSet(ALPHA_GRID, [(s.aero.alpha, s.aero.Cm) for s in specs])
+        self._engines(specs)
+        self._contacts(specs)
+        self.has_brakes = np.array([s.has_brakes for s in specs])
+        self.max_sink_rate = per_aircraft(lambda s: s.max_sink_rate)
+        self.max_touchdown_speed = per_aircraft(lambda s: s.max_touchdown_speed)
+
+    def _engines(self, specs: list[AircraftSpec]):
+        e_max = max(len(s.engine.positions) for s in specs)
+        self.engine_mask = np.zeros((self.n, e_max))
+        self.hub = np.zeros((self.n, e_max, 3))
+        for i, s in enumerate(specs):
+            k = len(s.engine.positions)
+            self.engine_mask[i, :k] = 1.0
+            self.hub[i, :k] = s.engine.positions
+        eng = [s.engine for s in specs]
+        column = lambda values: np.array(values, dtype=float)[:, None]  # noqa: E731 - broadcasts over engines
+        self.rated_power = column([e.power for e in eng]) * self.engine_mask
+        self.rated_omega = column([e.rated_rpm * np.pi / 30.0 for e in eng])
+        self.idle_fraction = column([e.idle_power_fraction for e in eng])
+        self.friction_torque = column([e.friction_power_fraction * e.power / (e.rated_rpm * np.pi / 30.0)
+                                       for e in eng])
+        self.rotating_inertia = column([e.rotating_inertia for e in eng])
+        self.rotation = column([e.rotation for e in eng]) * self.engine_mask
+        self.sfc = column([e.specific_fuel_consumption for e in eng])
+        self.power_curve = TableSet(RPM_FRACTION_GRID, [(e.rpm_fraction, e.power_fraction) for e in eng])
+        props = [s.propeller for s in specs]
+        self.prop_diameter = column([p.diameter for p in props])
+        self.prop_disc_area = np.pi / 4.0 * self.prop_diameter ** 2
+        self.thrust_coefficient = TableSet(ADVANCE_RATIO_GRID, [(p.advance_ratio, p.thrust_coefficient) for p in props])
+        self.power_coefficient = TableSet(ADVANCE_RATIO_GRID, [(p.advance_ratio, p.power_coefficient) for p in props])
+        self.tail_in_slipstream = column([p.tail_in_slipstream for p in props])
+        self.swirl_yaw_arm = column([p.swirl_yaw_arm for p in props])
+
+    def _contacts(self, specs: list[AircraftSpec]):
+        p_max = max(len(s.contacts) for s in specs)
+        shape = (self.n, p_max)
+        self.contact_pos = np.zeros(shape + (3,))
+        self.is_gear = np.zeros(shape, dtype=bool)
+        self.is_wheel = np.zeros(shape, dtype=bool)
+        self.is_structure = np.zeros(shape, dtype=bool)
+        self.stiffness, self.damping = np.zeros(shape), np.zeros(shape)
+        self.rolling_friction, self.side_friction, self.steer = np.zeros(shape), np.zeros(shape), np.zeros(shape)
+        self.crash_cause = np.zeros(shape, dtype=np.int8)
+        for i, s in enumerate(specs):
+            for j, c in enumerate(s.contacts):
+                self.contact_pos[i, j] = c.position
+                self.is_gear[i, j] = c.kind != "structure"
+                self.is_wheel[i, j] = c.kind == "wheel"
+                self.is_structure[i, j] = c.kind == "structure"
+                self.stiffness[i, j], self.damping[i, j] = c.stiffness, c.damping
+                self.rolling_friction[i, j], self.side_friction[i, j] = c.rolling_friction, c.side_friction
+                self.steer[i, j] = c.steer
+                self.crash_cause[i, j] = CRASH_CAUSES.index(c.crash_cause)

@@ -1,0 +1,30 @@
+"""Where the game's data folders are, in an installed wheel and in a source checkout alike.
+
+The wheel carries the repo's top-level `models/` and `levels/` as `flight/data/` (see pyproject.toml);
+a source checkout or editable install has no `flight/data/` and uses the repo root instead.
+"""
+
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_root() -> Path:
+    """The folder holding `models/` and `levels/`."""
+    installed = _PACKAGE_DIR / "data"
+    return installed if installed.is_dir() else _PACKAGE_DIR.parent
+
+
+def models_dir() -> Path:
+    """The .glb models and, under `aircraft/`, the aircraft data files."""
+    return data_root() / "models"
+
+
+def aircraft_dir() -> Path:
+    """One TOML file per aircraft type, e.g. `camel.toml`."""
+    return models_dir() / "aircraft"
+
+
+def levels_dir() -> Path:
+    """One folder per level."""
+    return data_root() / "levels"
