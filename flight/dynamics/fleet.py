@@ -199,12 +199,15 @@ class Fleet:
         air_force = wing_force + body_force + prop.force
         other_ned = np.einsum("nij,nj->ni", rot, air_force)
         other_ned[:, 2] += mass * atmosphere.GRAVITY
+        air_moment = wing_moment + body_moment + prop.moment
+        yaw_ned = np.einsum("nj,nj->n", rot[:, 2, :], air_moment)
         self._update_chocks(u)
         ground_force, ground_moment, self.on_ground, cause = ground_contact(
-            p, self.ground, self.pos, self.vel, rot, self.omega, mass, other_ned, u[:, 2], u[:, 4], self.chocks, dt)
+            p, self.ground, self.pos, self.vel, rot, self.omega, mass, other_ned, yaw_ned, u[:, 2], u[:, 4],
+            self.chocks, dt)
 
         force = air_force + ground_force
-        moment = wing_moment + body_moment + prop.moment + ground_moment
+        moment = air_moment + ground_moment
         self.load_factor = -force[:, 2] / (mass * atmosphere.GRAVITY)
         self._integrate(rot, force, moment, prop, mass, dt)
         self._check_crashes(cause)

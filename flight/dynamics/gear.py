@@ -1,7 +1,7 @@
 """Ground contact: wheels and tail skid as spring-dampers with friction, and structure strikes as crashes.
 
 Friction is solved at the velocity level: each contact asks for the force that cancels its share (by load) of the
-other forces along the ground and stops its sliding within a few ticks (through its effective mass, so a tail
+other forces and of their yawing moment along the ground, and stops its sliding within a few ticks (through its effective mass, so a tail
 skid far from the CG cannot ring), capped at mu times the load. That keeps a parked aircraft parked, with no creep
 and none of the stick-slip chatter of a velocity-threshold model.
 The ground is horizontal at each contact, at the height the world's terrain gives. Imports numpy only.
@@ -37,11 +37,12 @@ def cross(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def ground_contact(p: FleetParams, ground: GroundHeight, pos: np.ndarray, vel: np.ndarray, rot: np.ndarray,
-                   omega: np.ndarray, mass: np.ndarray, other_force_ned: np.ndarray, rudder: np.ndarray,
-                   brake: np.ndarray, chocks: np.ndarray, dt: float):
+                   omega: np.ndarray, mass: np.ndarray, other_force_ned: np.ndarray, other_yaw_moment: np.ndarray,
+                   rudder: np.ndarray, brake: np.ndarray, chocks: np.ndarray, dt: float):
     """Returns (force_body (N,3), moment_body (N,3), wheels_down (N,) bool, crash_cause (N,) int8).
 
-    other_force_ned (N,3) is the sum of every other force (aero, thrust, weight); chocks (N,) block the wheels."""
+    other_force_ned (N,3) is the sum of every other force (aero, thrust, weight) and other_yaw_moment (N,) their
+    moment about the vertical through the CG; chocks (N,) block the wheels."""
     r_ned = np.einsum("nij,npj->npi", rot, p.contact_pos)
     world = pos[:, None, :] + r_ned
     depth = world[..., 2] + ground(world[..., 0], world[..., 1])
@@ -70,11 +71,19 @@ def ground_contact(p: FleetParams, ground: GroundHeight, pos: np.ndarray, vel: n
     extra = np.where(p.has_brakes, _BRAKE_FRICTION * brake, np.where(chocks, _CHOCK_FRICTION, 0.0))
     mu_along = p.rolling_friction + extra[:, None] * p.is_wheel
     load_share = load / np.maximum(load.sum(1, keepdims=True), 1e-9)
+    # what the other forces push on each contact: its share of their force, plus forces that together carry the
+    # rest of their yawing moment (r x push sums to it): push_i += M w_i (z x r_i) / sum_j w_j |r_j|^2
+    push = other_force_ned[:, None, :] * load_share[..., None]
+    rest = other_yaw_moment - (r_ned[..., 0] * push[..., 1] - r_ned[..., 1] * push[..., 0]).sum(1)
+    spread = np.maximum((load_share * (r_ned[..., 0] ** 2 + r_ned[..., 1] ** 2)).sum(1), 1e-9)
+    twist = (rest / spread)[:, None] * load_share
+    push[..., 0] -= twist * r_ned[..., 1]
+    push[..., 1] += twist * r_ned[..., 0]
     force_ned = np.zeros_like(r_ned)
     force_ned[..., 2] = -load
     for direction, mu in ((along, mu_along), (across, p.side_friction)):
         slide = np.einsum("npi,npi->np", v_point, direction)
-        pushed = np.einsum("ni,npi->np", other_force_ned, direction) * load_share
+        pushed = np.einsum("npi,npi->np", push, direction)
         lever_body = cross(p.contact_pos, np.einsum("nji,npj->npi", rot, direction))
         inv_mass = 1.0 / mass[:, None] + np.einsum("npi,nij,npj->np", lever_body, p.inertia_inv, lever_body)
         limit = mu * load
