@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 from flight.dynamics import atmosphere, quaternion
-from flight.dynamics.aero import body_terms, wing_panels
+from flight.dynamics.aero import aerodynamics
 from flight.dynamics.gear import GroundHeight, cross, flat_ground, ground_contact
 from flight.dynamics.params import DAMAGE_PARTS, FleetParams
 from flight.dynamics.propulsion import propulsion, torques
@@ -142,8 +142,8 @@ class Fleet:
         self.quat[i] = q[0]
         if on_ground:
             rot = quaternion.to_matrix(self.quat[i:i + 1])[0]
-            lowest = (rot @ p.contact_pos[i][p.is_gear[i]].T)[2].max()
-            sag = self.mass[i] * atmosphere.GRAVITY / p.stiffness[i].sum()  # about the static compression
+            lowest = (rot @ p.gear.position[i][p.gear.is_gear[i]].T)[2].max()
+            sag = self.mass[i] * atmosphere.GRAVITY / p.gear.stiffness[i].sum()  # about the static compression
             down = -float(self.ground(np.array([north]), np.array([east]))[0]) - lowest + sag
         self.pos[i] = (north, east, down)
         self.vel[i] = quaternion.to_matrix(self.quat[i:i + 1])[0] @ np.array([speed, 0.0, 0.0])
@@ -161,8 +161,9 @@ class Fleet:
     def _three_point_pitch(self, i: int) -> float:
         """Pitch (deg) at which the wheels and the tail skid touch level ground together."""
         p = self.params
-        gear = p.contact_pos[i][p.is_gear[i]]
-        main, tail = gear[p.is_wheel[i][p.is_gear[i]]].mean(0), gear[gear[:, 0].argmin()]
+        g = p.gear
+        gear = g.position[i][g.is_gear[i]]
+        main, tail = gear[g.is_wheel[i][g.is_gear[i]]].mean(0), gear[gear[:, 0].argmin()]
         return math.degrees(math.atan2(main[2] - tail[2], main[0] - tail[0]))
 
     def _settled_engine_speed(self, i: int, speed: float, throttle: float) -> np.ndarray:
@@ -192,19 +193,15 @@ class Fleet:
         ignition = (u[:, 5] < 0.5) & (self.fuel > 0.0)
         prop = propulsion(p, self.engine_omega, v_body[:, 0], rho, u[:, 3], ignition.astype(float),
                           self.damage_engine)
-        wing_force, wing_moment = wing_panels(p, v_body, self.omega, rho, height, self.damage[:, 0:2])
-        q_tail = 0.5 * rho * np.einsum("ij,ij->i", v_body, v_body) + prop.tail_dynamic_pressure
-        body_force, body_moment = body_terms(p, v_body, self.omega, rho, q_tail, u, self.damage[:, 2:5])
+        aero_force, aero_moment = aerodynamics(p, v_body, self.omega, rho, height, prop.tail_dynamic_pressure, u,
+                                               self.damage)
         mass = p.mass_dry + self.fuel
-        air_force = wing_force + body_force + prop.force
+        air_force = aero_force + prop.force
         other_ned = np.einsum("nij,nj->ni", rot, air_force)
         other_ned[:, 2] += mass * atmosphere.GRAVITY
-        air_moment = wing_moment + body_moment + prop.moment
-        yaw_ned = np.einsum("nj,nj->n", rot[:, 2, :], air_moment)
+        air_moment = aero_moment + prop.moment
         self._update_chocks(u)
-        ground_force, ground_moment, self.on_ground, cause = ground_contact(
-            p, self.ground, self.pos, self.vel, rot, self.omega, mass, other_ned, yaw_ned, u[:, 2], u[:, 4],
-            self.chocks, dt)
+        ground_force, ground_moment, cause = self._ground(rot, mass, other_ned, air_moment, height, u, dt)
 
         force = air_force + ground_force
         moment = air_moment + ground_moment
@@ -212,11 +209,25 @@ class Fleet:
         self._integrate(rot, force, moment, prop, mass, dt)
         self._check_crashes(cause)
 
+    def _ground(self, rot, mass, other_ned, air_moment, height, u, dt):
+        """Ground contact for the aircraft low enough to touch (the rest skip the contact solver)."""
+        p = self.params
+        near = np.flatnonzero(height < 2.0 * p.contact_reach)
+        force, moment = np.zeros((self.n, 3)), np.zeros((self.n, 3))
+        cause = np.zeros(self.n, dtype=np.int8)
+        self.on_ground = np.zeros(self.n, dtype=bool)
+        if near.size:
+            yaw = np.einsum("nj,nj->n", rot[near, 2, :], air_moment[near])
+            force[near], moment[near], self.on_ground[near], cause[near] = ground_contact(
+                p.gear.take(near), self.ground, self.pos[near], self.vel[near], rot[near], self.omega[near],
+                mass[near], other_ned[near], yaw, u[near, 2], u[near, 4], self.chocks[near], dt)
+        return force, moment, cause
+
     def _update_chocks(self, u: np.ndarray) -> None:
         """Chocks come away when the throttle opens; on a type without brakes, holding the brake while stopped on
         the ground puts them back."""
         stopped = self.on_ground & (np.sqrt(self.vel[:, 0] ** 2 + self.vel[:, 1] ** 2) < _CHOCK_SPEED)
-        wanted = stopped & ~self.params.has_brakes & (u[:, 4] > 0.5)
+        wanted = stopped & ~self.params.gear.has_brakes & (u[:, 4] > 0.5)
         self.chocks = (self.chocks & (u[:, 3] < _CHOCKS_AWAY_THROTTLE)) | wanted
 
     def _sanitise(self, u: np.ndarray) -> np.ndarray:
@@ -230,33 +241,32 @@ class Fleet:
 
     def _integrate(self, rot, force, moment, prop, mass, dt):
         p = self.params
-        live = ~self.crashed
+        alive = (~self.crashed).astype(float)[:, None]  # crashed aircraft have no velocity and gain none
         accel = np.einsum("nij,nj->ni", rot, force) / mass[:, None]
         accel[:, 2] += atmosphere.GRAVITY
-        self.vel = np.where(live[:, None], self.vel + accel * dt, 0.0)
+        self.vel = self.vel + accel * (alive * dt)
         self.pos = self.pos + self.vel * dt
         # Euler's equations with the spinning engines' angular momentum h: I w' = M - w x (I w + h)
         momentum = np.einsum("nij,nj->ni", p.inertia, self.omega) + prop.angular_momentum
         omega_dot = np.einsum("nij,nj->ni", p.inertia_inv, moment - cross(self.omega, momentum))
-        self.omega = np.where(live[:, None], self.omega + omega_dot * dt, 0.0)
+        self.omega = self.omega + omega_dot * (alive * dt)
         self.quat = quaternion.integrate(self.quat, self.omega, dt)
-        self.engine_omega = np.where(live[:, None], np.maximum(self.engine_omega + prop.omega_dot * dt, 0.0), 0.0)
+        self.engine_omega = np.maximum(self.engine_omega + prop.omega_dot * (alive * dt), 0.0)
         self.fuel = np.maximum(self.fuel - prop.fuel_flow * dt, 0.0)
 
     def _check_crashes(self, cause: np.ndarray) -> None:
-        finite = (np.isfinite(self.pos).all(1) & np.isfinite(self.vel).all(1) & np.isfinite(self.quat).all(1)
-                  & np.isfinite(self.omega).all(1) & np.isfinite(self.engine_omega).all(1))
-        cause = np.where(finite, cause, _NUMERICAL)
-        new = ~self.crashed & (cause > 0)
+        # a sum is non-finite when any term is: one cheap test for the common case
+        total = self.pos.sum(1) + self.vel.sum(1) + self.quat.sum(1) + self.omega.sum(1) + self.engine_omega.sum(1)
+        finite = np.isfinite(total)
+        new = ~self.crashed & ((cause > 0) | ~finite)
         if not new.any():
             return
+        cause = np.where(finite, cause, _NUMERICAL)
         self.crashed |= new
         self.crash_cause = np.where(new, cause, self.crash_cause).astype(np.int8)
         for name in ("vel", "omega", "engine_omega"):
-            arr = getattr(self, name)
-            arr[new] = 0.0
+            getattr(self, name)[new] = 0.0
         # a non-finite aircraft keeps its last finite place
         bad = new & ~finite
-        if bad.any():
-            self.pos[bad] = np.nan_to_num(self.pos[bad])
-            self.quat[bad] = (1.0, 0.0, 0.0, 0.0)
+        self.pos[bad] = np.nan_to_num(self.pos[bad])
+        self.quat[bad] = (1.0, 0.0, 0.0, 0.0)

@@ -1,16 +1,16 @@
 """Ground contact: wheels and tail skid as spring-dampers with friction, and structure strikes as crashes.
 
 Friction is solved at the velocity level: each contact asks for the force that cancels its share (by load) of the
-other forces and of their yawing moment along the ground, and stops its sliding within a few ticks (through its effective mass, so a tail
-skid far from the CG cannot ring), capped at mu times the load. That keeps a parked aircraft parked, with no creep
-and none of the stick-slip chatter of a velocity-threshold model.
+other forces and of their yawing moment along the ground, and stops its sliding within a few ticks (through its
+effective mass, so a tail skid far from the CG cannot ring), capped at mu times the load. That keeps a parked
+aircraft parked, with no creep and none of the stick-slip chatter of a velocity-threshold model.
 The ground is horizontal at each contact, at the height the world's terrain gives. Imports numpy only.
 """
 from collections.abc import Callable
 
 import numpy as np
 
-from flight.dynamics.params import FleetParams
+from flight.dynamics.params import GearParams
 from flight.dynamics.spec import CRASH_CAUSES
 
 GroundHeight = Callable[[np.ndarray, np.ndarray], np.ndarray]
@@ -31,45 +31,45 @@ def flat_ground(north: np.ndarray, east: np.ndarray) -> np.ndarray:
 
 def cross(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Cross product over the last axis, written out (np.cross is slow for small arrays)."""
-    ax, ay, az = a[..., 0], a[..., 1], a[..., 2]
-    bx, by, bz = b[..., 0], b[..., 1], b[..., 2]
-    return np.stack([ay * bz - az * by, az * bx - ax * bz, ax * by - ay * bx], axis=-1)
+    out = np.empty(np.broadcast_shapes(a.shape, b.shape))
+    out[..., 0] = a[..., 1] * b[..., 2] - a[..., 2] * b[..., 1]
+    out[..., 1] = a[..., 2] * b[..., 0] - a[..., 0] * b[..., 2]
+    out[..., 2] = a[..., 0] * b[..., 1] - a[..., 1] * b[..., 0]
+    return out
 
 
-def ground_contact(p: FleetParams, ground: GroundHeight, pos: np.ndarray, vel: np.ndarray, rot: np.ndarray,
+def ground_contact(g: GearParams, ground: GroundHeight, pos: np.ndarray, vel: np.ndarray, rot: np.ndarray,
                    omega: np.ndarray, mass: np.ndarray, other_force_ned: np.ndarray, other_yaw_moment: np.ndarray,
                    rudder: np.ndarray, brake: np.ndarray, chocks: np.ndarray, dt: float):
-    """Returns (force_body (N,3), moment_body (N,3), wheels_down (N,) bool, crash_cause (N,) int8).
+    """Contact forces for K aircraft near the ground (every argument has a leading (K,) axis).
 
-    other_force_ned (N,3) is the sum of every other force (aero, thrust, weight) and other_yaw_moment (N,) their
-    moment about the vertical through the CG; chocks (N,) block the wheels."""
-    r_ned = np.einsum("nij,npj->npi", rot, p.contact_pos)
+    other_force_ned (K,3) is the sum of every other force (aero, thrust, weight) and other_yaw_moment (K,) their
+    moment about the vertical through the CG; chocks (K,) block the wheels.
+    Returns (force_body (K,3), moment_body (K,3), wheels_down (K,) bool, crash_cause (K,) int8).
+    """
+    r_ned = np.einsum("nij,npj->npi", rot, g.position)
     world = pos[:, None, :] + r_ned
     depth = world[..., 2] + ground(world[..., 0], world[..., 1])
     touching = depth > 0.0
-    gear = touching & p.is_gear
-    if not touching.any():
-        zeros = np.zeros_like(pos)
-        return zeros, zeros, np.zeros(len(pos), dtype=bool), np.zeros(len(pos), dtype=np.int8)
-
-    omega_ned = np.einsum("nij,nj->ni", rot, omega)
-    v_point = vel[:, None, :] + cross(omega_ned[:, None, :], r_ned)
+    gear = touching & g.is_gear
+    v_point = vel[:, None, :] + cross(np.einsum("nij,nj->ni", rot, omega)[:, None, :], r_ned)
     sink = v_point[..., 2]
-    load = np.where(gear, np.maximum(p.stiffness * depth + p.damping * sink, 0.0), 0.0)
+    load = np.where(gear, np.maximum(g.stiffness * depth + g.damping * sink, 0.0), 0.0)
 
     # rolling direction: the body x axis on the ground, turned by the steerable skid (which trails like a
     # castor: left pedal points its rolling direction right, so the tail goes right and the nose left)
     heading = rot[:, :2, 0] / (np.sqrt(rot[:, 0, 0] ** 2 + rot[:, 1, 0] ** 2) + 1e-9)[:, None]
-    steer = -p.steer * rudder[:, None]
+    steer = -g.steer * rudder[:, None]
     cs, sn = np.cos(steer), np.sin(steer)
     hx, hy = heading[:, None, 0], heading[:, None, 1]
-    zero = np.zeros_like(cs)
-    along = np.stack([hx * cs - hy * sn, hx * sn + hy * cs, zero], axis=-1)
-    across = np.stack([-along[..., 1], along[..., 0], zero], axis=-1)
+    # directions (K, 2, P, 3): [along, across] each contact, horizontal in NED
+    directions = np.zeros((len(pos), 2) + r_ned.shape[1:])
+    directions[:, 0, :, 0] = directions[:, 1, :, 1] = hx * cs - hy * sn
+    directions[:, 0, :, 1] = hx * sn + hy * cs
+    directions[:, 1, :, 0] = -directions[:, 0, :, 1]
 
-    ground_speed = np.sqrt(vel[:, 0] ** 2 + vel[:, 1] ** 2)
-    extra = np.where(p.has_brakes, _BRAKE_FRICTION * brake, np.where(chocks, _CHOCK_FRICTION, 0.0))
-    mu_along = p.rolling_friction + extra[:, None] * p.is_wheel
+    extra = np.where(g.has_brakes, _BRAKE_FRICTION * brake, np.where(chocks, _CHOCK_FRICTION, 0.0))
+    mu = np.stack([g.rolling_friction + extra[:, None] * g.is_wheel, g.side_friction], axis=1)
     load_share = load / np.maximum(load.sum(1, keepdims=True), 1e-9)
     # what the other forces push on each contact: its share of their force, plus forces that together carry the
     # rest of their yawing moment (r x push sums to it): push_i += M w_i (z x r_i) / sum_j w_j |r_j|^2
@@ -79,21 +79,22 @@ def ground_contact(p: FleetParams, ground: GroundHeight, pos: np.ndarray, vel: n
     twist = (rest / spread)[:, None] * load_share
     push[..., 0] -= twist * r_ned[..., 1]
     push[..., 1] += twist * r_ned[..., 0]
-    force_ned = np.zeros_like(r_ned)
+
+    slide = (v_point[:, None] * directions).sum(-1)  # (K, 2, P)
+    pushed = (push[:, None] * directions).sum(-1)
+    # effective mass of each contact along each direction: 1/m + (r x d)^T I^-1 (r x d), body axes
+    lever = cross(g.position[:, None], np.einsum("nji,ndpj->ndpi", rot, directions))
+    inv_mass = (1.0 / mass)[:, None, None] + (lever * np.einsum("nij,ndpj->ndpi", g.inertia_inv, lever)).sum(-1)
+    limit = mu * load[:, None]
+    friction = -np.minimum(np.maximum(pushed + (_FRICTION_GAIN / dt) * slide / inv_mass, -limit), limit)
+    force_ned = (friction[..., None] * directions).sum(1)
     force_ned[..., 2] = -load
-    for direction, mu in ((along, mu_along), (across, p.side_friction)):
-        slide = np.einsum("npi,npi->np", v_point, direction)
-        pushed = np.einsum("npi,npi->np", push, direction)
-        lever_body = cross(p.contact_pos, np.einsum("nji,npj->npi", rot, direction))
-        inv_mass = 1.0 / mass[:, None] + np.einsum("npi,nij,npj->np", lever_body, p.inertia_inv, lever_body)
-        limit = mu * load
-        friction = -np.clip(pushed + _FRICTION_GAIN * slide / (inv_mass * dt), -limit, limit)
-        force_ned += friction[..., None] * direction
 
     force_body = np.einsum("nji,nj->ni", rot, force_ned.sum(1))
     moment_body = np.einsum("nji,nj->ni", rot, cross(r_ned, force_ned).sum(1))
-    cause = np.where(touching & p.is_structure, p.crash_cause, 0)
-    cause = np.where(gear & (sink > p.max_sink_rate[:, None]), np.maximum(cause, HARD_LANDING), cause)
-    cause = np.where(gear & (ground_speed > p.max_touchdown_speed)[:, None], np.maximum(cause, TOO_FAST), cause)
+    ground_speed = np.sqrt(vel[:, 0] ** 2 + vel[:, 1] ** 2)
+    cause = np.where(touching & g.is_structure, g.crash_cause, 0)
+    cause = np.where(gear & (sink > g.max_sink_rate[:, None]), np.maximum(cause, HARD_LANDING), cause)
+    cause = np.where(gear & (ground_speed > g.max_touchdown_speed)[:, None], np.maximum(cause, TOO_FAST), cause)
     cause = np.where(gear & (depth > _GROUND_IMPACT_DEPTH), np.maximum(cause, GROUND_IMPACT), cause)
     return force_body, moment_body, gear.any(1), cause.max(1).astype(np.int8)

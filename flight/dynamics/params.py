@@ -26,16 +26,12 @@ class FleetParams:
         self.wing_area = per_aircraft(lambda s: s.wing_area)
         self.span = per_aircraft(lambda s: s.span)
         self.chord = per_aircraft(lambda s: s.chord)
+        self.panel_y = (0.25 * self.span)[:, None] * np.array([-1.0, 1.0])  # wing panel centres
         self.induced_drag_factor = per_aircraft(lambda s: s.aero.induced_drag_factor)
         self.deriv = {k: per_aircraft(lambda s, k=k: s.aero.derivatives[k]) for k in AERO_DERIVATIVES}
-        self.CL = TableSet(ALPHA_GRID, [(s.aero.alpha, s.aero.CL) for s in specs])
-        self.CD = TableSet(ALPHA_GRID, [(s.aero.alpha, s.aero.CD) for s in specs])
-        self.Cm = TableSet(ALPHA_GRID, [(s.aero.alpha, s.aero.Cm) for s in specs])
+        self.aero_tables = TableSet(ALPHA_GRID, [(s.aero.alpha, [s.aero.CL, s.aero.CD, s.aero.Cm]) for s in specs])
         self._engines(specs)
         self._contacts(specs)
-        self.has_brakes = np.array([s.has_brakes for s in specs])
-        self.max_sink_rate = per_aircraft(lambda s: s.max_sink_rate)
-        self.max_touchdown_speed = per_aircraft(lambda s: s.max_touchdown_speed)
 
     def _engines(self, specs: list[AircraftSpec]):
         e_max = max(len(s.engine.positions) for s in specs)
@@ -53,21 +49,37 @@ class FleetParams:
         self.friction_torque = column([e.friction_power_fraction * e.power / (e.rated_rpm * np.pi / 30.0)
                                        for e in eng])
         self.rotating_inertia = column([e.rotating_inertia for e in eng])
+        self.inv_rotating_inertia = self.engine_mask / self.rotating_inertia
         self.rotation = column([e.rotation for e in eng]) * self.engine_mask
+        self.spin_inertia = self.rotation * self.rotating_inertia  # angular momentum along body x per rad/s
+        self.hub_y, self.hub_z = self.hub[:, :, 1], self.hub[:, :, 2]
         self.sfc = column([e.specific_fuel_consumption for e in eng])
-        self.power_curve = TableSet(RPM_FRACTION_GRID, [(e.rpm_fraction, e.power_fraction) for e in eng])
+        self.power_curve = TableSet(RPM_FRACTION_GRID, [(e.rpm_fraction, [e.power_fraction]) for e in eng])
         props = [s.propeller for s in specs]
         self.prop_diameter = column([p.diameter for p in props])
+        self.prop_diameter_4 = self.prop_diameter ** 4
         self.prop_disc_area = np.pi / 4.0 * self.prop_diameter ** 2
-        self.thrust_coefficient = TableSet(ADVANCE_RATIO_GRID, [(p.advance_ratio, p.thrust_coefficient) for p in props])
-        self.power_coefficient = TableSet(ADVANCE_RATIO_GRID, [(p.advance_ratio, p.power_coefficient) for p in props])
+        self.propeller_tables = TableSet(ADVANCE_RATIO_GRID, [(p.advance_ratio, [p.thrust_coefficient,
+                                                                                 p.power_coefficient]) for p in props])
         self.tail_in_slipstream = column([p.tail_in_slipstream for p in props])
         self.swirl_yaw_arm = column([p.swirl_yaw_arm for p in props])
 
     def _contacts(self, specs: list[AircraftSpec]):
-        p_max = max(len(s.contacts) for s in specs)
-        shape = (self.n, p_max)
-        self.contact_pos = np.zeros(shape + (3,))
+        self.gear = GearParams(specs, self.inertia_inv)
+        self.contact_reach = np.array([max(np.linalg.norm(c.position) for c in s.contacts) for s in specs])
+
+
+class GearParams:
+    """Contact points of N aircraft, (N, P[, 3]), padded with inert points; `take` selects the aircraft near the
+    ground, so the contact solver costs nothing for aircraft in the air."""
+
+    def __init__(self, specs: list[AircraftSpec] | None, inertia_inv: np.ndarray | None):
+        if specs is None:
+            return
+        n, p_max = len(specs), max(len(s.contacts) for s in specs)
+        shape = (n, p_max)
+        self.inertia_inv = inertia_inv
+        self.position = np.zeros(shape + (3,))
         self.is_gear = np.zeros(shape, dtype=bool)
         self.is_wheel = np.zeros(shape, dtype=bool)
         self.is_structure = np.zeros(shape, dtype=bool)
@@ -76,7 +88,7 @@ class FleetParams:
         self.crash_cause = np.zeros(shape, dtype=np.int8)
         for i, s in enumerate(specs):
             for j, c in enumerate(s.contacts):
-                self.contact_pos[i, j] = c.position
+                self.position[i, j] = c.position
                 self.is_gear[i, j] = c.kind != "structure"
                 self.is_wheel[i, j] = c.kind == "wheel"
                 self.is_structure[i, j] = c.kind == "structure"
@@ -84,3 +96,12 @@ class FleetParams:
                 self.rolling_friction[i, j], self.side_friction[i, j] = c.rolling_friction, c.side_friction
                 self.steer[i, j] = c.steer
                 self.crash_cause[i, j] = CRASH_CAUSES.index(c.crash_cause)
+        self.has_brakes = np.array([s.has_brakes for s in specs])
+        self.max_sink_rate = np.array([s.max_sink_rate for s in specs])
+        self.max_touchdown_speed = np.array([s.max_touchdown_speed for s in specs])
+
+    def take(self, index: np.ndarray) -> "GearParams":
+        subset = GearParams(None, None)
+        for name, value in vars(self).items():
+            setattr(subset, name, value[index])
+        return subset

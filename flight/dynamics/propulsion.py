@@ -29,21 +29,21 @@ class PropulsionOutput:
 def torques(p: FleetParams, engine_omega: np.ndarray, axial_speed: np.ndarray, rho: np.ndarray,
             throttle: np.ndarray, ignition: np.ndarray, engine_health: np.ndarray):
     """Engine torque, propeller torque, thrust and shaft power, each (N, E); arguments as for `propulsion`."""
-    sigma = (rho / SEA_LEVEL_DENSITY)[:, None]
-    lapse = np.maximum(sigma - (1.0 - sigma) / 7.55, 0.0)
-    full_power = p.rated_power * lapse * p.power_curve.lookup(engine_omega / p.rated_omega)
+    sigma = (rho * (1.0 / SEA_LEVEL_DENSITY))[:, None]
+    lapse = np.maximum(sigma - (1.0 - sigma) * (1.0 / 7.55), 0.0)
+    speed_ratio = engine_omega / p.rated_omega
     setting = p.idle_fraction + (1.0 - p.idle_fraction) * throttle[:, None]
-    power = full_power * setting * (ignition[:, None] * engine_health)
+    power = (p.rated_power * p.power_curve.lookup(speed_ratio)[..., 0]) * (lapse * setting * ignition[:, None]
+                                                                          * engine_health)
     spin = np.maximum(engine_omega, 1.0)
-    friction = p.friction_torque * (engine_omega / p.rated_omega) * (engine_omega / p.rated_omega)
-    engine_torque = np.where(power > 0.0, power / spin, -friction)
+    engine_torque = np.where(power > 0.0, power / spin, -p.friction_torque * speed_ratio * speed_ratio)
 
     n = spin * (1.0 / _TWO_PI)
-    d = p.prop_diameter
-    j = np.maximum(axial_speed, 0.0)[:, None] / (n * d)
-    rho_n2 = rho[:, None] * n * n
-    thrust = p.thrust_coefficient.lookup(j) * rho_n2 * d ** 4 * p.engine_mask
-    prop_torque = p.power_coefficient.lookup(j) * rho_n2 * d ** 5 * (1.0 / _TWO_PI)
+    j = np.maximum(axial_speed, 0.0)[:, None] / (n * p.prop_diameter)
+    coefficients = p.propeller_tables.lookup(j)
+    rho_n2_d4 = rho[:, None] * n * n * p.prop_diameter_4
+    thrust = coefficients[..., 0] * rho_n2_d4 * p.engine_mask
+    prop_torque = coefficients[..., 1] * rho_n2_d4 * p.prop_diameter * (1.0 / _TWO_PI)
     return engine_torque, prop_torque, thrust, power
 
 
@@ -53,19 +53,19 @@ def propulsion(p: FleetParams, engine_omega: np.ndarray, axial_speed: np.ndarray
     engine_health (N, E) scales each engine's power."""
     engine_torque, prop_torque, thrust, power = torques(p, engine_omega, axial_speed, rho, throttle, ignition,
                                                         engine_health)
-    omega_dot = (engine_torque - prop_torque) / p.rotating_inertia * p.engine_mask
-    thrust_total = thrust.sum(1)
-    hub = p.hub
-    force = np.zeros((len(rho), 3))
-    force[:, 0] = thrust_total
-    # moment of the thrust (along body x) at each hub: r x (T, 0, 0) = (0, z T, -y T)
-    moment = np.zeros((len(rho), 3))
-    moment[:, 0] = -(p.rotation * engine_torque).sum(1)
-    moment[:, 1] = (hub[:, :, 2] * thrust).sum(1)
-    moment[:, 2] = -(hub[:, :, 1] * thrust).sum(1) - (p.rotation * p.swirl_yaw_arm * thrust).sum(1)
-    momentum = np.zeros((len(rho), 3))
-    momentum[:, 0] = (p.rotation * p.rotating_inertia * engine_omega).sum(1)
+    omega_dot = (engine_torque - prop_torque) * p.inv_rotating_inertia
+    n = len(rho)
+    force = np.zeros((n, 3))
+    force[:, 0] = np.add.reduce(thrust, 1)
+    # thrust (along body x) at each hub: r x (T, 0, 0) = (0, z T, -y T); the engine's reaction torque about x;
+    # the slipstream's swirl on the fin
+    moment = np.empty((n, 3))
+    moment[:, 0] = -np.add.reduce(p.rotation * engine_torque, 1)
+    moment[:, 1] = np.add.reduce(p.hub_z * thrust, 1)
+    moment[:, 2] = -np.add.reduce((p.hub_y + p.rotation * p.swirl_yaw_arm) * thrust, 1)
+    momentum = np.zeros((n, 3))
+    momentum[:, 0] = np.add.reduce(p.spin_inertia * engine_omega, 1)
     # far-wake momentum theory: the slipstream carries T/A of extra dynamic pressure
-    tail_q = (p.tail_in_slipstream * thrust / p.prop_disc_area).sum(1)
-    fuel_flow = (p.sfc * power).sum(1)
-    return PropulsionOutput(force, moment, momentum, omega_dot, np.maximum(tail_q, 0.0), fuel_flow)
+    tail_q = np.maximum(np.add.reduce(p.tail_in_slipstream / p.prop_disc_area * thrust, 1), 0.0)
+    fuel_flow = np.add.reduce(p.sfc * power, 1)
+    return PropulsionOutput(force, moment, momentum, omega_dot, tail_q, fuel_flow)

@@ -27,27 +27,36 @@ def to_euler(q: np.ndarray) -> np.ndarray:
 
 def to_matrix(q: np.ndarray) -> np.ndarray:
     """(N, 4) -> (N, 3, 3) R_ned_from_body."""
-    w, x, y, z = q.T
-    return np.stack([
-        1 - 2 * (y * y + z * z), 2 * (x * y - w * z), 2 * (x * z + w * y),
-        2 * (x * y + w * z), 1 - 2 * (x * x + z * z), 2 * (y * z - w * x),
-        2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y),
-    ], axis=-1).reshape(-1, 3, 3)
+    w, x, y, z = q[:, 0], q[:, 1], q[:, 2], q[:, 3]
+    x2, y2, z2 = x + x, y + y, z + z
+    xx, yy, zz, xy, xz, yz = x * x2, y * y2, z * z2, x * y2, x * z2, y * z2
+    wx, wy, wz = w * x2, w * y2, w * z2
+    r = np.empty((len(q), 3, 3))
+    r[:, 0, 0] = 1.0 - (yy + zz)
+    r[:, 0, 1] = xy - wz
+    r[:, 0, 2] = xz + wy
+    r[:, 1, 0] = xy + wz
+    r[:, 1, 1] = 1.0 - (xx + zz)
+    r[:, 1, 2] = yz - wx
+    r[:, 2, 0] = xz - wy
+    r[:, 2, 1] = yz + wx
+    r[:, 2, 2] = 1.0 - (xx + yy)
+    return r
 
 
 def integrate(q: np.ndarray, omega_body: np.ndarray, dt: float) -> np.ndarray:
-    """Rotate q by the body rate over dt (exact for constant omega) and renormalise."""
-    angle = np.sqrt(np.einsum("ij,ij->i", omega_body, omega_body)) * dt
+    """Rotate q by the body rate over dt (exact for constant omega) and renormalise: q <- q * exp(omega dt / 2)."""
+    angle = np.sqrt(np.add.reduce(omega_body * omega_body, 1)) * dt
     half = 0.5 * angle
-    # sin(half)/angle -> 0.5 as angle -> 0; the series avoids 0/0
-    scale = np.where(angle > 1e-6, np.sin(half) / np.where(angle > 1e-6, angle, 1.0), 0.5 - angle * angle / 48.0)
-    d = np.empty_like(q)
-    d[:, 0] = np.cos(half)
-    d[:, 1:] = omega_body * (scale * dt)[:, None]
-    w1, x1, y1, z1 = q.T
-    w2, x2, y2, z2 = d.T
-    out = np.stack([w1 * w2 - x1 * x2 - y1 * y2 - z1 * z2,
-                    w1 * x2 + x1 * w2 + y1 * z2 - z1 * y2,
-                    w1 * y2 - x1 * z2 + y1 * w2 + z1 * x2,
-                    w1 * z2 + x1 * y2 - y1 * x2 + z1 * w2], axis=-1)
-    return out / np.sqrt(np.einsum("ij,ij->i", out, out))[:, None]
+    # sin(half)/angle -> 1/2 as angle -> 0; the series keeps 0/0 away
+    small = angle < 1e-6
+    scale = np.where(small, 0.5 - angle * angle / 48.0, np.sin(half) / np.where(small, 1.0, angle)) * dt
+    dw = np.cos(half)
+    dx, dy, dz = (omega_body * scale[:, None]).T
+    w, x, y, z = q.T
+    out = np.empty_like(q)
+    out[:, 0] = w * dw - x * dx - y * dy - z * dz
+    out[:, 1] = w * dx + x * dw + y * dz - z * dy
+    out[:, 2] = w * dy - x * dz + y * dw + z * dx
+    out[:, 3] = w * dz + x * dy - y * dx + z * dw
+    return out / np.sqrt(np.add.reduce(out * out, 1))[:, None]

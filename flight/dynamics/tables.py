@@ -1,9 +1,9 @@
 """Per-aircraft lookup tables on shared uniform grids, so one vectorised lookup serves a fleet of mixed types.
 
-Each type's table (breakpoints from its data file) is resampled onto a common grid when a Fleet is built; the
-lookup is then plain index arithmetic and one linear blend, with no Python loop over aircraft. Only `+ - * /`
-and `floor` run per tick, which give the same bits on every CPU (see DESIGN.md, Replays).
-Imports numpy only.
+Each type's tables (breakpoints from its data file) are resampled onto a common grid when a Fleet is built; a
+lookup is then index arithmetic and one linear blend, with no Python loop over aircraft, and several quantities
+over the same axis (CL, CD, Cm over alpha) share one lookup. Only `+ - * /` and `floor` run per tick, which give
+the same bits on every CPU (see DESIGN.md, Replays). Imports numpy only.
 """
 from dataclasses import dataclass
 
@@ -28,20 +28,23 @@ RPM_FRACTION_GRID = Grid(0.0, 0.02, 101)  # engine speed / rated speed from 0 to
 
 
 class TableSet:
-    """Rows of one quantity for N aircraft on one grid: `lookup(x)` with x of shape (N,) or (N, M)."""
+    """Q quantities tabulated over one grid for each of N aircraft.
 
-    def __init__(self, grid: Grid, rows: list[tuple[tuple[float, ...], tuple[float, ...]]]):
+    `rows[i]` is `(x, [y_1, ..., y_Q])` for aircraft i; `lookup(x)` with x of shape (N, M) returns (N, M, Q).
+    """
+
+    def __init__(self, grid: Grid, rows: list[tuple[tuple[float, ...], list[tuple[float, ...]]]]):
         self.grid = grid
-        values = np.array([np.interp(grid.points, x, y) for x, y in rows], dtype=float)
-        self._flat = values.ravel()
-        self._row_offset = np.arange(len(rows)) * grid.size
+        values = np.array([[np.interp(grid.points, x, y) for y in ys] for x, ys in rows], dtype=float)
+        self._flat = np.ascontiguousarray(values.transpose(0, 2, 1)).reshape(-1, values.shape[1])
+        self._row_offset = (np.arange(len(rows)) * grid.size)[:, None]
+        self._scale = 1.0 / grid.step
+        self._last = grid.size - 1.000001
 
     def lookup(self, x: np.ndarray) -> np.ndarray:
-        g = self.grid
-        position = np.clip((x - g.start) * (1.0 / g.step), 0.0, g.size - 1.000001)
+        position = np.minimum(np.maximum((x - self.grid.start) * self._scale, 0.0), self._last)
         index = np.floor(position)
-        frac = position - index
-        offset = self._row_offset if x.ndim == 1 else self._row_offset[:, None]
-        i = index.astype(np.intp) + offset
+        frac = (position - index)[..., None]
+        i = index.astype(np.intp) + self._row_offset
         lo = self._flat[i]
         return lo + (self._flat[i + 1] - lo) * frac
