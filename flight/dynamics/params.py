@@ -6,7 +6,7 @@ so mixed fleets step with no Python loop over aircraft. Imports numpy and the st
 import numpy as np
 
 from flight.dynamics.spec import AERO_DERIVATIVES, CRASH_CAUSES, AircraftSpec
-from flight.dynamics.tables import ADVANCE_RATIO_GRID, ALPHA_GRID, RPM_FRACTION_GRID, TableSet
+from flight.dynamics.tables import ADVANCE_RATIO_GRID, ALPHA_GRID, DENSITY_RATIO_GRID, RPM_FRACTION_GRID, TableSet
 
 DAMAGE_PARTS = ("left_wing", "right_wing", "ailerons", "elevator", "rudder")
 
@@ -55,6 +55,8 @@ class FleetParams:
         self.hub_y, self.hub_z = self.hub[:, :, 1], self.hub[:, :, 2]
         self.sfc = column([e.specific_fuel_consumption for e in eng])
         self.power_curve = TableSet(RPM_FRACTION_GRID, [(e.rpm_fraction, [e.power_fraction]) for e in eng])
+        sigma = DENSITY_RATIO_GRID.points
+        self.power_lapse = TableSet(DENSITY_RATIO_GRID, [(sigma, [sigma ** e.power_lapse_exponent]) for e in eng])
         props = [s.propeller for s in specs]
         self.prop_diameter = column([p.diameter for p in props])
         self.prop_diameter_4 = self.prop_diameter ** 4
@@ -63,6 +65,7 @@ class FleetParams:
                                                                                  p.power_coefficient]) for p in props])
         self.tail_in_slipstream = column([p.tail_in_slipstream for p in props])
         self.swirl_yaw_arm = column([p.swirl_yaw_arm for p in props])
+        self.torque_roll = -self.rotation * (1.0 - column([p.swirl_roll_fraction for p in props]))
 
     def _contacts(self, specs: list[AircraftSpec]):
         self.gear = GearParams(specs, self.inertia_inv)

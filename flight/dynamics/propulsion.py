@@ -1,6 +1,6 @@
 """Piston engines (rotary and inline) and fixed-pitch propellers, up to two per aircraft, as (N, E) arrays.
 
-Engine power follows throttle, rpm (a full-throttle curve), air density (Gagg-Ferrar lapse: no supercharger)
+Engine power follows throttle, rpm (a full-throttle curve), air density (a lapse table, no supercharger)
 and the ignition; the propeller's thrust and torque come from CT/CP tables over advance ratio J = V / (n D).
 Engine speed integrates (engine torque - propeller torque) / rotating inertia. On the airframe: thrust at each
 hub, the engine's reaction torque, and the slipstream's swirl on the fin; the spinning mass's angular momentum
@@ -29,8 +29,7 @@ class PropulsionOutput:
 def torques(p: FleetParams, engine_omega: np.ndarray, axial_speed: np.ndarray, rho: np.ndarray,
             throttle: np.ndarray, ignition: np.ndarray, engine_health: np.ndarray):
     """Engine torque, propeller torque, thrust and shaft power, each (N, E); arguments as for `propulsion`."""
-    sigma = (rho * (1.0 / SEA_LEVEL_DENSITY))[:, None]
-    lapse = np.maximum(sigma - (1.0 - sigma) * (1.0 / 7.55), 0.0)
+    lapse = p.power_lapse.lookup((rho * (1.0 / SEA_LEVEL_DENSITY))[:, None])[..., 0]
     speed_ratio = engine_omega / p.rated_omega
     setting = p.idle_fraction + (1.0 - p.idle_fraction) * throttle[:, None]
     power = (p.rated_power * p.power_curve.lookup(speed_ratio)[..., 0]) * (lapse * setting * ignition[:, None]
@@ -57,10 +56,10 @@ def propulsion(p: FleetParams, engine_omega: np.ndarray, axial_speed: np.ndarray
     n = len(rho)
     force = np.zeros((n, 3))
     force[:, 0] = np.add.reduce(thrust, 1)
-    # thrust (along body x) at each hub: r x (T, 0, 0) = (0, z T, -y T); the engine's reaction torque about x;
-    # the slipstream's swirl on the fin
+    # thrust (along body x) at each hub: r x (T, 0, 0) = (0, z T, -y T); the engine's reaction torque about x,
+    # less what the slipstream's swirl gives back over the wing roots; the swirl on the fin
     moment = np.empty((n, 3))
-    moment[:, 0] = -np.add.reduce(p.rotation * engine_torque, 1)
+    moment[:, 0] = np.add.reduce(p.torque_roll * engine_torque, 1)
     moment[:, 1] = np.add.reduce(p.hub_z * thrust, 1)
     moment[:, 2] = -np.add.reduce((p.hub_y + p.rotation * p.swirl_yaw_arm) * thrust, 1)
     momentum = np.zeros((n, 3))

@@ -47,6 +47,7 @@ class Engine:
     rotating_inertia: float  # kg m^2 spinning with the propeller (the whole engine on a rotary)
     rotation: float  # +1: clockwise seen from the cockpit (angular momentum along +x body)
     specific_fuel_consumption: float  # kg/J
+    power_lapse_exponent: float  # full-throttle power falls as (density ratio) ** this with height (no supercharger)
     positions: tuple[tuple[float, float, float], ...]  # propeller hubs, one per engine
     rpm_fraction: tuple[float, ...]
     power_fraction: tuple[float, ...]  # full-throttle power / rated power over rpm_fraction
@@ -60,6 +61,7 @@ class Propeller:
     power_coefficient: tuple[float, ...]
     tail_in_slipstream: float  # fraction of the slipstream's extra dynamic pressure that reaches the tail
     swirl_yaw_arm: float  # m: yaw moment of the slipstream's swirl on the fin per newton of thrust
+    swirl_roll_fraction: float  # share of the engine torque that the swirl over the wing roots rolls back
 
 
 @dataclass(frozen=True)
@@ -226,13 +228,15 @@ class _Reader:
                       rotating_inertia=self.quantity("engine", "rotating_inertia"),
                       rotation=1.0 if self.quantity("engine", "rotation") >= 0 else -1.0,
                       specific_fuel_consumption=self.quantity("engine", "specific_fuel_consumption"),
+                      power_lapse_exponent=self.quantity("engine", "power_lapse_exponent", 1.1),
                       positions=hubs, rpm_fraction=rpm_fraction, power_fraction=power_fraction)
 
     def propeller(self) -> Propeller:
         j, ct, cp = self.table("propeller", "advance_ratio", ("thrust_coefficient", "power_coefficient"))
         return Propeller(diameter=self.quantity("propeller", "diameter"), advance_ratio=j, thrust_coefficient=ct,
                          power_coefficient=cp, tail_in_slipstream=self.quantity("propeller", "tail_in_slipstream"),
-                         swirl_yaw_arm=self.quantity("propeller", "swirl_yaw_arm"))
+                         swirl_yaw_arm=self.quantity("propeller", "swirl_yaw_arm"),
+                         swirl_roll_fraction=self.quantity("propeller", "swirl_roll_fraction"))
 
     def aero(self) -> Aero:
         alpha, cl, cd, cm = self.table("aero", "alpha_deg", ("CL", "CD", "Cm"), scale=math.pi / 180.0)
