@@ -15,6 +15,7 @@ tail add the derivative terms; the tail's controls also feel the propeller slips
 import numpy as np
 
 from flight.dynamics.params import FleetParams
+from flight.dynamics.stablemath import atan2
 
 _MIN_SPEED = 5.0  # m/s: below this the rate terms use a floor speed instead of dividing by ~0
 _TINY = 1e-9
@@ -32,10 +33,14 @@ def aerodynamics(p: FleetParams, v_body: np.ndarray, omega: np.ndarray, rho: np.
     y = p.panel_y  # (N, 2) panel centres at -b/4 and +b/4
     up = u[:, None] - yaw_rate[:, None] * y  # each panel's velocity: v + omega x (0, y, 0)
     wp = w[:, None] + roll_rate[:, None] * y
-    angles = np.empty((len(u), 3))
-    angles[:, :2] = np.arctan2(wp, up)
-    angles[:, 2] = np.arctan2(w, u)
-    coefficients = p.aero_tables.lookup(angles)  # (N, 3, [CL, CD, Cm])
+    # one call for the four angles: each panel's alpha, the body's alpha and its sideslip beta
+    rise, run = np.empty((len(u), 4)), np.empty((len(u), 4))
+    rise[:, :2], run[:, :2] = wp, up
+    rise[:, 2], run[:, 2] = w, u
+    rise[:, 3], run[:, 3] = v, np.sqrt(u * u + w * w)
+    angles = atan2(rise, run)
+    beta = angles[:, 3]
+    coefficients = p.aero_tables.lookup(angles[:, :3])  # (N, 3, [CL, CD, Cm])
 
     # --- wing panels: lift normal to each panel's velocity in the x-z plane, drag along it
     wing_health = damage[:, 0:2]
@@ -56,7 +61,6 @@ def aerodynamics(p: FleetParams, v_body: np.ndarray, omega: np.ndarray, rho: np.
     speed_sq = u * u + v2 + w * w
     speed = np.sqrt(speed_sq)
     inv_2v = 0.5 / np.maximum(speed, _MIN_SPEED)
-    beta = np.arctan2(v, np.sqrt(u * u + w * w))
     p_hat, q_hat, r_hat = roll_rate * p.span * inv_2v, pitch_rate * p.chord * inv_2v, yaw_rate * p.span * inv_2v
     qs = 0.5 * rho * speed_sq * p.wing_area
     qts = qs + q_slipstream * p.wing_area  # the tail's controls sit in the slipstream

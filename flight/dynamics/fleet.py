@@ -16,6 +16,7 @@ from flight.dynamics.gear import GroundHeight, cross, flat_ground, ground_contac
 from flight.dynamics.params import DAMAGE_PARTS, FleetParams
 from flight.dynamics.propulsion import propulsion, torques
 from flight.dynamics.spec import CRASH_CAUSES, AircraftSpec
+from flight.dynamics.stablemath import atan2
 
 DT = 1.0 / 120.0
 CONTROL_NAMES = ("aileron", "elevator", "rudder", "throttle", "brake", "blip")
@@ -103,12 +104,12 @@ class Fleet:
     @property
     def alpha(self) -> np.ndarray:
         v = self.air_velocity_body()
-        return np.arctan2(v[:, 2], v[:, 0])
+        return atan2(v[:, 2], v[:, 0])
 
     @property
     def beta(self) -> np.ndarray:
         v = self.air_velocity_body()
-        return np.arctan2(v[:, 1], np.sqrt(v[:, 0] ** 2 + v[:, 2] ** 2))
+        return atan2(v[:, 1], np.sqrt(v[:, 0] ** 2 + v[:, 2] ** 2))
 
     @property
     def euler(self) -> np.ndarray:

@@ -11,6 +11,19 @@ from flight.dynamics.tables import ADVANCE_RATIO_GRID, ALPHA_GRID, DENSITY_RATIO
 DAMAGE_PARTS = ("left_wing", "right_wing", "ailerons", "elevator", "rudder")
 
 
+def inverse_3x3(m: np.ndarray) -> np.ndarray:
+    """Inverses of (N, 3, 3) matrices by cofactors: plain arithmetic, so the same bits on every CPU (LAPACK's
+    kernels may round differently from one machine to the next, and replays must not)."""
+    a, b, c = m[:, 0, 0], m[:, 0, 1], m[:, 0, 2]
+    d, e, f = m[:, 1, 0], m[:, 1, 1], m[:, 1, 2]
+    g, h, i = m[:, 2, 0], m[:, 2, 1], m[:, 2, 2]
+    cofactors = np.stack([e * i - f * h, c * h - b * i, b * f - c * e,
+                          f * g - d * i, a * i - c * g, c * d - a * f,
+                          d * h - e * g, b * g - a * h, a * e - b * d], axis=-1).reshape(-1, 3, 3)
+    determinant = a * cofactors[:, 0, 0] + b * cofactors[:, 1, 0] + c * cofactors[:, 2, 0]
+    return cofactors / determinant[:, None, None]
+
+
 class FleetParams:
     """Constant arrays for N aircraft. Shapes: (N,), engines (N, E), contact points (N, P[, 3])."""
 
@@ -22,7 +35,7 @@ class FleetParams:
         self.mass_dry = per_aircraft(lambda s: s.mass_empty + s.payload)
         self.fuel_capacity = per_aircraft(lambda s: s.fuel)
         self.inertia = per_aircraft(lambda s: s.inertia)
-        self.inertia_inv = np.linalg.inv(self.inertia)
+        self.inertia_inv = inverse_3x3(self.inertia)
         self.wing_area = per_aircraft(lambda s: s.wing_area)
         self.span = per_aircraft(lambda s: s.span)
         self.chord = per_aircraft(lambda s: s.chord)
@@ -55,12 +68,14 @@ class FleetParams:
         self.hub_y, self.hub_z = self.hub[:, :, 1], self.hub[:, :, 2]
         self.sfc = column([e.specific_fuel_consumption for e in eng])
         self.power_curve = TableSet(RPM_FRACTION_GRID, [(e.rpm_fraction, [e.power_fraction]) for e in eng])
-        sigma = DENSITY_RATIO_GRID.points
-        self.power_lapse = TableSet(DENSITY_RATIO_GRID, [(sigma, [sigma ** e.power_lapse_exponent]) for e in eng])
+        sigma = [float(x) for x in DENSITY_RATIO_GRID.points]  # Python's pow: the same bits on every CPU
+        self.power_lapse = TableSet(DENSITY_RATIO_GRID, [(sigma, [[x ** e.power_lapse_exponent for x in sigma]])
+                                                          for e in eng])
         props = [s.propeller for s in specs]
         self.prop_diameter = column([p.diameter for p in props])
-        self.prop_diameter_4 = self.prop_diameter ** 4
-        self.prop_disc_area = np.pi / 4.0 * self.prop_diameter ** 2
+        d2 = self.prop_diameter * self.prop_diameter  # products, not np.power: the same bits on every CPU
+        self.prop_diameter_4 = d2 * d2
+        self.prop_disc_area = np.pi / 4.0 * d2
         self.propeller_tables = TableSet(ADVANCE_RATIO_GRID, [(p.advance_ratio, [p.thrust_coefficient,
                                                                                  p.power_coefficient]) for p in props])
         self.tail_in_slipstream = column([p.tail_in_slipstream for p in props])

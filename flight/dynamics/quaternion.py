@@ -1,8 +1,10 @@
 """Unit quaternions (w, x, y, z) for attitude, as (N, 4) arrays: `q_ned_from_body` rotates body vectors into NED.
 
-Only stable operations (`+ - * /`, sqrt, sin, cos) run per tick. Imports numpy only.
+Only CPU-independent operations (`+ - * /`, sqrt, sin, cos, stablemath) run per tick. Imports numpy only.
 """
 import numpy as np
+
+from flight.dynamics.stablemath import atan2
 
 
 def from_euler(roll: np.ndarray, pitch: np.ndarray, heading: np.ndarray) -> np.ndarray:
@@ -17,11 +19,13 @@ def from_euler(roll: np.ndarray, pitch: np.ndarray, heading: np.ndarray) -> np.n
 
 
 def to_euler(q: np.ndarray) -> np.ndarray:
-    """q_ned_from_body to (N, 3) roll, pitch, heading in rad (heading 0..2pi). For display and tests, not the sim."""
+    """q_ned_from_body to (N, 3) roll, pitch, heading in rad (heading 0..2pi). AI pilots read these, so they use
+    the CPU-independent atan2 (arcsin x = atan2(x, sqrt(1 - x^2)))."""
     w, x, y, z = q.T
-    roll = np.arctan2(2 * (w * x + y * z), 1 - 2 * (x * x + y * y))
-    pitch = np.arcsin(np.clip(2 * (w * y - z * x), -1.0, 1.0))
-    heading = np.arctan2(2 * (w * z + x * y), 1 - 2 * (y * y + z * z)) % (2 * np.pi)
+    roll = atan2(2 * (w * x + y * z), 1 - 2 * (x * x + y * y))
+    sin_pitch = np.clip(2 * (w * y - z * x), -1.0, 1.0)
+    pitch = atan2(sin_pitch, np.sqrt(1.0 - sin_pitch * sin_pitch))
+    heading = atan2(2 * (w * z + x * y), 1 - 2 * (y * y + z * z)) % (2 * np.pi)
     return np.stack([roll, pitch, heading], axis=-1)
 
 
