@@ -4,15 +4,14 @@ The figures that matter are ratios measured in the same run (ours against JSBSim
 """
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sys
 import time
 
 import numpy as np
 
 from flight.dynamics import DT, Fleet, load_aircraft
+from flight.jsbsim_quiet import silenced
 
 FLEET_SIZES = (1, 16, 256)
 
@@ -47,20 +46,6 @@ def fdm_step_time(n: int, steps: int, repeats: int) -> float:
     return _best_time(run, repeats) / steps
 
 
-@contextlib.contextmanager
-def _quiet_stdout():
-    """JSBSim's C++ code prints its banner on file descriptor 1; keep it out of our JSON."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    with open(os.devnull, "w") as devnull:
-        os.dup2(devnull.fileno(), 1)
-        try:
-            yield
-        finally:
-            os.dup2(saved, 1)
-            os.close(saved)
-
-
 def jsbsim_steps_per_second(steps: int, repeats: int) -> float | None:
     """Steps per second of JSBSim's own Camel in cruise, one instance stepped in a Python loop; None without
     jsbsim (it is a test dependency, not a game one)."""
@@ -68,7 +53,7 @@ def jsbsim_steps_per_second(steps: int, repeats: int) -> float | None:
         import jsbsim
     except ImportError:
         return None
-    with _quiet_stdout():
+    with silenced(jsbsim):
         fdm = jsbsim.FGFDMExec(jsbsim.get_default_root_dir())
         fdm.set_debug_level(0)
         fdm.load_model("Camel")

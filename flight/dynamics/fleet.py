@@ -211,9 +211,9 @@ class Fleet:
         self._check_crashes(cause)
 
     def _ground(self, rot, mass, other_ned, air_moment, height, u, dt):
-        """Ground contact for the aircraft low enough to touch (the rest skip the contact solver)."""
+        """Ground contact for the aircraft low enough to touch (the rest, and the wrecks, skip the solver)."""
         p = self.params
-        near = np.flatnonzero(height < 2.0 * p.contact_reach)
+        near = np.flatnonzero((height < 2.0 * p.contact_reach) & ~self.crashed)
         force, moment = np.zeros((self.n, 3)), np.zeros((self.n, 3))
         cause = np.zeros(self.n, dtype=np.int8)
         self.on_ground = np.zeros(self.n, dtype=bool)

@@ -7,10 +7,11 @@ sign conventions and report SI units, so the same test-pilot code flies both.
 from __future__ import annotations
 
 import abc
-import contextlib
 from dataclasses import dataclass
 
 import numpy as np
+
+from flight.jsbsim_quiet import silenced
 
 DT = 1.0 / 120.0  # the sim tick (DESIGN.md); JSBSim runs at the same rate
 FT = 0.3048
@@ -163,30 +164,6 @@ _JSBSIM_FIELDS = {
 _CRASH_PROPERTY = "systems/crash-detect/crashed"  # the Camel's own crash-detect system
 
 
-@contextlib.contextmanager
-def _jsbsim_silenced(jsbsim):
-    """Drops JSBSim's log records while loading a model: its banner and the Camel's XML warnings (one of which
-    JSBSim files as FATAL though loading goes on) would otherwise fill stdout; real failures still raise."""
-
-    class Silent(jsbsim.FGLogger):
-        def set_level(self, level): pass
-
-        def file_location(self, filename, line): pass
-
-        def message(self, message): pass
-
-        def format(self, format): pass
-
-        def flush(self): pass
-
-    previous = jsbsim.get_logger()
-    jsbsim.set_logger(Silent())
-    try:
-        yield
-    finally:
-        jsbsim.set_logger(previous)
-
-
 class JsbsimRig(Rig):
     """A JSBSim model (default: the Camel that ships with the jsbsim wheel), n independent FGFDMExec instances.
 
@@ -204,7 +181,7 @@ class JsbsimRig(Rig):
         self.execs = [None] * n
 
     def _new_exec(self):
-        with _jsbsim_silenced(self._jsbsim):
+        with silenced(self._jsbsim):
             fdm = self._jsbsim.FGFDMExec(self._jsbsim.get_default_root_dir())
             fdm.set_debug_level(0)
             fdm.load_model(self.model)
@@ -226,7 +203,7 @@ class JsbsimRig(Rig):
         fdm["ic/vt-kts"] = tas / KT
         fdm["ic/gamma-deg"] = 0.0
         fdm["ic/psi-true-deg"] = heading_deg
-        with _jsbsim_silenced(self._jsbsim):
+        with silenced(self._jsbsim):
             fdm.run_ic()
         self._start_engine(fdm, throttle)
         self.execs[i] = fdm
@@ -238,7 +215,7 @@ class JsbsimRig(Rig):
         fdm["ic/h-agl-ft"] = 0.1
         fdm["ic/vt-kts"] = 0.0
         fdm["ic/psi-true-deg"] = heading_deg
-        with _jsbsim_silenced(self._jsbsim):
+        with silenced(self._jsbsim):
             fdm.run_ic()
             fdm["simulation/do_simple_trim"] = 2  # settle on the gear
         self._start_engine(fdm, 0.0)
