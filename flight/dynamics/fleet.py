@@ -133,8 +133,8 @@ class Fleet:
     def reset(self, i: int, pos=(0.0, 0.0, 0.0), speed: float = 0.0, heading: float = 0.0, pitch: float = 0.0,
               roll: float = 0.0, throttle: float = 0.0, on_ground: bool = False) -> None:
         """Place aircraft i. Angles in degrees. On the ground it sits on its wheels and skid at the terrain height
-        under pos (pos[2] ignored), engine idling, wheels chocked until the throttle opens; in the air it flies at `speed` along its nose, the engine
-        turning at the speed it would settle at."""
+        under pos (pos[2] ignored), engine idling, wheels chocked until the throttle opens; in the air it flies at
+        `speed` along its nose, the engine turning at the speed it would settle at."""
         p = self.params
         north, east, down = (float(v) for v in pos)
         if on_ground:
@@ -234,9 +234,12 @@ class Fleet:
     def _sanitise(self, u: np.ndarray) -> np.ndarray:
         """Clip controls to range; non-finite values read as centred (throttle: the last applied setting)."""
         u = np.asarray(u, dtype=float).reshape(self.n, 6)
-        neutral = np.zeros_like(u)
-        neutral[:, 3] = self.applied[:, 3]
-        u = np.clip(np.where(np.isfinite(u), u, neutral), _CONTROL_LOW, _CONTROL_HIGH)
+        finite = np.isfinite(u)
+        if not finite.all():
+            neutral = np.zeros_like(u)
+            neutral[:, 3] = self.applied[:, 3]
+            u = np.where(finite, u, neutral)
+        u = np.minimum(np.maximum(u, _CONTROL_LOW), _CONTROL_HIGH)
         u[:, 5] = u[:, 5] >= 0.5
         return u
 
@@ -256,9 +259,9 @@ class Fleet:
         self.fuel = np.maximum(self.fuel - prop.fuel_flow * dt, 0.0)
 
     def _check_crashes(self, cause: np.ndarray) -> None:
-        # a sum is non-finite when any term is: one cheap test for the common case
-        total = self.pos.sum(1) + self.vel.sum(1) + self.quat.sum(1) + self.omega.sum(1) + self.engine_omega.sum(1)
-        finite = np.isfinite(total)
+        # a sum is non-finite when any term is: one cheap test (positions and attitudes integrate these)
+        finite = np.isfinite(np.add.reduce(self.vel, 1) + np.add.reduce(self.omega, 1)
+                             + np.add.reduce(self.engine_omega, 1))
         new = ~self.crashed & ((cause > 0) | ~finite)
         if not new.any():
             return

@@ -1,6 +1,6 @@
 """Piston engines (rotary and inline) and fixed-pitch propellers, up to two per aircraft, as (N, E) arrays.
 
-Engine power follows throttle, rpm (a full-throttle curve), air density (a lapse table, no supercharger)
+Engine power follows throttle, rpm (a full-throttle curve), air density (density ratio ** exponent, no supercharger)
 and the ignition; the propeller's thrust and torque come from CT/CP tables over advance ratio J = V / (n D).
 Engine speed integrates (engine torque - propeller torque) / rotating inertia. On the airframe: thrust at each
 hub, the engine's reaction torque, and the slipstream's swirl on the fin; the spinning mass's angular momentum
@@ -29,7 +29,9 @@ class PropulsionOutput:
 def torques(p: FleetParams, engine_omega: np.ndarray, axial_speed: np.ndarray, rho: np.ndarray,
             throttle: np.ndarray, ignition: np.ndarray, engine_health: np.ndarray):
     """Engine torque, propeller torque, thrust and shaft power, each (N, E); arguments as for `propulsion`."""
-    lapse = p.power_lapse.lookup((rho * (1.0 / SEA_LEVEL_DENSITY))[:, None])[..., 0]
+    sigma = rho * (1.0 / SEA_LEVEL_DENSITY)
+    k = p.lapse_coefficients
+    lapse = np.maximum(k[:, 0] + sigma * (k[:, 1] + sigma * k[:, 2]), 0.0)[:, None]
     speed_ratio = engine_omega / p.rated_omega
     setting = p.idle_fraction + (1.0 - p.idle_fraction) * throttle[:, None]
     power = (p.rated_power * p.power_curve.lookup(speed_ratio)[..., 0]) * (lapse * setting * ignition[:, None]

@@ -25,7 +25,6 @@ class Grid:
 ALPHA_GRID = Grid(-np.pi, np.pi / 180.0, 361)  # 1 degree from -180 to 180
 ADVANCE_RATIO_GRID = Grid(0.0, 0.02, 101)  # J from 0 to 2
 RPM_FRACTION_GRID = Grid(0.0, 0.02, 101)  # engine speed / rated speed from 0 to 2
-DENSITY_RATIO_GRID = Grid(0.0, 0.01, 131)  # air density / sea-level density from 0 to 1.3
 
 
 class TableSet:
