@@ -46,7 +46,8 @@ class Fleet:
     | crashed        | (N,)   | bool   | -              | frozen; `crash_cause` says why (CRASH_CAUSES)          |
     | damage         | (N,5)  | -      | -              | 1 intact .. 0 gone, per DAMAGE_PARTS                   |
     | damage_engine  | (N,E)  | -      | -              | 1 intact .. 0 dead, per engine                         |
-    | load_factor    | (N,)   | g      | body -z        | 1 in level flight, from the last step                  |
+    | specific_force | (N,3)  | g      | body           | what an accelerometer feels, from the last step: the   |
+    |                |        |        |                | slip ball reads y, the g-meter -z (1 in level flight)  |
     | wind           | (3,)   | m/s    | NED            | steady wind (air velocity over the ground)             |
     """
 
@@ -72,7 +73,7 @@ class Fleet:
         self.crash_cause = np.zeros(n, dtype=np.int8)
         self.damage = np.ones((n, len(DAMAGE_PARTS)))
         self.damage_engine = p.engine_mask.copy()
-        self.load_factor = np.ones(n)
+        self.specific_force = np.tile([0.0, 0.0, -1.0], (n, 1))
         self.wind = np.zeros(3)
 
     # ---- derived quantities (always consistent with the current state) -------------------------------------
@@ -80,6 +81,11 @@ class Fleet:
     def altitude(self) -> np.ndarray:
         """Height above sea level, m."""
         return -self.pos[:, 2]
+
+    @property
+    def load_factor(self) -> np.ndarray:
+        """Normal load factor, g (1 in level flight)."""
+        return -self.specific_force[:, 2]
 
     @property
     def mass(self) -> np.ndarray:
@@ -156,7 +162,7 @@ class Fleet:
         self.crash_cause[i] = 0
         self.damage[i] = 1.0
         self.damage_engine[i] = p.engine_mask[i]
-        self.load_factor[i] = 1.0
+        self.specific_force[i] = (0.0, 0.0, -1.0)
         self.engine_omega[i] = self._settled_engine_speed(i, speed, throttle)
 
     def _three_point_pitch(self, i: int) -> float:
@@ -206,7 +212,7 @@ class Fleet:
 
         force = air_force + ground_force
         moment = air_moment + ground_moment
-        self.load_factor = -force[:, 2] / (mass * atmosphere.GRAVITY)
+        self.specific_force = force / (mass * atmosphere.GRAVITY)[:, None]
         self._integrate(rot, force, moment, prop, mass, dt)
         self._check_crashes(cause)
 

@@ -81,7 +81,7 @@ class FleetParams:
         self.hub_y, self.hub_z = self.hub[:, :, 1], self.hub[:, :, 2]
         self.sfc = column([e.specific_fuel_consumption for e in eng])
         self.power_curve = TableSet(RPM_FRACTION_GRID, [(e.rpm_fraction, [e.power_fraction]) for e in eng])
-        self.lapse_coefficients = np.array([lapse_quadratic(e.power_lapse_exponent) for e in eng])  # (N, 3)
+        self.lapse_a, self.lapse_b, self.lapse_c = np.array([lapse_quadratic(e.power_lapse_exponent) for e in eng]).T
         props = [s.propeller for s in specs]
         self.prop_diameter = column([p.diameter for p in props])
         d2 = self.prop_diameter * self.prop_diameter  # products, not np.power: the same bits on every CPU

@@ -30,8 +30,7 @@ def torques(p: FleetParams, engine_omega: np.ndarray, axial_speed: np.ndarray, r
             throttle: np.ndarray, ignition: np.ndarray, engine_health: np.ndarray):
     """Engine torque, propeller torque, thrust and shaft power, each (N, E); arguments as for `propulsion`."""
     sigma = rho * (1.0 / SEA_LEVEL_DENSITY)
-    k = p.lapse_coefficients
-    lapse = np.maximum(k[:, 0] + sigma * (k[:, 1] + sigma * k[:, 2]), 0.0)[:, None]
+    lapse = np.maximum(p.lapse_a + sigma * (p.lapse_b + sigma * p.lapse_c), 0.0)[:, None]
     speed_ratio = engine_omega / p.rated_omega
     setting = p.idle_fraction + (1.0 - p.idle_fraction) * throttle[:, None]
     power = (p.rated_power * p.power_curve.lookup(speed_ratio)[..., 0]) * (lapse * setting * ignition[:, None]

@@ -52,15 +52,13 @@ def integrate(q: np.ndarray, omega_body: np.ndarray, dt: float) -> np.ndarray:
     """Rotate q by the body rate over dt (exact for constant omega) and renormalise: q <- q * exp(omega dt / 2)."""
     rate = np.sqrt(np.add.reduce(omega_body * omega_body, 1))
     half = (0.5 * dt) * rate
-    # d = (cos half, omega/|omega| sin half); at |omega| -> 0 the vector part is ~omega dt/2, and 0 at rest
-    d_vec = omega_body * (np.sin(half) / np.maximum(rate, 1e-300))[:, None]
-    d_w = np.cos(half)
-    w, v = q[:, 0], q[:, 1:]
+    # d = (cos half, omega/|omega| sin half): at |omega| -> 0 the vector part is ~omega dt/2, and 0 at rest
+    dx, dy, dz = (omega_body * (np.sin(half) / np.maximum(rate, 1e-300))[:, None]).T
+    dw = np.cos(half)
+    w, x, y, z = q.T
     out = np.empty_like(q)
-    out[:, 0] = w * d_w - np.add.reduce(v * d_vec, 1)
-    out[:, 1:] = w[:, None] * d_vec + d_w[:, None] * v + _cross(v, d_vec)
+    out[:, 0] = w * dw - x * dx - y * dy - z * dz
+    out[:, 1] = w * dx + x * dw + y * dz - z * dy
+    out[:, 2] = w * dy - x * dz + y * dw + z * dx
+    out[:, 3] = w * dz + x * dy - y * dx + z * dw
     return out / np.sqrt(np.add.reduce(out * out, 1))[:, None]
-
-
-def _cross(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return a[:, [1, 2, 0]] * b[:, [2, 0, 1]] - a[:, [2, 0, 1]] * b[:, [1, 2, 0]]

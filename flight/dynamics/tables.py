@@ -36,15 +36,20 @@ class TableSet:
     def __init__(self, grid: Grid, rows: list[tuple[tuple[float, ...], list[tuple[float, ...]]]]):
         self.grid = grid
         values = np.array([[np.interp(grid.points, x, y) for y in ys] for x, ys in rows], dtype=float)
-        self._flat = np.ascontiguousarray(values.transpose(0, 2, 1)).reshape(-1, values.shape[1])
+        values = values.transpose(0, 2, 1)  # (N, K, Q)
+        slopes = np.zeros_like(values)
+        slopes[:, :-1] = values[:, 1:] - values[:, :-1]
+        # one gather fetches a point's values and the slopes to the next point: (N * K, 2Q)
+        self._flat = np.concatenate([values, slopes], axis=2).reshape(-1, 2 * values.shape[2])
+        self._quantities = values.shape[2]
         self._row_offset = (np.arange(len(rows)) * grid.size)[:, None]
+        self._start = grid.start
         self._scale = 1.0 / grid.step
         self._last = grid.size - 1.000001
 
     def lookup(self, x: np.ndarray) -> np.ndarray:
-        position = np.minimum(np.maximum((x - self.grid.start) * self._scale, 0.0), self._last)
+        position = np.minimum(np.maximum((x - self._start) * self._scale, 0.0), self._last)
         index = np.floor(position)
-        frac = (position - index)[..., None]
-        i = index.astype(np.intp) + self._row_offset
-        lo = self._flat[i]
-        return lo + (self._flat[i + 1] - lo) * frac
+        point = self._flat[index.astype(np.intp) + self._row_offset]
+        q = self._quantities
+        return point[..., :q] + point[..., q:] * (position - index)[..., None]

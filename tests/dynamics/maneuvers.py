@@ -238,8 +238,9 @@ def takeoff(make_rig: MakeRig, max_seconds: float = 30.0, tail_up_kmh: float = 3
     wings level with the aileron. The usual taildragger technique on the elevator: stick forward from tail_up_kmh
     until the fuselage is level (tail up), then ease back to 10 deg of pitch from rotate_kmh and let it fly off.
     Lift-off is the start of the first second without ground contact; time counts from opening the throttle.
-    The swing is the heading deviation and the peak rudder what the pilot needed, over the ground run (negative
-    deviation = left, positive rudder = right)."""
+    The swing is the heading deviation and the peak rudder what the pilot needed, over the ground run up to the
+    rotation (negative deviation = left, positive rudder = right); pulling up then yaws a rotary right, which is
+    the pilot's doing, not the swing."""
     rig = make_rig(1)
     rig.reset_ground(0)
     pilot = TestPilot(1)
@@ -252,8 +253,8 @@ def takeoff(make_rig: MakeRig, max_seconds: float = 30.0, tail_up_kmh: float = 3
     s = start
     for tick in range(1, round(max_seconds / DT) + 1):
         eas_kmh = s.eas[0] * 3.6
-        pitch_cmd = start.theta[0] if eas_kmh < tail_up_kmh else np.radians(0.0 if eas_kmh < rotate_kmh else 10.0)
-        pilot.elevator[:] = np.clip(3.0 * (pitch_cmd - s.theta[0]) - 0.8 * s.q[0], -1.0, 1.0)
+        pitch_cmd = start.theta[0] if eas_kmh < tail_up_kmh else np.radians(2.0 if eas_kmh < rotate_kmh else 10.0)
+        pilot.elevator[:] = np.clip(4.0 * (pitch_cmd - s.theta[0]) - 1.0 * s.q[0], -1.0, 1.0)
         s = fly(rig, pilot, DT)
         rows.append((tick * DT, np.hypot(s.north[0] - start.north[0], s.east[0] - start.east[0]), s.eas[0],
                      np.degrees(wrap_pi(s.psi[0] - start.psi[0])), pilot.rudder[0]))
@@ -266,10 +267,11 @@ def takeoff(make_rig: MakeRig, max_seconds: float = 30.0, tail_up_kmh: float = 3
             break
     t, distance, eas, deviation, rudder = np.array(rows).T
     liftoff = airborne_since if status == "ok" else len(rows) - 1
-    run = slice(0, liftoff + 1)
+    rotation = np.flatnonzero(eas * 3.6 >= rotate_kmh)
+    run = slice(0, min(liftoff, rotation[0] if rotation.size else liftoff) + 1)
     return dict(status=status, ground_roll_m=_figure(distance[liftoff], 1), time_s=_figure(t[liftoff], 2),
                 liftoff_eas_kmh=_figure(eas[liftoff] * 3.6, 1),
-                max_heading_deviation_deg=_figure(np.abs(deviation[run]).max(), 1),
+                max_heading_deviation_deg=_figure(np.abs(deviation[:liftoff + 1]).max(), 1),
                 swing_deg=_figure(deviation[run][np.abs(deviation[run]).argmax()], 1),
                 peak_rudder=_figure(rudder[run][np.abs(rudder[run]).argmax()], 2))
 
@@ -309,8 +311,9 @@ def spin(make_rig: MakeRig, stall_alpha_deg: float, start_eas_kmh: float, alt: f
          seconds: float = 8.0) -> dict:
     """At idle, altitude hold bleeds the speed until alpha is within 1 deg of the stall (or 40 s); then full back
     stick and full rudder, right (aircraft 0) and left (1), aileron neutral. Over the last 3 s, mean body yaw rate,
-    roll rate and alpha; a spin is a stalled autorotation: alpha beyond the stall, roll and yaw both the way of
-    the rudder, yaw faster than 40 deg/s (about one turn in 9 s: the gyroscopic couple flattens a left spin)."""
+    roll rate and alpha; a spin is a stalled, descending rotation: alpha beyond the stall, yaw the way of the rudder
+    faster than 30 deg/s (a turn in 12 s or less), and more than 50 m lost. (The rotary's gyroscopic couple
+    flattens a left spin, up to a flat spin with little roll; a right spin is steep and rolls hard.)"""
     rig, pilot = air_start(make_rig, np.full(2, alt), start_eas_kmh, throttle=0.0)
     fly_recording(rig, pilot, 40.0, every=6 * DT, until=lambda s: s.alpha[0] >= np.radians(stall_alpha_deg - 1.0))
     entry = rig.state()
@@ -320,8 +323,8 @@ def spin(make_rig: MakeRig, stall_alpha_deg: float, start_eas_kmh: float, alt: f
     track = fly_recording(rig, pilot, seconds, every=0.1)
     last = track["t"][:, 0] > seconds - 3.0
     yaw_rate, roll_rate, alpha = (np.degrees(track[k][last].mean(axis=0)) for k in ("r", "p", "alpha"))
-    spinning = (yaw_rate * side > 40.0) & (roll_rate * side > 0.0) & (alpha > stall_alpha_deg)
     height_lost = entry.alt - track["alt"][-1]
+    spinning = (yaw_rate * side > 30.0) & (alpha > stall_alpha_deg) & (height_lost > 50.0)
     return dict(entry_eas_kmh=_figure(entry.eas[0] * 3.6, 1), **{
         name: dict(spinning=bool(spinning[i]), yaw_rate_deg_s=_figure(yaw_rate[i], 1),
                    roll_rate_deg_s=_figure(roll_rate[i], 1), alpha_deg=_figure(alpha[i], 1),

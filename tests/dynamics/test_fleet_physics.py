@@ -119,3 +119,14 @@ def test_the_same_bits_with_and_without_numpys_avx512_kernels():
         assert done.returncode == 0, done.stderr
         return done.stdout.strip()
     assert state_hash({}) == state_hash({"NPY_DISABLE_CPU_FEATURES": "X86_V4 AVX512_ICL AVX512_SPR"})
+
+
+@pytest.mark.parametrize("rudder", [1.0, -1.0])
+def test_a_spin_recovers_with_opposite_rudder_and_stick_forward(rudder):
+    fleet = Fleet([load_aircraft("camel")])
+    fleet.reset(0, pos=(0.0, 0.0, -2000.0), speed=21.0, pitch=12.0)
+    fly(fleet, 8.0, np.array([[0.0, 1.0, rudder, 0.0, 0.0, 0.0]]))
+    assert abs(fleet.omega[0, 2]) > np.radians(30), "spinning"
+    fly(fleet, 6.0, np.array([[0.0, -0.5, -rudder, 0.0, 0.0, 0.0]]))
+    assert abs(fleet.omega[0, 2]) < np.radians(20) and abs(fleet.alpha[0]) < np.radians(15)
+    assert fleet.altitude[0] > 1000.0

@@ -146,6 +146,16 @@ def test_a_touchdown_far_too_hard_is_a_crash(specs):
     assert np.array_equal(fleet.pos, frozen), "a crashed aircraft stays where it lies"
 
 
+def test_right_rudder_pushes_the_tail_left(specs):
+    fleet = airborne_fleet(specs, ["fokker_d7"])
+    fleet.step(fleet.controls, DT)
+    straight = fleet.specific_force[0, 1]
+    u = fleet.controls.copy()
+    u[0, 2] = 1.0
+    fleet.step(u, DT)
+    assert fleet.specific_force[0, 1] < straight - 0.005
+
+
 @pytest.mark.parametrize("channel, rate, sign", [(0, 0, +1), (1, 1, +1), (2, 2, +1)])
 def test_control_signs_follow_the_convention(specs, channel, rate, sign):
     """Positive aileron rolls right, positive elevator pitches nose up, positive rudder yaws right."""
