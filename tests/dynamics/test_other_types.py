@@ -82,3 +82,16 @@ def test_gotha_g5_holds_heading_on_one_engine_with_rudder(gotha_climb, figures):
     assert engine_out["max_heading_deviation_deg"] < 10
     assert engine_out["drift_last_10s_deg"] < 1
     assert engine_out["rudder"] < 0  # the live left engine yaws it right: left rudder holds it
+
+
+@pytest.mark.parametrize("make, name, rotate_kmh, longest_m", [
+    (FOKKER, "Fokker D.VII", 70.0, 250.0),   # Dig's stolen fighter must get off the German field
+    (GOTHA, "Gotha G.V", 80.0, 500.0),       # and the stolen bombers off theirs, loaded
+])
+def test_takes_off_from_grass(figures, make, name, rotate_kmh, longest_m):
+    result = maneuvers.takeoff(make, rotate_kmh=rotate_kmh)
+    figures.record(name, "takeoff roll, m", result["ground_roll_m"], None, f"< {longest_m:.0f}")
+    figures.record(name, "takeoff time, s", result["time_s"], None)
+    assert result["status"] == "ok"
+    assert result["ground_roll_m"] < longest_m
+    assert result["max_heading_deviation_deg"] < 10.0
