@@ -1,0 +1,10 @@
+"""Player input: every device becomes one quantised ControlFrame per tick, the only input the simulation sees.
+
+`ControlFrame` and the keyboard/mouse reader are pure Python and numpy and import no panda3d: the app forwards
+Panda3D's events to them as plain strings and numbers, so they run and are tested headless.
+"""
+from flight.controls.bindings import DEFAULT_BINDINGS
+from flight.controls.frame import NEUTRAL, ControlFrame
+from flight.controls.keyboard import KeyboardMouse
+
+__all__ = ["ControlFrame", "DEFAULT_BINDINGS", "KeyboardMouse", "NEUTRAL"]

@@ -1,0 +1,84 @@
+"""ControlFrame: the one input the simulation sees each tick, quantised first so a replay stores exactly what the
+live game flew (DESIGN.md, "Replays"). Pure Python and numpy: imports no panda3d.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+FIRE = 1 << 0  # guns
+BLIP = 1 << 1  # blip switch: ignition cut while held
+BUTTON_MASK = 0xFFFF  # buttons are stored as an unsigned 16-bit field
+
+_STICK_STEPS = 32767  # int16, symmetric about 0 so a centred stick is exactly 0
+_LEVER_STEPS = 65535  # uint16
+_LIMITS = ((-_STICK_STEPS, _STICK_STEPS),) * 3 + ((0, _LEVER_STEPS),) * 2 + ((0, BUTTON_MASK),)
+
+
+@dataclass(frozen=True)
+class ControlFrame:
+    """One tick of pilot input. Axes are commands, not surface positions; `fire` and `blip` are read from the
+    button bits so a frame cannot disagree with itself.
+
+    | field    | type  | range   | meaning                                            |
+    |----------|-------|---------|----------------------------------------------------|
+    | aileron  | float | -1..1   | + rolls right                                      |
+    | elevator | float | -1..1   | + is stick back, nose up                           |
+    | rudder   | float | -1..1   | + yaws right                                       |
+    | throttle | float | 0..1    | 1 is full power                                    |
+    | brake    | float | 0..1    | wheel brakes, or chocks on a type without brakes   |
+    | buttons  | int   | 16 bits | FIRE, BLIP                                         |
+    """
+
+    aileron: float = 0.0
+    elevator: float = 0.0
+    rudder: float = 0.0
+    throttle: float = 0.0
+    brake: float = 0.0
+    buttons: int = 0
+
+    @property
+    def fire(self) -> bool:
+        return bool(self.buttons & FIRE)
+
+    @property
+    def blip(self) -> bool:
+        return bool(self.buttons & BLIP)
+
+    def to_ints(self) -> tuple[int, int, int, int, int, int]:
+        """Stick axes as int16 steps, throttle and brake as uint16 steps, then the buttons: the replay's record.
+        Out-of-range values are clipped; a non-finite value reads as 0 (stick centred, throttle closed, brake
+        off), since a frame has no memory of the last good setting."""
+        return (_steps(self.aileron, -1.0, _STICK_STEPS), _steps(self.elevator, -1.0, _STICK_STEPS),
+                _steps(self.rudder, -1.0, _STICK_STEPS), _steps(self.throttle, 0.0, _LEVER_STEPS),
+                _steps(self.brake, 0.0, _LEVER_STEPS), int(self.buttons) & BUTTON_MASK)
+
+    @classmethod
+    def from_ints(cls, ints: tuple[int, int, int, int, int, int]) -> ControlFrame:
+        """The frame `to_ints` recorded; a value outside its integer range means a corrupt record."""
+        values = tuple(int(i) for i in ints)
+        if len(values) != len(_LIMITS) or any(not low <= i <= high for i, (low, high) in zip(values, _LIMITS)):
+            raise ValueError(f"control frame out of range: {values}")
+        aileron, elevator, rudder, throttle, brake, buttons = values
+        return cls(aileron / _STICK_STEPS, elevator / _STICK_STEPS, rudder / _STICK_STEPS,
+                   throttle / _LEVER_STEPS, brake / _LEVER_STEPS, buttons)
+
+    def quantised(self) -> ControlFrame:
+        """The frame the simulation and the replay both use: every axis on its integer step."""
+        return ControlFrame.from_ints(self.to_ints())
+
+    def to_array(self) -> np.ndarray:
+        """Shape (6,) in the column order of `Fleet.controls`: aileron, elevator, rudder, throttle, brake, blip."""
+        return np.array([self.aileron, self.elevator, self.rudder, self.throttle, self.brake, float(self.blip)])
+
+
+NEUTRAL = ControlFrame()
+
+
+def _steps(value: float, low: float, steps: int) -> int:
+    value = float(value)
+    if not math.isfinite(value):
+        return 0
+    return round(min(max(value, low), 1.0) * steps)

@@ -1,0 +1,5 @@
+"""The deterministic simulation around the flight model: terrain and the world that ticks. Imports no panda3d."""
+from flight.world.terrain import Terrain, generate_terrain
+from flight.world.world import World, WorldSnapshot
+
+__all__ = ["Terrain", "World", "WorldSnapshot", "generate_terrain"]

@@ -1,0 +1,70 @@
+"""The World: the player's aircraft (and later everything else) advanced in fixed ticks by `tick`, the only
+mutator. The app reads `snapshot()`; input reaches the world only as ControlFrames. Imports no panda3d."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from flight.dynamics import DT, Fleet, load_aircraft
+from flight.world.terrain import Terrain
+
+
+@dataclass(frozen=True)
+class WorldSnapshot:
+    """What the app draws and the HUD shows after one tick: copies, so the next tick cannot change them."""
+    tick: int
+    pos: np.ndarray  # (N, 3) NED m
+    quat: np.ndarray  # (N, 4) body -> NED
+    vel: np.ndarray  # (N, 3) NED m/s
+    airspeed: np.ndarray  # (N,) TAS m/s
+    eas: np.ndarray  # (N,) m/s
+    altitude: np.ndarray  # (N,) m above sea level
+    height: np.ndarray  # (N,) m above the ground under it
+    euler: np.ndarray  # (N, 3) roll, pitch, heading rad
+    specific_force: np.ndarray  # (N, 3) body, g
+    alpha: np.ndarray  # (N,) rad
+    rpm: np.ndarray  # (N,)
+    fuel: np.ndarray  # (N,) kg
+    controls: np.ndarray  # (N, 6) as applied
+    on_ground: np.ndarray  # (N,) bool
+    crashed: np.ndarray  # (N,) bool
+    crash_cause: tuple[str, ...]
+    engine_angle: np.ndarray  # (N,) propeller angle, rad, for the spinning propeller
+
+    @property
+    def seconds(self) -> float:
+        return self.tick * DT
+
+
+class World:
+    """A level's simulation. Aircraft 0 is the player's."""
+
+    def __init__(self, terrain: Terrain, player_aircraft: str = "camel", start_on_ground: bool = True,
+                 start_pos: tuple[float, float, float] = (0.0, 0.0, 0.0), start_heading: float = 0.0):
+        self.terrain = terrain
+        self.fleet = Fleet([load_aircraft(player_aircraft)], ground=terrain.height_at)
+        if start_on_ground:
+            self.fleet.reset(0, on_ground=True, pos=start_pos, heading=start_heading)
+        else:
+            self.fleet.reset(0, pos=start_pos, speed=45.0, heading=start_heading, throttle=0.8)
+        self.tick_count = 0
+        self._propeller_angle = np.zeros(self.fleet.n)
+
+    def tick(self, player_controls: np.ndarray) -> None:
+        """Advance one DT with the player's quantised controls (a (6,) array from ControlFrame.to_array())."""
+        controls = self.fleet.controls
+        controls[0] = player_controls
+        self.fleet.step(controls, DT)
+        self._propeller_angle = (self._propeller_angle + self.fleet.engine_omega[:, 0] * DT) % (2.0 * np.pi)
+        self.tick_count += 1
+
+    def snapshot(self) -> WorldSnapshot:
+        f = self.fleet
+        return WorldSnapshot(
+            tick=self.tick_count, pos=f.pos.copy(), quat=f.quat.copy(), vel=f.vel.copy(), airspeed=f.airspeed,
+            eas=f.eas, altitude=f.altitude, height=f.altitude - self.terrain.height_at(f.pos[:, 0], f.pos[:, 1]),
+            euler=f.euler, specific_force=f.specific_force.copy(), alpha=f.alpha, rpm=f.rpm.copy(),
+            fuel=f.fuel.copy(), controls=f.applied.copy(), on_ground=f.on_ground.copy(), crashed=f.crashed.copy(),
+            crash_cause=tuple(f.crash_cause_name(i) for i in range(f.n)),
+            engine_angle=self._propeller_angle.copy())
