@@ -6,6 +6,7 @@ Handlers import what they need lazily, so `flight --help` stays fast and never l
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from flight import __version__
 
@@ -20,7 +21,9 @@ def _not_built(name: str) -> int:
 
 
 def _play(args: argparse.Namespace) -> int:
-    return _not_built("play")
+    from flight.app.launch import play
+
+    return play(args.level)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -32,7 +35,10 @@ def _replay(args: argparse.Namespace) -> int:
 
 
 def _shot(args: argparse.Namespace) -> int:
-    return _not_built("shot")
+    from flight.app.launch import shot
+
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    return shot(args.level, args.time, args.camera, Path(args.out), (width, height))
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -46,7 +52,14 @@ def _devices(args: argparse.Namespace) -> int:
 
 
 def _models(args: argparse.Namespace) -> int:
-    return _not_built("models")
+    from pathlib import Path
+
+    from flight.assets.build import build_all
+    from flight.paths import models_dir
+
+    for path in build_all(Path(args.out) if args.out else models_dir()):
+        print(f"wrote {path}")
+    return 0
 
 
 COMMANDS: dict[str, tuple[str, Handler]] = {
@@ -74,9 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands["play"].add_argument("level", metavar="LEVEL", help=level_help)
     commands["run"].add_argument("level", metavar="LEVEL", help=level_help)
     commands["shot"].add_argument("level", metavar="LEVEL", help=level_help)
+    commands["shot"].add_argument("--time", type=float, default=0.0, metavar="SECONDS",
+                                  help="simulate this long from the level's start first")
+    commands["shot"].add_argument("--camera", choices=("chase",), default="chase", help="the camera to render")
+    commands["shot"].add_argument("--out", required=True, metavar="FILE.png", help="where to write the picture")
+    commands["shot"].add_argument("--size", default="1280x720", metavar="WxH", help="picture size in pixels")
     commands["replay"].add_argument("file", metavar="FILE", help="the replay file")
     commands["bench"].add_argument("--json", action="store_true", help="print one JSON object")
     commands["bench"].add_argument("--quick", action="store_true", help="fewer repetitions")
+    commands["models"].add_argument("--out", metavar="DIR", help="write the .glb files here instead of models/")
     return parser
 
 
@@ -84,6 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the `flight` command line and return its exit code."""
     args = build_parser().parse_args(argv)
     if args.command is None:
-        print("flight: the game window is not built yet; see `flight --help`", file=sys.stderr)
-        return NOT_BUILT
+        from flight.app.launch import play
+
+        return play()
     return args.handler(args)

@@ -1,0 +1,115 @@
+"""Flying a level on screen: the world ticks in fixed steps from the player's keyboard and mouse, and the scene,
+camera and HUD draw the newest snapshot, the aircraft interpolated between the last two ticks."""
+from __future__ import annotations
+
+import gltf
+import numpy as np
+from panda3d.core import ClockObject, NodePath, TextNode
+
+from flight.app import frames
+from flight.app.cameras import ChaseCamera
+from flight.app.loop import FixedStepLoop
+from flight.app.scene import add_sky_and_light, terrain_node
+from flight.controls import DEFAULT_BINDINGS, KeyboardMouse
+from flight.dynamics import DT
+from flight.hud import gauges
+from flight.hud.widget import TextGauge
+from flight.paths import models_dir
+from flight.world import World, generate_terrain
+
+TICK_TASK_SORT = 10  # after the event manager (0), before drawing (igLoop, 50)
+# (node, control column, hinge axis setter, sign): positive aileron raises the right trailing edge, positive
+# elevator (stick back) raises the elevator's, positive rudder swings the rudder's to the right
+CONTROL_SURFACES = (("aileron_left", 0, "p", 1.0), ("aileron_right", 0, "p", -1.0),
+                    ("aileron_left_lower", 0, "p", 1.0), ("aileron_right_lower", 0, "p", -1.0),
+                    ("elevator", 1, "p", -1.0), ("rudder", 2, "h", 1.0))
+
+
+class FlightView:
+    """World, scene and HUD of one flight; `paused` stops the ticks."""
+
+    def __init__(self, app, level: str):
+        self.app = app
+        self.level = level
+        self.paused = False
+        self.world = World(generate_terrain(seed=1), player_aircraft="camel", start_heading=270.0)
+        self.previous = self.latest = self.world.snapshot()
+        self.loop = FixedStepLoop()
+        self.keys = KeyboardMouse()
+        self.root = app.render.attach_new_node("flight")
+        add_sky_and_light(self.root, app.set_background_color)
+        terrain_node(self.world.terrain).reparent_to(self.root)
+        self.aircraft = self._load_aircraft("camel")
+        self.camera = ChaseCamera(app.camera, self.world.terrain.height_at)
+        app.camLens.set_fov(70)
+        app.camLens.set_near_far(0.5, 12000)
+        self._bind_keys()
+        self.hud = self._build_hud()
+        app.task_mgr.add(self._tick, "flight-tick", sort=TICK_TASK_SORT)
+        app.task_mgr.add(self._draw, "flight-draw", sort=TICK_TASK_SORT + 1)
+
+    def _load_aircraft(self, name: str) -> NodePath:
+        model = gltf.load_model(str(models_dir() / f"{name}.glb"))
+        node = NodePath(model) if not isinstance(model, NodePath) else model
+        node.reparent_to(self.root)
+        return node
+
+    def _bind_keys(self) -> None:
+        for key in DEFAULT_BINDINGS:
+            self.app.accept(key, self.keys.press, [key])
+            self.app.accept(f"{key}-up", self.keys.release, [key])
+
+    def _build_hud(self) -> list[TextGauge]:
+        units = "imperial"  # the Camel is British
+        rows = (("airspeed", gauges.airspeed), ("altimeter", gauges.altimeter), ("vsi", gauges.vertical_speed),
+                ("engine", gauges.engine), ("compass", gauges.compass))
+        anchor = self.app.a2dBottomLeft
+        widgets = [TextGauge(name, anchor, (0.06, 0.06 + 0.07 * (len(rows) - 1 - i)), lambda: self.latest,
+                             lambda s, f=format: f(s, units), self.app.task_mgr)
+                   for i, (name, format) in enumerate(rows)]
+        widgets.append(TextGauge("warning", self.app.a2dTopCenter, (0, -0.12), lambda: self.latest,
+                                 lambda s: gauges.warnings(s, units), self.app.task_mgr, align=TextNode.A_center))
+        return widgets
+
+    def tick(self) -> None:
+        """One fixed step: read the player's controls at the tick rate, advance the world."""
+        frame = self.keys.update(DT)
+        self.world.tick(frame.to_array())
+        self.previous, self.latest = self.latest, self.world.snapshot()
+
+    def _tick(self, task):
+        if not self.paused:
+            for _ in range(self.loop.ticks_for(ClockObject.get_global_clock().get_dt())):
+                self.tick()
+        return task.cont
+
+    def _draw(self, task):
+        self.draw(self.loop.alpha)
+        self.camera.update(self.aircraft, ClockObject.get_global_clock().get_dt())
+        return task.cont
+
+    def draw(self, alpha: float) -> None:
+        """Place the aircraft between the last two ticks and move its propeller and control surfaces."""
+        pos = frames.lerp(self.previous.pos[:1], self.latest.pos[:1], alpha)[0]
+        quat = frames.nlerp(self.previous.quat[:1], self.latest.quat[:1], alpha)[0]
+        frames.set_node_transform(self.aircraft, pos, quat)
+        propeller = self.aircraft.find("**/propeller")
+        if not propeller.is_empty():
+            propeller.set_r(np.degrees(self.latest.engine_angle[0]))
+        throws = self.world.fleet.specs[0].control_throws
+        for name, column, axis, sign in CONTROL_SURFACES:
+            surface = self.aircraft.find(f"**/{name}")
+            if not surface.is_empty():
+                angle = sign * np.degrees(throws[name.split("_")[0]]) * float(self.latest.controls[0, column])
+                getattr(surface, f"set_{axis}")(angle)
+
+    def destroy(self) -> None:
+        self.app.task_mgr.remove("flight-tick")
+        self.app.task_mgr.remove("flight-draw")
+        for key in DEFAULT_BINDINGS:
+            self.app.ignore(key)
+            self.app.ignore(f"{key}-up")
+        for widget in self.hud:
+            widget.destroy()
+        self.root.remove_node()
+        self.app.render.clear_fog()

@@ -1,0 +1,57 @@
+"""Entry points behind `flight`, `flight play LEVEL` and `flight shot LEVEL`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+LEVELS = ("training",)
+NO_DISPLAY = ("flight: no display to open the game window on (DISPLAY is not set); the headless commands work: "
+              "flight bench, flight shot LEVEL --out FILE.png, and the tests")
+
+
+def play(level: str | None = None) -> int:
+    """Open the game window at the menu, or straight into a level."""
+    from flight.app.config import display_available
+    if level is not None and level not in LEVELS:
+        print(f"flight play: unknown level {level!r} (levels: {', '.join(LEVELS)})", file=sys.stderr)
+        return 2
+    if not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    from flight.app.app import FlightApp
+    FlightApp("onscreen", level=level).run()
+    return 0
+
+
+def settle_and_render(app, view) -> None:
+    """Hold the simulation, let the chase camera settle on the aircraft and the HUD catch up, then draw."""
+    view.paused = True
+    view.draw(1.0)
+    for _ in range(3):
+        view.camera.update(view.aircraft, 1.0)
+        app.task_mgr.step()
+
+
+def shot(level: str, seconds: float, camera: str, out: Path, size: tuple[int, int]) -> int:
+    """Simulate `seconds` of the level from its start, render one frame offscreen and save it as a PNG."""
+    if level not in LEVELS:
+        print(f"flight shot: unknown level {level!r} (levels: {', '.join(LEVELS)})", file=sys.stderr)
+        return 2
+    from panda3d.core import Filename
+
+    from flight.app.app import FlightApp
+    from flight.dynamics import DT
+    app = FlightApp("offscreen", size=size, level=level)
+    try:
+        view = app.state.view
+        for _ in range(round(seconds / DT)):
+            view.tick()
+        settle_and_render(app, view)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not app.win.save_screenshot(Filename.from_os_specific(str(out))):
+            print(f"flight shot: could not write {out}", file=sys.stderr)
+            return 2
+    finally:
+        app.close()
+    print(out)
+    return 0

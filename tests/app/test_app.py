@@ -1,0 +1,79 @@
+"""The game app, offscreen on Mesa: states, keyboard flying through the messenger, the HUD, a rendered frame."""
+import numpy as np
+import pytest
+
+from flight.app.app import FlightApp
+from flight.app.launch import settle_and_render
+from flight.app.states import FlightState, MenuState
+from flight.hud import gauges
+
+
+@pytest.fixture(scope="module")
+def app():
+    app = FlightApp("offscreen", size=(640, 360))
+    yield app
+    app.close()
+
+
+def frames(app, n=3):
+    for _ in range(n):
+        app.task_mgr.step()
+
+
+def test_it_opens_at_the_menu_and_goes_to_training_and_back(app):
+    assert isinstance(app.state, MenuState)
+    frames(app)
+    app.state.choose("training")
+    assert isinstance(app.state, FlightState)
+    frames(app)
+    app.state.toggle_pause()
+    frames(app)
+    app.state.to_menu()
+    assert isinstance(app.state, MenuState)
+    frames(app)
+
+
+def test_keys_from_the_messenger_fly_the_aircraft(app):
+    app.go(FlightState(app, "training"))
+    view = app.state.view
+    app.messenger.send("0")  # full throttle
+    app.messenger.send("arrow_right")
+    for _ in range(60):
+        view.tick()
+    app.messenger.send("arrow_right-up")
+    assert view.latest.controls[0, 3] == 1.0
+    assert view.latest.controls[0, 0] > 0.5
+    for _ in range(240):
+        view.tick()
+    assert view.latest.rpm[0] > 1000
+    assert view.latest.controls[0, 0] == 0.0, "the stick centres when the key is released"
+    assert np.hypot(*view.latest.vel[0, :2]) > 2.0, "rolling once the chocks are away"
+
+
+def test_the_hud_shows_the_simulations_airspeed_in_mph(app):
+    app.go(FlightState(app, "training"))
+    view = app.state.view
+    app.messenger.send("0")
+    for _ in range(600):
+        view.tick()
+    frames(app, 2)
+    shown = next(w for w in view.hud if w.name == "airspeed").text.getText()
+    assert shown == f"ASI {view.latest.eas[0] * gauges.MPH:4.0f} mph"
+    assert float(shown.split()[1]) > 20
+
+
+def test_a_chase_camera_frame_has_sky_ground_and_aircraft(app, tmp_path):
+    from panda3d.core import PNMImage
+    app.go(FlightState(app, "training"))
+    view = app.state.view
+    settle_and_render(app, view)
+    image = PNMImage()
+    assert app.win.get_screenshot(image)
+    pixels = np.array([[image.get_xel(x, y) for x in range(0, image.get_x_size(), 4)]
+                       for y in range(0, image.get_y_size(), 4)])
+    top, bottom = pixels[: len(pixels) // 5], pixels[-len(pixels) // 5:]
+    assert (top[..., 2] > top[..., 0]).mean() > 0.9, "blue sky above"
+    assert (bottom[..., 1] > bottom[..., 2]).mean() > 0.8, "green and brown fields below"
+    centre = pixels[len(pixels) * 2 // 5: len(pixels) * 3 // 5, pixels.shape[1] * 2 // 5: pixels.shape[1] * 3 // 5]
+    sky_or_grass = (centre[..., 2] > centre[..., 0]) | (centre[..., 1] > centre[..., 2])
+    assert (~sky_or_grass).mean() > 0.05 or centre.std() > 0.05, "the aircraft is in the middle of the picture"

@@ -1,0 +1,27 @@
+"""`flight` on a machine with no display says so in one line; `flight shot` writes a real PNG offscreen."""
+import os
+import subprocess
+import sys
+
+from flight import cli
+
+
+def test_no_display_is_one_line_and_exit_2():
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    done = subprocess.run([sys.executable, "-m", "flight"], env=env, capture_output=True, text=True, timeout=60,
+                          cwd=os.path.dirname(os.path.dirname(cli.__file__)))
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no display" in lines[0] and "flight shot" in lines[0]
+
+
+def test_an_unknown_level_is_refused(capsys):
+    assert cli.main(["play", "atlantis"]) == 2
+    assert "unknown level 'atlantis'" in capsys.readouterr().err
+
+
+def test_flight_shot_writes_a_png(tmp_path):
+    out = tmp_path / "shot.png"
+    assert cli.main(["shot", "training", "--time", "1", "--out", str(out), "--size", "320x180"]) == 0
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 2000
