@@ -15,7 +15,8 @@ from flight.dynamics import DT
 from flight.hud import gauges
 from flight.hud.widget import TextGauge
 from flight.paths import models_dir
-from flight.world import World, generate_terrain
+from flight.world import World, generate_terrain, load_level
+from flight.world.landing import FlightEnd, LandingWatch
 
 TICK_TASK_SORT = 10  # after the event manager (0), before drawing (igLoop, 50)
 # (node, control column, hinge axis setter, sign): positive aileron raises the right trailing edge, positive
@@ -30,16 +31,21 @@ class FlightView:
 
     def __init__(self, app, level: str):
         self.app = app
-        self.level = level
         self.paused = False
-        self.world = World(generate_terrain(seed=1), player_aircraft="camel", start_heading=270.0)
+        self.level = load_level(level)
+        start = (*self.level.start, 0.0)
+        self.world = World(generate_terrain(seed=self.level.terrain_seed), player_aircraft=self.level.aircraft,
+                           start_on_ground=self.level.start_on_ground, start_pos=start,
+                           start_heading=self.level.start_heading)
+        self.watch = LandingWatch(self.level.aerodrome)
+        self.end: FlightEnd | None = None
         self.previous = self.latest = self.world.snapshot()
         self.loop = FixedStepLoop()
         self.keys = KeyboardMouse()
         self.root = app.render.attach_new_node("flight")
         add_sky_and_light(self.root, app.set_background_color)
         terrain_node(self.world.terrain).reparent_to(self.root)
-        self.aircraft = self._load_aircraft("camel")
+        self.aircraft = self._load_aircraft(self.level.aircraft)
         self.camera = ChaseCamera(app.camera, self.world.terrain.height_at)
         app.camLens.set_fov(70)
         app.camLens.set_near_far(0.5, 12000)
@@ -76,6 +82,7 @@ class FlightView:
         frame = self.keys.update(DT)
         self.world.tick(frame.to_array())
         self.previous, self.latest = self.latest, self.world.snapshot()
+        self.end = self.end or self.watch.update(self.latest)
 
     def _tick(self, task):
         if not self.paused:

@@ -4,16 +4,25 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-LEVELS = ("training",)
 NO_DISPLAY = ("flight: no display to open the game window on (DISPLAY is not set); the headless commands work: "
               "flight bench, flight shot LEVEL --out FILE.png, and the tests")
+
+
+def _level_ok(level: str, command: str) -> bool:
+    """Load the level once up front, so a missing or broken one is one line, not a traceback from the window."""
+    from flight.world import LevelFileError, load_level
+    try:
+        load_level(level)
+    except LevelFileError as error:
+        print(f"flight {command}: {error}", file=sys.stderr)
+        return False
+    return True
 
 
 def play(level: str | None = None) -> int:
     """Open the game window at the menu, or straight into a level."""
     from flight.app.config import display_available
-    if level is not None and level not in LEVELS:
-        print(f"flight play: unknown level {level!r} (levels: {', '.join(LEVELS)})", file=sys.stderr)
+    if level is not None and not _level_ok(level, "play"):
         return 2
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
@@ -34,8 +43,7 @@ def settle_and_render(app, view) -> None:
 
 def shot(level: str, seconds: float, camera: str, out: Path, size: tuple[int, int]) -> int:
     """Simulate `seconds` of the level from its start, render one frame offscreen and save it as a PNG."""
-    if level not in LEVELS:
-        print(f"flight shot: unknown level {level!r} (levels: {', '.join(LEVELS)})", file=sys.stderr)
+    if not _level_ok(level, "shot"):
         return 2
     from panda3d.core import Filename
 

@@ -6,6 +6,8 @@ from direct.gui.DirectGui import DirectButton, DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
 from flight.app.flight_view import FlightView
+from flight.world import load_level
+from flight.world.landing import FlightEnd
 
 MENU_ENTRIES = (("Training", "training"), ("Dig's Escape", None), ("The Breakout", None), ("Replays", None),
                 ("Settings", None))
@@ -32,7 +34,74 @@ class MenuState:
         if level == "quit":
             self.app.userExit()
         elif level is not None:
-            self.app.go(FlightState(self.app, level))
+            self.app.go(BriefingState(self.app, level))
+
+    def exit(self) -> None:
+        for node in self.nodes:
+            node.destroy()
+        self.nodes.clear()
+
+
+class BriefingState:
+    """The level's title and briefing, then Fly or back to the menu."""
+
+    def __init__(self, app, level: str):
+        self.app = app
+        self.level = load_level(level)
+        self.nodes = []
+
+    def enter(self) -> None:
+        self.app.set_background_color(0.12, 0.11, 0.10, 1)
+        self.nodes.append(OnscreenText(text=self.level.title, pos=(0, 0.7), scale=0.1, fg=(0.95, 0.9, 0.75, 1)))
+        self.nodes.append(OnscreenText(text=self.level.briefing, pos=(0, 0.45), scale=0.05, fg=(0.9, 0.88, 0.8, 1),
+                                       wordwrap=36))
+        for row, (label, command) in enumerate((("Fly", self.fly), ("Menu", self.to_menu))):
+            self.nodes.append(DirectButton(text=label, scale=0.07, pos=(0, 0, -0.55 - 0.14 * row),
+                                           frameSize=(-3, 3, -0.6, 1.1), command=command))
+        self.app.accept("enter", self.fly)
+
+    def fly(self) -> None:
+        self.app.go(FlightState(self.app, self.level.name))
+
+    def to_menu(self) -> None:
+        self.app.go(MenuState(self.app))
+
+    def exit(self) -> None:
+        self.app.ignore("enter")
+        for node in self.nodes:
+            node.destroy()
+        self.nodes.clear()
+
+
+class DebriefState:
+    """How the flight ended: landed, or crashed with the cause and the speed; Restart or Menu."""
+
+    def __init__(self, app, level: str, end: FlightEnd):
+        self.app = app
+        self.level = level
+        self.end = end
+        self.nodes = []
+
+    def enter(self) -> None:
+        self.app.set_background_color(0.12, 0.11, 0.10, 1)
+        minutes, seconds = divmod(round(self.end.seconds), 60)
+        if self.end.outcome == "landed":
+            title, line = "Landed", f"Down safely on the aerodrome after {minutes}:{seconds:02d} in the air."
+        else:
+            cause = self.end.cause.replace("_", " ")
+            title = "Crashed"
+            line = f"{cause.capitalize()} at {self.end.speed * 2.236936:.0f} mph, after {minutes}:{seconds:02d}."
+        self.nodes.append(OnscreenText(text=title, pos=(0, 0.5), scale=0.12, fg=(0.95, 0.9, 0.75, 1)))
+        self.nodes.append(OnscreenText(text=line, pos=(0, 0.3), scale=0.06, fg=(0.9, 0.88, 0.8, 1)))
+        for row, (label, command) in enumerate((("Restart", self.restart), ("Menu", self.to_menu))):
+            self.nodes.append(DirectButton(text=label, scale=0.07, pos=(0, 0, -0.1 - 0.14 * row),
+                                           frameSize=(-3, 3, -0.6, 1.1), command=command))
+
+    def restart(self) -> None:
+        self.app.go(FlightState(self.app, self.level))
+
+    def to_menu(self) -> None:
+        self.app.go(MenuState(self.app))
 
     def exit(self) -> None:
         for node in self.nodes:
@@ -41,7 +110,7 @@ class MenuState:
 
 
 class FlightState:
-    """Flying a level; Esc pauses with Resume, Restart and Menu."""
+    """Flying a level; Esc pauses with Resume, Restart and Menu; the end of the flight opens the debrief."""
 
     def __init__(self, app, level: str):
         self.app = app
@@ -53,6 +122,13 @@ class FlightState:
         self.view = FlightView(self.app, self.level)
         self.app.accept("escape", self.toggle_pause)
         self.app.accept("p", self.toggle_pause)
+        self.app.task_mgr.add(self._watch_end, "flight-end", sort=12)
+
+    def _watch_end(self, task):
+        if self.view.end is not None:
+            self.app.go(DebriefState(self.app, self.level, self.view.end))
+            return task.done
+        return task.cont
 
     def toggle_pause(self) -> None:
         if self.pause_frame is None:
@@ -76,6 +152,7 @@ class FlightState:
         self.app.go(MenuState(self.app))
 
     def exit(self) -> None:
+        self.app.task_mgr.remove("flight-end")
         self.app.ignore("escape")
         self.app.ignore("p")
         if self.pause_frame is not None:

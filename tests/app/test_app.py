@@ -4,7 +4,7 @@ import pytest
 
 from flight.app.app import FlightApp
 from flight.app.launch import settle_and_render
-from flight.app.states import FlightState, MenuState
+from flight.app.states import BriefingState, DebriefState, FlightState, MenuState
 from flight.hud import gauges
 
 
@@ -24,6 +24,9 @@ def test_it_opens_at_the_menu_and_goes_to_training_and_back(app):
     assert isinstance(app.state, MenuState)
     frames(app)
     app.state.choose("training")
+    assert isinstance(app.state, BriefingState)
+    frames(app)
+    app.state.fly()
     assert isinstance(app.state, FlightState)
     frames(app)
     app.state.toggle_pause()
@@ -77,3 +80,17 @@ def test_a_chase_camera_frame_has_sky_ground_and_aircraft(app, tmp_path):
     centre = pixels[len(pixels) * 2 // 5: len(pixels) * 3 // 5, pixels.shape[1] * 2 // 5: pixels.shape[1] * 3 // 5]
     sky_or_grass = (centre[..., 2] > centre[..., 0]) | (centre[..., 1] > centre[..., 2])
     assert (~sky_or_grass).mean() > 0.05 or centre.std() > 0.05, "the aircraft is in the middle of the picture"
+
+
+def test_a_crash_ends_in_the_debrief_with_its_cause(app):
+    app.go(FlightState(app, "training"))
+    view = app.state.view
+    fleet = view.world.fleet
+    fleet.reset(0, pos=(0.0, 0.0, -80.0), speed=40.0, pitch=-60.0)  # straight into the ground
+    for _ in range(480):
+        view.tick()
+    frames(app, 2)
+    assert isinstance(app.state, DebriefState)
+    assert app.state.end.outcome == "crashed" and app.state.end.cause and app.state.end.speed > 20.0
+    app.state.restart()
+    assert isinstance(app.state, FlightState)

@@ -1,0 +1,57 @@
+"""Levels: `levels/<name>/level.toml` read into a Level (the mission script comes with the missions issue).
+A broken file is one line naming the file and the key. Imports no panda3d."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from flight.dynamics import known_aircraft
+
+
+class LevelFileError(ValueError):
+    """A missing, unknown or malformed level; the message is one line naming the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str
+    title: str
+    briefing: str
+    time_of_day: str
+    aircraft: str
+    terrain_seed: int
+    start: tuple[float, float]  # north, east
+    start_heading: float  # degrees
+    start_on_ground: bool
+    aerodrome: tuple[float, float, float]  # north, east, radius of the home field
+
+
+def known_levels() -> list[str]:
+    from flight.paths import levels_dir
+    return sorted(p.parent.name for p in levels_dir().glob("*/level.toml"))
+
+
+def load_level(name: str) -> Level:
+    from flight.paths import levels_dir
+    path = levels_dir() / name / "level.toml"
+    if not path.is_file():
+        raise LevelFileError(f"{path}: unknown level {name!r} (levels: {', '.join(known_levels())})")
+    try:
+        data = tomllib.loads(path.read_text())
+        start, field = data["start"], data["aerodrome"]
+        level = Level(name=name, title=str(data["title"]), briefing=str(data["briefing"]).strip(),
+                      time_of_day=str(data.get("time_of_day", "morning")), aircraft=str(data["aircraft"]),
+                      terrain_seed=int(data["terrain_seed"]),
+                      start=(float(start["north"]), float(start["east"])),
+                      start_heading=float(start["heading_deg"]), start_on_ground=bool(start["on_ground"]),
+                      aerodrome=(float(field["north"]), float(field["east"]), float(field["radius"])))
+    except tomllib.TOMLDecodeError as e:
+        raise LevelFileError(f"{path}: not valid TOML ({e})") from None
+    except KeyError as e:
+        raise LevelFileError(f"{path}: missing key {e.args[0]!r}") from None
+    except (TypeError, ValueError) as e:
+        raise LevelFileError(f"{path}: {e}") from None
+    if level.aircraft not in known_aircraft():
+        raise LevelFileError(f"{path}: aircraft {level.aircraft!r} is not in models/aircraft")
+    return level
