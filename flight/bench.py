@@ -5,6 +5,7 @@ The figures that matter are ratios measured in the same run (ours against JSBSim
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import time
 
@@ -94,8 +95,57 @@ def fdm_figures(quick: bool) -> dict:
     }
 
 
+def startup_seconds() -> float:
+    """Seconds from a fresh Python to the menu's first frame (offscreen), measured in a child process."""
+    code = ("import time; t = time.perf_counter(); from flight.app.app import FlightApp; "
+            "app = FlightApp('offscreen', size=(1280, 720)); app.graphicsEngine.render_frame(); "
+            "print(time.perf_counter() - t)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def frame_figures(quick: bool) -> dict:
+    """The training level at 1280x720 offscreen, full throttle, at 60 fps of game time (2 ticks a frame):
+    milliseconds per frame for the simulation ticks, the HUD widgets' updates, and the rest of the frame
+    (Panda3D's cull and draw, the camera, the aircraft's transform)."""
+    from flight.app.app import FlightApp
+    from flight.dynamics import DT
+    app = FlightApp("offscreen", size=(1280, 720), level="training")
+    try:
+        view = app.state.view
+        view.paused = True  # the bench drives the ticks itself, two a frame, to time them apart
+        app.messenger.send("0")
+        widgets = list(view.hud.widgets.values())
+        spent = {"simulation": 0.0, "hud": 0.0, "frame": 0.0}
+        frames = 60 if quick else 300
+        for frame in range(30 + frames):
+            start = time.perf_counter()
+            for _ in range(round(1.0 / 60.0 / DT)):
+                view.tick()
+            ticked = time.perf_counter()
+            for widget in widgets:
+                widget.update()
+            updated = time.perf_counter()
+            app.task_mgr.step()  # the HUD tasks find nothing new to set; draw, camera, igLoop
+            if frame >= 30:  # after the warm-up
+                spent["simulation"] += ticked - start
+                spent["hud"] += updated - ticked
+                spent["frame"] += time.perf_counter() - start
+    finally:
+        app.close()
+    per_frame = {k: v * 1000.0 / frames for k, v in spent.items()}
+    return {"simulation_ms_per_frame": round(per_frame["simulation"], 3),
+            "hud_ms_per_frame": round(per_frame["hud"], 3),
+            "render_ms_per_frame": round(per_frame["frame"] - per_frame["simulation"] - per_frame["hud"], 3),
+            "fps": round(1000.0 / per_frame["frame"], 1), "size": "1280x720", "ticks_per_frame": 2}
+
+
 def main(json_output: bool = False, quick: bool = False) -> int:
     report = {"fdm": fdm_figures(quick)}
+    _progress("bench: training level frames")
+    report["frame"] = frame_figures(quick)
+    _progress("bench: startup to the menu")
+    report["frame"]["startup_s"] = round(startup_seconds(), 2)
     if json_output:
         print(json.dumps(report, indent=1))
         return 0
@@ -106,4 +156,8 @@ def main(json_output: bool = False, quick: bool = False) -> int:
         ratio = fdm["ratio_vs_jsbsim"][n] if fdm["ratio_vs_jsbsim"] else "-"
         print(f"{n:>5} {fdm['us_per_step'][n]:>10} {fdm['aircraft_steps_per_s'][n]:>18} {ratio:>9}")
     print(f"JSBSim Camel, one instance: {fdm['jsbsim_camel_steps_per_s'] or 'not installed'} steps/s")
+    frame = report["frame"]
+    print(f"Training level at {frame['size']} offscreen: simulation {frame['simulation_ms_per_frame']} ms, "
+          f"HUD {frame['hud_ms_per_frame']} ms, render {frame['render_ms_per_frame']} ms per frame, "
+          f"{frame['fps']} fps; startup to the menu {frame['startup_s']} s")
     return 0

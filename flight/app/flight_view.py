@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gltf
 import numpy as np
-from panda3d.core import ClockObject, NodePath, TextNode
+from panda3d.core import ClockObject, NodePath
 
 from flight.app import frames
 from flight.app.cameras import ChaseCamera
@@ -12,8 +12,7 @@ from flight.app.loop import FixedStepLoop
 from flight.app.scene import add_sky_and_light, terrain_node
 from flight.controls import DEFAULT_BINDINGS, KeyboardMouse
 from flight.dynamics import DT
-from flight.hud import gauges
-from flight.hud.widget import TextGauge
+from flight.hud.hud import Hud
 from flight.paths import models_dir
 from flight.world import World, generate_terrain, load_level
 from flight.world.landing import FlightEnd, LandingWatch
@@ -50,7 +49,8 @@ class FlightView:
         app.camLens.set_fov(70)
         app.camLens.set_near_far(0.5, 12000)
         self._bind_keys()
-        self.hud = self._build_hud()
+        self.hud = Hud(app, lambda: self.latest, app.task_mgr, self.world.fleet.specs[0].nation)
+        app.accept("h", self.hud.cycle_detail)
         app.task_mgr.add(self._tick, "flight-tick", sort=TICK_TASK_SORT)
         app.task_mgr.add(self._draw, "flight-draw", sort=TICK_TASK_SORT + 1)
 
@@ -64,18 +64,6 @@ class FlightView:
         for key in DEFAULT_BINDINGS:
             self.app.accept(key, self.keys.press, [key])
             self.app.accept(f"{key}-up", self.keys.release, [key])
-
-    def _build_hud(self) -> list[TextGauge]:
-        units = "imperial"  # the Camel is British
-        rows = (("airspeed", gauges.airspeed), ("altimeter", gauges.altimeter), ("vsi", gauges.vertical_speed),
-                ("engine", gauges.engine), ("compass", gauges.compass))
-        anchor = self.app.a2dBottomLeft
-        widgets = [TextGauge(name, anchor, (0.06, 0.06 + 0.07 * (len(rows) - 1 - i)), lambda: self.latest,
-                             lambda s, f=format: f(s, units), self.app.task_mgr)
-                   for i, (name, format) in enumerate(rows)]
-        widgets.append(TextGauge("warning", self.app.a2dTopCenter, (0, -0.12), lambda: self.latest,
-                                 lambda s: gauges.warnings(s, units), self.app.task_mgr, align=TextNode.A_center))
-        return widgets
 
     def tick(self) -> None:
         """One fixed step: read the player's controls at the tick rate, advance the world."""
@@ -116,7 +104,7 @@ class FlightView:
         for key in DEFAULT_BINDINGS:
             self.app.ignore(key)
             self.app.ignore(f"{key}-up")
-        for widget in self.hud:
-            widget.destroy()
+        self.app.ignore("h")
+        self.hud.destroy()
         self.root.remove_node()
         self.app.render.clear_fog()

@@ -22,11 +22,14 @@ def to_euler(q: np.ndarray) -> np.ndarray:
     """q_ned_from_body to (N, 3) roll, pitch, heading in rad (heading 0..2pi). AI pilots read these, so they use
     the CPU-independent atan2 (arcsin x = atan2(x, sqrt(1 - x^2)))."""
     w, x, y, z = q.T
-    roll = atan2(2 * (w * x + y * z), 1 - 2 * (x * x + y * y))
     sin_pitch = np.clip(2 * (w * y - z * x), -1.0, 1.0)
-    pitch = atan2(sin_pitch, np.sqrt(1.0 - sin_pitch * sin_pitch))
-    heading = atan2(2 * (w * z + x * y), 1 - 2 * (y * y + z * z)) % (2 * np.pi)
-    return np.stack([roll, pitch, heading], axis=-1)
+    rise, run = np.empty((len(q), 3)), np.empty((len(q), 3))  # one atan2 call for the three angles
+    rise[:, 0], run[:, 0] = 2 * (w * x + y * z), 1 - 2 * (x * x + y * y)
+    rise[:, 1], run[:, 1] = sin_pitch, np.sqrt(1.0 - sin_pitch * sin_pitch)
+    rise[:, 2], run[:, 2] = 2 * (w * z + x * y), 1 - 2 * (y * y + z * z)
+    angles = atan2(rise, run)
+    angles[:, 2] %= 2 * np.pi
+    return angles
 
 
 def to_matrix(q: np.ndarray) -> np.ndarray:

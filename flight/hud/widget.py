@@ -1,37 +1,82 @@
-"""The base of the text gauges: a node, a task, and a format function from snapshot to string."""
+"""The base of the HUD widgets: the Widget shape the Hud manages, the text styles, and TextGauge, one line (or
+block) of text whose own task formats the newest snapshot and calls setText only when the string changes."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from direct.gui.OnscreenText import OnscreenText
-from panda3d.core import NodePath, TextNode
+from panda3d.core import NodePath, TextNode, TextProperties, TextPropertiesManager
 
 from flight.world import WorldSnapshot
 
-Units = str  # "imperial" (mph, ft) or "metric" (km/h, m)
+Units = str  # "imperial" (mph, ft) or "metric" (km/h, m); see flight.hud.units
+SnapshotProvider = Callable[[], WorldSnapshot]
+
+HUD_TASK_SORT = 40  # after the world's tick (10) and the scene's draw (11), before rendering (igLoop, 50)
+TEXT_COLOUR = (1.0, 1.0, 0.9, 1.0)
+WARNING_COLOUR = (1.0, 0.35, 0.25, 1.0)
+# named colours for parts of one text, embedded as "\1name\1...\2" (Panda3D's TextPropertiesManager)
+STYLES = {"hud_speaker": (1.0, 0.8, 0.45, 1.0), "hud_done": (0.55, 0.9, 0.5, 1.0), "hud_failed": WARNING_COLOUR}
+
+
+class Widget(Protocol):
+    """What the Hud needs of a widget: a name, one node to show or hide, and destroy() that removes its task
+    and node. Example: `TextGauge("fuel", app.a2dBottomRight, (-0.06, 0.06), provider, format, task_mgr)`."""
+    name: str
+    node: NodePath
+
+    def destroy(self) -> None: ...
+
+
+def styled(style: str, text: str) -> str:
+    """`text` in one of STYLES' colours, inside a TextGauge's string."""
+    return f"\1{style}\1{text}\2"
+
+
+def _register_styles() -> None:
+    manager = TextPropertiesManager.get_global_ptr()
+    for name, colour in STYLES.items():
+        properties = TextProperties()
+        properties.set_text_color(*colour)
+        manager.set_properties(name, properties)
+
+
+_register_styles()
 
 
 class TextGauge:
-    """One line of HUD text at `pos` under `parent`; `format` turns the newest snapshot into its text."""
+    """HUD text at `pos` under `parent`; `format` turns the newest snapshot into its text. The task does nothing
+    while the gauge is hidden (the HUD's detail level)."""
 
-    def __init__(self, name: str, parent: NodePath, pos: tuple[float, float], snapshot: Callable[[], WorldSnapshot],
-                 format: Callable[[WorldSnapshot], str], task_manager, align=TextNode.A_left):
+    def __init__(self, name: str, parent: NodePath, pos: tuple[float, float], snapshot: SnapshotProvider,
+                 format: Callable[[WorldSnapshot], str], task_manager, align=TextNode.A_left, *,
+                 scale: float = 0.055, fg=TEXT_COLOUR, wordwrap: float | None = None):
         self.name = name
         self.snapshot = snapshot
         self.format = format
-        self.text = OnscreenText(text="", parent=parent, pos=pos, scale=0.055, align=align, fg=(1, 1, 0.9, 1),
-                                 shadow=(0, 0, 0, 0.8), mayChange=True)
+        self.text = OnscreenText(text="", parent=parent, pos=pos, scale=scale, align=align, fg=fg,
+                                 shadow=(0, 0, 0, 0.8), wordwrap=wordwrap, mayChange=True)
         self.shown = ""
         self.task_manager = task_manager
-        task_manager.add(self._update, f"hud-{name}", sort=60)
+        self.task = task_manager.add(self._update, f"hud-{name}", sort=HUD_TASK_SORT)
 
-    def _update(self, task):
+    @property
+    def node(self) -> NodePath:
+        return self.text
+
+    def update(self) -> None:
         shown = self.format(self.snapshot())
         if shown != self.shown:
             self.text.setText(shown)
             self.shown = shown
+
+    def _update(self, task):
+        if not self.text.is_hidden():
+            self.update()
         return task.cont
 
     def destroy(self) -> None:
-        self.task_manager.remove(f"hud-{self.name}")
+        # by the task object, not its name: another HUD's gauge may share the name
+        self.task_manager.remove(self.task)
         self.text.destroy()

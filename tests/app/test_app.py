@@ -5,7 +5,7 @@ import pytest
 from flight.app.app import FlightApp
 from flight.app.launch import settle_and_render
 from flight.app.states import BriefingState, DebriefState, FlightState, MenuState
-from flight.hud import gauges
+from flight.hud.units import MPH
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +60,8 @@ def test_the_hud_shows_the_simulations_airspeed_in_mph(app):
     for _ in range(600):
         view.tick()
     frames(app, 2)
-    shown = next(w for w in view.hud if w.name == "airspeed").text.getText()
-    assert shown == f"ASI {view.latest.eas[0] * gauges.MPH:4.0f} mph"
+    shown = view.hud.widgets["airspeed"].text.getText()
+    assert shown == f"ASI {view.latest.eas[0] * MPH:4.0f} mph"
     assert float(shown.split()[1]) > 20
 
 

@@ -1,0 +1,81 @@
+"""The flight HUD: builds every widget on the a2d anchors, switches units and the detail level (H cycles full,
+minimal, off) and destroys it all. Widgets update themselves from the snapshot provider; the Hud only places them."""
+from __future__ import annotations
+
+from panda3d.core import TextNode
+
+from flight.hud import (airspeed, altimeter, ammunition, compass, damage, engine, fuel, stall_warning,
+                        vertical_speed)
+from flight.hud.messages import Messages
+from flight.hud.objective_arrow import ObjectiveArrow
+from flight.hud.objectives import Objectives
+from flight.hud.slip_ball import SlipBall
+from flight.hud.units import UNITS, units_for
+from flight.hud.widget import WARNING_COLOUR, SnapshotProvider, TextGauge, Widget
+
+DETAILS = ("full", "minimal", "off")
+MINIMAL = frozenset({"airspeed", "altimeter", "engine", "messages", "stall_warning", "damage"})
+ROW = 0.07
+# name, format module, anchor, (x, z), alignment, extra TextGauge options
+TEXT_GAUGES = (
+    ("airspeed", airspeed, "a2dBottomLeft", (0.06, 0.06 + 3 * ROW), TextNode.A_left, {}),
+    ("altimeter", altimeter, "a2dBottomLeft", (0.06, 0.06 + 2 * ROW), TextNode.A_left, {}),
+    ("vertical_speed", vertical_speed, "a2dBottomLeft", (0.06, 0.06 + ROW), TextNode.A_left, {}),
+    ("engine", engine, "a2dBottomLeft", (0.06, 0.06), TextNode.A_left, {}),
+    ("fuel", fuel, "a2dBottomRight", (-0.06, 0.06), TextNode.A_right, {}),
+    ("ammunition", ammunition, "a2dBottomRight", (-0.06, 0.06 + ROW), TextNode.A_right, {}),
+    ("damage", damage, "a2dTopRight", (-0.06, -0.09), TextNode.A_right, {"fg": WARNING_COLOUR}),
+    ("compass", compass, "a2dTopCenter", (0.0, -0.09), TextNode.A_center, {}),
+    ("stall_warning", stall_warning, "a2dTopCenter", (0.0, -0.36), TextNode.A_center,
+     {"fg": WARNING_COLOUR, "scale": 0.08}),
+)
+
+
+class Hud:
+    """All the flight widgets, by name in `widgets`. `app` is anything with ShowBase's a2d anchors
+    (a2dTopLeft, a2dTopCenter, a2dBottomCenter, ...); `snapshot` returns the latest tick's WorldSnapshot."""
+
+    def __init__(self, app, snapshot: SnapshotProvider, task_manager, nation: str, units: str | None = None):
+        self.units = units_for(nation)
+        if units is not None:
+            self.set_units(units)
+        self.widgets: dict[str, Widget] = {}
+        for name, module, anchor, pos, align, options in TEXT_GAUGES:
+            self._add(TextGauge(name, getattr(app, anchor), pos, snapshot,
+                                lambda s, format=module.text: format(s, self.units), task_manager, align,
+                                **options))
+        self.slip_ball = self._add(SlipBall(app.a2dBottomCenter, (0.0, 0.06), snapshot, task_manager))
+        self.messages = self._add(Messages(app.a2dBottomCenter, (0.0, 0.27), snapshot, task_manager))
+        self.objectives = self._add(Objectives(app.a2dTopLeft, (0.06, -0.09), snapshot, task_manager))
+        self.objective_arrow = self._add(ObjectiveArrow(app.a2dTopCenter, (0.0, -0.2), snapshot, task_manager))
+        self.detail = "full"
+
+    def _add(self, widget):
+        self.widgets[widget.name] = widget
+        return widget
+
+    def set_units(self, units: str) -> None:
+        """"imperial" or "metric", from the settings; the gauges change at their next update."""
+        if units not in UNITS:
+            raise ValueError(f"HUD units {units!r}: expected one of {', '.join(UNITS)}")
+        self.units = units
+
+    def set_detail(self, detail: str) -> None:
+        if detail not in DETAILS:
+            raise ValueError(f"HUD detail {detail!r}: expected one of {', '.join(DETAILS)}")
+        self.detail = detail
+        for name, widget in self.widgets.items():
+            if detail == "full" or (detail == "minimal" and name in MINIMAL):
+                widget.node.show()
+            else:
+                widget.node.hide()
+
+    def cycle_detail(self) -> str:
+        """full -> minimal -> off -> full; returns the new level."""
+        self.set_detail(DETAILS[(DETAILS.index(self.detail) + 1) % len(DETAILS)])
+        return self.detail
+
+    def destroy(self) -> None:
+        for widget in self.widgets.values():
+            widget.destroy()
+        self.widgets.clear()
