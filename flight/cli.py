@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands["shot"].add_argument("level", metavar="LEVEL", help=level_help)
     commands["shot"].add_argument("--time", type=float, default=0.0, metavar="SECONDS",
                                   help="simulate this long from the level's start first")
-    commands["shot"].add_argument("--camera", choices=("chase",), default="chase", help="the camera to render")
+    commands["shot"].add_argument("--camera", choices=("chase", "cockpit", "orbit"), default="chase", help="the camera to render")
     commands["shot"].add_argument("--out", required=True, metavar="FILE.png", help="where to write the picture")
     commands["shot"].add_argument("--size", default="1280x720", metavar="WxH", help="picture size in pixels")
     commands["replay"].add_argument("file", metavar="FILE", help="the replay file")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import gltf
 import numpy as np
-from panda3d.core import ClockObject, NodePath
+from panda3d.core import ClockObject, MouseButton, NodePath
 
 from flight.app import frames
-from flight.app.cameras import ChaseCamera
+from flight.app.cameras import CameraRig
 from flight.app.loop import FixedStepLoop
 from flight.app.scene import add_sky_and_light, terrain_node
 from flight.controls import DEFAULT_BINDINGS, KeyboardMouse
@@ -45,9 +45,9 @@ class FlightView:
         add_sky_and_light(self.root, app.set_background_color)
         terrain_node(self.world.terrain).reparent_to(self.root)
         self.aircraft = self._load_aircraft(self.level.aircraft)
-        self.camera = ChaseCamera(app.camera, self.world.terrain.height_at)
         app.camLens.set_fov(70)
         app.camLens.set_near_far(0.5, 12000)
+        self.camera = CameraRig(app.camera, app.camLens, self.world.terrain.height_at)
         self._bind_keys()
         self.hud = Hud(app, lambda: self.latest, app.task_mgr, self.world.fleet.specs[0].nation)
         app.accept("h", self.hud.cycle_detail)
@@ -64,6 +64,16 @@ class FlightView:
         for key in DEFAULT_BINDINGS:
             self.app.accept(key, self.keys.press, [key])
             self.app.accept(f"{key}-up", self.keys.release, [key])
+        for key, name in CameraRig.keys.items():
+            self.app.accept(key, self.camera.select, [name])
+        self.app.accept("c", self.camera.cycle)
+        self.app.accept("wheel_up", self.camera.zoom, [0.9])
+        self.app.accept("wheel_down", self.camera.zoom, [1.1])
+
+    def _ignore_keys(self) -> None:
+        for key in (*DEFAULT_BINDINGS, *(f"{k}-up" for k in DEFAULT_BINDINGS), *CameraRig.keys, "c", "h",
+                    "wheel_up", "wheel_down"):
+            self.app.ignore(key)
 
     def tick(self) -> None:
         """One fixed step: read the player's controls at the tick rate, advance the world."""
@@ -80,6 +90,10 @@ class FlightView:
 
     def _draw(self, task):
         self.draw(self.loop.alpha)
+        watcher = getattr(self.app, "mouseWatcherNode", None)  # none offscreen: a buffer has no mouse
+        if watcher is not None and watcher.has_mouse():
+            self.camera.mouse(watcher.get_mouse_x(), watcher.get_mouse_y(), watcher.is_button_down(MouseButton.one()),
+                              watcher.is_button_down(MouseButton.three()))
         self.camera.update(self.aircraft, ClockObject.get_global_clock().get_dt())
         return task.cont
 
@@ -101,10 +115,8 @@ class FlightView:
     def destroy(self) -> None:
         self.app.task_mgr.remove("flight-tick")
         self.app.task_mgr.remove("flight-draw")
-        for key in DEFAULT_BINDINGS:
-            self.app.ignore(key)
-            self.app.ignore(f"{key}-up")
-        self.app.ignore("h")
+        self._ignore_keys()
         self.hud.destroy()
+        self.camera.detach()  # before the aircraft's node goes: the cockpit camera rides on it
         self.root.remove_node()
         self.app.render.clear_fog()

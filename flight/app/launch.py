@@ -54,6 +54,7 @@ def shot(level: str, seconds: float, camera: str, out: Path, size: tuple[int, in
         view = app.state.view
         for _ in range(round(seconds / DT)):
             view.tick()
+        view.camera.select(camera)
         settle_and_render(app, view)
         out.parent.mkdir(parents=True, exist_ok=True)
         if not app.win.save_screenshot(Filename.from_os_specific(str(out))):
