@@ -15,6 +15,7 @@ from flight.dynamics import DT
 from flight.hud.hud import Hud
 from flight.paths import models_dir
 from flight.world import World, generate_terrain, load_level
+from flight.world.coach import SPEAKER, Coach
 from flight.world.landing import FlightEnd, LandingWatch
 
 TICK_TASK_SORT = 10  # after the event manager (0), before drawing (igLoop, 50)
@@ -37,6 +38,7 @@ class FlightView:
                            start_on_ground=self.level.start_on_ground, start_pos=start,
                            start_heading=self.level.start_heading)
         self.watch = LandingWatch(self.level.aerodrome)
+        self.coach = Coach() if level == "training" else None
         self.end: FlightEnd | None = None
         self.previous = self.latest = self.world.snapshot()
         self.loop = FixedStepLoop()
@@ -81,6 +83,9 @@ class FlightView:
         self.world.tick(frame.to_array())
         self.previous, self.latest = self.latest, self.world.snapshot()
         self.end = self.end or self.watch.update(self.latest)
+        line = self.coach.update(self.latest) if self.coach else None
+        if line:
+            self.hud.messages.say(SPEAKER, line, seconds=8.0)
 
     def _tick(self, task):
         if not self.paused:

@@ -94,3 +94,12 @@ def test_a_crash_ends_in_the_debrief_with_its_cause(app):
     assert app.state.end.outcome == "crashed" and app.state.end.cause and app.state.end.speed > 20.0
     app.state.restart()
     assert isinstance(app.state, FlightState)
+
+
+def test_the_instructor_speaks_in_training(app):
+    app.go(FlightState(app, "training"))
+    view = app.state.view
+    view.tick()
+    frames(app, 2)
+    assert view.hud.widgets["messages"].gauge.shown.endswith("Chocks are in. Open her up: 0 for full throttle, "
+                                                             "and the chaps will pull the chocks.")
