@@ -2,15 +2,32 @@
 (the flight view ticks the world, the HUD widgets update themselves)."""
 from __future__ import annotations
 
+import sys
+
 from direct.showbase.ShowBase import ShowBase
 
 from flight.app.config import configure
+from flight.app.settings import Settings, apply, before_window, load_settings
 
 
 class FlightApp(ShowBase):
-    def __init__(self, window_type: str = "onscreen", size: tuple[int, int] = (1280, 720), level: str | None = None):
+    """`settings` defaults to the player's settings file (flight.app.settings); a broken file leaves the defaults
+    and its one-line message in `settings_message`, which the menu shows. An onscreen window opens at the
+    settings' resolution unless `size` is given; offscreen buffers keep `size` (default 1280x720)."""
+
+    def __init__(self, window_type: str = "onscreen", size: tuple[int, int] | None = None, level: str | None = None,
+                 settings: Settings | None = None):
+        settings, message = (settings, None) if settings is not None else load_settings()
+        if message:
+            print(f"flight: {message}", file=sys.stderr)
+        if size is None:
+            size = settings.resolution if window_type == "onscreen" else (1280, 720)
         configure(window_type, size)
+        if window_type == "onscreen":
+            before_window(settings)
         super().__init__()
+        self.settings_message = message
+        apply(self, settings, window=False)  # the window opened with them already
         self.disable_mouse()
         self.state = None
         from flight.app.states import FlightState, MenuState

@@ -9,6 +9,7 @@ from panda3d.core import ClockObject, MouseButton, NodePath
 from flight.app import frames
 from flight.app.cameras import CameraRig
 from flight.app.loop import FixedStepLoop
+from flight.app.settings import Settings
 from flight.app.scene import add_sky_and_light, terrain_node
 from flight.controls import DEFAULT_BINDINGS, KeyboardMouse
 from flight.dynamics import DT
@@ -42,16 +43,19 @@ class FlightView:
         self.end: FlightEnd | None = None
         self.previous = self.latest = self.world.snapshot()
         self.loop = FixedStepLoop()
-        self.keys = KeyboardMouse()
+        settings = getattr(app, "settings", None) or Settings()
+        self.keys = KeyboardMouse(axis_rate=settings.axis_rate, mouse_stick=settings.mouse_stick)
         self.root = app.render.attach_new_node("flight")
         add_sky_and_light(self.root, app.set_background_color)
         terrain_node(self.world.terrain).reparent_to(self.root)
         self.aircraft = self._load_aircraft(self.level.aircraft)
-        app.camLens.set_fov(70)
+        app.camLens.set_fov(settings.fov_deg)
         app.camLens.set_near_far(0.5, 12000)
         self.camera = CameraRig(app.camera, app.camLens, self.world.terrain.height_at)
         self._bind_keys()
-        self.hud = Hud(app, lambda: self.latest, app.task_mgr, self.world.fleet.specs[0].nation)
+        nation = self.world.fleet.specs[0].nation
+        self.hud = Hud(app, lambda: self.latest, app.task_mgr, nation,
+                       units=None if settings.units == "auto" else settings.units)
         app.accept("h", self.hud.cycle_detail)
         app.task_mgr.add(self._tick, "flight-tick", sort=TICK_TASK_SORT)
         app.task_mgr.add(self._draw, "flight-draw", sort=TICK_TASK_SORT + 1)
@@ -77,6 +81,12 @@ class FlightView:
                     "wheel_up", "wheel_down"):
             self.app.ignore(key)
 
+    def apply_settings(self, settings) -> None:
+        """Settings saved from the pause overlay reach the live flight."""
+        self.keys.axis_rate = settings.axis_rate
+        self.keys.mouse_stick = settings.mouse_stick
+        self.hud.set_units(settings.hud_units(self.world.fleet.specs[0].nation))
+
     def tick(self) -> None:
         """One fixed step: read the player's controls at the tick rate, advance the world."""
         frame = self.keys.update(DT)
@@ -97,6 +107,8 @@ class FlightView:
         self.draw(self.loop.alpha)
         watcher = getattr(self.app, "mouseWatcherNode", None)  # none offscreen: a buffer has no mouse
         if watcher is not None and watcher.has_mouse():
+            if self.keys.mouse_stick:
+                self.keys.mouse_move(watcher.get_mouse_x(), watcher.get_mouse_y())
             self.camera.mouse(watcher.get_mouse_x(), watcher.get_mouse_y(), watcher.is_button_down(MouseButton.one()),
                               watcher.is_button_down(MouseButton.three()))
         self.camera.update(self.aircraft, ClockObject.get_global_clock().get_dt())

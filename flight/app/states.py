@@ -6,11 +6,12 @@ from direct.gui.DirectGui import DirectButton, DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
 from flight.app.flight_view import FlightView
+from flight.app.settings_screen import SettingsState
 from flight.world import load_level
 from flight.world.landing import FlightEnd
 
 MENU_ENTRIES = (("Training", "training"), ("Dig's Escape", None), ("The Breakout", None), ("Replays", None),
-                ("Settings", None))
+                ("Settings", "settings"))
 
 
 class MenuState:
@@ -29,10 +30,16 @@ class MenuState:
                 text=label, scale=0.07, pos=(0, 0, 0.3 - 0.14 * row), frameSize=(-4.5, 4.5, -0.6, 1.1),
                 command=self.choose, extraArgs=[level], state="normal" if enabled else "disabled",
                 text_fg=(0.1, 0.1, 0.1, 1) if enabled else (0.5, 0.5, 0.5, 1)))
+        message = getattr(self.app, "settings_message", None)  # a broken settings file, in one line
+        if message:
+            self.nodes.append(OnscreenText(text=message, pos=(0, -0.85), scale=0.04, fg=(1, 0.6, 0.4, 1),
+                                           wordwrap=60))
 
     def choose(self, level: str | None) -> None:
         if level == "quit":
             self.app.userExit()
+        elif level == "settings":
+            self.app.go(SettingsState(self.app, on_close=lambda: self.app.go(MenuState(self.app))))
         elif level is not None:
             self.app.go(BriefingState(self.app, level))
 
@@ -110,13 +117,16 @@ class DebriefState:
 
 
 class FlightState:
-    """Flying a level; Esc pauses with Resume, Restart and Menu; the end of the flight opens the debrief."""
+    """Flying a level; Esc pauses with Resume, Settings, Restart and Menu; the end of the flight opens the debrief.
+    Settings open as an overlay over the paused flight (the flight stays this state and is not rebuilt); Esc or
+    Cancel there goes back to the pause menu."""
 
     def __init__(self, app, level: str):
         self.app = app
         self.level = level
         self.view: FlightView | None = None
         self.pause_frame = None
+        self.settings: SettingsState | None = None
 
     def enter(self) -> None:
         self.view = FlightView(self.app, self.level)
@@ -131,19 +141,35 @@ class FlightState:
         return task.cont
 
     def toggle_pause(self) -> None:
-        if self.pause_frame is None:
+        if self.settings is not None:
+            self.settings.cancel()
+        elif self.pause_frame is None:
             self.view.paused = True
             self.pause_frame = DirectFrame(frameColor=(0, 0, 0, 0.5), frameSize=(-0.5, 0.5, -0.35, 0.35))
             OnscreenText(text="Paused", parent=self.pause_frame, pos=(0, 0.22), scale=0.08, fg=(1, 1, 1, 1),
                          align=TextNode.A_center)
-            for row, (label, command) in enumerate((("Resume", self.toggle_pause), ("Restart", self.restart),
-                                                    ("Menu", self.to_menu))):
-                DirectButton(parent=self.pause_frame, text=label, scale=0.06, pos=(0, 0, 0.05 - 0.13 * row),
+            for row, (label, command) in enumerate((("Resume", self.toggle_pause), ("Settings", self.open_settings),
+                                                    ("Restart", self.restart), ("Menu", self.to_menu))):
+                DirectButton(parent=self.pause_frame, text=label, scale=0.06, pos=(0, 0, 0.08 - 0.11 * row),
                              frameSize=(-3, 3, -0.6, 1.1), command=command)
         else:
             self.pause_frame.destroy()
             self.pause_frame = None
             self.view.paused = False
+
+    def open_settings(self) -> None:
+        """The settings over the paused flight; closing them shows the pause menu again."""
+        self.pause_frame.hide()
+        self.settings = SettingsState(self.app, on_close=self.close_settings)
+        self.settings.enter()
+
+    def close_settings(self) -> None:
+        self.settings.exit()
+        self.settings = None
+        self.pause_frame.show()
+        apply_settings = getattr(self.view, "apply_settings", None)  # stick speed, mouse stick, units mid-flight
+        if apply_settings is not None:
+            apply_settings(self.app.settings)
 
     def restart(self) -> None:
         self.app.go(FlightState(self.app, self.level))
@@ -152,6 +178,9 @@ class FlightState:
         self.app.go(MenuState(self.app))
 
     def exit(self) -> None:
+        if self.settings is not None:
+            self.settings.exit()
+            self.settings = None
         self.app.task_mgr.remove("flight-end")
         self.app.ignore("escape")
         self.app.ignore("p")

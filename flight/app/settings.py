@@ -1,0 +1,186 @@
+"""The player's settings: a small TOML file in the user's config folder, read once at start and written by the
+settings screen.
+
+Where: `platformdirs.user_config_dir("captured-flight")/settings.toml` (on Linux ~/.config/captured-flight/),
+or `$CAPTURED_CONFIG_DIR/settings.toml` when that environment variable is set (tests, portable installs).
+
+A missing file gives the defaults. A broken file (not TOML, a value of the wrong type or out of range) is never
+touched: the game starts on the defaults and shows one line naming the file, the key and the problem. Unknown
+keys (a typo, or a file from a newer version) are reported the same way but the valid keys are still used. Only
+Save on the settings screen writes the file, atomically (temp file in the same folder, then os.replace).
+
+    resolution = [1280, 720]   # window size in pixels
+    fullscreen = false
+    vsync = true               # takes effect at the next start
+    quality = "medium"         # "low" (software OpenGL), "medium", "high"
+    fov_deg = 70               # horizontal field of view, degrees
+    units = "auto"             # "auto" (by the aircraft's nation), "imperial", "metric"
+    axis_rate = 2.5            # keyboard stick speed: full deflection per second
+    mouse_stick = false        # the mouse position flies aileron and elevator
+    difficulty = "normal"      # "easy", "normal", "hard"
+
+This module imports panda3d only inside the functions that touch the window.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+import tomli_w
+
+CONFIG_DIR_ENV = "CAPTURED_CONFIG_DIR"
+QUALITIES = ("low", "medium", "high")
+UNITS = ("auto", "imperial", "metric")
+DIFFICULTIES = ("easy", "normal", "hard")
+FOV_RANGE = (40.0, 110.0)
+AXIS_RATE_RANGE = (0.5, 10.0)
+SIZE_RANGE = (320, 16384)
+
+
+@dataclass(frozen=True)
+class Settings:
+    resolution: tuple[int, int] = (1280, 720)
+    fullscreen: bool = False
+    vsync: bool = True
+    quality: str = "medium"
+    fov_deg: float = 70.0
+    units: str = "auto"
+    axis_rate: float = 2.5
+    mouse_stick: bool = False
+    difficulty: str = "normal"
+
+    def __post_init__(self) -> None:
+        for field in dataclasses.fields(self):
+            problem = _check(field.name, getattr(self, field.name))
+            if problem is not None:
+                raise ValueError(f"setting {field.name}: {problem}")
+
+    def replace(self, **changes) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+    def hud_units(self, nation: str) -> str:
+        """The HUD's units: the chosen ones, or with "auto" those of the aircraft's nation."""
+        if self.units != "auto":
+            return self.units
+        from flight.hud.units import units_for
+        return units_for(nation)
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _check(key: str, value) -> str | None:
+    """None if `value` is valid for `key`, else the problem in a few words."""
+    if key == "resolution":
+        if (not isinstance(value, (list, tuple)) or len(value) != 2
+                or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
+            return f"expected two whole numbers like [1280, 720], got {value!r}"
+        if not all(SIZE_RANGE[0] <= v <= SIZE_RANGE[1] for v in value):
+            return f"expected each side between {SIZE_RANGE[0]} and {SIZE_RANGE[1]} pixels, got {list(value)}"
+    elif key in ("fullscreen", "vsync", "mouse_stick"):
+        if not isinstance(value, bool):
+            return f"expected true or false, got {value!r}"
+    elif key in ("fov_deg", "axis_rate"):
+        low, high = FOV_RANGE if key == "fov_deg" else AXIS_RATE_RANGE
+        if not _number(value):
+            return f"expected a number, got {value!r}"
+        if not low <= value <= high:
+            return f"expected a number from {low:g} to {high:g}, got {value!r}"
+    else:
+        choices = {"quality": QUALITIES, "units": UNITS, "difficulty": DIFFICULTIES}[key]
+        if value not in choices:
+            return f"expected one of {', '.join(repr(c) for c in choices)}, got {value!r}"
+    return None
+
+
+def settings_path() -> Path:
+    """settings.toml in $CAPTURED_CONFIG_DIR if set, else in the user's config folder for the game."""
+    folder = os.environ.get(CONFIG_DIR_ENV) or platformdirs.user_config_dir("captured-flight", appauthor=False)
+    return Path(folder) / "settings.toml"
+
+
+def load_settings(path: Path | str | None = None) -> tuple[Settings, str | None]:
+    """The settings in the file and None; or, if it is missing, the defaults and None; or, if it is broken, the
+    defaults and a one-line message for the player. Never writes the file."""
+    path = Path(path) if path is not None else settings_path()
+    try:
+        with open(path, "rb") as file:
+            data = tomllib.load(file)
+    except FileNotFoundError:
+        return Settings(), None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        problem = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        return Settings(), _line(f"settings {path}: cannot read it ({problem}); using the default settings")
+    known = {field.name for field in dataclasses.fields(Settings)}
+    for key, value in data.items():
+        if key in known:
+            problem = _check(key, value)
+            if problem is not None:
+                return Settings(), _line(f"settings {path}: {key}: {problem}; using the default settings")
+    values = {key: value for key, value in data.items() if key in known}
+    if "resolution" in values:
+        values["resolution"] = tuple(values["resolution"])
+    values.update({key: float(values[key]) for key in ("fov_deg", "axis_rate") if key in values})
+    settings = Settings(**values)
+    unknown = sorted(set(data) - known)
+    if unknown:
+        return settings, _line(f"settings {path}: unknown key{'s' if len(unknown) > 1 else ''} "
+                               f"{', '.join(unknown)} ignored; known: {', '.join(sorted(known))}")
+    return settings, None
+
+
+def _line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def save_settings(settings: Settings, path: Path | str | None = None) -> Path:
+    """Write the settings atomically: a temp file in the same folder, then os.replace; creates the folder."""
+    path = Path(path) if path is not None else settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = dataclasses.asdict(settings)
+    data["resolution"] = list(settings.resolution)
+    text = tomli_w.dumps(data)
+    descriptor, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def before_window(settings: Settings) -> None:
+    """Settings that only count when the window opens (vsync, fullscreen): call before ShowBase starts. Vsync
+    cannot change on an open window, so a changed vsync needs a restart."""
+    from panda3d.core import ConfigVariableBool
+    ConfigVariableBool("sync-video").set_value(settings.vsync)
+    ConfigVariableBool("fullscreen").set_value(settings.fullscreen)
+
+
+def apply(app, settings: Settings, window: bool = True) -> None:
+    """Apply to a running app: window size and fullscreen (with `window`, on a real window; an offscreen buffer
+    keeps its size), the camera's field of view, and `app.settings` for the flight view (stick speed, mouse stick,
+    units, and the FOV it sets when a flight starts). Vsync needs a restart: it is read from the saved file at
+    the next start (`before_window`)."""
+    from panda3d.core import GraphicsWindow, WindowProperties
+    app.settings = settings
+    if window and isinstance(getattr(app, "win", None), GraphicsWindow):
+        current = app.win.get_properties()
+        if (tuple(settings.resolution) != (current.get_x_size(), current.get_y_size())
+                or settings.fullscreen != current.get_fullscreen()):
+            properties = WindowProperties()
+            properties.set_size(*settings.resolution)
+            properties.set_fullscreen(settings.fullscreen)
+            app.win.request_properties(properties)
+    if getattr(app, "camLens", None) is not None:
+        app.camLens.set_fov(settings.fov_deg)
