@@ -2,19 +2,19 @@
 camera and HUD draw the newest snapshot, the aircraft interpolated between the last two ticks."""
 from __future__ import annotations
 
-import gltf
 import numpy as np
 from panda3d.core import ClockObject, MouseButton, NodePath
 
 from flight.app import frames
+from flight.app.aerodrome import aerodrome_node
 from flight.app.cameras import CameraRig
 from flight.app.loop import FixedStepLoop
-from flight.app.settings import Settings
+from flight.app.model_files import load_model
 from flight.app.scene import add_sky_and_light, terrain_node
+from flight.app.settings import Settings
 from flight.controls import DEFAULT_BINDINGS, KeyboardMouse
 from flight.dynamics import DT
 from flight.hud.hud import Hud
-from flight.paths import models_dir
 from flight.world import World, generate_terrain, load_level
 from flight.world.coach import SPEAKER, Coach
 from flight.world.landing import FlightEnd, LandingWatch
@@ -48,7 +48,10 @@ class FlightView:
         self.root = app.render.attach_new_node("flight")
         add_sky_and_light(self.root, app.set_background_color)
         terrain_node(self.world.terrain).reparent_to(self.root)
-        self.aircraft = self._load_aircraft(self.level.aircraft)
+        north, east, _ = self.level.aerodrome
+        aerodrome_node(load_model, self.world.terrain, (north, east), self.level.start_heading).reparent_to(self.root)
+        self.aircraft = load_model(f"{self.level.aircraft}.glb")
+        self.aircraft.reparent_to(self.root)
         app.camLens.set_fov(settings.fov_deg)
         app.camLens.set_near_far(0.5, 12000)
         self.camera = CameraRig(app.camera, app.camLens, self.world.terrain.height_at)
@@ -59,12 +62,6 @@ class FlightView:
         app.accept("h", self.hud.cycle_detail)
         app.task_mgr.add(self._tick, "flight-tick", sort=TICK_TASK_SORT)
         app.task_mgr.add(self._draw, "flight-draw", sort=TICK_TASK_SORT + 1)
-
-    def _load_aircraft(self, name: str) -> NodePath:
-        model = gltf.load_model(str(models_dir() / f"{name}.glb"))
-        node = NodePath(model) if not isinstance(model, NodePath) else model
-        node.reparent_to(self.root)
-        return node
 
     def _bind_keys(self) -> None:
         for key in DEFAULT_BINDINGS:
