@@ -7,7 +7,7 @@ import math
 from panda3d.core import NodePath
 
 from flight.hud import shapes
-from flight.hud.widget import HUD_TASK_SORT, SnapshotProvider
+from flight.hud.widget import SnapshotProvider, TaskWidget
 from flight.world import WorldSnapshot
 
 VISIBLE_TURN = 0.5  # degrees
@@ -25,7 +25,7 @@ def relative_bearing(s: WorldSnapshot, target_ned: tuple[float, float]) -> float
     return (bearing + 180.0) % 360.0 - 180.0
 
 
-class ObjectiveArrow:
+class ObjectiveArrow(TaskWidget):
     def __init__(self, parent: NodePath, pos: tuple[float, float], snapshot: SnapshotProvider, task_manager,
                  name: str = "objective_arrow"):
         self.name = name
@@ -36,8 +36,7 @@ class ObjectiveArrow:
         self.arrow = shapes.mesh("arrow", ARROW_POINTS, ARROW_TRIANGLES, (1.0, 0.85, 0.3, 0.9))
         self.arrow.reparent_to(self.node)
         self.arrow.hide()
-        self.task_manager = task_manager
-        self.task = task_manager.add(self._update, f"hud-{name}", sort=HUD_TASK_SORT)
+        self._start(name, task_manager)
 
     def point_at(self, target_ned: tuple[float, float] | None) -> None:
         """Point at (north, east) metres in the world, or hide the arrow for None."""
@@ -56,11 +55,3 @@ class ObjectiveArrow:
         if abs((roll - self.arrow.get_r() + 180.0) % 360.0 - 180.0) >= VISIBLE_TURN:
             self.arrow.set_r(roll)
 
-    def _update(self, task):
-        if not self.node.is_hidden():
-            self.update()
-        return task.cont
-
-    def destroy(self) -> None:
-        self.task_manager.remove(self.task)
-        self.node.remove_node()

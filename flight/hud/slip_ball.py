@@ -11,7 +11,7 @@ import math
 from panda3d.core import NodePath
 
 from flight.hud import shapes
-from flight.hud.widget import HUD_TASK_SORT, SnapshotProvider
+from flight.hud.widget import SnapshotProvider, TaskWidget
 from flight.world import WorldSnapshot
 
 TUBE_RADIUS = 0.6  # of the arc, aspect2d units
@@ -32,7 +32,7 @@ def ball_position(angle: float) -> tuple[float, float]:
     return TUBE_RADIUS * math.sin(angle), TUBE_RADIUS * (1.0 - math.cos(angle))
 
 
-class SlipBall:
+class SlipBall(TaskWidget):
     def __init__(self, parent: NodePath, pos: tuple[float, float], snapshot: SnapshotProvider, task_manager,
                  name: str = "slip_ball"):
         self.name = name
@@ -48,19 +48,10 @@ class SlipBall:
             x = side * (BALL_RADIUS + 0.004)
             shapes.rectangle("wire", x - 0.002, -TUBE_WIDTH / 2, x + 0.002, TUBE_WIDTH / 2,
                              (0.1, 0.1, 0.1, 1.0)).reparent_to(self.node)
-        self.task_manager = task_manager
-        self.task = task_manager.add(self._update, f"hud-{name}", sort=HUD_TASK_SORT)
+        self._start(name, task_manager)
 
     def update(self) -> None:
         x, z = ball_position(ball_angle(self.snapshot()))
         if abs(x - self.ball.get_x()) >= VISIBLE_MOVE:
             self.ball.set_pos(x, 0.0, z)
 
-    def _update(self, task):
-        if not self.node.is_hidden():
-            self.update()
-        return task.cont
-
-    def destroy(self) -> None:
-        self.task_manager.remove(self.task)
-        self.node.remove_node()

@@ -45,7 +45,32 @@ def _register_styles() -> None:
 _register_styles()
 
 
-class TextGauge:
+class TaskWidget:
+    """A HUD node refreshed by its own task: subclasses set `self.node`, define `update()` and call `_start`.
+
+        class Needle(TaskWidget):
+            def __init__(self, parent, snapshot, task_manager):
+                self.node, self.snapshot = parent.attach_new_node("hud-needle"), snapshot
+                self._start("needle", task_manager)
+            def update(self): self.node.set_r(...)
+    """
+
+    def _start(self, name: str, task_manager) -> None:
+        self.task_manager = task_manager
+        self.task = task_manager.add(self._update, f"hud-{name}", sort=HUD_TASK_SORT)
+
+    def _update(self, task):
+        if not self.node.is_hidden():  # a hidden widget does no work
+            self.update()
+        return task.cont
+
+    def destroy(self) -> None:
+        # by the task object, not its name: another HUD's widget may share the name
+        self.task_manager.remove(self.task)
+        self.node.remove_node()
+
+
+class TextGauge(TaskWidget):
     """HUD text at `pos` under `parent`; `format` turns the newest snapshot into its text. The task does nothing
     while the gauge is hidden (the HUD's detail level)."""
 
@@ -58,8 +83,7 @@ class TextGauge:
         self.text = OnscreenText(text="", parent=parent, pos=pos, scale=scale, align=align, fg=fg,
                                  shadow=(0, 0, 0, 0.8), wordwrap=wordwrap, mayChange=True)
         self.shown = ""
-        self.task_manager = task_manager
-        self.task = task_manager.add(self._update, f"hud-{name}", sort=HUD_TASK_SORT)
+        self._start(name, task_manager)
 
     @property
     def node(self) -> NodePath:
@@ -71,12 +95,6 @@ class TextGauge:
             self.text.setText(shown)
             self.shown = shown
 
-    def _update(self, task):
-        if not self.text.is_hidden():
-            self.update()
-        return task.cont
-
     def destroy(self) -> None:
-        # by the task object, not its name: another HUD's gauge may share the name
         self.task_manager.remove(self.task)
         self.text.destroy()
