@@ -13,8 +13,10 @@ framebuffer-srgb true
 
 def configure(window_type: str, size: tuple[int, int], title: str = "Captured!") -> None:
     """Set before ShowBase starts: window type ('onscreen', 'offscreen' or 'none') and size."""
-    loadPrcFileData("captured", _QUIET + f"window-type {window_type}\nwin-size {size[0]} {size[1]}\n"
-                                         f"window-title {title}\nframebuffer-multisample 0\n")
+    # with no X display, go straight to the EGL pipe instead of failing noisily on GLX first
+    pipe = "load-display p3headlessgl\n" if window_type == "offscreen" and not display_available() else ""
+    loadPrcFileData("captured", _QUIET + pipe + f"window-type {window_type}\nwin-size {size[0]} {size[1]}\n"
+                                                f"window-title {title}\nframebuffer-multisample 0\n")
 
 
 def display_available() -> bool:
