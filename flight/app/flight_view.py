@@ -8,9 +8,10 @@ from panda3d.core import ClockObject, MouseButton, NodePath
 from flight.app import frames
 from flight.app.aerodrome import aerodrome_node
 from flight.app.cameras import CameraRig
+from flight.app.cockpit import InstrumentBoard
 from flight.app.loop import FixedStepLoop
 from flight.app.model_files import load_model
-from flight.app.scene import add_sky_and_light, terrain_node
+from flight.app.scene import add_sky_and_light, clouds_node, terrain_node
 from flight.app.settings import Settings
 from flight.controls import DEFAULT_BINDINGS, KeyboardMouse
 from flight.dynamics import DT
@@ -46,17 +47,20 @@ class FlightView:
         settings = getattr(app, "settings", None) or Settings()
         self.keys = KeyboardMouse(axis_rate=settings.axis_rate, mouse_stick=settings.mouse_stick)
         self.root = app.render.attach_new_node("flight")
-        add_sky_and_light(self.root, app.set_background_color)
-        terrain_node(self.world.terrain).reparent_to(self.root)
+        add_sky_and_light(self.root, app.set_background_color, self.level.time_of_day)
+        terrain_node(self.world.terrain, self.level.time_of_day).reparent_to(self.root)
         north, east, _ = self.level.aerodrome
         aerodrome_node(load_model, self.world.terrain, (north, east), self.level.start_heading).reparent_to(self.root)
         self.aircraft = load_model(f"{self.level.aircraft}.glb")
         self.aircraft.reparent_to(self.root)
+        ground = float(self.world.terrain.height_at(np.array([north]), np.array([east]))[0])
+        clouds_node(self.level.terrain_seed, 8000.0, self.level.time_of_day, ground_m=ground).reparent_to(self.root)
         app.camLens.set_fov(settings.fov_deg)
         app.camLens.set_near_far(0.5, 12000)
         self.camera = CameraRig(app.camera, app.camLens, self.world.terrain.height_at)
         self._bind_keys()
         nation = self.world.fleet.specs[0].nation
+        self.instruments = InstrumentBoard(self.aircraft, lambda: self.latest, app.task_mgr)
         self.hud = Hud(app, lambda: self.latest, app.task_mgr, nation,
                        units=None if settings.units == "auto" else settings.units)
         app.accept("h", self.hud.cycle_detail)
@@ -131,6 +135,7 @@ class FlightView:
         self.app.task_mgr.remove("flight-draw")
         self._ignore_keys()
         self.hud.destroy()
+        self.instruments.destroy()
         self.camera.detach()  # before the aircraft's node goes: the cockpit camera rides on it
         self.root.remove_node()
         self.app.render.clear_fog()

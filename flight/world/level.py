@@ -9,6 +9,9 @@ from pathlib import Path
 from flight.dynamics import known_aircraft
 
 
+TIMES_OF_DAY = ("dawn", "morning", "day", "dusk", "night")  # the scene has a lighting preset for each
+
+
 class LevelFileError(ValueError):
     """A missing, unknown or malformed level; the message is one line naming the file and the problem."""
 
@@ -52,6 +55,8 @@ def load_level(name: str) -> Level:
         raise LevelFileError(f"{path}: missing key {e.args[0]!r}") from None
     except (TypeError, ValueError) as e:
         raise LevelFileError(f"{path}: {e}") from None
+    if level.time_of_day not in TIMES_OF_DAY:
+        raise LevelFileError(f"{path}: time_of_day {level.time_of_day!r} is not one of {', '.join(TIMES_OF_DAY)}")
     if level.aircraft not in known_aircraft():
         raise LevelFileError(f"{path}: aircraft {level.aircraft!r} is not in models/aircraft")
     return level
