@@ -3,7 +3,7 @@ camera and HUD draw the newest snapshot, the aircraft interpolated between the l
 from __future__ import annotations
 
 import numpy as np
-from panda3d.core import ClockObject, MouseButton, NodePath
+from panda3d.core import ClockObject, MouseButton
 
 from flight.app import frames
 from flight.app.aerodrome import aerodrome_node

@@ -1,6 +1,5 @@
 """What the flight model must do beyond the flight-test figures: fuel, the blip switch, damage, terrain, nose-overs
 and ground loops, and the same bits on every CPU."""
-import hashlib
 import os
 import subprocess
 import sys

@@ -2,7 +2,6 @@
 import numpy as np
 
 from flight.app.loop import FixedStepLoop
-from flight.dynamics import DT
 from flight.world import World, generate_terrain
 
 
