@@ -120,8 +120,7 @@ def frame_figures(quick: bool) -> dict:
         frames = 60 if quick else 300
         for frame in range(30 + frames):
             start = time.perf_counter()
-            for _ in range(round(1.0 / 60.0 / DT)):
-                view.tick()
+            view.advance(round(1.0 / 60.0 / DT))
             ticked = time.perf_counter()
             for widget in widgets:
                 widget.update()

@@ -42,7 +42,8 @@ class FlightView:
         self.watch = LandingWatch(self.level.aerodrome)
         self.coach = Coach() if level == "training" else None
         self.end: FlightEnd | None = None
-        self.previous = self.latest = self.world.snapshot()
+        self.latest = self.world.snapshot()
+        self.previous_pose = self.latest.pos[:1], self.latest.quat[:1]
         self.loop = FixedStepLoop()
         settings = getattr(app, "settings", None) or Settings()
         self.keys = KeyboardMouse(axis_rate=settings.axis_rate, mouse_stick=settings.mouse_stick)
@@ -89,10 +90,19 @@ class FlightView:
         self.hud.set_units(settings.hud_units(self.world.fleet.specs[0].nation))
 
     def tick(self) -> None:
-        """One fixed step: read the player's controls at the tick rate, advance the world."""
-        frame = self.keys.update(DT)
-        self.world.tick(frame.to_array())
-        self.previous, self.latest = self.latest, self.world.snapshot()
+        """One fixed step (tests and `flight shot` step the flight with this)."""
+        self.advance(1)
+
+    def advance(self, ticks: int) -> None:
+        """Run `ticks` fixed steps, reading the player's controls at the tick rate, then take the one snapshot
+        the frame draws (the pose before the last step is all the interpolation needs from the one before)."""
+        if ticks == 0:
+            return
+        fleet = self.world.fleet
+        for _ in range(ticks):
+            self.previous_pose = fleet.pos[:1].copy(), fleet.quat[:1].copy()
+            self.world.tick(self.keys.update(DT).to_array())
+        self.latest = self.world.snapshot()
         self.end = self.end or self.watch.update(self.latest)
         line = self.coach.update(self.latest) if self.coach else None
         if line:
@@ -100,8 +110,7 @@ class FlightView:
 
     def _tick(self, task):
         if not self.paused:
-            for _ in range(self.loop.ticks_for(ClockObject.get_global_clock().get_dt())):
-                self.tick()
+            self.advance(self.loop.ticks_for(ClockObject.get_global_clock().get_dt()))
         return task.cont
 
     def _draw(self, task):
@@ -117,8 +126,9 @@ class FlightView:
 
     def draw(self, alpha: float) -> None:
         """Place the aircraft between the last two ticks and move its propeller and control surfaces."""
-        pos = frames.lerp(self.previous.pos[:1], self.latest.pos[:1], alpha)[0]
-        quat = frames.nlerp(self.previous.quat[:1], self.latest.quat[:1], alpha)[0]
+        previous_pos, previous_quat = self.previous_pose
+        pos = frames.lerp(previous_pos, self.latest.pos[:1], alpha)[0]
+        quat = frames.nlerp(previous_quat, self.latest.quat[:1], alpha)[0]
         frames.set_node_transform(self.aircraft, pos, quat)
         propeller = self.aircraft.find("**/propeller")
         if not propeller.is_empty():

@@ -1,5 +1,6 @@
-"""How a free flight ends: landed and stopped on the home field after flying, or crashed. Reads snapshots only,
-so it works the same live and in a replay. Imports no panda3d."""
+"""How a free flight ends: landed and stopped on the home field after flying, or crashed. Reads snapshots only
+(one a frame is enough: it counts airborne time by the snapshots' ticks), so it works the same live and in a
+replay. Imports no panda3d."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ class LandingWatch:
     def __init__(self, aerodrome: tuple[float, float, float]):
         self.aerodrome = aerodrome
         self.airborne_ticks = 0
+        self.last_tick = 0
         self.last_speed = 0.0
         self.ended: FlightEnd | None = None
 
@@ -38,8 +40,9 @@ class LandingWatch:
             self.ended = FlightEnd("crashed", s.crash_cause[0], self.last_speed, seconds)
             return self.ended
         self.last_speed = float(np.linalg.norm(s.vel[0]))
+        ticks, self.last_tick = s.tick - self.last_tick, s.tick
         if not s.on_ground[0]:
-            self.airborne_ticks += 1
+            self.airborne_ticks += ticks
             return None
         north, east, radius = self.aerodrome
         on_field = np.hypot(s.pos[0, 0] - north, s.pos[0, 1] - east) < radius
