@@ -4,6 +4,7 @@ Handlers import what they need lazily, so `flight --help` stays fast and never l
 """
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -27,11 +28,31 @@ def _play(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    return _not_built("run")
+    if not args.headless:
+        from flight.app.launch import play
+
+        return play(args.level)
+    from flight.headless import run_level
+    from flight.replay import ReplayFileError
+    from flight.world import LevelFileError
+
+    try:
+        result = run_level(args.level, seed=args.seed, pilot=args.pilot, max_seconds=args.max_seconds,
+                           record=Path(args.record) if args.record else None, difficulty=args.difficulty)
+    except (LevelFileError, ReplayFileError) as error:
+        print(f"flight run: {error}", file=sys.stderr)
+        return 2
+    except FileExistsError as error:
+        print(f"flight run: {error.filename}: already exists; the replay is not written over it", file=sys.stderr)
+        return 2
+    print(json.dumps(result))
+    return 0
 
 
 def _replay(args: argparse.Namespace) -> int:
-    return _not_built("replay")
+    from flight.replay.commands import replay_command
+
+    return replay_command(Path(args.file), info=args.info, verify=args.verify)
 
 
 def _shot(args: argparse.Namespace) -> int:
@@ -86,6 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
     level_help = "the level's folder name under levels/"
     commands["play"].add_argument("level", metavar="LEVEL", help=level_help)
     commands["run"].add_argument("level", metavar="LEVEL", help=level_help)
+    commands["run"].add_argument("--headless", action="store_true", help="no window: print the result as JSON")
+    commands["run"].add_argument("--seed", type=int, default=0, help="the world's random seed")
+    commands["run"].add_argument("--pilot", choices=("auto", "none"), default="auto",
+                                 help="who flies: the AI pilot with the level's plan, or nobody (hands off)")
+    commands["run"].add_argument("--record", metavar="FILE", help="write a replay of the run to FILE")
+    commands["run"].add_argument("--max-seconds", type=float, default=1800.0, metavar="S",
+                                 help="stop with outcome \"timeout\" after this much simulated time")
+    commands["run"].add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal")
     commands["shot"].add_argument("level", metavar="LEVEL", help=level_help)
     commands["shot"].add_argument("--time", type=float, default=0.0, metavar="SECONDS",
                                   help="simulate this long from the level's start first")
@@ -93,6 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands["shot"].add_argument("--out", required=True, metavar="FILE.png", help="where to write the picture")
     commands["shot"].add_argument("--size", default="1280x720", metavar="WxH", help="picture size in pixels")
     commands["replay"].add_argument("file", metavar="FILE", help="the replay file")
+    replay_mode = commands["replay"].add_mutually_exclusive_group()
+    replay_mode.add_argument("--info", action="store_true", help="print the header and outcome as JSON")
+    replay_mode.add_argument("--verify", action="store_true",
+                             help="re-simulate headless and check every state hash (exit 0 exact, 1 diverged)")
     commands["bench"].add_argument("--json", action="store_true", help="print one JSON object")
     commands["bench"].add_argument("--quick", action="store_true", help="fewer repetitions")
     commands["models"].add_argument("--out", metavar="DIR", help="write the .glb files here instead of models/")

@@ -28,3 +28,29 @@ def aircraft_dir() -> Path:
 def levels_dir() -> Path:
     """One folder per level."""
     return data_root() / "levels"
+
+
+CONFIG_DIR_ENV = "CAPTURED_CONFIG_DIR"
+DATA_DIR_ENV = "CAPTURED_DATA_DIR"
+
+
+def user_config_dir() -> Path:
+    """The player's settings and bindings: $CAPTURED_CONFIG_DIR if set (tests, portable installs), else the
+    platform's config folder (on Linux ~/.config/captured-flight)."""
+    import os
+
+    import platformdirs
+    return Path(os.environ.get(CONFIG_DIR_ENV) or platformdirs.user_config_dir("captured-flight", appauthor=False))
+
+
+def user_data_dir() -> Path:
+    """The player's replays and campaign progress: $CAPTURED_DATA_DIR if set, else the platform's data folder
+    (on Linux ~/.local/share/captured-flight)."""
+    import os
+
+    import platformdirs
+    return Path(os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir("captured-flight", appauthor=False))
+
+
+def replays_dir() -> Path:
+    return user_data_dir() / "replays"

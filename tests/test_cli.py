@@ -13,8 +13,6 @@ from flight import cli
 
 SUBCOMMANDS = ["play", "run", "replay", "shot", "bench", "devices", "models"]
 NOT_BUILT = [
-    ["run", "a_level"],
-    ["replay", "escape.replay"],
     ["devices"],
 ]
 

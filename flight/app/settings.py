@@ -24,16 +24,15 @@ This module imports panda3d only inside the functions that touch the window.
 from __future__ import annotations
 
 import dataclasses
-import os
-import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 import tomli_w
 
-CONFIG_DIR_ENV = "CAPTURED_CONFIG_DIR"
+from flight.files import write_atomically
+from flight.paths import user_config_dir
+
 QUALITIES = ("low", "medium", "high")
 UNITS = ("auto", "imperial", "metric")
 DIFFICULTIES = ("easy", "normal", "hard")
@@ -101,8 +100,7 @@ def _check(key: str, value) -> str | None:
 
 def settings_path() -> Path:
     """settings.toml in $CAPTURED_CONFIG_DIR if set, else in the user's config folder for the game."""
-    folder = os.environ.get(CONFIG_DIR_ENV) or platformdirs.user_config_dir("captured-flight", appauthor=False)
-    return Path(folder) / "settings.toml"
+    return user_config_dir() / "settings.toml"
 
 
 def load_settings(path: Path | str | None = None) -> tuple[Settings, str | None]:
@@ -142,21 +140,9 @@ def _line(message: str) -> str:
 def save_settings(settings: Settings, path: Path | str | None = None) -> Path:
     """Write the settings atomically: a temp file in the same folder, then os.replace; creates the folder."""
     path = Path(path) if path is not None else settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = dataclasses.asdict(settings)
     data["resolution"] = list(settings.resolution)
-    text = tomli_w.dumps(data)
-    descriptor, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomically(path, tomli_w.dumps(data).encode("utf-8"))
 
 
 def before_window(settings: Settings) -> None:

@@ -82,3 +82,20 @@ def _steps(value: float, low: float, steps: int) -> int:
     if not math.isfinite(value):
         return 0
     return round(min(max(value, low), 1.0) * steps)
+
+
+def arrays_from_ints(ints: np.ndarray) -> np.ndarray:
+    """(T, 6) recorded integers to (T, 6) simulation controls, bit for bit what `from_ints(...).to_array()` gives
+    each row (a replay converts a whole recording at once)."""
+    ints = np.asarray(ints, dtype=np.int64)
+    out = np.empty(ints.shape, dtype=float)
+    out[:, :3] = ints[:, :3] / _STICK_STEPS
+    out[:, 3:5] = ints[:, 3:5] / _LEVER_STEPS
+    out[:, 5] = (ints[:, 5] & BLIP) != 0
+    return out
+
+
+def ints_in_range(ints: np.ndarray) -> bool:
+    """Whether every row of a (T, 6) integer array is a frame `to_ints` could have written."""
+    low, high = np.array(_LIMITS).T
+    return bool(((ints >= low) & (ints <= high)).all())

@@ -25,6 +25,9 @@ _CONTROL_HIGH = np.array([1.0, 1.0, 1.0, 1.0, 1.0, 1.0])
 _NUMERICAL = CRASH_CAUSES.index("numerical")
 _CHOCKS_AWAY_THROTTLE = 0.5  # opening up past this is the pilot's signal to pull the chocks away
 _CHOCK_SPEED = 0.5  # m/s: chocks go back in (brake held, on a type without brakes) only once stopped
+# every array the next step reads (or a snapshot shows): a copy of these is a keyframe
+STATE_FIELDS = ("pos", "vel", "quat", "omega", "engine_omega", "fuel", "controls", "applied", "on_ground", "chocks",
+                "crashed", "crash_cause", "damage", "damage_engine", "specific_force", "wind")
 
 
 class Fleet:
@@ -75,6 +78,19 @@ class Fleet:
         self.damage_engine = p.engine_mask.copy()
         self.specific_force = np.tile([0.0, 0.0, -1.0], (n, 1))
         self.wind = np.zeros(3)
+
+    def state(self) -> dict[str, np.ndarray]:
+        """Copies of the whole state (STATE_FIELDS): hashed for replays and restored to seek in them."""
+        return {name: np.array(getattr(self, name), copy=True) for name in STATE_FIELDS}
+
+    def restore(self, state: dict[str, np.ndarray]) -> None:
+        """Put back a `state()`; arrays of another shape or kind (a keyframe of another fleet) are refused."""
+        for name in STATE_FIELDS:
+            mine, theirs = getattr(self, name), np.asarray(state[name])
+            if theirs.shape != mine.shape or theirs.dtype != mine.dtype:
+                raise ValueError(f"fleet state {name}: {theirs.dtype}{theirs.shape}, expected {mine.dtype}{mine.shape}")
+        for name in STATE_FIELDS:
+            setattr(self, name, np.array(state[name], copy=True))
 
     # ---- derived quantities (always consistent with the current state) -------------------------------------
     @property

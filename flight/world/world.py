@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from flight.dynamics import DT, Fleet, load_aircraft
-from flight.world.terrain import Terrain
+from flight.world.level import Level
+from flight.world.terrain import Terrain, generate_terrain
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,13 @@ class WorldSnapshot:
 
 
 class World:
-    """A level's simulation. Aircraft 0 is the player's."""
+    """A level's simulation. Aircraft 0 is the player's. All randomness comes from `rng`, seeded per world."""
 
     def __init__(self, terrain: Terrain, player_aircraft: str = "camel", start_on_ground: bool = True,
-                 start_pos: tuple[float, float, float] = (0.0, 0.0, 0.0), start_heading: float = 0.0):
+                 start_pos: tuple[float, float, float] = (0.0, 0.0, 0.0), start_heading: float = 0.0,
+                 seed: int = 0):
         self.terrain = terrain
+        self.rng = np.random.Generator(np.random.PCG64(seed))
         self.fleet = Fleet([load_aircraft(player_aircraft)], ground=terrain.height_at)
         if start_on_ground:
             self.fleet.reset(0, on_ground=True, pos=start_pos, heading=start_heading)
@@ -50,6 +53,12 @@ class World:
             self.fleet.reset(0, pos=start_pos, speed=45.0, heading=start_heading, throttle=0.8)
         self.tick_count = 0
         self._propeller_angle = np.zeros(self.fleet.n)
+
+    @classmethod
+    def from_level(cls, level: Level, seed: int = 0) -> World:
+        return cls(generate_terrain(seed=level.terrain_seed), player_aircraft=level.aircraft,
+                   start_on_ground=level.start_on_ground, start_pos=(*level.start, 0.0),
+                   start_heading=level.start_heading, seed=seed)
 
     def tick(self, player_controls: np.ndarray) -> None:
         """Advance one DT with the player's quantised controls (a (6,) array from ControlFrame.to_array())."""
@@ -68,3 +77,36 @@ class World:
             fuel=f.fuel.copy(), controls=f.applied.copy(), on_ground=f.on_ground.copy(), crashed=f.crashed.copy(),
             crash_cause=tuple(f.crash_cause_name(i) for i in range(f.n)),
             engine_angle=self._propeller_angle.copy())
+
+    def state(self) -> dict[str, np.ndarray]:
+        """Everything the next tick reads, as named arrays (copies): hashed by replays, restored to seek."""
+        state = {f"fleet/{name}": value for name, value in self.fleet.state().items()}
+        state["world/tick"] = np.array(self.tick_count, dtype=np.int64)
+        state["world/propeller_angle"] = self._propeller_angle.copy()
+        state["world/rng"] = rng_state(self.rng)
+        return state
+
+    def restore(self, state: dict[str, np.ndarray]) -> None:
+        self.fleet.restore({name[len("fleet/"):]: value for name, value in state.items() if name.startswith("fleet/")})
+        self.tick_count = int(state["world/tick"])
+        self._propeller_angle = np.array(state["world/propeller_angle"], dtype=float)
+        set_rng_state(self.rng, state["world/rng"])
+
+
+_WORD = (1 << 64) - 1
+
+
+def rng_state(rng: np.random.Generator) -> np.ndarray:
+    """A PCG64 generator's state as six uint64 words (its 128-bit state and increment, and the cached half-word),
+    so it can be stored and hashed like any other array."""
+    s = rng.bit_generator.state
+    state, inc = s["state"]["state"], s["state"]["inc"]
+    return np.array([state >> 64, state & _WORD, inc >> 64, inc & _WORD, s["has_uint32"], s["uinteger"]],
+                    dtype=np.uint64)
+
+
+def set_rng_state(rng: np.random.Generator, words: np.ndarray) -> None:
+    w = [int(x) for x in words]
+    rng.bit_generator.state = {"bit_generator": "PCG64", "state": {"state": (w[0] << 64) | w[1],
+                                                                    "inc": (w[2] << 64) | w[3]},
+                               "has_uint32": w[4], "uinteger": w[5]}

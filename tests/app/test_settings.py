@@ -4,7 +4,6 @@ import os
 
 import pytest
 
-from flight.app import settings as settings_module
 from flight.app.settings import Settings, apply, load_settings, save_settings, settings_path
 
 
@@ -48,7 +47,7 @@ def test_a_failed_save_keeps_the_old_file_and_removes_its_temp_file(tmp_path, mo
 
     def fail(*_):
         raise OSError("disk full")
-    monkeypatch.setattr(settings_module.os, "replace", fail)
+    monkeypatch.setattr("flight.files.os.replace", fail)
     with pytest.raises(OSError):
         save_settings(Settings(fov_deg=60.0), path)
     assert path.read_bytes() == before

@@ -1,6 +1,4 @@
 """Level files and how a free flight ends."""
-import dataclasses
-
 import numpy as np
 import pytest
 
@@ -34,24 +32,35 @@ def test_a_broken_level_file_is_one_line_naming_it(tmp_path, monkeypatch, text, 
     assert str(error.value).startswith(str(tmp_path / "broken" / "level.toml")) and problem in str(error.value)
 
 
-def snapshots_of_a_circuit():
-    """A parked snapshot turned into: 12 s in the air, then rolling, then stopped on the field."""
-    base = World(generate_terrain(seed=1)).snapshot()
-    flying = dataclasses.replace(base, on_ground=np.array([False]), vel=np.array([[40.0, 0.0, 0.0]]))
-    rolling = dataclasses.replace(base, vel=np.array([[10.0, 0.0, 0.0]]))
-    for tick in range(round(12 / DT)):
-        yield dataclasses.replace(flying, tick=tick)
-    yield dataclasses.replace(rolling, tick=round(12 / DT))
-    yield dataclasses.replace(base, tick=round(13 / DT))
+def fleet_of_a_circuit():
+    """(fleet, tick) pairs of a parked fleet turned into: 12 s in the air, then rolling, then stopped."""
+    fleet = World(generate_terrain(seed=1)).fleet
+    fleet.on_ground[0], fleet.vel[0] = False, (40.0, 0.0, 0.0)
+    for tick in range(1, round(12 / DT) + 1):
+        yield fleet, tick
+    fleet.on_ground[0], fleet.vel[0] = True, (10.0, 0.0, 0.0)
+    yield fleet, round(12 / DT) + 1
+    fleet.vel[0] = 0.0
+    yield fleet, round(12 / DT) + 2
 
 
 def test_landing_and_stopping_on_the_field_after_a_flight_ends_it():
     watch = LandingWatch((0.0, 0.0, 600.0))
-    ends = [e for e in map(watch.update, snapshots_of_a_circuit()) if e is not None]
-    assert len(ends) == 1 and ends[0].outcome == "landed" and ends[0].seconds == pytest.approx(13.0)
+    ends = [e for e in (watch.update(fleet, tick) for fleet, tick in fleet_of_a_circuit()) if e is not None]
+    assert len(ends) == 1 and ends[0].outcome == "landed" and ends[0].seconds == pytest.approx(12.0 + 2 * DT)
 
 
 def test_stopping_without_having_flown_is_not_a_landing():
     watch = LandingWatch((0.0, 0.0, 600.0))
-    parked = World(generate_terrain(seed=1)).snapshot()
-    assert watch.update(parked) is None
+    parked = World(generate_terrain(seed=1)).fleet
+    assert watch.update(parked, 1) is None
+
+
+def test_a_crash_ends_it_with_the_cause_and_the_speed_before():
+    watch = LandingWatch((0.0, 0.0, 600.0))
+    fleet = World(generate_terrain(seed=1)).fleet
+    fleet.on_ground[0], fleet.vel[0] = False, (30.0, 0.0, 40.0)
+    assert watch.update(fleet, 1) is None
+    fleet.crashed[0], fleet.crash_cause[0] = True, 1
+    end = watch.update(fleet, 2)
+    assert end.outcome == "crashed" and end.cause == fleet.crash_cause_name(0) and end.speed == pytest.approx(50.0)

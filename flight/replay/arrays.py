@@ -1,0 +1,51 @@
+"""Named numpy arrays to bytes and back without pickle (a JSON index of name, dtype and shape, then the raw
+little-endian data), and the state digest a replay stores every second."""
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+
+import numpy as np
+
+# only plain numeric kinds: a replay can describe numbers, never objects
+_DTYPES = {"bool": np.bool_, "int8": np.int8, "int16": np.int16, "int32": np.int32, "int64": np.int64,
+           "uint8": np.uint8, "uint16": np.uint16, "uint32": np.uint32, "uint64": np.uint64,
+           "float32": np.float32, "float64": np.float64}
+_LENGTH = struct.Struct("<I")
+
+
+def to_bytes(arrays: dict[str, np.ndarray]) -> bytes:
+    index, blobs = [], []
+    for name in sorted(arrays):
+        a = np.asarray(arrays[name])
+        index.append([name, a.dtype.name, list(a.shape)])
+        blobs.append(np.ascontiguousarray(a, dtype=a.dtype.newbyteorder("<")).tobytes())
+    head = json.dumps(index, separators=(",", ":")).encode()
+    return _LENGTH.pack(len(head)) + head + b"".join(blobs)
+
+
+def from_bytes(data: bytes) -> dict[str, np.ndarray]:
+    """The arrays `to_bytes` wrote; ValueError on anything else."""
+    try:
+        (length,) = _LENGTH.unpack_from(data, 0)
+        index = json.loads(data[_LENGTH.size:_LENGTH.size + length])
+        offset, arrays = _LENGTH.size + length, {}
+        for name, dtype_name, shape in index:
+            dtype = np.dtype(_DTYPES[dtype_name]).newbyteorder("<")
+            count = int(np.prod(shape, dtype=np.int64))
+            size = count * dtype.itemsize
+            if count < 0 or offset + size > len(data):
+                raise ValueError("array data runs past the end")
+            arrays[str(name)] = np.frombuffer(data, dtype, count, offset).reshape(shape).astype(dtype.newbyteorder("="))
+            offset += size
+    except (struct.error, KeyError, TypeError, ValueError, UnicodeDecodeError) as error:
+        raise ValueError(f"unreadable state ({error})") from None
+    if offset != len(data):
+        raise ValueError("unreadable state (trailing bytes)")
+    return arrays
+
+
+def digest(arrays: dict[str, np.ndarray]) -> bytes:
+    """8 bytes that change when any bit of any array (or a name, dtype or shape) does."""
+    return hashlib.blake2b(to_bytes(arrays), digest_size=8).digest()
