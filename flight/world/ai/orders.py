@@ -1,0 +1,74 @@
+"""What an AI pilot is told to do (an Order per aircraft, with its targets) and where it is in doing it (a Phase).
+Plain data: small int arrays and float arrays, so orders vectorise, copy and compare. Imports numpy only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+import numpy as np
+
+
+class Order(IntEnum):
+    NONE = 0  # parked on the ground; in the air, straight and level
+    TAKEOFF = 1  # take off along the heading it faces, climb straight ahead to `altitude`, hold that heading
+    FLY_TO = 2  # (take off and) fly to north, east at `altitude` and `speed`, then circle the point
+    HEADING = 3  # hold `heading`, `altitude` and `speed`
+    CIRCUIT = 4  # take off (if parked), fly the field's circuit, land into `heading`, stop on the field
+    LAND = 5  # join the field's circuit from wherever it is, land into `heading`, stop on the field
+
+
+class Phase(IntEnum):
+    PARKED = 0
+    TAKEOFF_ROLL = 1  # full throttle, runway heading, tail up, rotate
+    CLIMB_OUT = 2  # straight ahead at the climb speed to a safe height (also a go-around)
+    ENROUTE = 3  # TAKEOFF, FLY_TO, HEADING in the air
+    DOWNWIND = 4  # the circuit: the downwind leg (joined from anywhere)
+    BASE = 5
+    FINAL = 6  # down the glide path to the touchdown point
+    FLARE = 7  # throttle closed, sink rate eased off, holding off to a three-point touchdown
+    ROLLOUT = 8  # stick back, straight with the rudder, until stopped
+    STOPPED = 9
+
+
+AIRBORNE_PHASES = (Phase.CLIMB_OUT, Phase.ENROUTE, Phase.DOWNWIND, Phase.BASE, Phase.FINAL, Phase.FLARE)
+
+
+@dataclass(frozen=True)
+class Airfield:
+    """A grass field: landing is into `landing_heading` (rad, 0 north), on the field within `radius` m of its
+    centre (north, east, m)."""
+    north: float
+    east: float
+    landing_heading: float
+    radius: float
+
+
+@dataclass
+class Orders:
+    """Orders of K aircraft; which fields matter depends on `kind`.
+
+    | field     | shape | unit | used by                       | meaning                                        |
+    |-----------|-------|------|-------------------------------|------------------------------------------------|
+    | kind      | (K,)  | -    | all                           | an Order                                       |
+    | north     | (K,)  | m    | FLY_TO, CIRCUIT, LAND         | the point to fly to, or the field's centre     |
+    | east      | (K,)  | m    | FLY_TO, CIRCUIT, LAND         |                                                |
+    | altitude  | (K,)  | m    | all airborne                  | above sea level (CIRCUIT/LAND: the circuit's)  |
+    | speed     | (K,)  | m/s  | TAKEOFF, FLY_TO, HEADING      | equivalent airspeed to cruise at               |
+    | heading   | (K,)  | rad  | TAKEOFF, HEADING, CIRCUIT, LAND | to hold; for a field, the landing direction  |
+    | radius    | (K,)  | m    | CIRCUIT, LAND                 | the field's radius                             |
+    | elevation | (K,)  | m    | all                           | ground height the climb-out and circuit use    |
+    """
+    kind: np.ndarray
+    north: np.ndarray
+    east: np.ndarray
+    altitude: np.ndarray
+    speed: np.ndarray
+    heading: np.ndarray
+    radius: np.ndarray
+    elevation: np.ndarray
+
+    @classmethod
+    def empty(cls, k: int) -> "Orders":
+        return cls(kind=np.zeros(k, dtype=np.int8), **{name: np.zeros(k) for name in (
+            "north", "east", "altitude", "speed", "heading", "radius", "elevation")})

@@ -1,0 +1,67 @@
+"""Per-type numbers an AI pilot flies by, derived once from the aircraft specs as (K,) arrays: speeds as multiples
+of the 1-g stall, the roll authority that scales the aileron loop, gear geometry for the flare and the circuit's
+size from the turn radius. Runs when a Pilot is built, not per tick. Imports numpy and flight.dynamics only.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from flight.dynamics.atmosphere import GRAVITY, SEA_LEVEL_DENSITY
+from flight.dynamics.spec import AircraftSpec
+
+# Speeds as multiples of the 1-g stall, from the types' climb and glide curves flown at 300 m (all three climb
+# within 5 % of their best at 1.3 Vs; the circuit and approach want a margin a gust or a turn cannot eat).
+_CLIMB, _PATTERN, _APPROACH = 1.3, 1.45, 1.3
+_TAIL_UP, _ROTATE = 0.45, 0.9  # the takeoff: raise the tail, then ease back and let her fly off
+_BIG_SPAN = (10.0, 20.0)  # m: bank limit falls from a fighter's to a bomber's over this span (its wingtips are
+_BANK_LIMIT = (math.radians(30.0), math.radians(25.0))  # close to the ground and it rolls slowly)
+_PANEL_ROLL_DAMPING = 0.5  # |Cl_p| the two wing panels give (CL slope ~4 / 8), besides the file's Cl_p
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """(K,) arrays, SI units. Speeds are equivalent airspeeds at the take-off mass."""
+    stall_speed: np.ndarray  # m/s, 1 g, wings level, power off
+    stall_alpha: np.ndarray  # rad, angle of attack of the highest lift
+    climb_speed: np.ndarray
+    pattern_speed: np.ndarray
+    approach_speed: np.ndarray
+    tail_up_speed: np.ndarray
+    rotate_speed: np.ndarray
+    bank_limit: np.ndarray  # rad
+    roll_authority: np.ndarray  # rad/s of steady roll rate per m/s of airspeed at full aileron
+    three_point_pitch: np.ndarray  # rad: wheels and tail skid on level ground together
+    wheel_depth: np.ndarray  # m: main wheels below the CG (level attitude)
+    turn_radius: np.ndarray  # m, at pattern speed and the bank limit
+    has_brakes: np.ndarray  # bool
+    rotary: np.ndarray  # bool: slowed with the blip switch, its idle is a third of full power
+
+
+def tuning_for(specs: list[AircraftSpec]) -> Tuning:
+    """The numbers for each spec in order."""
+    rows = [_row(s) for s in specs]
+    return Tuning(**{name: np.array([r[name] for r in rows]) for name in rows[0]})
+
+
+def _row(s: AircraftSpec) -> dict:
+    alpha, cl = np.array(s.aero.alpha), np.array(s.aero.CL)
+    flying = (alpha >= 0.0) & (alpha <= math.radians(30.0))
+    best = int(np.argmax(np.where(flying, cl, -np.inf)))
+    stall = math.sqrt(2.0 * s.mass * GRAVITY / (SEA_LEVEL_DENSITY * s.wing_area * cl[best]))
+    slope = float(np.interp(math.radians(2.0), alpha, cl) - np.interp(math.radians(-2.0), alpha, cl)) / math.radians(4)
+    roll_damping = slope / 8.0 + abs(s.aero.derivatives["Cl_p"])  # p b / 2V = Cl_da / damping at full aileron
+    roll_authority = 2.0 * s.aero.derivatives["Cl_da"] / roll_damping / s.span
+    bank = float(np.interp(s.span, _BIG_SPAN, _BANK_LIMIT))
+    pattern = _PATTERN * stall
+    wheels = [c.position for c in s.contacts if c.kind == "wheel"]
+    skid = min((c.position for c in s.contacts if c.kind == "skid"), key=lambda p: p[0])
+    main_x, main_z = float(np.mean([w[0] for w in wheels])), float(np.mean([w[2] for w in wheels]))
+    return dict(stall_speed=stall, stall_alpha=float(alpha[best]), climb_speed=_CLIMB * stall,
+                pattern_speed=pattern, approach_speed=_APPROACH * stall, tail_up_speed=_TAIL_UP * stall,
+                rotate_speed=_ROTATE * stall, bank_limit=bank, roll_authority=roll_authority,
+                three_point_pitch=math.atan2(main_z - skid[2], main_x - skid[0]), wheel_depth=main_z,
+                turn_radius=pattern * pattern / (GRAVITY * math.tan(bank)), has_brakes=s.has_brakes,
+                rotary=s.engine.kind == "rotary")
