@@ -16,7 +16,7 @@ class FlightApp(ShowBase):
     settings' resolution unless `size` is given; offscreen buffers keep `size` (default 1280x720)."""
 
     def __init__(self, window_type: str = "onscreen", size: tuple[int, int] | None = None, level: str | None = None,
-                 settings: Settings | None = None):
+                 settings: Settings | None = None, record_replays: bool = True):
         settings, message = (settings, None) if settings is not None else load_settings()
         if message:
             print(f"flight: {message}", file=sys.stderr)
@@ -27,6 +27,7 @@ class FlightApp(ShowBase):
             before_window(settings)
         super().__init__()
         self.settings_message = message
+        self.record_replays = record_replays  # every flight is recorded, except for `flight shot`
         apply(self, settings, window=False)  # the window opened with them already
         self.disable_mouse()
         self.state = None

@@ -2,6 +2,8 @@
 camera and HUD draw the newest snapshot, the aircraft interpolated between the last two ticks."""
 from __future__ import annotations
 
+import secrets
+
 import numpy as np
 from panda3d.core import ClockObject, MouseButton
 
@@ -9,6 +11,7 @@ from flight.app import frames
 from flight.app.aerodrome import aerodrome_node
 from flight.app.cameras import CameraRig
 from flight.app.cockpit import InstrumentBoard
+from flight.app.ghost import Ghost
 from flight.app.loop import FixedStepLoop
 from flight.app.model_files import load_model
 from flight.app.scene import add_sky_and_light, clouds_node, terrain_node
@@ -16,9 +19,16 @@ from flight.app.settings import Settings
 from flight.controls import DEFAULT_BINDINGS, KeyboardMouse
 from flight.dynamics import DT
 from flight.hud.hud import Hud
-from flight.world import World, generate_terrain, load_level
+from flight.replay.live import LiveRecording
+from flight.world import load_level
 from flight.world.coach import SPEAKER, Coach
-from flight.world.landing import FlightEnd, LandingWatch
+from flight.world.landing import FlightEnd
+from flight.world.sortie import Sortie
+
+def new_seed() -> int:
+    """A fresh seed for each flight (the replay header keeps it): the wall clock chooses it, the sim never reads it."""
+    return secrets.randbits(31)
+
 
 TICK_TASK_SORT = 10  # after the event manager (0), before drawing (igLoop, 50)
 # (node, control column, hinge axis setter, sign): positive aileron raises the right trailing edge, positive
@@ -29,23 +39,26 @@ CONTROL_SURFACES = (("aileron_left", 0, "p", 1.0), ("aileron_right", 0, "p", -1.
 
 
 class FlightView:
-    """World, scene and HUD of one flight; `paused` stops the ticks."""
+    """World, scene and HUD of one flight; `paused` stops the ticks. The sortie is flown live from the keyboard
+    and mouse and recorded (with `record`), or driven by a replay's `playback` (then `speed` x real time) until
+    `take_control`; a `ghost` replay of the same level flies alongside, translucent."""
 
-    def __init__(self, app, level: str):
+    def __init__(self, app, level: str, playback=None, ghost=None, record: bool = True):
         self.app = app
         self.paused = False
+        self.speed = 1.0
+        settings = getattr(app, "settings", None) or Settings()
         self.level = load_level(level)
-        start = (*self.level.start, 0.0)
-        self.world = World(generate_terrain(seed=self.level.terrain_seed), player_aircraft=self.level.aircraft,
-                           start_on_ground=self.level.start_on_ground, start_pos=start,
-                           start_heading=self.level.start_heading)
-        self.watch = LandingWatch(self.level.aerodrome)
+        self.playback = playback
+        self.sortie = playback.sortie if playback else Sortie(self.level, seed=new_seed(),
+                                                                  difficulty=settings.difficulty)
+        self.world = self.sortie.world
+        self.recording = LiveRecording(self.sortie) if record and playback is None else None
         self.coach = Coach() if level == "training" else None
         self.end: FlightEnd | None = None
         self.latest = self.world.snapshot()
         self.previous_pose = self.latest.pos[:1], self.latest.quat[:1]
         self.loop = FixedStepLoop()
-        settings = getattr(app, "settings", None) or Settings()
         self.keys = KeyboardMouse(axis_rate=settings.axis_rate, mouse_stick=settings.mouse_stick)
         self.root = app.render.attach_new_node("flight")
         add_sky_and_light(self.root, app.set_background_color, self.level.time_of_day)
@@ -59,7 +72,10 @@ class FlightView:
         app.camLens.set_fov(settings.fov_deg)
         app.camLens.set_near_far(0.5, 12000)
         self.camera = CameraRig(app.camera, app.camLens, self.world.terrain.height_at)
-        self._bind_keys()
+        self._bind_view_keys()
+        if playback is None:
+            self._bind_flying_keys()
+        self.ghost = Ghost(self.root, ghost) if ghost is not None else None
         nation = self.world.fleet.specs[0].nation
         self.instruments = InstrumentBoard(self.aircraft, lambda: self.latest, app.task_mgr)
         self.hud = Hud(app, lambda: self.latest, app.task_mgr, nation,
@@ -68,10 +84,12 @@ class FlightView:
         app.task_mgr.add(self._tick, "flight-tick", sort=TICK_TASK_SORT)
         app.task_mgr.add(self._draw, "flight-draw", sort=TICK_TASK_SORT + 1)
 
-    def _bind_keys(self) -> None:
+    def _bind_flying_keys(self) -> None:
         for key in DEFAULT_BINDINGS:
             self.app.accept(key, self.keys.press, [key])
             self.app.accept(f"{key}-up", self.keys.release, [key])
+
+    def _bind_view_keys(self) -> None:
         for key, name in CameraRig.keys.items():
             self.app.accept(key, self.camera.select, [name])
         self.app.accept("c", self.camera.cycle)
@@ -100,18 +118,53 @@ class FlightView:
             return
         fleet = self.world.fleet
         for _ in range(ticks):
+            if self.sortie.end is not None or (self.playback is not None and self.playback.at_end):
+                break
             self.previous_pose = fleet.pos[:1].copy(), fleet.quat[:1].copy()
-            self.world.tick(self.keys.update(DT).to_array())
+            if self.playback is not None:
+                self.playback.step()
+            else:
+                frame = self.keys.update(DT)  # quantised: the sim flies exactly what the replay stores
+                self.sortie.tick(frame.to_array())
+                if self.recording is not None:
+                    self.recording.record(frame.to_ints(), self.sortie)
+            if self.ghost is not None:
+                self.ghost.step()
         self.latest = self.world.snapshot()
-        self.end = self.end or self.watch.update(self.latest)
+        self.end = self.sortie.end
+        if self.end is not None and self.recording is not None:
+            self.recording.finish(self.sortie.result(), self.sortie)
+        if self.recording is not None and self.recording.problem:
+            self.hud.messages.say("Recorder", self.recording.problem, seconds=10.0)
+            self.recording = None
         line = self.coach.update(self.latest) if self.coach else None
         if line:
             self.hud.messages.say(SPEAKER, line, seconds=8.0)
 
     def _tick(self, task):
         if not self.paused:
-            self.advance(self.loop.ticks_for(ClockObject.get_global_clock().get_dt()))
+            self.advance(self.loop.ticks_for(ClockObject.get_global_clock().get_dt(), self.speed))
         return task.cont
+
+    @property
+    def recording_path(self):
+        """The replay file of this flight, if it is being (or was) recorded."""
+        return self.recording.path if self.recording is not None else None
+
+    def show_current(self) -> None:
+        """Draw the sortie as it is now, with no motion to interpolate (after a seek)."""
+        self.latest = self.world.snapshot()
+        self.previous_pose = self.latest.pos[:1], self.latest.quat[:1]
+        self.end = self.sortie.end
+
+    def take_control(self, writer) -> None:
+        """The player flies on from this tick: the keys start from the replay's throttle, and `writer` (the new
+        recording with the replay's inputs so far) records what they do."""
+        self.playback = None
+        self.speed = 1.0
+        self.keys.throttle = float(self.world.fleet.applied[0, 3])
+        self.recording = LiveRecording(writer=writer)
+        self._bind_flying_keys()
 
     def _draw(self, task):
         self.draw(self.loop.alpha)
@@ -130,6 +183,8 @@ class FlightView:
         pos = frames.lerp(previous_pos, self.latest.pos[:1], alpha)[0]
         quat = frames.nlerp(previous_quat, self.latest.quat[:1], alpha)[0]
         frames.set_node_transform(self.aircraft, pos, quat)
+        if self.ghost is not None:
+            self.ghost.draw(alpha)
         propeller = self.aircraft.find("**/propeller")
         if not propeller.is_empty():
             propeller.set_r(np.degrees(self.latest.engine_angle[0]))
@@ -141,6 +196,9 @@ class FlightView:
                 getattr(surface, f"set_{axis}")(angle)
 
     def destroy(self) -> None:
+        if self.recording is not None:  # left mid-flight: the file still gets its outcome
+            self.recording.finish(dict(self.sortie.result(), outcome="abandoned", reason="left the flight"),
+                                  self.sortie)
         self.app.task_mgr.remove("flight-tick")
         self.app.task_mgr.remove("flight-draw")
         self._ignore_keys()

@@ -5,7 +5,8 @@ import sys
 from pathlib import Path
 
 NO_DISPLAY = ("flight: no display to open the game window on (DISPLAY is not set); the headless commands work: "
-              "flight bench, flight shot LEVEL --out FILE.png, and the tests")
+              "flight run LEVEL --headless, flight replay FILE --verify, flight shot LEVEL --out FILE.png, "
+              "flight bench, and the tests")
 
 
 def _level_ok(level: str, command: str) -> bool:
@@ -49,7 +50,7 @@ def shot(level: str, seconds: float, camera: str, out: Path, size: tuple[int, in
 
     from flight.app.app import FlightApp
     from flight.dynamics import DT
-    app = FlightApp("offscreen", size=size, level=level)
+    app = FlightApp("offscreen", size=size, level=level, record_replays=False)
     try:
         view = app.state.view
         for _ in range(round(seconds / DT)):
@@ -63,4 +64,24 @@ def shot(level: str, seconds: float, camera: str, out: Path, size: tuple[int, in
     finally:
         app.close()
     print(out)
+    return 0
+
+
+def watch_replay(path: Path) -> int:
+    """`flight replay FILE`: play it in the game window (an interrupted recording plays its whole seconds)."""
+    from flight.replay import ReplayFileError, load_replay
+    try:
+        replay = load_replay(path, allow_partial=True)
+    except ReplayFileError as error:
+        print(f"flight replay: {error}", file=sys.stderr)
+        return 2
+    from flight.app.config import display_available
+    if not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    from flight.app.app import FlightApp
+    from flight.app.replay_player import ReplayState
+    app = FlightApp("onscreen")
+    app.go(ReplayState(app, replay))
+    app.run()
     return 0

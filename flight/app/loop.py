@@ -12,11 +12,12 @@ MAX_TICKS_PER_FRAME = 8
 @dataclass
 class FixedStepLoop:
     accumulated: float = 0.0
+    max_ticks: int = MAX_TICKS_PER_FRAME  # a replay at 8x raises it
 
-    def ticks_for(self, frame_seconds: float) -> int:
-        """How many ticks to run for a frame that took frame_seconds (clamped, capped)."""
-        self.accumulated += min(max(frame_seconds, 0.0), MAX_FRAME_SECONDS)
-        ticks = min(int(self.accumulated / DT), MAX_TICKS_PER_FRAME)
+    def ticks_for(self, frame_seconds: float, speed: float = 1.0) -> int:
+        """How many ticks to run for a frame that took frame_seconds (clamped, capped) at `speed` x real time."""
+        self.accumulated += min(max(frame_seconds, 0.0), MAX_FRAME_SECONDS) * speed
+        ticks = min(int(self.accumulated / DT), self.max_ticks)
         self.accumulated = min(self.accumulated - ticks * DT, DT)
         return ticks
 

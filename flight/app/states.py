@@ -10,7 +10,7 @@ from flight.app.settings_screen import SettingsState
 from flight.world import load_level
 from flight.world.landing import FlightEnd
 
-MENU_ENTRIES = (("Training", "training"), ("Dig's Escape", None), ("The Breakout", None), ("Replays", None),
+MENU_ENTRIES = (("Training", "training"), ("Dig's Escape", None), ("The Breakout", None), ("Replays", "replays"),
                 ("Settings", "settings"))
 
 
@@ -38,6 +38,9 @@ class MenuState:
     def choose(self, level: str | None) -> None:
         if level == "quit":
             self.app.userExit()
+        elif level == "replays":
+            from flight.app.replay_browser import ReplayBrowserState
+            self.app.go(ReplayBrowserState(self.app))
         elif level == "settings":
             self.app.go(SettingsState(self.app, on_close=lambda: self.app.go(MenuState(self.app))))
         elif level is not None:
@@ -81,12 +84,15 @@ class BriefingState:
 
 
 class DebriefState:
-    """How the flight ended: landed, or crashed with the cause and the speed; Restart or Menu."""
+    """How the flight ended: landed, or crashed with the cause and the speed, and the flight's figures; Restart,
+    Watch the replay, or Menu."""
 
-    def __init__(self, app, level: str, end: FlightEnd):
+    def __init__(self, app, level: str, end: FlightEnd, result: dict | None = None, replay_path=None):
         self.app = app
         self.level = level
         self.end = end
+        self.result = result or {}
+        self.replay_path = replay_path
         self.nodes = []
 
     def enter(self) -> None:
@@ -100,12 +106,30 @@ class DebriefState:
             line = f"{cause.capitalize()} at {self.end.speed * 2.236936:.0f} mph, after {minutes}:{seconds:02d}."
         self.nodes.append(OnscreenText(text=title, pos=(0, 0.5), scale=0.12, fg=(0.95, 0.9, 0.75, 1)))
         self.nodes.append(OnscreenText(text=line, pos=(0, 0.3), scale=0.06, fg=(0.9, 0.88, 0.8, 1)))
-        for row, (label, command) in enumerate((("Restart", self.restart), ("Menu", self.to_menu))):
+        stats = self.result.get("stats", {})
+        if stats:
+            figures = f"Distance {stats['distance_km']:.1f} km    In the air {stats['flight_seconds'] / 60:.1f} min"
+            self.nodes.append(OnscreenText(text=figures, pos=(0, 0.18), scale=0.05, fg=(0.8, 0.78, 0.7, 1)))
+        buttons = [("Restart", self.restart), ("Menu", self.to_menu)]
+        if self.replay_path is not None:
+            buttons.insert(1, ("Watch replay", self.watch_replay))
+        for row, (label, command) in enumerate(buttons):
             self.nodes.append(DirectButton(text=label, scale=0.07, pos=(0, 0, -0.1 - 0.14 * row),
                                            frameSize=(-3, 3, -0.6, 1.1), command=command))
 
     def restart(self) -> None:
         self.app.go(FlightState(self.app, self.level))
+
+    def watch_replay(self) -> None:
+        from flight.app.replay_player import ReplayState
+        from flight.replay import ReplayFileError, load_replay
+        try:
+            replay = load_replay(self.replay_path)
+        except ReplayFileError as error:
+            self.nodes.append(OnscreenText(text=str(error), pos=(0, -0.8), scale=0.04, fg=(1, 0.6, 0.4, 1),
+                                           wordwrap=60))
+            return
+        self.app.go(ReplayState(self.app, replay, on_close=lambda: self.app.go(self)))
 
     def to_menu(self) -> None:
         self.app.go(MenuState(self.app))
@@ -121,22 +145,26 @@ class FlightState:
     Settings open as an overlay over the paused flight (the flight stays this state and is not rebuilt); Esc or
     Cancel there goes back to the pause menu."""
 
-    def __init__(self, app, level: str):
+    def __init__(self, app, level: str, view: FlightView | None = None, ghost=None):
         self.app = app
         self.level = level
-        self.view: FlightView | None = None
+        self.view = view  # a replay's view, handed over when the player takes control
+        self.ghost = ghost
         self.pause_frame = None
         self.settings: SettingsState | None = None
 
     def enter(self) -> None:
-        self.view = FlightView(self.app, self.level)
+        if self.view is None:
+            self.view = FlightView(self.app, self.level, ghost=self.ghost,
+                                   record=getattr(self.app, "record_replays", True))
         self.app.accept("escape", self.toggle_pause)
         self.app.accept("p", self.toggle_pause)
         self.app.task_mgr.add(self._watch_end, "flight-end", sort=12)
 
     def _watch_end(self, task):
         if self.view.end is not None:
-            self.app.go(DebriefState(self.app, self.level, self.view.end))
+            path = self.view.recording_path
+            self.app.go(DebriefState(self.app, self.level, self.view.end, self.view.sortie.result(), path))
             return task.done
         return task.cont
 
@@ -172,7 +200,7 @@ class FlightState:
             apply_settings(self.app.settings)
 
     def restart(self) -> None:
-        self.app.go(FlightState(self.app, self.level))
+        self.app.go(FlightState(self.app, self.level, ghost=self.ghost))
 
     def to_menu(self) -> None:
         self.app.go(MenuState(self.app))

@@ -1,0 +1,130 @@
+"""Replays in the game: every flight is recorded as it is flown and verifies exactly; the browser lists, plays
+and deletes them; the player seeks and hands over control; a ghost flies alongside."""
+import numpy as np
+import pytest
+
+from flight.app.app import FlightApp
+from flight.app.replay_browser import ReplayBrowserState, entries
+from flight.app.replay_player import ReplayState
+from flight.app.states import FlightState, MenuState
+from flight.paths import replays_dir
+from flight.replay import arrays, load_replay
+from flight.replay.playback import Playback, verify
+
+
+@pytest.fixture(scope="module")
+def app():
+    app = FlightApp("offscreen", size=(640, 360))
+    yield app
+    app.close()
+
+
+def fly_and_leave(app, ticks=900):
+    """Open the throttle and pull and roll a bit through the messenger, as a player would, then quit to menu."""
+    app.go(FlightState(app, "training"))
+    view = app.state.view
+    app.messenger.send("0")
+    for tick in range(ticks):
+        if tick == 300:
+            app.messenger.send("arrow_left")
+        if tick == 420:
+            app.messenger.send("arrow_left-up")
+        view.tick()
+    path = view.recording_path
+    app.state.to_menu()
+    return path
+
+
+def test_a_flight_flown_with_the_keys_is_recorded_and_verifies_exactly(app):
+    path = fly_and_leave(app)
+    assert path.parent == replays_dir() and path.name.startswith("training-")
+    replay = load_replay(path)
+    assert replay.ticks == 900 and replay.outcome["outcome"] == "abandoned"
+    assert replay.controls[:, 3].max() == 65535 and replay.controls[:, 0].min() < -30000
+    result = verify(replay)
+    assert result.ok and result.ticks == 900
+
+
+def test_the_browser_lists_watches_and_deletes(app):
+    path = fly_and_leave(app, 240)
+    app.go(ReplayBrowserState(app))
+    listed = [e for e in entries() if e.path == path]
+    assert listed and "Training" in listed[0].line and "abandoned" in listed[0].line
+    app.state.watch(listed[0])
+    assert isinstance(app.state, ReplayState)
+    app.task_mgr.step()
+    app.state.close()
+    assert isinstance(app.state, ReplayBrowserState)
+    app.state.delete(path)
+    assert path.exists(), "the first press only arms"
+    app.state.delete(path)
+    assert not path.exists()
+    app.state.to_menu()
+
+
+def test_an_unreadable_file_is_listed_with_its_reason(app):
+    junk = replays_dir() / "junk.flightreplay"
+    junk.write_bytes(b"not a replay")
+    line = next(e.line for e in entries() if e.path == junk)
+    assert "unreadable" in line and "not a Captured! replay" in line
+    junk.unlink()
+
+
+def test_the_player_seeks_pauses_changes_speed_and_takes_control(app):
+    original = load_replay(fly_and_leave(app))
+    app.go(ReplayState(app, original, on_close=lambda: app.go(MenuState(app))))
+    player = app.state
+    player.seek(700)
+    straight = Playback(original)
+    straight.step(700)
+    assert arrays.digest(player.playback.sortie.state()) == arrays.digest(straight.sortie.state())
+    assert np.array_equal(player.view.latest.pos, straight.sortie.world.fleet.pos)
+    player.jump(-1200)
+    assert player.playback.tick == 0
+    player.change_speed(+1)
+    player.change_speed(+1)
+    assert player.view.speed == 4.0
+    player.toggle_pause()
+    app.task_mgr.step()
+    assert player.playback.tick == 0 and player.view.paused
+    player.seek(500)
+    player.take_control()
+    assert isinstance(app.state, FlightState)
+    view = app.state.view
+    for _ in range(240):
+        view.tick()
+    taken = view.recording_path
+    app.state.to_menu()
+    mine = load_replay(taken)
+    assert mine.header["taken_from"]["tick"] == 500 and mine.ticks == 740
+    assert np.array_equal(mine.controls[:500], original.controls[:500])
+    assert verify(mine).ok
+
+
+def test_a_ghost_flies_the_earlier_replay_alongside(app):
+    earlier = load_replay(fly_and_leave(app))
+    app.go(FlightState(app, "training", ghost=earlier))
+    view = app.state.view
+    for _ in range(600):
+        view.tick()
+    view.draw(1.0)
+    straight = Playback(earlier)
+    straight.step(600)
+    ghost_at = view.ghost.model.get_pos(view.root)
+    assert ghost_at.y == pytest.approx(straight.sortie.world.fleet.pos[0, 0], abs=1e-3)  # Panda y is north
+    assert view.ghost.model.get_color_scale()[3] < 0.5, "translucent"
+    app.state.to_menu()
+
+
+def test_a_recording_that_cannot_be_written_never_stops_the_flight(app, monkeypatch, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("CAPTURED_DATA_DIR", str(blocker))
+    app.go(FlightState(app, "training"))
+    view = app.state.view
+    for _ in range(10):
+        view.tick()
+    assert view.recording is None and view.world.tick_count == 10
+    said = [m.text for m in view.hud.messages.queue if m.speaker == "Recorder"]
+    assert len(said) == 1 and said[0].startswith(f"replay not recorded: {blocker}")
+    app.state.to_menu()
