@@ -25,9 +25,10 @@ from flight.world.ai.tuning import tuning_for
 CLIMB_OUT_HEIGHT = 60.0  # m above the field before turning: clear of the hangars and trees, room to recover
 PATTERN_HEIGHT = 250.0  # m above the field, unless the order says otherwise
 LIFTOFF_TICKS = round(1.0 / DT)  # off the ground this long before it counts as flying (a bounce is not)
-FLARE_SECONDS = 3.0  # the flare eases the sink to height / this (plus TOUCHDOWN_SINK)
+FLARE_SECONDS = 3.0  # the flare eases the sink as (wheel height - HOLD_OFF) / this
 FLARE_LEAD = 1.5  # s: it begins this much earlier than that law alone would, for the pitch-up to take hold
-TOUCHDOWN_SINK = 0.3  # m/s still asked for at the wheels' touch, so she settles rather than floats
+HOLD_OFF = 0.3  # m: the wheels are held this far off the grass while the speed bleeds away ...
+SETTLE_SINK = 0.15  # m/s: ... sinking this slowly, so she settles in the three-point attitude as she slows
 STOP_SPEED = 0.3  # m/s over the ground
 ROTATE_PITCH, TAIL_UP_PITCH = np.radians(10.0), np.radians(2.0)
 # The phases as plain ints for the per-tick path (an IntEnum member lookup costs as much as a numpy call)
@@ -35,7 +36,7 @@ ROTATE_PITCH, TAIL_UP_PITCH = np.radians(10.0), np.radians(2.0)
 _PHASES = np.arange(len(Phase))[:, None]
 _FLY_TO, _CIRCUIT, _LAND = int(Order.FLY_TO), int(Order.CIRCUIT), int(Order.LAND)
 GO_AROUND_HEIGHT = 25.0  # m: below this on final, off the centre line by more than GO_AROUND_ACROSS, go around
-GO_AROUND_ACROSS = 40.0
+GO_AROUND_ACROSS = 0.15  # of the field's radius: a grass field has room either side of the landing line
 LONG_FLOAT = 0.8  # still flying this many field radii past the touchdown point: too little field left to stop
 
 
@@ -55,7 +56,7 @@ class Pilot:
         self.runway_heading = np.zeros(k)  # rad: held on the takeoff roll and the climb-out
         self.airborne_ticks = np.zeros(k, dtype=np.int64)
         self._slot_of = {int(i): slot for slot, i in enumerate(self.index)}
-        self.flare_height = (FLARE_SECONDS + FLARE_LEAD) * GLIDE * self.tuning.approach_speed  # m of the wheels
+        self.flare_height = (FLARE_SECONDS + FLARE_LEAD) * GLIDE * self.tuning.approach_speed + HOLD_OFF  # wheels
         self._give(np.arange(k), Order.NONE)
 
     # ---- orders ----------------------------------------------------------------------------------------------
@@ -144,7 +145,7 @@ class Pilot:
         new[at[FLARE] & s.on_ground] = ROLLOUT
         new[at[ROLLOUT] & lifted_off & (wheels > 2.0)] = FLARE
         new[at[ROLLOUT] & (s.ground_speed < STOP_SPEED)] = STOPPED
-        go_around = ((at[FINAL] & (wheels < GO_AROUND_HEIGHT) & (np.abs(across) > GO_AROUND_ACROSS))
+        go_around = ((at[FINAL] & (wheels < GO_AROUND_HEIGHT) & (np.abs(across) > GO_AROUND_ACROSS * o.radius))
                      | (at[FLARE] & ~s.on_ground & (along > LONG_FLOAT * o.radius)))
         new[go_around] = CLIMB_OUT
         self.runway_heading[go_around] = o.heading[go_around]
@@ -172,7 +173,7 @@ class Pilot:
                                                                           s.heading))
         c.heading = np.where(flying, np.nan, steer)
 
-        flare = -(TOUCHDOWN_SINK + wheels * (1.0 / FLARE_SECONDS))
+        flare = -(np.maximum(wheels - HOLD_OFF, 0.0) * (1.0 / FLARE_SECONDS) + SETTLE_SINK)
         climb_rate = np.where(on_leg, 0.25 * (leg_height - above_field) - leg_sink,
                               np.where(at[ENROUTE], 0.25 * (o.altitude - s.altitude), flare))
         c.climb_rate = np.minimum(np.maximum(np.where(at[CLIMB_OUT], 10.0, climb_rate), -6.0), 10.0)

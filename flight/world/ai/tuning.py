@@ -1,6 +1,7 @@
 """Per-type numbers an AI pilot flies by, derived once from the aircraft specs as (K,) arrays: speeds as multiples
 of the 1-g stall, the roll authority that scales the aileron loop, gear geometry for the flare and the circuit's
-size from the turn radius. Runs when a Pilot is built, not per tick. Imports numpy and flight.dynamics only.
+size from the turn radius. Runs when a Pilot is built, not per tick, but AI pilots fly inside the replayed
+sim, so these numbers too come from CPU-stable operations only. Imports numpy and flight.dynamics only.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import numpy as np
 
 from flight.dynamics.atmosphere import GRAVITY, SEA_LEVEL_DENSITY
 from flight.dynamics.spec import AircraftSpec
+from flight.dynamics.stablemath import atan2
 
 # Speeds as multiples of the 1-g stall, from the types' climb and glide curves flown at 300 m (all three climb
 # within 5 % of their best at 1.3 Vs; the circuit and approach want a margin a gust or a turn cannot eat).
@@ -62,6 +64,6 @@ def _row(s: AircraftSpec) -> dict:
     return dict(stall_speed=stall, stall_alpha=float(alpha[best]), climb_speed=_CLIMB * stall,
                 pattern_speed=pattern, approach_speed=_APPROACH * stall, tail_up_speed=_TAIL_UP * stall,
                 rotate_speed=_ROTATE * stall, bank_limit=bank, roll_authority=roll_authority,
-                three_point_pitch=math.atan2(main_z - skid[2], main_x - skid[0]), wheel_depth=main_z,
-                turn_radius=pattern * pattern / (GRAVITY * math.tan(bank)), has_brakes=s.has_brakes,
+                three_point_pitch=float(atan2(np.array(main_z - skid[2]), np.array(main_x - skid[0]))), wheel_depth=main_z,
+                turn_radius=pattern * pattern / GRAVITY * float(np.cos(bank) / np.sin(bank)), has_brakes=s.has_brakes,
                 rotary=s.engine.kind == "rotary")
