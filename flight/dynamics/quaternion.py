@@ -20,16 +20,23 @@ def from_euler(roll: np.ndarray, pitch: np.ndarray, heading: np.ndarray) -> np.n
 
 def to_euler(q: np.ndarray) -> np.ndarray:
     """q_ned_from_body to (N, 3) roll, pitch, heading in rad (heading 0..2pi). AI pilots read these, so they use
-    the CPU-independent atan2 (arcsin x = atan2(x, sqrt(1 - x^2)))."""
+    the CPU-independent atan2."""
+    angles = atan2(*euler_terms(q))
+    angles[:, 2] %= 2 * np.pi
+    return angles
+
+
+def euler_terms(q: np.ndarray, extra: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """(rise, run), each (N, 3 + extra): atan2 of the first three columns is roll, pitch and heading (-pi..pi),
+    with arcsin x written as atan2(x, sqrt(1 - x^2)). A caller needing more angles fills the `extra` columns and
+    makes one atan2 call for all."""
     w, x, y, z = q.T
     sin_pitch = np.clip(2 * (w * y - z * x), -1.0, 1.0)
-    rise, run = np.empty((len(q), 3)), np.empty((len(q), 3))  # one atan2 call for the three angles
+    rise, run = np.empty((len(q), 3 + extra)), np.empty((len(q), 3 + extra))
     rise[:, 0], run[:, 0] = 2 * (w * x + y * z), 1 - 2 * (x * x + y * y)
     rise[:, 1], run[:, 1] = sin_pitch, np.sqrt(1.0 - sin_pitch * sin_pitch)
     rise[:, 2], run[:, 2] = 2 * (w * z + x * y), 1 - 2 * (y * y + z * z)
-    angles = atan2(rise, run)
-    angles[:, 2] %= 2 * np.pi
-    return angles
+    return rise, run
 
 
 def to_matrix(q: np.ndarray) -> np.ndarray:

@@ -1,5 +1,5 @@
 """Test driver: aircraft take off, fly the field's circuit under the AI pilot, land and stop, on a generated
-terrain, one Fleet per seed (its wind is fleet-wide); what each did is measured per aircraft."""
+terrain, all in one Fleet (a fleet-wide wind; each aircraft its own seeded start); what each did is measured."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,7 +24,8 @@ class CircuitResult:
 
 
 def start_conditions(seed: int) -> tuple[float, tuple[float, float], np.ndarray]:
-    """Seeded variation: start heading 270 +- 8 deg, start offset +- 40 m, a westerly wind 0-5 m/s from 230-310."""
+    """Seeded variation: start heading 270 +- 8 deg, start offset +- 40 m from the field's centre, and a westerly
+    wind of 0-5 m/s from 230-310 deg (the fleet's, when this seed sets it)."""
     rng = np.random.default_rng(seed)
     heading = 270.0 + rng.uniform(-8.0, 8.0)
     offset = (float(rng.uniform(-40.0, 40.0)), float(rng.uniform(-40.0, 40.0)))
@@ -33,15 +34,16 @@ def start_conditions(seed: int) -> tuple[float, tuple[float, float], np.ndarray]
     return heading, offset, wind
 
 
-def fly_circuits(types: list[str], seed: int = 0, height: float = 150.0, max_seconds: float = 480.0,
-                 terrain_seed: int = 1) -> list[CircuitResult]:
-    """Every type in `types` (one fleet, side by side 30 m apart) flies a circuit of FIELD from the ground."""
-    heading, (north, east), wind = start_conditions(seed)
+def fly_circuits(types: list[str], seeds: list[int], wind_seed: int, height: float = 150.0,
+                 max_seconds: float = 480.0, terrain_seed: int = 1) -> list[CircuitResult]:
+    """Each aircraft `types[i]` starts as `seeds[i]` says and flies a circuit of FIELD from the ground, in the
+    wind of `wind_seed`. Aircraft never collide, so they may share the field."""
     terrain = generate_terrain(terrain_seed)
     fleet = Fleet([load_aircraft(name) for name in types], ground=terrain.height_at)
-    fleet.wind[:] = wind
-    for i in range(fleet.n):
-        fleet.reset(i, on_ground=True, pos=(north + 30.0 * i, east, 0.0), heading=heading)
+    fleet.wind[:] = start_conditions(wind_seed)[2]
+    for i, seed in enumerate(seeds):
+        heading, (north, east), _ = start_conditions(seed)
+        fleet.reset(i, on_ground=True, pos=(north, east, 0.0), heading=heading)
     start = fleet.pos[:, :2].copy()
     pilot = Pilot(fleet, range(fleet.n))
     pilot.circuit(range(fleet.n), FIELD, height=height)

@@ -8,7 +8,7 @@ import numpy as np
 
 from flight.world.ai.guidance import follow_line
 from flight.world.ai.orders import Orders, Phase
-from flight.world.ai.sensing import Sensed
+from flight.world.ai.sensing import Track
 from flight.world.ai.tuning import Tuning
 
 GLIDE = 0.08  # height lost per metre flown on the approach: 4.6 deg, inside every type's idle glide at 1.3 Vs
@@ -17,9 +17,10 @@ FINAL_TURNS = 4.0  # final approach length, in turn radii: time to settle on the
 DOWNWIND_TURNS = 2.5  # downwind leg's offset from the landing line, in turn radii
 LOOKAHEAD_TURNS = 2.0  # line following closes on a leg over this many turn radii
 SIDE = -1.0  # a left-hand circuit: the pattern lies left of the landing line
+_DOWNWIND, _BASE = int(Phase.DOWNWIND), int(Phase.BASE)
 
 
-def field_position(s: Sensed, o: Orders) -> tuple[np.ndarray, np.ndarray]:
+def field_position(s: Track, o: Orders) -> tuple[np.ndarray, np.ndarray]:
     """Metres along the landing direction from the touchdown point (negative on the approach) and across the
     extended centre line (+ right of it)."""
     c, n = np.cos(o.heading), np.sin(o.heading)
@@ -32,13 +33,13 @@ def final_length(t: Tuning) -> np.ndarray:
     return FINAL_TURNS * t.turn_radius
 
 
-def circuit_targets(s: Sensed, o: Orders, t: Tuning, phase: np.ndarray, along: np.ndarray,
+def circuit_targets(s: Track, o: Orders, t: Tuning, phase: np.ndarray, along: np.ndarray,
                     across: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For aircraft on a leg (DOWNWIND, BASE, FINAL; anything else reads as FINAL): the course over the ground, the
     height above the field wanted here, and the glide path's sink rate (m/s, 0 where the pattern is level)."""
     c, n = np.cos(o.heading), np.sin(o.heading)
     final, offset = final_length(t), DOWNWIND_TURNS * t.turn_radius
-    downwind, base = phase == Phase.DOWNWIND, phase == Phase.BASE
+    downwind, base = phase == _DOWNWIND, phase == _BASE
     # each leg as a line: a point on it (metres along, across the landing line from touchdown) and its course
     line_along = np.where(base, -final, 0.0)
     line_across = np.where(downwind, SIDE * offset, 0.0)

@@ -9,7 +9,7 @@ import numpy as np
 from flight.dynamics.atmosphere import GRAVITY
 from flight.dynamics.stablemath import atan2
 from flight.world.ai.loops import wrap
-from flight.world.ai.sensing import Sensed
+from flight.world.ai.sensing import Track
 
 TURN_RATE_PER_ERROR = 0.25  # rad/s of turn asked per rad of course error: a 4 s time constant on the course
 
@@ -20,14 +20,14 @@ def saturating_angle(z: np.ndarray) -> np.ndarray:
     return z / (1.0 + (2.0 / np.pi) * np.abs(z))
 
 
-def bank_for_course(s: Sensed, course: np.ndarray, bank_limit: np.ndarray) -> np.ndarray:
+def bank_for_course(track: Track, tas: np.ndarray, course: np.ndarray, bank_limit: np.ndarray) -> np.ndarray:
     """About the coordinated-turn bank (tan bank = V rate / g) for a turn rate proportional to the course error."""
-    rate = TURN_RATE_PER_ERROR * wrap(course - s.course)
-    bank = saturating_angle(s.tas * rate * (1.0 / GRAVITY))
+    rate = TURN_RATE_PER_ERROR * wrap(course - track.course)
+    bank = saturating_angle(tas * rate * (1.0 / GRAVITY))
     return np.minimum(np.maximum(bank, -bank_limit), bank_limit)
 
 
-def follow_line(s: Sensed, north: np.ndarray, east: np.ndarray, course: np.ndarray,
+def follow_line(s: Track, north: np.ndarray, east: np.ndarray, course: np.ndarray,
                 lookahead: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The course that closes on the line through (north, east) along `course` within about `lookahead` metres,
     and where the aircraft is: distance along the line and across it (+ right of it), m."""
@@ -38,7 +38,7 @@ def follow_line(s: Sensed, north: np.ndarray, east: np.ndarray, course: np.ndarr
     return course - saturating_angle(across / lookahead), along, across
 
 
-def circle_point(s: Sensed, north: np.ndarray, east: np.ndarray, radius: np.ndarray,
+def circle_point(s: Track, north: np.ndarray, east: np.ndarray, radius: np.ndarray,
                  lookahead: np.ndarray) -> np.ndarray:
     """The course that flies to the point and then circles it clockwise (right turns) at `radius`."""
     dn, de = north - s.north, east - s.east

@@ -11,7 +11,7 @@ import numpy as np
 
 from flight.dynamics import DT
 from flight.dynamics.atmosphere import GRAVITY
-from flight.world.ai.sensing import Sensed
+from flight.world.ai.sensing import Instruments
 from flight.world.ai.tuning import Tuning
 
 
@@ -28,13 +28,6 @@ class Commands:
     heading: np.ndarray  # rad: the rudder steers this heading (ground, flare); NaN: it keeps the slip ball centred
     blip: np.ndarray  # bool: ignition cut regardless of the throttle loop
     brake: np.ndarray  # 0..1
-
-    @classmethod
-    def empty(cls, k: int) -> "Commands":
-        nan = np.full(k, np.nan)
-        return cls(bank=np.zeros(k), climb_rate=np.zeros(k), min_speed=np.zeros(k), pitch=nan.copy(),
-                   pitch_max=np.full(k, np.pi / 2), speed=nan.copy(), throttle=np.zeros(k), heading=nan.copy(),
-                   blip=np.zeros(k, dtype=bool), brake=np.zeros(k))
 
 
 def _clip(x, low, high):
@@ -58,7 +51,7 @@ class InnerLoops:
     PITCH_LIMIT = 5.0  # g given up per rad above the pitch ceiling
     SPEED, SPEED_INTEGRAL = 1.0, 0.3  # climb rate per m/s below the minimum speed, and per m
     ATTITUDE, ATTITUDE_DAMPING = 4.0, 1.0  # elevator per rad of pitch error and per rad/s, on the ground
-    BANK, ROLL_RATE, BANK_INTEGRAL = 1.5, 1.0, 0.3  # roll-rate cmd per rad; extra rate per rate error; per rad.s
+    BANK, ROLL_RATE, BANK_INTEGRAL = 1.5, 1.0, 1.0  # roll-rate cmd per rad; extra rate per rate error; per rad.s
     ROLL_RATE_SHARE = 0.6  # commanded roll rate at most this share of what full aileron gives
     BETA, BETA_INTEGRAL, YAW_DAMPING = 2.0, 2.0, 0.5
     HEADING, HEADING_INTEGRAL, HEADING_DAMPING = 4.6, 0.5, 1.0
@@ -75,7 +68,7 @@ class InnerLoops:
         self.throttle_integral = np.zeros(k)
         self.blipping = np.zeros(k, dtype=bool)
 
-    def run(self, s: Sensed, c: Commands) -> np.ndarray:
+    def run(self, s: Instruments, c: Commands) -> np.ndarray:
         u = np.empty((len(s.roll), 6))
         u[:, 0] = self._aileron(s, c)
         u[:, 1] = self._elevator(s, c)
@@ -84,7 +77,7 @@ class InnerLoops:
         u[:, 4] = c.brake
         return u
 
-    def _climb_rate(self, s: Sensed, c: Commands) -> np.ndarray:
+    def _climb_rate(self, s: Instruments, c: Commands) -> np.ndarray:
         """The commanded climb rate, less whatever would take the speed below the minimum (speed by pitch)."""
         error = s.eas - c.min_speed
         by_speed = self.SPEED * error + self.speed_integral
@@ -94,7 +87,7 @@ class InnerLoops:
                                        _clip(c.climb_rate - self.SPEED * error, -5.0, 10.0))
         return np.minimum(c.climb_rate, by_speed)
 
-    def _elevator(self, s: Sensed, c: Commands) -> np.ndarray:
+    def _elevator(self, s: Instruments, c: Commands) -> np.ndarray:
         climb_rate = self._climb_rate(s, c)
         nz_cmd = (1.0 + (self.CLIMB / GRAVITY) * (climb_rate - s.climb_rate)) / np.maximum(np.cos(s.roll), 0.25)
         nz_cmd = np.minimum(nz_cmd, s.load_factor + self.ALPHA_LIMIT * (self.tuning.stall_alpha - 0.05 - s.alpha))
@@ -108,7 +101,7 @@ class InnerLoops:
         self.nz_integral = np.where(attitude, elevator, integral)
         return elevator
 
-    def _aileron(self, s: Sensed, c: Commands) -> np.ndarray:
+    def _aileron(self, s: Instruments, c: Commands) -> np.ndarray:
         full_rate = self.tuning.roll_authority * np.maximum(s.tas, 10.0)  # steady roll rate at full aileron
         limit = self.ROLL_RATE_SHARE * full_rate
         error = wrap(c.bank - s.roll)
@@ -118,7 +111,7 @@ class InnerLoops:
                                       self.bank_integral)
         return _clip((rate_cmd + self.ROLL_RATE * (rate_cmd - s.p)) / full_rate + self.bank_integral, -1.0, 1.0)
 
-    def _rudder(self, s: Sensed, c: Commands) -> np.ndarray:
+    def _rudder(self, s: Instruments, c: Commands) -> np.ndarray:
         steering = ~np.isnan(c.heading)
         heading_error = wrap(np.where(steering, c.heading, s.heading) - s.heading)
         coordinated_r = GRAVITY * np.sin(s.roll) / np.maximum(s.tas, 10.0)
@@ -128,7 +121,7 @@ class InnerLoops:
         by_slip = self.BETA * s.beta - self.YAW_DAMPING * (s.r - coordinated_r)
         return _clip(np.where(steering, by_heading, by_slip) + self.yaw_integral, -1.0, 1.0)
 
-    def _throttle(self, s: Sensed, c: Commands) -> tuple[np.ndarray, np.ndarray]:
+    def _throttle(self, s: Instruments, c: Commands) -> tuple[np.ndarray, np.ndarray]:
         """Throttle, and the rotary's blip switch where the loop wants less than idle."""
         holding = ~np.isnan(c.speed)
         error = np.where(holding, c.speed - s.eas, 0.0)
