@@ -14,7 +14,8 @@ from flight.app.cockpit import InstrumentBoard
 from flight.app.ghost import Ghost
 from flight.app.loop import FixedStepLoop
 from flight.app.model_files import load_model
-from flight.app.scene import add_sky_and_light, clouds_node, terrain_node
+from flight.app.landscape import Landscape, cached_land_use
+from flight.app.scene import add_sky_and_light
 from flight.app.settings import Settings
 from flight.controls import DEFAULT_BINDINGS, KeyboardMouse
 from flight.dynamics import DT
@@ -62,13 +63,14 @@ class FlightView:
         self.keys = KeyboardMouse(axis_rate=settings.axis_rate, mouse_stick=settings.mouse_stick)
         self.root = app.render.attach_new_node("flight")
         add_sky_and_light(self.root, app.set_background_color, self.level.time_of_day)
-        terrain_node(self.world.terrain, self.level.time_of_day).reparent_to(self.root)
         north, east, _ = self.level.aerodrome
+        ground = float(self.world.terrain.height_at(np.array([north]), np.array([east]))[0])
+        land = cached_land_use(self.world.terrain, self.level.terrain_seed, (self.level.aerodrome,))
+        self.landscape = Landscape(self.root, self.world.terrain, land, self.level.terrain_seed,
+                                   self.level.time_of_day, settings.quality, ground)
         aerodrome_node(load_model, self.world.terrain, (north, east), self.level.start_heading).reparent_to(self.root)
         self.aircraft = load_model(f"{self.level.aircraft}.glb")
         self.aircraft.reparent_to(self.root)
-        ground = float(self.world.terrain.height_at(np.array([north]), np.array([east]))[0])
-        clouds_node(self.level.terrain_seed, 8000.0, self.level.time_of_day, ground_m=ground).reparent_to(self.root)
         app.camLens.set_fov(settings.fov_deg)
         app.camLens.set_near_far(0.5, 12000)
         self.camera = CameraRig(app.camera, app.camLens, self.world.terrain.height_at)
@@ -106,6 +108,7 @@ class FlightView:
         self.keys.axis_rate = settings.axis_rate
         self.keys.mouse_stick = settings.mouse_stick
         self.hud.set_units(settings.hud_units(self.world.fleet.specs[0].nation))
+        self.landscape.set_quality(settings.quality)
 
     def tick(self) -> None:
         """One fixed step (tests and `flight shot` step the flight with this)."""

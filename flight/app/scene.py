@@ -1,6 +1,7 @@
-"""The 3D scene: terrain mesh from the world's heightfield, sky, sun and haze, the aerodrome, the player's model.
+"""The 3D scene's ground and sky: the terrain mesh painted with the land use, sun, sky and haze, clouds.
 
-The terrain mesh is built from the same array the flight model uses for ground contact (flight.world.Terrain).
+The terrain mesh is built from the same array the flight model uses for ground contact (flight.world.Terrain), its
+texture from the land use the simulation places things on (flight.world.landuse).
 """
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from dataclasses import dataclass
 
 import numpy as np
 from panda3d.core import (AmbientLight, DirectionalLight, Fog, Geom, GeomNode, GeomTriangles, GeomVertexArrayFormat,
-                          GeomVertexData, GeomVertexFormat, InternalName, NodePath, Point3, TransparencyAttrib, Vec4)
+                          GeomVertexData, GeomVertexFormat, InternalName, NodePath, Point3, SamplerState, Texture,
+                          TextureStage, TransparencyAttrib, Vec4)
 
 from flight.app import frames
 from flight.world import Terrain
+from flight.world.landuse import AERODROME, FIELDS, VILLAGE, LandUse
 
 
 @dataclass(frozen=True)
@@ -63,64 +66,197 @@ def linear(srgb):
     return np.power(np.asarray(srgb, dtype=float), 2.2)
 
 
-def _vertex_format() -> GeomVertexFormat:
-    """Positions and colours as float32 columns, so numpy arrays copy straight in."""
+def _vertex_format(texcoords: bool = False) -> GeomVertexFormat:
+    """Positions and colours (and texture coordinates) as float32 columns, so numpy arrays copy straight in."""
     array = GeomVertexArrayFormat()
     array.add_column(InternalName.get_vertex(), 3, Geom.NT_float32, Geom.C_point)
     array.add_column(InternalName.get_color(), 4, Geom.NT_float32, Geom.C_color)
+    if texcoords:
+        array.add_column(InternalName.get_texcoord(), 2, Geom.NT_float32, Geom.C_texcoord)
     return GeomVertexFormat.register_format(array)
 
 
 _FLOAT_COLOUR_FORMAT = _vertex_format()
-GRASS = np.array([0.36, 0.50, 0.22])
-FIELD = np.array([0.55, 0.52, 0.28])
-RIVER_BANK = np.array([0.30, 0.38, 0.24])
+_TEXTURED_FORMAT = _vertex_format(texcoords=True)
+# The terrain's vertex colours carry half the baked light and its texture twice the ground's linear albedo
+# (TextureStage modulate), so sunlit ground brighter than 1 x albedo is not clipped by the vertex colour's 0..1.
+TEXTURE_GAIN = 2.0
 
 
-def terrain_node(terrain: Terrain, time_of_day: str = "morning") -> NodePath:
-    """One mesh over the whole heightfield, coloured in field strips by position and darker in the hollows,
-    shaded by the time of day's sun and sky (baked into the vertex colours)."""
+def mesh_node(name: str, points: np.ndarray, colours: np.ndarray, triangles: np.ndarray, alpha: float = 1.0,
+              texcoords: np.ndarray | None = None, pieces: list[np.ndarray] | None = None) -> GeomNode:
+    """A GeomNode from numpy arrays: points (n, 3) Panda3D, linear colours (n, 3), triangles (m, 3) counter-
+    clockwise seen from outside, optional texcoords (n, 2). `pieces` splits the triangles into several Geoms
+    sharing the vertices (each a list of triangle indices), e.g. one per tile so each culls on its own."""
+    columns = [points, colours, np.full((len(points), 1), alpha)] + ([texcoords] if texcoords is not None else [])
+    data = GeomVertexData(name, _TEXTURED_FORMAT if texcoords is not None else _FLOAT_COLOUR_FORMAT, Geom.UH_static)
+    data.unclean_set_num_rows(len(points))
+    memoryview(data.modify_array(0)).cast("B").cast("f")[:] = np.concatenate(columns, 1).astype(np.float32).ravel()
+    node = GeomNode(name)
+    for piece in pieces if pieces is not None else [np.arange(len(triangles))]:
+        primitive = GeomTriangles(Geom.UH_static)
+        primitive.set_index_type(Geom.NT_uint32)
+        array = primitive.modify_vertices()
+        array.unclean_set_num_rows(3 * len(piece))
+        memoryview(array).cast("B").cast("I")[:] = triangles[piece].astype(np.uint32).ravel()
+        geom = Geom(data)
+        geom.add_primitive(primitive)
+        node.add_geom(geom)
+    return node
+
+
+def terrain_node(terrain: Terrain, time_of_day: str = "morning", land: LandUse | None = None, step: int = 1,
+                 texels_per_cell: float = 1.0, anisotropy: int = 1, detail: bool = False) -> NodePath:
+    """One mesh over the heightfield (every `step`-th grid point), shaded by the time of day's sun and sky (baked
+    into the vertex colours) and painted with the land use (a texture, `texels_per_cell` texels to a land-use
+    cell; without land use, grass); with `detail`, a second, tiled texture of clods and tufts gives the ground
+    close by a grain to judge height and speed by."""
     preset = time_of_day_preset(time_of_day)
-    h = terrain.heights
+    h = terrain.heights[::step, ::step]
     rows, cols = h.shape
-    north = terrain.north0 + np.arange(rows)[:, None] * terrain.spacing + np.zeros((1, cols))
-    east = terrain.east0 + np.arange(cols)[None, :] * terrain.spacing + np.zeros((rows, 1))
+    spacing = terrain.spacing * step
+    north = terrain.north0 + np.arange(rows)[:, None] * spacing + np.zeros((1, cols))
+    east = terrain.east0 + np.arange(cols)[None, :] * spacing + np.zeros((rows, 1))
     ned = np.stack([north.ravel(), east.ravel(), -h.ravel()], axis=1)
-    points = frames.position_to_panda(ned)
-    strips = (np.floor(east.ravel() / 160.0) + np.floor(north.ravel() / 420.0)) % 3
-    colour = np.where((strips == 0)[:, None], FIELD, GRASS)
-    low = np.clip((h.mean() - h.ravel()) / 20.0, 0.0, 1.0)[:, None]
-    colour = colour * (1.0 - low) + RIVER_BANK * low
-    colour = colour * (0.9 + 0.1 * np.cos(north.ravel() / 37.0))[:, None]
-    colour = colour * _sunlit(terrain, preset)
-
-    data = GeomVertexData("terrain", _FLOAT_COLOUR_FORMAT, Geom.UH_static)
-    data.unclean_set_num_rows(rows * cols)
-    vertices = np.concatenate([points, linear(colour), np.ones((len(colour), 1))], 1).astype(np.float32)
-    memoryview(data.modify_array(0)).cast("B").cast("f")[:] = vertices.ravel()
-    triangles = GeomTriangles(Geom.UH_static)
-    triangles.set_index_type(Geom.NT_uint32)
+    size_n, size_e = (rows - 1) * spacing, (cols - 1) * spacing
+    uv = np.stack([(east.ravel() - terrain.east0) / size_e, (north.ravel() - terrain.north0) / size_n], axis=1)
+    shade = linear(_sunlit(terrain, preset)[::step, ::step].reshape(-1, 3)) / TEXTURE_GAIN
+    if detail:
+        shade /= DETAIL_MEAN  # the detail texture darkens by its mean wherever it is mipmapped to a blur
     idx = (np.arange(rows - 1)[:, None] * cols + np.arange(cols - 1)[None, :]).ravel()
     # counter-clockwise seen from above (x east, y north): east neighbour, then north
-    quads = np.stack([idx, idx + 1, idx + cols, idx + 1, idx + cols + 1, idx + cols], axis=1).astype(np.uint32)
-    array = triangles.modify_vertices()
-    array.unclean_set_num_rows(quads.size)
-    memoryview(array).cast("B").cast("I")[:] = quads.ravel()
-    geom = Geom(data)
-    geom.add_primitive(triangles)
-    node = GeomNode("terrain")
-    node.add_geom(geom)
-    terrain_np = NodePath(node)
+    quads = np.stack([idx, idx + 1, idx + cols, idx + 1, idx + cols + 1, idx + cols], axis=1).reshape(-1, 3)
+    terrain_np = NodePath(mesh_node("terrain", frames.position_to_panda(ned), shade, quads, texcoords=uv))
+    terrain_np.set_texture(land_texture(land, texels_per_cell, anisotropy))
+    if detail:
+        stage = TextureStage("detail")
+        terrain_np.set_texture(stage, detail_texture(anisotropy))
+        terrain_np.set_tex_scale(stage, size_e / DETAIL_TILE_M, size_n / DETAIL_TILE_M)
     terrain_np.set_light_off()  # the sun is baked into the vertex colours
     return terrain_np
 
 
+DETAIL_TILE_M = 48.0
+DETAIL_MEAN = 0.75
+
+
+def detail_texture(anisotropy: int = 1, size: int = 128) -> Texture:
+    """A tileable grey texture of blotches at three scales, evenly spread over 1 - 2 * (1 - DETAIL_MEAN) .. 1
+    (it modulates the land)."""
+    rng = np.random.default_rng(3)
+    total = np.zeros((size, size), np.float32)
+    for cells, weight in ((4, 0.45), (12, 0.3), (48, 0.25)):
+        lattice = rng.random((cells, cells)).astype(np.float32)
+        at = np.arange(size, dtype=np.float32) * cells / size
+        k = at.astype(np.intp)
+        f = at - k
+        f = f * f * (3.0 - 2.0 * f)
+        rows = lattice[k] + (lattice[(k + 1) % cells] - lattice[k]) * f[:, None]  # wraps round: tiles seamlessly
+        total += weight * (rows[:, k] + (rows[:, (k + 1) % cells] - rows[:, k]) * f[None, :])
+    rank = np.argsort(np.argsort(total.ravel())).reshape(total.shape) / (total.size - 1.0)  # evenly spread 0..1
+    value = 1.0 - 2.0 * (1.0 - DETAIL_MEAN) * (1.0 - rank)
+    grey = np.round(255.0 * np.clip(value, 0.0, 1.0)).astype(np.uint8)
+    texture = Texture("ground-detail")
+    texture.setup_2d_texture(size, size, Texture.T_unsigned_byte, Texture.F_luminance)
+    texture.set_ram_image(grey.tobytes())
+    texture.set_minfilter(SamplerState.FT_linear_mipmap_linear)
+    texture.set_magfilter(SamplerState.FT_linear)
+    texture.set_anisotropic_degree(anisotropy)
+    return texture
+# sRGB albedo of each land-use class (flight.world.landuse order) and the colour its variety (0..255) blends
+# towards: young crops from green to yellow-green, ploughland from dark to dry brown, stubble from gold to straw
+LAND_COLOURS = np.array([
+    ((0.38, 0.50, 0.24), (0.44, 0.54, 0.27)),  # meadow
+    ((0.33, 0.47, 0.19), (0.50, 0.55, 0.25)),  # crop
+    ((0.40, 0.31, 0.22), (0.54, 0.44, 0.32)),  # ploughed
+    ((0.66, 0.60, 0.36), (0.74, 0.68, 0.46)),  # stubble, ripe corn
+    ((0.15, 0.23, 0.11), (0.19, 0.27, 0.12)),  # wood floor, under the trees
+    ((0.37, 0.40, 0.26), (0.52, 0.47, 0.38)),  # village: gardens and yards
+    ((0.64, 0.60, 0.50), (0.70, 0.66, 0.55)),  # road: chalky dust
+    ((0.34, 0.43, 0.50), (0.36, 0.45, 0.52)),  # water: the sky in it
+    ((0.37, 0.52, 0.22), (0.40, 0.55, 0.24)),  # aerodrome grass
+])
+def land_colours(land: LandUse | None, texels_per_cell: float = 1.0,
+                 shape: tuple[int, int] = (64, 64)) -> np.ndarray:
+    """sRGB albedo (R, C, 3), north up from row 0, at `texels_per_cell` texels per land-use cell (0.5, 1, 2...).
+    The field strips are worked out afresh at each texel's centre and their edges blended by how much of the texel
+    the neighbouring strip covers, so they stay straight instead of stepping cell by cell; a little per-texel grain
+    keeps large fields from looking flat. Without land use: aerodrome grass of `shape`."""
+    if land is None:
+        classes, variety = np.full(shape, AERODROME, np.uint8), np.zeros(shape, np.uint8)
+        neighbour, share = classes, np.zeros(shape)
+    else:
+        size = land.cell / texels_per_cell
+        rows, cols = (int(round(n * texels_per_cell)) for n in land.classes.shape)
+        north = land.north0 + (np.arange(rows)[:, None] + 0.5) * size
+        east = land.east0 + (np.arange(cols)[None, :] + 0.5) * size
+        i, j = land.cell_index(north, east)
+        classes, parcel = land.classes[i, j], land.parcel[i, j]
+        strip, variety, neighbour, share = land.parcels.strips(parcel, north, east, footprint_m=size)
+        field = np.isin(classes, FIELDS)
+        classes = np.where(field, strip, classes)
+        share = np.where(field & np.isin(neighbour, FIELDS), share, 0.0)
+    grain = _grain(*classes.shape)
+    mix = (variety / np.float32(255.0))[..., None]
+    village = classes == VILLAGE  # a jumble of gardens, yards and roofs seen from above
+    mix[village] = (grain[village] > 0.55)[..., None]
+    low, high = LAND_COLOURS[:, 0].astype(np.float32), LAND_COLOURS[:, 1].astype(np.float32)
+    colour = low[classes] + (high - low)[classes] * mix
+    if np.any(share):
+        edge = share > 0
+        s = share[edge][:, None].astype(np.float32)
+        other = low[neighbour[edge]] + (high - low)[neighbour[edge]] * mix[edge]
+        colour[edge] = colour[edge] * (1.0 - s) + other * s
+    return colour * (0.9 + 0.08 * grain + 0.12 * _patches(*classes.shape, 12))[..., None]
+
+
+def _patches(rows: int, cols: int, size: int) -> np.ndarray:
+    """Smooth blotches in 0..1 about `size` texels across (damp hollows, thin soil, the mower's last pass): random
+    values on a coarse grid, interpolated. A fixed pattern, the same every run."""
+    coarse = np.random.default_rng(7).random((rows // size + 2, cols // size + 2)).astype(np.float32)
+
+    def spread(values: np.ndarray, count: int, axis: int) -> np.ndarray:
+        at = np.arange(count, dtype=np.float32) / size
+        k = at.astype(np.intp)
+        f = (at - k)[:, None] if axis == 0 else (at - k)[None, :]
+        lower, upper = np.take(values, k, axis=axis), np.take(values, k + 1, axis=axis)
+        return lower + (upper - lower) * f
+    return spread(spread(coarse, rows, 0), cols, 1)
+
+
+def _grain(rows: int, cols: int) -> np.ndarray:
+    """A fixed pattern of random-looking values in 0..1, one per texel (an integer hash of its indices)."""
+    i = np.arange(rows, dtype=np.uint32)[:, None] * np.uint32(0x9E3779B1)
+    j = np.arange(cols, dtype=np.uint32)[None, :] * np.uint32(0x85EBCA77)
+    h = i ^ j
+    h ^= h >> np.uint32(15)
+    h *= np.uint32(0x2C1B3C6D)
+    h ^= h >> np.uint32(12)
+    return (h & np.uint32(0xFFFF)).astype(np.float32) / np.float32(65535.0)
+
+
+def land_texture(land: LandUse | None, texels_per_cell: float = 1.0, anisotropy: int = 1) -> Texture:
+    """The land use as an sRGB texture over the terrain (u east, v north), mipmapped, TEXTURE_GAIN x albedo."""
+    # TEXTURE_GAIN x linear albedo is TEXTURE_GAIN ** (1 / 2.2) x the sRGB value: no powers over the whole texture
+    srgb = np.clip(land_colours(land, texels_per_cell) * np.float32(255.0 * TEXTURE_GAIN ** (1.0 / 2.2)), 0.0, 255.0)
+    srgb = np.round(srgb).astype(np.uint8)
+    texture = Texture("land-use")
+    texture.setup_2d_texture(srgb.shape[1], srgb.shape[0], Texture.T_unsigned_byte, Texture.F_srgb)
+    texture.set_ram_image(np.ascontiguousarray(srgb[..., ::-1]).tobytes())  # Panda3D wants BGR, row 0 at v = 0
+    texture.set_wrap_u(SamplerState.WM_clamp)
+    texture.set_wrap_v(SamplerState.WM_clamp)
+    texture.set_minfilter(SamplerState.FT_linear_mipmap_linear)
+    texture.set_magfilter(SamplerState.FT_linear)
+    texture.set_anisotropic_degree(anisotropy)
+    return texture
+
+
 def _sunlit(terrain: Terrain, preset: TimeOfDay) -> np.ndarray:
-    """RGB shade of each grid point, (rows*cols, 3): sky fill plus Lambert sunlight, scaled by TERRAIN_GAIN."""
+    """RGB shade of each grid point, (rows, cols, 3): sky fill plus Lambert sunlight, scaled by TERRAIN_GAIN."""
     dh_dn, dh_de = np.gradient(terrain.heights, terrain.spacing)
     normal = np.stack([-dh_dn, -dh_de, np.ones_like(dh_dn)], axis=-1)  # north, east, up
     normal /= np.linalg.norm(normal, axis=-1, keepdims=True)
-    lambert = np.clip(normal @ preset.sun_direction(), 0.0, 1.0).reshape(-1, 1)
+    lambert = np.clip(normal @ preset.sun_direction(), 0.0, 1.0)[..., None]
     return TERRAIN_GAIN * (np.asarray(preset.ambient) + np.asarray(preset.sun) * lambert)
 
 
@@ -188,19 +324,7 @@ def clouds_node(seed: int, extent_m: float, time_of_day: str = "morning", ground
             points.append(verts)
             colours.append(shade[:, None] * tint)
     points, colours, tris = np.concatenate(points), np.concatenate(colours), np.concatenate(tris)
-    data = GeomVertexData("clouds", _FLOAT_COLOUR_FORMAT, Geom.UH_static)
-    data.unclean_set_num_rows(len(points))
-    vertices = np.concatenate([points, linear(np.clip(colours, 0.0, 1.0)), np.full((len(points), 1), 0.88)], 1)
-    memoryview(data.modify_array(0)).cast("B").cast("f")[:] = vertices.astype(np.float32).ravel()
-    triangles = GeomTriangles(Geom.UH_static)
-    triangles.set_index_type(Geom.NT_uint32)
-    array = triangles.modify_vertices()
-    array.unclean_set_num_rows(tris.size)
-    memoryview(array).cast("B").cast("I")[:] = tris.astype(np.uint32).ravel()
-    geom = Geom(data)
-    geom.add_primitive(triangles)
-    node = GeomNode("cloud-blobs")
-    node.add_geom(geom)
+    node = mesh_node("cloud-blobs", points, linear(np.clip(colours, 0.0, 1.0)), tris, alpha=0.88)
     blobs = root.attach_new_node(node)
     blobs.set_light_off()  # shading is baked into the vertex colours
     blobs.set_transparency(TransparencyAttrib.M_alpha)

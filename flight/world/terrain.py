@@ -5,7 +5,7 @@ Heights are a numpy grid on a regular north/east spacing; `height_at` interpolat
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -13,11 +13,13 @@ import numpy as np
 @dataclass(frozen=True)
 class Terrain:
     """heights[i, j] is the ground height (m above sea level) at north = north0 + i * spacing,
-    east = east0 + j * spacing; outside the grid the edge values continue."""
+    east = east0 + j * spacing; outside the grid the edge values continue. `river` is the centre line of the
+    river along its valley floor, (K, 2) (north, east) m from its south end to its north end, or None."""
     heights: np.ndarray
     north0: float
     east0: float
     spacing: float
+    river: np.ndarray | None = None
 
     def height_at(self, north: np.ndarray, east: np.ndarray) -> np.ndarray:
         """Ground height under each (north, east) point, bilinear between grid points."""
@@ -67,4 +69,40 @@ def generate_terrain(seed: int, size_m: tuple[float, float] = (8000.0, 8000.0), 
         blend = np.clip((distance - radius) / radius, 0.0, 1.0)
         blend = blend * blend * (3.0 - 2.0 * blend)
         heights = base_height + (heights - base_height) * blend
-    return Terrain(heights=heights, north0=float(north[0]), east0=float(east[0]), spacing=spacing)
+    terrain = Terrain(heights=heights, north0=float(north[0]), east0=float(east[0]), spacing=spacing)
+    return replace(terrain, river=valley_floor(terrain, np.stack([north, river_east[:, 0]], axis=1)))
+
+
+RIVER_SEARCH_M = 300.0  # how far across the valley the river may wander from the carved centre line
+RIVER_STEP_M = 10.0
+
+
+def valley_floor(terrain: Terrain, centre: np.ndarray) -> np.ndarray:
+    """The lowest continuous line along a valley: for each point of `centre` ((K, 2) north, east, one per grid row,
+    running north), the offset across the valley that a least-cost path through the heights takes, moving at most
+    one grid spacing sideways per row and a little dearer the further it strays; then smoothed. The swells tilt
+    the carved valley, so its floor is not quite under the line it was carved along."""
+    offsets = np.arange(-RIVER_SEARCH_M, RIVER_SEARCH_M + RIVER_STEP_M / 2, RIVER_STEP_M)
+    cost_here = terrain.height_at(centre[:, :1] + 0.0 * offsets, centre[:, 1:] + offsets) + 0.004 * np.abs(offsets)
+    reach = int(terrain.spacing / RIVER_STEP_M)
+    total, came_from = cost_here[0].copy(), np.zeros(cost_here.shape, dtype=np.intp)
+    for i in range(1, len(centre)):
+        best, origin = np.full(len(offsets), np.inf), np.zeros(len(offsets), dtype=np.intp)
+        for shift in range(-reach, reach + 1):  # from column k - shift, paying 0.02 m per metre sideways
+            source = np.roll(total, shift) + 0.02 * RIVER_STEP_M * abs(shift)
+            if shift > 0:
+                source[:shift] = np.inf
+            elif shift < 0:
+                source[shift:] = np.inf
+            better = source < best
+            best, origin = np.where(better, source, best), np.where(better, np.arange(len(offsets)) - shift, origin)
+        total, came_from[i] = best + cost_here[i], origin
+    path = np.zeros(len(centre), dtype=np.intp)
+    path[-1] = int(np.argmin(total))
+    for i in range(len(centre) - 1, 0, -1):
+        path[i - 1] = came_from[i, path[i]]
+    east = centre[:, 1] + offsets[path]
+    kernel = np.array([1.0, 2.0, 3.0, 2.0, 1.0]) / 9.0
+    for _ in range(2):  # a gentle curve, not a staircase of 10 m steps
+        east = np.convolve(np.pad(east, 2, mode="edge"), kernel, mode="valid")
+    return np.stack([centre[:, 0], east], axis=1)

@@ -14,10 +14,11 @@ def terrain():
 
 
 def _columns(node: NodePath) -> np.ndarray:
-    """The (n, 8) float vertex rows (x, y, z, r, g, b, a) of the first geom under `node`."""
+    """The float vertex rows (x, y, z, r, g, b, a[, u, v]) of the first geom under `node`."""
     geom_node = node.find("**/+GeomNode").node() if not isinstance(node.node(), GeomNode) else node.node()
     data = geom_node.get_geom(0).get_vertex_data()
-    return np.frombuffer(memoryview(data.get_array(0)).cast("B"), dtype=np.float32).reshape(-1, 7)
+    width = data.get_format().get_array(0).get_stride() // 4
+    return np.frombuffer(memoryview(data.get_array(0)).cast("B"), dtype=np.float32).reshape(-1, width)
 
 
 def test_presets_are_the_five_times_of_day():
