@@ -33,13 +33,14 @@ def _run(args: argparse.Namespace) -> int:
 
         return play(args.level)
     from flight.headless import run_level
+    from flight.missions import MissionError
     from flight.replay import ReplayFileError
     from flight.world import LevelFileError
 
     try:
         result = run_level(args.level, seed=args.seed, pilot=args.pilot, max_seconds=args.max_seconds,
                            record=Path(args.record) if args.record else None, difficulty=args.difficulty)
-    except (LevelFileError, ReplayFileError) as error:
+    except (LevelFileError, MissionError, ReplayFileError) as error:
         print(f"flight run: {error}", file=sys.stderr)
         return 2
     except FileExistsError as error:

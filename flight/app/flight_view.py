@@ -20,11 +20,11 @@ from flight.app.settings import Settings
 from flight.controls import DEFAULT_BINDINGS, KeyboardMouse
 from flight.dynamics import DT
 from flight.hud.hud import Hud
+from flight.missions import MissionError
 from flight.replay.live import LiveRecording
 from flight.world import load_level
-from flight.world.coach import SPEAKER, Coach
-from flight.world.landing import FlightEnd
-from flight.world.sortie import Sortie
+from flight.world.sortie import Ending, Sortie
+
 
 def new_seed() -> int:
     """A fresh seed for each flight (the replay header keeps it): the wall clock chooses it, the sim never reads it."""
@@ -55,8 +55,9 @@ class FlightView:
                                                                   difficulty=settings.difficulty)
         self.world = self.sortie.world
         self.recording = LiveRecording(self.sortie) if record and playback is None else None
-        self.coach = Coach() if level == "training" else None
-        self.end: FlightEnd | None = None
+        self.end: Ending | None = None
+        self.error: str | None = None  # a mission script error, one line
+        self.log_read = 0  # how much of the mission's log the HUD has shown
         self.latest = self.world.snapshot()
         self.previous_pose = self.latest.pos[:1], self.latest.quat[:1]
         self.loop = FixedStepLoop()
@@ -124,13 +125,18 @@ class FlightView:
             if self.sortie.end is not None or (self.playback is not None and self.playback.at_end):
                 break
             self.previous_pose = fleet.pos[:1].copy(), fleet.quat[:1].copy()
-            if self.playback is not None:
-                self.playback.step()
-            else:
-                frame = self.keys.update(DT)  # quantised: the sim flies exactly what the replay stores
-                self.sortie.tick(frame.to_array())
-                if self.recording is not None:
-                    self.recording.record(frame.to_ints(), self.sortie)
+            try:
+                if self.playback is not None:
+                    self.playback.step()
+                else:
+                    frame = self.keys.update(DT)  # quantised: the sim flies exactly what the replay stores
+                    self.sortie.tick(frame.to_array())
+                    if self.recording is not None:
+                        self.recording.record(frame.to_ints(), self.sortie)
+            except MissionError as error:  # the level's script broke: the state takes the player to the menu
+                self.error = str(error)
+                self.paused = True
+                return
             if self.ghost is not None:
                 self.ghost.step()
         self.latest = self.world.snapshot()
@@ -140,9 +146,18 @@ class FlightView:
         if self.recording is not None and self.recording.problem:
             self.hud.messages.say("Recorder", self.recording.problem, seconds=10.0)
             self.recording = None
-        line = self.coach.update(self.latest) if self.coach else None
-        if line:
-            self.hud.messages.say(SPEAKER, line, seconds=8.0)
+        self.show_mission()
+
+    def show_mission(self) -> None:
+        """New radio lines from the mission's log into the HUD, and its objectives into the list."""
+        m = self.sortie.mission.m
+        if len(m.log) < self.log_read:  # a seek went back: start the list again
+            self.log_read = 0
+        for event in m.log[self.log_read:]:
+            if event.kind == "say":
+                self.hud.messages.say(event.speaker, event.text, seconds=event.seconds)
+        self.log_read = len(m.log)
+        self.hud.objectives.set([(o.text, o.state) for o in m.objectives.values()])
 
     def _tick(self, task):
         if not self.paused:
@@ -159,6 +174,8 @@ class FlightView:
         self.latest = self.world.snapshot()
         self.previous_pose = self.latest.pos[:1], self.latest.quat[:1]
         self.end = self.sortie.end
+        self.log_read = len(self.sortie.mission.m.log)  # no old lines again after a jump
+        self.show_mission()
 
     def take_control(self, writer) -> None:
         """The player flies on from this tick: the keys start from the replay's throttle, and `writer` (the new

@@ -7,8 +7,9 @@ from panda3d.core import TextNode
 
 from flight.app.flight_view import FlightView
 from flight.app.settings_screen import SettingsState
-from flight.world import load_level
-from flight.world.landing import FlightEnd
+from flight.missions import MissionError
+from flight.world import LevelFileError, load_level
+from flight.world.sortie import Ending
 
 MENU_ENTRIES = (("Training", "training"), ("Dig's Escape", None), ("The Breakout", None), ("Replays", "replays"),
                 ("Settings", "settings"))
@@ -30,7 +31,9 @@ class MenuState:
                 text=label, scale=0.07, pos=(0, 0, 0.3 - 0.14 * row), frameSize=(-4.5, 4.5, -0.6, 1.1),
                 command=self.choose, extraArgs=[level], state="normal" if enabled else "disabled",
                 text_fg=(0.1, 0.1, 0.1, 1) if enabled else (0.5, 0.5, 0.5, 1)))
-        message = getattr(self.app, "settings_message", None)  # a broken settings file, in one line
+        # a broken settings file, or a level that could not be flown, in one line
+        message = getattr(self.app, "menu_message", None) or getattr(self.app, "settings_message", None)
+        self.app.menu_message = None
         if message:
             self.nodes.append(OnscreenText(text=message, pos=(0, -0.85), scale=0.04, fg=(1, 0.6, 0.4, 1),
                                            wordwrap=60))
@@ -83,11 +86,14 @@ class BriefingState:
         self.nodes.clear()
 
 
-class DebriefState:
-    """How the flight ended: landed, or crashed with the cause and the speed, and the flight's figures; Restart,
-    Watch the replay, or Menu."""
+TITLES = {"success": "Mission accomplished", "partial": "Partly done", "failure": "Mission failed"}
 
-    def __init__(self, app, level: str, end: FlightEnd, result: dict | None = None, replay_path=None):
+
+class DebriefState:
+    """How the mission ended (success, partial or failure and why) and the flight's figures; Restart, Watch the
+    replay, or Menu."""
+
+    def __init__(self, app, level: str, end: Ending, result: dict | None = None, replay_path=None):
         self.app = app
         self.level = level
         self.end = end
@@ -98,18 +104,17 @@ class DebriefState:
     def enter(self) -> None:
         self.app.set_background_color(0.12, 0.11, 0.10, 1)
         minutes, seconds = divmod(round(self.end.seconds), 60)
-        if self.end.outcome == "landed":
-            title, line = "Landed", f"Down safely on the aerodrome after {minutes}:{seconds:02d} in the air."
-        else:
-            cause = self.end.cause.replace("_", " ")
-            title = "Crashed"
-            line = f"{cause.capitalize()} at {self.end.speed * 2.236936:.0f} mph, after {minutes}:{seconds:02d}."
-        self.nodes.append(OnscreenText(text=title, pos=(0, 0.5), scale=0.12, fg=(0.95, 0.9, 0.75, 1)))
-        self.nodes.append(OnscreenText(text=line, pos=(0, 0.3), scale=0.06, fg=(0.9, 0.88, 0.8, 1)))
+        reason = self.result.get("reason", self.end.reason)
+        self.nodes.append(OnscreenText(text=TITLES[self.end.outcome], pos=(0, 0.5), scale=0.12,
+                                       fg=(0.95, 0.9, 0.75, 1)))
+        self.nodes.append(OnscreenText(text=f"{reason[:1].upper()}{reason[1:]}, after {minutes}:{seconds:02d}.",
+                                       pos=(0, 0.3), scale=0.06, fg=(0.9, 0.88, 0.8, 1), wordwrap=30))
         stats = self.result.get("stats", {})
         if stats:
-            figures = f"Distance {stats['distance_km']:.1f} km    In the air {stats['flight_seconds'] / 60:.1f} min"
-            self.nodes.append(OnscreenText(text=figures, pos=(0, 0.18), scale=0.05, fg=(0.8, 0.78, 0.7, 1)))
+            figures = f"Distance {stats['distance_km']:.1f} km    In the air {stats['flight_s'] / 60:.1f} min"
+            if "landing" in stats:
+                figures += f"    Landing: {stats['landing']} ({stats['touchdown_sink_ms']:.1f} m/s)"
+            self.nodes.append(OnscreenText(text=figures, pos=(0, 0.12), scale=0.05, fg=(0.8, 0.78, 0.7, 1)))
         buttons = [("Restart", self.restart), ("Menu", self.to_menu)]
         if self.replay_path is not None:
             buttons.insert(1, ("Watch replay", self.watch_replay))
@@ -155,13 +160,22 @@ class FlightState:
 
     def enter(self) -> None:
         if self.view is None:
-            self.view = FlightView(self.app, self.level, ghost=self.ghost,
-                                   record=getattr(self.app, "record_replays", True))
+            try:
+                self.view = FlightView(self.app, self.level, ghost=self.ghost,
+                                       record=getattr(self.app, "record_replays", True))
+            except (LevelFileError, MissionError) as error:
+                self.app.menu_message = str(error)
+                self.app.go(MenuState(self.app))
+                return
         self.app.accept("escape", self.toggle_pause)
         self.app.accept("p", self.toggle_pause)
         self.app.task_mgr.add(self._watch_end, "flight-end", sort=12)
 
     def _watch_end(self, task):
+        if self.view.error is not None:
+            self.app.menu_message = self.view.error
+            self.app.go(MenuState(self.app))
+            return task.done
         if self.view.end is not None:
             path = self.view.recording_path
             self.app.go(DebriefState(self.app, self.level, self.view.end, self.view.sortie.result(), path))
@@ -214,4 +228,5 @@ class FlightState:
         self.app.ignore("p")
         if self.pause_frame is not None:
             self.pause_frame.destroy()
-        self.view.destroy()
+        if self.view is not None:
+            self.view.destroy()

@@ -103,9 +103,8 @@ def verify(replay: Replay, progress: Callable[[int, int], None] | None = None) -
             return Verification(False, tick, tick, note)
         if progress is not None and tick % 1200 == 0:
             progress(tick, replay.ticks)
-    end = playback.sortie.end
-    recorded = replay.outcome.get("end") if replay.outcome else None
-    if recorded is not None and (end is None or end.outcome != recorded):
+    recorded = replay.outcome or {}
+    if playback.sortie.result()["outcome"] != recorded.get("outcome", "timeout") and recorded.get("outcome") != "abandoned":
         return Verification(False, replay.ticks, replay.ticks, _joined("the outcome differs", note))
     return Verification(True, replay.ticks, None, note)
 

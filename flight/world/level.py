@@ -3,9 +3,11 @@ A broken file is one line naming the file and the key. Imports no panda3d."""
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from flight.dynamics import known_aircraft
+from flight.world.zones import Zone, zone_from_table
 
 
 TIMES_OF_DAY = ("dawn", "morning", "day", "dusk", "night")  # the scene has a lighting preset for each
@@ -27,6 +29,13 @@ class Level:
     start_heading: float  # degrees
     start_on_ground: bool
     aerodrome: tuple[float, float, float]  # north, east, radius of the home field
+    zones: dict[str, Zone] = field(default_factory=dict)  # [zones.NAME], and "aerodrome" from [aerodrome]
+    folder: Path | None = None  # levels/<name>/, where mission.py lives
+
+    @property
+    def mission_path(self) -> Path | None:
+        path = self.folder / "mission.py" if self.folder else None
+        return path if path is not None and path.is_file() else None
 
 
 def known_levels() -> list[str]:
@@ -41,13 +50,14 @@ def load_level(name: str) -> Level:
         raise LevelFileError(f"{path}: unknown level {name!r} (levels: {', '.join(known_levels())})")
     try:
         data = tomllib.loads(path.read_text())
-        start, field = data["start"], data["aerodrome"]
+        start, home = data["start"], data["aerodrome"]
         level = Level(name=name, title=str(data["title"]), briefing=str(data["briefing"]).strip(),
                       time_of_day=str(data.get("time_of_day", "morning")), aircraft=str(data["aircraft"]),
                       terrain_seed=int(data["terrain_seed"]),
                       start=(float(start["north"]), float(start["east"])),
                       start_heading=float(start["heading_deg"]), start_on_ground=bool(start["on_ground"]),
-                      aerodrome=(float(field["north"]), float(field["east"]), float(field["radius"])))
+                      aerodrome=(float(home["north"]), float(home["east"]), float(home["radius"])),
+                      zones=_zones(data, home), folder=path.parent)
     except tomllib.TOMLDecodeError as e:
         raise LevelFileError(f"{path}: not valid TOML ({e})") from None
     except KeyError as e:
@@ -56,6 +66,17 @@ def load_level(name: str) -> Level:
         raise LevelFileError(f"{path}: {e}") from None
     if level.time_of_day not in TIMES_OF_DAY:
         raise LevelFileError(f"{path}: time_of_day {level.time_of_day!r} is not one of {', '.join(TIMES_OF_DAY)}")
+    if level.mission_path is None:
+        raise LevelFileError(f"{path.parent / 'mission.py'}: missing (every level has a mission script)")
     if level.aircraft not in known_aircraft():
         raise LevelFileError(f"{path}: aircraft {level.aircraft!r} is not in models/aircraft")
     return level
+
+
+def _zones(data: dict, home: dict) -> dict[str, Zone]:
+    tables = data.get("zones", {})
+    if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
+        raise ValueError("[zones] must hold one table per zone, e.g. [zones.front]")
+    zones = {"aerodrome": zone_from_table("aerodrome", {k: home[k] for k in ("north", "east", "radius")})}
+    zones.update({name: zone_from_table(name, table) for name, table in tables.items()})
+    return zones

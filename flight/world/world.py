@@ -53,6 +53,12 @@ class World:
             self.fleet.reset(0, pos=start_pos, speed=45.0, heading=start_heading, throttle=0.8)
         self.tick_count = 0
         self._propeller_angle = np.zeros(self.fleet.n)
+        n = self.fleet.n
+        self.airborne_ticks = np.zeros(n, dtype=np.int64)  # ticks off the ground, in all
+        self.airborne_run = np.zeros(n, dtype=np.int64)  # ticks off the ground since it last touched
+        self.last_speed = np.zeros(n)  # m/s, kept from before a crash: the impact speed
+        self.touchdown_sink = np.zeros(n)  # m/s: how fast it was coming down when its wheels last touched
+        self.shots_fired = np.zeros(n, dtype=np.int64)
 
     @classmethod
     def from_level(cls, level: Level, seed: int = 0) -> World:
@@ -64,15 +70,28 @@ class World:
         """Advance one DT with the player's quantised controls (a (6,) array from ControlFrame.to_array())."""
         controls = self.fleet.controls
         controls[0] = player_controls
+        was_on_ground, sink = self.fleet.on_ground.copy(), self.fleet.vel[:, 2].copy()
         self.fleet.step(controls, DT)
+        touched = self.fleet.on_ground & ~was_on_ground
+        self.touchdown_sink = np.where(touched, sink, self.touchdown_sink)
+        flying = ~self.fleet.on_ground & ~self.fleet.crashed
+        self.airborne_ticks += flying
+        self.airborne_run = np.where(flying, self.airborne_run + 1, 0)
+        v = self.fleet.vel
+        self.last_speed = np.where(self.fleet.crashed, self.last_speed, np.sqrt(np.einsum("ij,ij->i", v, v)))
         self._propeller_angle = (self._propeller_angle + self.fleet.engine_omega[:, 0] * DT) % (2.0 * np.pi)
         self.tick_count += 1
+
+    def height_above_ground(self) -> np.ndarray:
+        """(N,) m between each aircraft's CG and the ground under it."""
+        pos = self.fleet.pos
+        return -pos[:, 2] - self.terrain.height_at(pos[:, 0], pos[:, 1])
 
     def snapshot(self) -> WorldSnapshot:
         f = self.fleet
         return WorldSnapshot(
             tick=self.tick_count, pos=f.pos.copy(), quat=f.quat.copy(), vel=f.vel.copy(), airspeed=f.airspeed,
-            eas=f.eas, altitude=f.altitude, height=f.altitude - self.terrain.height_at(f.pos[:, 0], f.pos[:, 1]),
+            eas=f.eas, altitude=f.altitude, height=self.height_above_ground(),
             euler=f.euler, specific_force=f.specific_force.copy(), alpha=f.alpha, rpm=f.rpm.copy(),
             fuel=f.fuel.copy(), controls=f.applied.copy(), on_ground=f.on_ground.copy(), crashed=f.crashed.copy(),
             crash_cause=tuple(f.crash_cause_name(i) for i in range(f.n)),
@@ -84,6 +103,8 @@ class World:
         state["world/tick"] = np.array(self.tick_count, dtype=np.int64)
         state["world/propeller_angle"] = self._propeller_angle.copy()
         state["world/rng"] = rng_state(self.rng)
+        for name in _TRACKED:
+            state[f"world/{name}"] = getattr(self, name).copy()
         return state
 
     def restore(self, state: dict[str, np.ndarray]) -> None:
@@ -91,8 +112,11 @@ class World:
         self.tick_count = int(state["world/tick"])
         self._propeller_angle = np.array(state["world/propeller_angle"], dtype=float)
         set_rng_state(self.rng, state["world/rng"])
+        for name in _TRACKED:
+            setattr(self, name, np.array(state[f"world/{name}"], copy=True))
 
 
+_TRACKED = ("airborne_ticks", "airborne_run", "touchdown_sink", "last_speed", "shots_fired")
 _WORD = (1 << 64) - 1
 
 
