@@ -18,8 +18,9 @@ from flight.world.ai.tuning import Tuning
 CLIMB_OUT_HEIGHT = 60.0  # m above the field before turning: clear of the hangars and trees, room to recover
 LIFTOFF_TICKS = round(1.0 / DT)  # off the ground this long before it counts as flying (a bounce is not)
 TAIL_UP_PITCH, ROTATE_PITCH = np.radians(2.0), np.radians(10.0)  # the takeoff roll's attitudes
-FLARE_SECONDS = 3.0  # the flare eases the sink as (wheel height - HOLD_OFF) / this
-FLARE_LEAD = 1.5  # s: it begins this much earlier than that law alone would, for the pitch-up to take hold
+FLARE_SECONDS = 4.0  # the flare eases the sink as (wheel height - HOLD_OFF) / this, never steeper than the glide
+FLARE_LEAD = 1.0  # s: it begins this long before that law alone would, for the throttle to close and the pitch-up
+                  # to take hold
 HOLD_OFF = 0.3  # m: the wheels are held this far off the grass while the speed bleeds away ...
 SETTLE_SINK = 0.15  # m/s: ... sinking this slowly, so she settles in the three-point attitude as she slows
 STOP_SPEED = 0.3  # m/s over the ground
@@ -35,7 +36,8 @@ _FLY_TO, _CIRCUIT, _LAND = int(Order.FLY_TO), int(Order.CIRCUIT), int(Order.LAND
 
 def flare_height(t: Tuning) -> np.ndarray:
     """Wheel height (m) at which the flare begins: where its law asks for the approach's sink rate, plus the lead."""
-    return (FLARE_SECONDS + FLARE_LEAD) * GLIDE * t.approach_speed + HOLD_OFF
+    sink = GLIDE * t.approach_speed
+    return HOLD_OFF + FLARE_SECONDS * (sink - SETTLE_SINK) + FLARE_LEAD * sink
 
 
 def next_phases(phase: np.ndarray, o: Orders, t: Tuning, i: Instruments, track: Track, along: np.ndarray,
@@ -83,7 +85,8 @@ def commands_for(phase: np.ndarray, o: Orders, t: Tuning, i: Instruments, track:
     bank = np.where(flying, bank_for_course(track, i.tas, course, t.bank_limit * low), 0.0)
     steer = np.where(at[TAKEOFF_ROLL], runway_heading, np.where(at[FLARE] | at[ROLLOUT], o.heading, i.heading))
 
-    flare = -(np.maximum(wheels - HOLD_OFF, 0.0) * (1.0 / FLARE_SECONDS) + SETTLE_SINK)
+    flare = -np.minimum(np.maximum(wheels - HOLD_OFF, 0.0) * (1.0 / FLARE_SECONDS) + SETTLE_SINK,
+                        GLIDE * t.approach_speed)
     climb_rate = np.where(on_leg, 0.25 * (leg_height - above_field) - leg_sink,
                           np.where(at[ENROUTE], 0.25 * (o.altitude - track.altitude), flare))
     climb_out_floor = t.climb_speed * np.minimum(0.8 + above_field * (1.0 / 150.0), 1.0)
@@ -91,8 +94,10 @@ def commands_for(phase: np.ndarray, o: Orders, t: Tuning, i: Instruments, track:
                          np.where(at[CLIMB_OUT], climb_out_floor, np.where(at[FLARE], 0.0, t.climb_speed)))
     takeoff_pitch = np.where(i.eas < t.tail_up_speed, t.three_point_pitch,
                              np.where(i.eas < t.rotate_speed, TAIL_UP_PITCH, ROTATE_PITCH))
-    # rolling out: the tail down, then the stick hard back once she is too slow to fly again
-    rolling_pitch = np.where(i.eas > 0.8 * t.stall_speed, t.three_point_pitch, t.three_point_pitch + 0.2)
+    # rolling out: touched down fast on the wheels, hold that attitude (raising the tail would fly her off
+    # again); slower, the tail down; then the stick hard back once she is too slow to fly again
+    rolling_pitch = np.where(i.eas > 1.1 * t.stall_speed, np.minimum(i.pitch, t.three_point_pitch),
+                             np.where(i.eas > 0.8 * t.stall_speed, t.three_point_pitch, t.three_point_pitch + 0.2))
     speed = np.where(at[ENROUTE], o.speed, np.where(at[DOWNWIND], t.pattern_speed,
                                                     np.where(at[BASE] | at[FINAL], t.approach_speed, np.nan)))
     return Commands(

@@ -17,7 +17,7 @@ FINAL_TURNS = 4.0  # final approach length, in turn radii: time to settle on the
 DOWNWIND_TURNS = 2.5  # downwind leg's offset from the landing line, in turn radii
 LOOKAHEAD_TURNS = 2.0  # line following closes on a leg over this many turn radii
 SIDE = -1.0  # a left-hand circuit: the pattern lies left of the landing line
-_DOWNWIND, _BASE = int(Phase.DOWNWIND), int(Phase.BASE)
+_DOWNWIND, _BASE, _FINAL = int(Phase.DOWNWIND), int(Phase.BASE), int(Phase.FINAL)
 
 
 def field_position(s: Track, o: Orders) -> tuple[np.ndarray, np.ndarray]:
@@ -49,8 +49,10 @@ def circuit_targets(s: Track, o: Orders, t: Tuning, phase: np.ndarray, along: np
     point_n = touch_n + line_along * c - line_across * n
     point_e = touch_e + line_along * n + line_across * c
     course, _, _ = follow_line(s, point_n, point_e, line_course, LOOKAHEAD_TURNS * t.turn_radius)
-    remaining = np.where(downwind, np.maximum(along + final, 0.0) + offset + final,
-                         np.where(base, np.abs(across) + final, np.maximum(-along, 0.0)))
+    # path length left to touchdown as an L (to the base line, along it, down the final), written so that it
+    # does not jump when the leg changes: a jump in the wanted height is a dive or a zoom
+    remaining = np.abs(across) + np.where(phase == _FINAL, np.maximum(-along, 0.0),
+                                          final + np.maximum(along + final, 0.0))
     pattern = o.altitude - o.elevation
     on_glide = GLIDE * remaining < pattern
     height = np.where(on_glide, GLIDE * remaining, pattern)

@@ -55,7 +55,7 @@ class InnerLoops:
     ROLL_RATE_SHARE = 0.6  # commanded roll rate at most this share of what full aileron gives
     BETA, BETA_INTEGRAL, YAW_DAMPING = 2.0, 2.0, 0.5
     HEADING, HEADING_INTEGRAL, HEADING_DAMPING = 4.6, 0.5, 1.0
-    THROTTLE, THROTTLE_INTEGRAL = 0.1, 0.02
+    THROTTLE, THROTTLE_INTEGRAL = 0.15, 0.04
     BLIP_ON, BLIP_OFF = -0.1, 0.0  # throttle-loop demand below idle that cuts the ignition, and that restores it
 
     def __init__(self, tuning: Tuning):
