@@ -5,10 +5,15 @@ from __future__ import annotations
 import numpy as np
 from panda3d.core import NodePath, Vec3
 
+from flight.app.cockpit import BOARD_TOP, DIAL_DROP
+
 CLEARANCE = 1.5  # metres a camera keeps above the ground
 DEG_PER_UNIT = 120.0  # mouse drag: degrees per window unit (half the window's width or height)
-# the Camel's eyepoint, body (x fwd, y right, z down) = (-0.35, 0, -0.75) m from the CG, in the model frame
-EYE = Vec3(0.0, -0.35, 0.75)
+# the Camel's eyepoint, body (x fwd, y right, z down) = (-0.50, 0, -0.78) m from the CG, in the model frame: the
+# pilot's head over the middle of the cockpit opening (the model's, centred 0.55 m aft), 0.6 m behind the breeches
+EYE = Vec3(0.0, -0.50, 0.78)
+# how far below the eye's level the instrument board's dials are seen, deg (flight.app.cockpit's layout)
+DIALS_BELOW_DEG = float(np.degrees(np.arctan2(EYE.z - (BOARD_TOP[2] - DIAL_DROP), BOARD_TOP[1] - EYE.y)))
 ORDER = ("cockpit", "chase", "orbit", "free")
 NEAR = {"cockpit": 0.1, "chase": 0.5, "orbit": 0.5, "free": 0.5}  # metres; 0.1 shows the cowling and guns
 
@@ -49,14 +54,23 @@ class ChaseCamera:
 
 
 class CockpitCamera:
-    """At the pilot's eye, a child of the aircraft node; `look` turns the head (yaw right, pitch up, degrees)
-    within the cockpit's limits, and after `release_look` it swings back to straight ahead in about 0.3 s."""
+    """At the pilot's eye, a child of the aircraft node; `look` turns the head (yaw right, pitch up, degrees, from
+    the resting view) within the cockpit's limits, and after `release_look` it swings back in about 0.3 s. At rest
+    the head is tipped forward just enough to keep the instrument board's dials in the bottom of the picture,
+    whatever the lens's field of view: the guns and the country ahead fill the rest."""
     YAW_LIMIT, PITCH_RANGE, RECENTRE_S = 150.0, (-45.0, 80.0), 0.08
+    REST_PITCH_RANGE = (-14.0, -2.0)
 
-    def __init__(self, camera: NodePath):
-        self.camera = camera
+    def __init__(self, camera: NodePath, lens=None):
+        self.camera, self.lens = camera, lens
         self.yaw = self.pitch = 0.0
         self.held = False
+
+    def rest_pitch(self) -> float:
+        """Degrees the head tips down at rest: the dials' centres sit 72 % of the way from the middle of the picture
+        to its bottom edge."""
+        half_height = self.lens.get_fov()[1] / 2 if self.lens is not None else 21.5
+        return float(np.clip(0.72 * half_height - DIALS_BELOW_DEG, *self.REST_PITCH_RANGE))
 
     def look(self, yaw_deg: float, pitch_deg: float) -> None:
         self.yaw = float(np.clip(yaw_deg, -self.YAW_LIMIT, self.YAW_LIMIT))
@@ -70,7 +84,7 @@ class CockpitCamera:
         if not self.held:
             keep = np.exp(-dt / self.RECENTRE_S)
             self.yaw, self.pitch = self.yaw * keep, self.pitch * keep
-        self.camera.set_pos_hpr(EYE, Vec3(-self.yaw, self.pitch, 0.0))  # Panda3D heading turns left
+        self.camera.set_pos_hpr(EYE, Vec3(-self.yaw, self.rest_pitch() + self.pitch, 0.0))  # heading turns left
 
 
 class OrbitCamera:
@@ -100,8 +114,10 @@ class OrbitCamera:
         centre = target.get_pos(target.get_top())
         if self.start_from_camera:  # carry on from where the last camera looked, unless it sat in the aircraft
             self.start_from_camera = False
-            away = self.camera.get_pos(target.get_top()) - centre
-            if away.length() < 3.0:  # behind the tail and 15 degrees up, whatever the aircraft's pitch
+            last = self.camera.get_pos(target.get_top())
+            away = last - centre
+            placed = 3.0 < away.length() < 200.0 and last.z > _floor(self.ground_height, last.x, last.y) - 1.0
+            if not placed:  # in the cockpit, or never placed: behind the tail and 15 degrees up, whatever the pitch
                 ahead = target.get_top().get_relative_vector(target, Vec3(0, 1, 0))
                 away = Vec3(-ahead.x, -ahead.y, 0.27 * np.hypot(ahead.x, ahead.y))
             away.normalize()
@@ -161,7 +177,7 @@ class CameraRig:
     def __init__(self, camera: NodePath, lens, ground_height, current: str = "chase"):
         self.camera, self.lens = camera, lens
         self.render = camera.get_top()
-        self.cockpit = CockpitCamera(camera)
+        self.cockpit = CockpitCamera(camera, lens)
         self.chase = ChaseCamera(camera, ground_height)
         self.orbit = OrbitCamera(camera, ground_height)
         self.free = FreeCamera(camera, ground_height)
