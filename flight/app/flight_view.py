@@ -7,12 +7,12 @@ import secrets
 import numpy as np
 from panda3d.core import ClockObject, MouseButton
 
-from flight.app import frames
 from flight.app.aerodrome import aerodrome_node
 from flight.app.cameras import CameraRig
 from flight.app.cockpit import InstrumentBoard
 from flight.app.ghost import Ghost
 from flight.app.loop import FixedStepLoop
+from flight.app.aircraft_nodes import AircraftNodes
 from flight.app.model_files import load_model
 from flight.app.landscape import Landscape, cached_land_use
 from flight.app.scene import add_sky_and_light
@@ -32,12 +32,6 @@ def new_seed() -> int:
 
 
 TICK_TASK_SORT = 10  # after the event manager (0), before drawing (igLoop, 50)
-# (node, control column, hinge axis setter, sign): positive aileron raises the right trailing edge, positive
-# elevator (stick back) raises the elevator's, positive rudder swings the rudder's to the right
-CONTROL_SURFACES = (("aileron_left", 0, "p", 1.0), ("aileron_right", 0, "p", -1.0),
-                    ("aileron_left_lower", 0, "p", 1.0), ("aileron_right_lower", 0, "p", -1.0),
-                    ("elevator", 1, "p", -1.0), ("rudder", 2, "h", 1.0))
-
 
 class FlightView:
     """World, scene and HUD of one flight; `paused` stops the ticks. The sortie is flown live from the keyboard
@@ -59,7 +53,7 @@ class FlightView:
         self.error: str | None = None  # a mission script error, one line
         self.log_read = 0  # how much of the mission's log the HUD has shown
         self.latest = self.world.snapshot()
-        self.previous_pose = self.latest.pos[:1], self.latest.quat[:1]
+        self.previous_pose = self.latest.pos, self.latest.quat
         self.loop = FixedStepLoop()
         self.keys = KeyboardMouse(axis_rate=settings.axis_rate, mouse_stick=settings.mouse_stick)
         self.root = app.render.attach_new_node("flight")
@@ -70,8 +64,8 @@ class FlightView:
         self.landscape = Landscape(self.root, self.world.terrain, land, self.level.terrain_seed,
                                    self.level.time_of_day, settings.quality, ground)
         aerodrome_node(load_model, self.world.terrain, (north, east), self.level.start_heading).reparent_to(self.root)
-        self.aircraft = load_model(f"{self.level.aircraft}.glb")
-        self.aircraft.reparent_to(self.root)
+        self.aircraft_nodes = AircraftNodes(self.root, self.world.fleet.specs)
+        self.aircraft = self.aircraft_nodes.models[0]  # the player's: the cameras and the cockpit ride on it
         app.camLens.set_fov(settings.fov_deg)
         app.camLens.set_near_far(0.5, 12000)
         self.camera = CameraRig(app.camera, app.camLens, self.world.terrain.height_at)
@@ -124,7 +118,7 @@ class FlightView:
         for _ in range(ticks):
             if self.sortie.end is not None or (self.playback is not None and self.playback.at_end):
                 break
-            self.previous_pose = fleet.pos[:1].copy(), fleet.quat[:1].copy()
+            self.previous_pose = fleet.pos.copy(), fleet.quat.copy()
             try:
                 if self.playback is not None:
                     self.playback.step()
@@ -172,7 +166,7 @@ class FlightView:
     def show_current(self) -> None:
         """Draw the sortie as it is now, with no motion to interpolate (after a seek)."""
         self.latest = self.world.snapshot()
-        self.previous_pose = self.latest.pos[:1], self.latest.quat[:1]
+        self.previous_pose = self.latest.pos, self.latest.quat
         self.end = self.sortie.end
         self.log_read = len(self.sortie.mission.m.log)  # no old lines again after a jump
         self.show_mission()
@@ -198,22 +192,10 @@ class FlightView:
         return task.cont
 
     def draw(self, alpha: float) -> None:
-        """Place the aircraft between the last two ticks and move its propeller and control surfaces."""
-        previous_pos, previous_quat = self.previous_pose
-        pos = frames.lerp(previous_pos, self.latest.pos[:1], alpha)[0]
-        quat = frames.nlerp(previous_quat, self.latest.quat[:1], alpha)[0]
-        frames.set_node_transform(self.aircraft, pos, quat)
+        """Place the aircraft between the last two ticks and move their propellers and control surfaces."""
+        self.aircraft_nodes.draw(*self.previous_pose, self.latest, alpha)
         if self.ghost is not None:
             self.ghost.draw(alpha)
-        propeller = self.aircraft.find("**/propeller")
-        if not propeller.is_empty():
-            propeller.set_r(np.degrees(self.latest.engine_angle[0]))
-        throws = self.world.fleet.specs[0].control_throws
-        for name, column, axis, sign in CONTROL_SURFACES:
-            surface = self.aircraft.find(f"**/{name}")
-            if not surface.is_empty():
-                angle = sign * np.degrees(throws[name.split("_")[0]]) * float(self.latest.controls[0, column])
-                getattr(surface, f"set_{axis}")(angle)
 
     def destroy(self) -> None:
         if self.recording is not None:  # left mid-flight: the file still gets its outcome

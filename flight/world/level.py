@@ -18,6 +18,27 @@ class LevelFileError(ValueError):
 
 
 @dataclass(frozen=True)
+class Flight:
+    """A `[[flights]]` table: `count` aircraft of one type and side, parked in a line abreast `spacing_m` apart
+    (on_ground) or flying in echelon, from (north, east) facing `heading_deg`. Its aircraft are the units
+    "<name>/0", "<name>/1", ...; the name alone means all of them."""
+    name: str
+    aircraft: str
+    count: int
+    side: str  # "allied" or "german"
+    north: float
+    east: float
+    heading_deg: float
+    on_ground: bool
+    altitude: float  # m above sea level, for an air start
+    speed: float  # m/s, for an air start
+    spacing: float  # m
+
+
+SIDES = ("allied", "german")
+
+
+@dataclass(frozen=True)
 class Level:
     name: str
     title: str
@@ -30,6 +51,9 @@ class Level:
     start_on_ground: bool
     aerodrome: tuple[float, float, float]  # north, east, radius of the home field
     zones: dict[str, Zone] = field(default_factory=dict)  # [zones.NAME], and "aerodrome" from [aerodrome]
+    flights: tuple[Flight, ...] = ()  # the AI aircraft, [[flights]]
+    side: str = "allied"  # the player's
+    start_altitude: float = 0.0  # m above sea level, for an air start
     folder: Path | None = None  # levels/<name>/, where mission.py lives
 
     @property
@@ -57,7 +81,9 @@ def load_level(name: str) -> Level:
                       start=(float(start["north"]), float(start["east"])),
                       start_heading=float(start["heading_deg"]), start_on_ground=bool(start["on_ground"]),
                       aerodrome=(float(home["north"]), float(home["east"]), float(home["radius"])),
-                      zones=_zones(data, home), folder=path.parent)
+                      zones=_zones(data, home), folder=path.parent,
+                      flights=tuple(_flight(t) for t in data.get("flights", [])), side=str(start.get("side", "allied")),
+                      start_altitude=float(start.get("altitude_m", 0.0)))
     except tomllib.TOMLDecodeError as e:
         raise LevelFileError(f"{path}: not valid TOML ({e})") from None
     except KeyError as e:
@@ -68,8 +94,12 @@ def load_level(name: str) -> Level:
         raise LevelFileError(f"{path}: time_of_day {level.time_of_day!r} is not one of {', '.join(TIMES_OF_DAY)}")
     if level.mission_path is None:
         raise LevelFileError(f"{path.parent / 'mission.py'}: missing (every level has a mission script)")
-    if level.aircraft not in known_aircraft():
-        raise LevelFileError(f"{path}: aircraft {level.aircraft!r} is not in models/aircraft")
+    for aircraft in (level.aircraft, *(f.aircraft for f in level.flights)):
+        if aircraft not in known_aircraft():
+            raise LevelFileError(f"{path}: aircraft {aircraft!r} is not in models/aircraft")
+    for side in (level.side, *(f.side for f in level.flights)):
+        if side not in SIDES:
+            raise LevelFileError(f"{path}: side {side!r} is not one of {', '.join(SIDES)}")
     return level
 
 
@@ -80,3 +110,11 @@ def _zones(data: dict, home: dict) -> dict[str, Zone]:
     zones = {"aerodrome": zone_from_table("aerodrome", {k: home[k] for k in ("north", "east", "radius")})}
     zones.update({name: zone_from_table(name, table) for name, table in tables.items()})
     return zones
+
+
+def _flight(table: dict) -> Flight:
+    return Flight(name=str(table["name"]), aircraft=str(table["aircraft"]), count=int(table.get("count", 1)),
+                  side=str(table["side"]), north=float(table["north"]), east=float(table["east"]),
+                  heading_deg=float(table["heading_deg"]), on_ground=bool(table.get("on_ground", True)),
+                  altitude=float(table.get("altitude_m", 0.0)), speed=float(table.get("speed", 45.0)),
+                  spacing=float(table.get("spacing_m", 25.0)))

@@ -38,19 +38,69 @@ class WorldSnapshot:
         return self.tick * DT
 
 
-class World:
-    """A level's simulation. Aircraft 0 is the player's. All randomness comes from `rng`, seeded per world."""
+@dataclass(frozen=True)
+class Slot:
+    """One aircraft of the world at the start: the player's (slot 0) or an AI's."""
+    name: str  # "player", or "<flight>/<n>"
+    aircraft: str
+    side: str  # "allied" or "german"
+    north: float
+    east: float
+    heading_deg: float
+    on_ground: bool = True
+    altitude: float = 0.0  # m above sea level, for an air start
+    speed: float = 45.0  # m/s, for an air start
 
-    def __init__(self, terrain: Terrain, player_aircraft: str = "camel", start_on_ground: bool = True,
-                 start_pos: tuple[float, float, float] = (0.0, 0.0, 0.0), start_heading: float = 0.0,
-                 seed: int = 0):
+
+def slots_of(level: Level) -> list[Slot]:
+    """The player's slot and every aircraft of the level's flights, in flight order."""
+    slots = [Slot("player", level.aircraft, level.side, *level.start, level.start_heading, level.start_on_ground,
+                  level.start_altitude)]
+    for flight in level.flights:
+        heading = np.radians(flight.heading_deg)
+        for n in range(flight.count):
+            # parked: a line abreast to the right; flying: echelon right, each a spacing back and to the right
+            right = n * flight.spacing
+            back = 0.0 if flight.on_ground else n * flight.spacing
+            north = flight.north - back * np.cos(heading) - right * np.sin(heading)
+            east = flight.east - back * np.sin(heading) + right * np.cos(heading)
+            slots.append(Slot(f"{flight.name}/{n}", flight.aircraft, flight.side, float(north), float(east),
+                              flight.heading_deg, flight.on_ground, flight.altitude, flight.speed))
+    return slots
+
+
+class World:
+    """A level's simulation: every aircraft (slot 0 the player's, the rest flown by the AI pilot), advanced by
+    `tick`. All randomness comes from `rng`, seeded per world.
+
+    | field          | shape | meaning                                                         |
+    |----------------|-------|-----------------------------------------------------------------|
+    | fleet          | N     | the aircraft (flight.dynamics.Fleet)                            |
+    | names, sides   | N     | slot names ("player", "scramble/0") and "allied"/"german"       |
+    | units          | -     | unit name -> fleet indices: each slot, and each flight as a whole |
+    | pilot          | N-1   | the AI pilot of slots 1.. (None when the player flies alone)     |
+    """
+
+    def __init__(self, terrain: Terrain, slots: list[Slot] | None = None, seed: int = 0):
+        slots = slots or [Slot("player", "camel", "allied", 0.0, 0.0, 0.0)]
         self.terrain = terrain
         self.rng = np.random.Generator(np.random.PCG64(seed))
-        self.fleet = Fleet([load_aircraft(player_aircraft)], ground=terrain.height_at)
-        if start_on_ground:
-            self.fleet.reset(0, on_ground=True, pos=start_pos, heading=start_heading)
-        else:
-            self.fleet.reset(0, pos=start_pos, speed=45.0, heading=start_heading, throttle=0.8)
+        self.fleet = Fleet([load_aircraft(s.aircraft) for s in slots], ground=terrain.height_at)
+        for i, s in enumerate(slots):
+            if s.on_ground:
+                self.fleet.reset(i, on_ground=True, pos=(s.north, s.east, 0.0), heading=s.heading_deg)
+            else:
+                self.fleet.reset(i, pos=(s.north, s.east, -s.altitude), speed=s.speed, heading=s.heading_deg,
+                                 throttle=0.8)
+        self.names = [s.name for s in slots]
+        self.sides = [s.side for s in slots]
+        self.units: dict[str, list[int]] = {}
+        for i, name in enumerate(self.names):
+            self.units[name] = [i]
+            if "/" in name:
+                self.units.setdefault(name.split("/")[0], []).append(i)
+        from flight.world.ai import Pilot
+        self.pilot = Pilot(self.fleet, range(1, len(slots))) if len(slots) > 1 else None
         self.tick_count = 0
         self._propeller_angle = np.zeros(self.fleet.n)
         n = self.fleet.n
@@ -62,13 +112,13 @@ class World:
 
     @classmethod
     def from_level(cls, level: Level, seed: int = 0) -> World:
-        return cls(generate_terrain(seed=level.terrain_seed), player_aircraft=level.aircraft,
-                   start_on_ground=level.start_on_ground, start_pos=(*level.start, 0.0),
-                   start_heading=level.start_heading, seed=seed)
+        return cls(generate_terrain(seed=level.terrain_seed), slots_of(level), seed=seed)
 
     def tick(self, player_controls: np.ndarray) -> None:
         """Advance one DT with the player's quantised controls (a (6,) array from ControlFrame.to_array())."""
         controls = self.fleet.controls
+        if self.pilot is not None:
+            self.pilot.update()  # writes the AI's rows
         controls[0] = player_controls
         was_on_ground, sink = self.fleet.on_ground.copy(), self.fleet.vel[:, 2].copy()
         self.fleet.step(controls, DT)
