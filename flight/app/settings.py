@@ -146,11 +146,14 @@ def save_settings(settings: Settings, path: Path | str | None = None) -> Path:
 
 
 def before_window(settings: Settings) -> None:
-    """Settings that only count when the window opens (vsync, fullscreen): call before ShowBase starts. Vsync
-    cannot change on an open window, so a changed vsync needs a restart."""
-    from panda3d.core import ConfigVariableBool
+    """Settings that only count when the window opens (vsync, fullscreen, and for "high" quality a multisampled
+    framebuffer to antialias with): call before ShowBase starts. Vsync cannot change on an open window, so a
+    changed vsync needs a restart; so does antialiasing after switching to "high" in a window opened without."""
+    from panda3d.core import ConfigVariableBool, ConfigVariableInt
     ConfigVariableBool("sync-video").set_value(settings.vsync)
     ConfigVariableBool("fullscreen").set_value(settings.fullscreen)
+    ConfigVariableBool("framebuffer-multisample").set_value(settings.quality == "high")
+    ConfigVariableInt("multisamples").set_value(4 if settings.quality == "high" else 0)
 
 
 def apply(app, settings: Settings, window: bool = True) -> None:

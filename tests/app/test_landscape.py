@@ -102,3 +102,23 @@ def test_few_draw_calls_at_every_quality(app):
         settle_and_render(app, view)
         assert _draw_calls(app) < 90, name
     view.landscape.set_quality("medium")
+
+
+def test_high_quality_asks_for_a_multisampled_window_and_antialiases_the_scene(app):
+    from panda3d.core import AntialiasAttrib, ConfigVariableBool, ConfigVariableInt
+
+    from flight.app.settings import before_window
+    sample, samples = ConfigVariableBool("framebuffer-multisample"), ConfigVariableInt("multisamples")
+    try:
+        before_window(Settings(quality="high"))
+        assert sample.get_value() and samples.get_value() == 4
+        before_window(Settings(quality="medium"))
+        assert not sample.get_value() and samples.get_value() == 0
+    finally:
+        sample.clear_local_value()
+        samples.clear_local_value()
+    view = app.state.view
+    view.landscape.set_quality("high")
+    assert view.root.get_attrib(AntialiasAttrib.get_class_type()).get_mode() == AntialiasAttrib.M_multisample
+    view.landscape.set_quality("medium")
+    assert not view.root.has_antialias()
