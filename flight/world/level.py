@@ -36,6 +36,22 @@ class Flight:
 
 
 SIDES = ("allied", "german")
+GROUND_KINDS = ("flak", "mg", "searchlight", "truck", "guards")
+
+
+@dataclass(frozen=True)
+class GroundGroup:
+    """A `[[ground_units]]` table: `count` units of one kind and side in a line `spacing_m` apart from (north,
+    east) facing `heading_deg`; a truck may have a `route` of [north, east] points to drive along."""
+    name: str
+    kind: str  # one of GROUND_KINDS
+    side: str
+    north: float
+    east: float
+    heading_deg: float
+    count: int
+    spacing: float
+    route: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,6 +68,7 @@ class Level:
     aerodrome: tuple[float, float, float]  # north, east, radius of the home field
     zones: dict[str, Zone] = field(default_factory=dict)  # [zones.NAME], and "aerodrome" from [aerodrome]
     flights: tuple[Flight, ...] = ()  # the AI aircraft, [[flights]]
+    ground_units: tuple[GroundGroup, ...] = ()  # [[ground_units]]
     side: str = "allied"  # the player's
     start_altitude: float = 0.0  # m above sea level, for an air start
     folder: Path | None = None  # levels/<name>/, where mission.py lives
@@ -83,6 +100,7 @@ def load_level(name: str) -> Level:
                       aerodrome=(float(home["north"]), float(home["east"]), float(home["radius"])),
                       zones=_zones(data, home), folder=path.parent,
                       flights=tuple(_flight(t) for t in data.get("flights", [])), side=str(start.get("side", "allied")),
+                      ground_units=tuple(_ground_group(t) for t in data.get("ground_units", [])),
                       start_altitude=float(start.get("altitude_m", 0.0)))
     except tomllib.TOMLDecodeError as e:
         raise LevelFileError(f"{path}: not valid TOML ({e})") from None
@@ -97,7 +115,10 @@ def load_level(name: str) -> Level:
     for aircraft in (level.aircraft, *(f.aircraft for f in level.flights)):
         if aircraft not in known_aircraft():
             raise LevelFileError(f"{path}: aircraft {aircraft!r} is not in models/aircraft")
-    for side in (level.side, *(f.side for f in level.flights)):
+    for group in level.ground_units:
+        if group.kind not in GROUND_KINDS:
+            raise LevelFileError(f"{path}: ground unit kind {group.kind!r} is not one of {', '.join(GROUND_KINDS)}")
+    for side in (level.side, *(f.side for f in level.flights), *(g.side for g in level.ground_units)):
         if side not in SIDES:
             raise LevelFileError(f"{path}: side {side!r} is not one of {', '.join(SIDES)}")
     return level
@@ -118,3 +139,11 @@ def _flight(table: dict) -> Flight:
                   heading_deg=float(table["heading_deg"]), on_ground=bool(table.get("on_ground", True)),
                   altitude=float(table.get("altitude_m", 0.0)), speed=float(table.get("speed", 45.0)),
                   spacing=float(table.get("spacing_m", 25.0)))
+
+
+def _ground_group(table: dict) -> GroundGroup:
+    return GroundGroup(name=str(table["name"]), kind=str(table["kind"]), side=str(table["side"]),
+                       north=float(table["north"]), east=float(table["east"]),
+                       heading_deg=float(table.get("heading_deg", 0.0)), count=int(table.get("count", 1)),
+                       spacing=float(table.get("spacing_m", 20.0)),
+                       route=tuple((float(n), float(e)) for n, e in table.get("route", [])))

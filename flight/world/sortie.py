@@ -46,11 +46,11 @@ class Sortie:
     def tick_count(self) -> int:
         return self.world.tick_count
 
-    def tick(self, player_controls: np.ndarray) -> Ending | None:
+    def tick(self, player_controls: np.ndarray, fire: bool = False) -> Ending | None:
         """One tick; returns the Ending on the tick the mission ends."""
         if self.end is not None:
             raise RuntimeError("the sortie has ended")
-        self.world.tick(player_controls)
+        self.world.tick(player_controls, fire)
         vn, ve = (float(v) for v in self.world.fleet.vel[0, :2])
         self.distance += math.sqrt(vn * vn + ve * ve) * DT
         self.mission.tick()

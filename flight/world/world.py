@@ -109,13 +109,16 @@ class World:
         self.last_speed = np.zeros(n)  # m/s, kept from before a crash: the impact speed
         self.touchdown_sink = np.zeros(n)  # m/s: how fast it was coming down when its wheels last touched
         self.shots_fired = np.zeros(n, dtype=np.int64)
+        self.player_fire = False
 
     @classmethod
     def from_level(cls, level: Level, seed: int = 0) -> World:
         return cls(generate_terrain(seed=level.terrain_seed), slots_of(level), seed=seed)
 
-    def tick(self, player_controls: np.ndarray) -> None:
-        """Advance one DT with the player's quantised controls (a (6,) array from ControlFrame.to_array())."""
+    def tick(self, player_controls: np.ndarray, fire: bool = False) -> None:
+        """Advance one DT with the player's quantised controls (a (6,) array from ControlFrame.to_array()) and
+        trigger (the frame's FIRE button)."""
+        self.player_fire = bool(fire)
         controls = self.fleet.controls
         if self.pilot is not None:
             self.pilot.update()  # writes the AI's rows
