@@ -67,6 +67,7 @@ def aerodrome_node(loader_fn: Loader, terrain: Terrain, centre_ned_north_east: t
     fleet.reset(0, heading=heading_deg, on_ground=True)
     cg_down, attitude = float(fleet.pos[0, 2]), fleet.quat[0].copy()
     camel = loader_fn("camel.glb")
+    camel.flatten_strong()  # parked, its parts never move: fewer draw calls (35 geoms become 22)
     for i, (along, across) in enumerate(CAMELS):
         north, east = spot(along, across)
         node = camel.copy_to(root)

@@ -130,7 +130,7 @@ def terrain_node(terrain: Terrain, time_of_day: str = "morning", land: LandUse |
     terrain_np.set_texture(land_texture(land, texels_per_cell, anisotropy))
     if detail:
         stage = TextureStage("detail")
-        terrain_np.set_texture(stage, detail_texture(anisotropy))
+        terrain_np.set_texture(stage, detail_texture())  # never anisotropic: Mesa's llvmpipe slows to a crawl
         terrain_np.set_tex_scale(stage, size_e / DETAIL_TILE_M, size_n / DETAIL_TILE_M)
     terrain_np.set_light_off()  # the sun is baked into the vertex colours
     return terrain_np
@@ -140,7 +140,7 @@ DETAIL_TILE_M = 48.0
 DETAIL_MEAN = 0.75
 
 
-def detail_texture(anisotropy: int = 1, size: int = 128) -> Texture:
+def detail_texture(size: int = 128) -> Texture:
     """A tileable grey texture of blotches at three scales, evenly spread over 1 - 2 * (1 - DETAIL_MEAN) .. 1
     (it modulates the land)."""
     rng = np.random.default_rng(3)
@@ -161,7 +161,6 @@ def detail_texture(anisotropy: int = 1, size: int = 128) -> Texture:
     texture.set_ram_image(grey.tobytes())
     texture.set_minfilter(SamplerState.FT_linear_mipmap_linear)
     texture.set_magfilter(SamplerState.FT_linear)
-    texture.set_anisotropic_degree(anisotropy)
     return texture
 # sRGB albedo of each land-use class (flight.world.landuse order) and the colour its variety (0..255) blends
 # towards: young crops from green to yellow-green, ploughland from dark to dry brown, stubble from gold to straw
@@ -247,7 +246,6 @@ def land_texture(land: LandUse | None, texels_per_cell: float = 1.0, anisotropy:
     texture.set_wrap_v(SamplerState.WM_clamp)
     texture.set_minfilter(SamplerState.FT_linear_mipmap_linear)
     texture.set_magfilter(SamplerState.FT_linear)
-    texture.set_anisotropic_degree(anisotropy)
     return texture
 
 
