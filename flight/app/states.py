@@ -11,7 +11,7 @@ from flight.missions import MissionError
 from flight.world import LevelFileError, load_level
 from flight.world.sortie import Ending
 
-MENU_ENTRIES = (("Training", "training"), ("Dig's Escape", None), ("The Breakout", None), ("Replays", "replays"),
+MENU_ENTRIES = (("Training", "training"), ("Dig's Escape", "escape"), ("The Breakout", None), ("Replays", "replays"),
                 ("Settings", "settings"))
 
 

@@ -133,6 +133,13 @@ class Mission:
             self.log.append(self.outcome)
 
     # ---- the world ------------------------------------------------------------------------------------------
+    def order(self, unit: str, what: str, **details) -> None:
+        """Orders for an AI aircraft, a flight ("jasta" is all of them) or a ground group, e.g.
+        `m.order("jasta/0", "pursue", target="player")`, `m.order("bombers", "land", field="allied_aerodrome")`."""
+        if not self.replaying:
+            from flight.missions.orders import give
+            give(self, unit, what, details)
+
     def unit(self, name: str) -> UnitView:
         try:
             return UnitView(self.world, self.units[name])

@@ -3,7 +3,7 @@ A broken file is one line naming the file and the key. Imports no panda3d."""
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from flight.dynamics import known_aircraft
@@ -71,6 +71,7 @@ class Level:
     ground_units: tuple[GroundGroup, ...] = ()  # [[ground_units]]
     side: str = "allied"  # the player's
     start_altitude: float = 0.0  # m above sea level, for an air start
+    theatre: str | None = None  # fly over levels/<theatre>.toml's map instead of a generated one
     folder: Path | None = None  # levels/<name>/, where mission.py lives
 
     @property
@@ -101,7 +102,8 @@ def load_level(name: str) -> Level:
                       zones=_zones(data, home), folder=path.parent,
                       flights=tuple(_flight(t) for t in data.get("flights", [])), side=str(start.get("side", "allied")),
                       ground_units=tuple(_ground_group(t) for t in data.get("ground_units", [])),
-                      start_altitude=float(start.get("altitude_m", 0.0)))
+                      start_altitude=float(start.get("altitude_m", 0.0)),
+                      theatre=str(data["theatre"]) if "theatre" in data else None)
     except tomllib.TOMLDecodeError as e:
         raise LevelFileError(f"{path}: not valid TOML ({e})") from None
     except KeyError as e:
@@ -110,6 +112,13 @@ def load_level(name: str) -> Level:
         raise LevelFileError(f"{path}: {e}") from None
     if level.time_of_day not in TIMES_OF_DAY:
         raise LevelFileError(f"{path}: time_of_day {level.time_of_day!r} is not one of {', '.join(TIMES_OF_DAY)}")
+    if level.theatre is not None:
+        from flight.world.theatre import load_theatre
+        try:
+            theatre = load_theatre(level.theatre)
+        except ValueError as error:
+            raise LevelFileError(str(error)) from None
+        level = replace(level, zones=theatre.zones() | level.zones)
     if level.mission_path is None:
         raise LevelFileError(f"{path.parent / 'mission.py'}: missing (every level has a mission script)")
     for aircraft in (level.aircraft, *(f.aircraft for f in level.flights)):

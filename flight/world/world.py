@@ -113,7 +113,12 @@ class World:
 
     @classmethod
     def from_level(cls, level: Level, seed: int = 0) -> World:
-        return cls(generate_terrain(seed=level.terrain_seed), slots_of(level), seed=seed)
+        if level.theatre is not None:
+            from flight.world.theatre import load_theatre
+            terrain = load_theatre(level.theatre).terrain()
+        else:
+            terrain = generate_terrain(seed=level.terrain_seed)
+        return cls(terrain, slots_of(level), seed=seed)
 
     def tick(self, player_controls: np.ndarray, fire: bool = False) -> None:
         """Advance one DT with the player's quantised controls (a (6,) array from ControlFrame.to_array()) and

@@ -1,0 +1,66 @@
+"""Dig's Escape: the alarm, the takeoff run under fire, the Jasta on his tail, the lines, and home.
+
+Rules first (they hold whichever scene is playing): a crash or a landing east of the lines fails, a landing at the
+Allied aerodrome succeeds, a landing anywhere else on the Allied side is a partial success.
+"""
+from flight.missions import after, airborne, any_of, crashed, in_zone, landed, phase
+
+DIG, CAPTION = "Dig", "Caption"
+
+EPILOGUE = {
+    "success": "Dig is home. Within the week the camp finds his coat beside the body of Elsa, who brought the "
+               "prisoners their bread, and Oberst Ehrlich asks the Allies to send Lieutenant Digby back for trial.",
+    "partial": "Dig is over the lines, and alive. Within the week the camp finds his coat beside the body of Elsa, "
+               "and Oberst Ehrlich asks the Allies to send Lieutenant Digby back for trial.",
+    "failure": "Dig's escape ends where it began. In the camp, Allison hears the news without a word.",
+}
+
+# The auto-pilot's plan: away west down the field, low across the front, and the circuit at the aerodrome.
+PLAN = [
+    {"do": "takeoff"},
+    {"do": "fly_to", "zone": "allied_aerodrome", "altitude_m": 450.0},
+    {"do": "land", "field": "allied_aerodrome"},
+]
+
+
+@phase
+def the_alarm(m):
+    m.fail_if(crashed("player"), "crashed")
+    m.fail_if(landed("player", zone="german_side"), "captured again: down behind the German lines")
+    m.succeed_if(landed("player", zone="allied_aerodrome"), "home: landed at the Allied aerodrome")
+    m.partial_if(landed("player", zone="allied_side"), "down on the Allied side, short of the aerodrome")
+    m.say(CAPTION, "Dawn. The Fokker's engine is warm. Behind the wire, the camp bell starts to ring.", 6)
+    m.order("guards", "advance", target="player")
+    m.order("truck", "drive")
+    away = m.objective("Take off before the truck blocks the field")
+    m.say(DIG, "Come on, old girl. West, into the wind.", 4)
+    yield m.until(airborne("player"))
+    away.complete()
+
+
+@phase
+def the_chase(m):
+    m.say(DIG, "Off! Keep low, keep going.", 4)
+    lines = m.objective("Fly west and cross the lines")
+    m.start(the_jasta)
+    yield m.until(in_zone("player", "allied_side"))
+    lines.complete()
+
+
+def the_jasta(m):
+    yield m.wait(s=60)
+    m.order("jasta/0", "pursue", target="player")
+    m.order("jasta/1", "pursue", target="player")
+    m.say(CAPTION, "Two Fokkers are scrambling from the field behind him.", 5)
+    yield m.until(any_of(after(240), in_zone("player", "allied_side")))
+    if m.player.east > m.zone("allied_side").values[0]:  # still on the German side: the rest of the Jasta
+        m.order("jasta/2", "pursue", target="player")
+        m.order("jasta/3", "pursue", target="player")
+        m.say(CAPTION, "The rest of the Jasta is up.", 4)
+
+
+@phase
+def home(m):
+    m.say(DIG, "Archie from both sides. Of course: they see the crosses.", 5)
+    m.objective("Land at the Allied aerodrome")
+    yield m.until(landed("player", zone="allied_aerodrome"))
