@@ -1,4 +1,4 @@
-"""Aerodrome furniture: an RFC Bessonneau canvas hangar and a windsock, low-poly, for `flight models`.
+"""Aerodrome furniture: an RFC Bessonneau canvas hangar, a windsock, a German timber hangar and a fuel store.
 
 Built in Panda3D's model axes (x right, y forward, z up, metres, origin at ground level in the middle) and turned
 into glTF axes at the end, so a loaded model faces +Y like the Camel: the hangar's opening and the sock's mouth-to-
@@ -10,12 +10,14 @@ import numpy as np
 
 from flight.assets import shapes
 from flight.assets.gltf import Mesh, Node
+from flight.assets.ground import PLANKS, TAR_PAPER, TO_GLTF, gabled, pane
 from flight.assets.shapes import box, cylinder, from_triangles, loft, merge, paint
 
 CANVAS_ROOF = (222, 214, 188)  # weathered off-white canvas
 CANVAS_WALL = (178, 162, 120)  # khaki side curtains
 OPENING = (26, 24, 22)  # the dark inside seen through the open front
 TIMBER = (104, 76, 48)
+BRICK = (128, 70, 52)
 POLE = (226, 226, 220)
 SOCK_RED, SOCK_WHITE = (186, 38, 32), (236, 232, 222)
 
@@ -23,8 +25,6 @@ HANGAR_WIDTH, HANGAR_DEPTH, HANGAR_HEIGHT = 20.0, 24.0, 8.0
 EAVES = 3.2  # height of the side walls, where the roof begins to curve up
 WINDSOCK_POLE = 6.0
 
-# Panda3D model axes -> glTF: panda3d-gltf maps glTF (x, y, z) to Panda3D (x, -z, y); this is its inverse.
-TO_GLTF = np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0], [0.0, -1.0, 0.0]])
 
 
 def _gltf(mesh: Mesh) -> Mesh:
@@ -86,3 +86,32 @@ def windsock_model() -> Node:
     hoop = cylinder((0.0, 0.0, 0.0), (0.0, 0.14, 0.0), 0.08, TIMBER, sides=6)  # the swivel bracket
     sock = Node("sock", _gltf(merge([cone, hoop])), tuple(TO_GLTF @ np.array([0.0, 0.0, WINDSOCK_POLE])))
     return Node("windsock", _gltf(pole), children=[sock])
+
+
+WOODEN_HANGAR = (22.0, 20.0, 5.0, 9.0)  # width (x), depth (y), eaves and ridge heights
+FUEL_DRUM = (86, 96, 70)
+
+
+def wooden_hangar_model() -> Node:
+    """A German airfield's timber hangar, 22 m wide and 20 m deep under a pitched tar-paper roof, its sliding
+    doors pushed aside from the open front toward +Y."""
+    width, depth, eaves, ridge = WOODEN_HANGAR
+    parts = gabled(width, depth, eaves, ridge, PLANKS, TAR_PAPER, overhang=0.5)
+    door_half, door_top, front = 9.0, 5.6, depth / 2
+    parts.append(pane((0.0, front + 0.02, door_top / 2), (0, 1, 0), door_half, door_top / 2, OPENING))
+    for side in (-1.0, 1.0):  # the door leaves stacked outside the opening
+        x = side * (door_half + 0.1)
+        parts.append(box((min(x, x + side * 2.0), front + 0.05, 0.0), (max(x, x + side * 2.0), front + 0.35, door_top),
+                         TIMBER))
+    parts.append(box((-door_half - 0.2, front, door_top), (door_half + 0.2, front + 0.4, door_top + 0.35), TIMBER))
+    return Node("wooden_hangar", _gltf(merge(parts)))
+
+
+def fuel_store_model() -> Node:
+    """A small brick fuel store, 5 x 3.5 m, its door to +Y, with a stack of petrol drums beside it (+X)."""
+    parts = gabled(5.0, 3.5, 2.4, 3.4, BRICK, TAR_PAPER, overhang=0.25, ridge_along_x=True)
+    parts.append(pane((-1.0, 1.77, 1.0), (0, 1, 0), 0.5, 0.95, TIMBER))
+    for i, (x, y, z) in enumerate(((3.3, 0.7, 0.0), (3.3, 0.0, 0.0), (3.3, -0.7, 0.0), (4.0, 0.35, 0.0),
+                                   (4.0, -0.35, 0.0), (3.3, 0.35, 0.9))):
+        parts.append(cylinder((x, y, z), (x, y, z + 0.88), 0.29, FUEL_DRUM, sides=8))
+    return Node("fuel_store", _gltf(merge(parts)))

@@ -40,11 +40,10 @@ def loft(rings: np.ndarray, colour: Colour, caps: bool = True) -> Mesh:
     quads = np.concatenate([np.stack([a, b, b2], axis=2), np.stack([a, b2, a2], axis=2)], axis=1)
     middles = np.repeat(0.5 * (a.mean(axis=1) + b.mean(axis=1)), 2 * rings.shape[1], axis=0)
     tris = [_outward(quads.reshape(-1, 3, 3), middles)]
-    if caps:
+    if caps:  # a fan from the first point: K - 2 triangles for a convex ring of K
         for end, neighbour in ((rings[0], rings[1]), (rings[-1], rings[-2])):
-            centre = np.broadcast_to(end.mean(axis=0), end.shape)
-            fan = np.stack([centre, end, np.roll(end, -1, axis=0)], axis=1)
-            tris.append(_outward(fan, np.broadcast_to(neighbour.mean(axis=0), (len(end), 3))))
+            fan = np.stack([np.broadcast_to(end[0], end[1:-1].shape), end[1:-1], end[2:]], axis=1)
+            tris.append(_outward(fan, np.broadcast_to(neighbour.mean(axis=0), fan.shape[:1] + (3,))))
     return from_triangles(np.concatenate(tris), colour)
 
 
@@ -62,6 +61,13 @@ def paint(mesh: Mesh, where: np.ndarray, colour: Colour) -> Mesh:
     colors = mesh.colors.copy()
     colors[np.repeat(where, 3)] = (*colour, 255)
     return Mesh(mesh.positions, mesh.normals, colors, mesh.indices)
+
+
+def select(mesh: Mesh, where: np.ndarray) -> Mesh:
+    """The faces picked by the boolean (T,) mask `where`, of a mesh whose faces own their three vertices in order
+    (every mesh made here)."""
+    keep = np.repeat(where, 3)
+    return Mesh(mesh.positions[keep], mesh.normals[keep], mesh.colors[keep], np.arange(int(keep.sum())))
 
 
 def face_normals(mesh: Mesh) -> np.ndarray:
@@ -100,10 +106,60 @@ def _basis(axis: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def cylinder(start: np.ndarray, end: np.ndarray, radius: float, colour: Colour, sides: int = 12) -> Mesh:
     """A closed cylinder from `start` to `end` (wheels, cowling, hub, gun barrels)."""
+    return frustum(start, end, radius, radius, colour, sides)
+
+
+def frustum(start: np.ndarray, end: np.ndarray, radius_start: float, radius_end: float, colour: Colour,
+            sides: int = 12) -> Mesh:
+    """A closed truncated cone from `start` to `end`; a zero radius makes a cone (trees, spinners, lamp hoods)."""
     start, end = np.asarray(start, float), np.asarray(end, float)
     u, v = _basis(end - start)
-    section = circle(sides, radius, np.pi / sides)
-    return loft(np.stack([ring(start, u, v, section), ring(end, u, v, section)]), colour)
+    rings = [ring(p, u, v, circle(sides, r, np.pi / sides)) for p, r in ((start, radius_start), (end, radius_end))]
+    return loft(np.stack(rings), colour)
+
+
+def ellipsoid(centre: np.ndarray, radii: tuple[float, float, float], colour: Colour, sides: int = 7,
+              bands: int = 4, wobble: float = 0.0, seed: int = 0) -> Mesh:
+    """A faceted ellipsoid (tree crowns, heads), `wobble` a fraction of the radius by which each vertex is moved
+    in or out (a fixed seed, so the bytes never change) to make it look grown rather than turned."""
+    lat = np.linspace(-np.pi / 2, np.pi / 2, bands + 1)[1:-1]
+    rings = [np.column_stack([np.cos(a) * circle(sides, 1.0, (i % 2) * np.pi / sides), np.full(sides, np.sin(a))])
+             for i, a in enumerate(lat)]
+    rings = np.stack(rings) * (1.0 + wobble * np.random.default_rng(seed).uniform(-1, 1, (len(lat), sides, 1)))
+    ends = np.array([[[0.0, 0.0, -1.0]] * sides, [[0.0, 0.0, 1.0]] * sides])  # poles: their slivers drop out
+    body = loft(np.concatenate([ends[:1], rings, ends[1:]]), colour, caps=False)
+    return Mesh(body.positions * radii + centre, body.normals / radii, body.colors, body.indices)
+
+
+def block(origin: np.ndarray, a: np.ndarray, b: np.ndarray, c: np.ndarray, colour: Colour) -> Mesh:
+    """A parallelepiped spanned by edge vectors a, b, c from one corner (roof planes, leaning planks, limbs)."""
+    origin, a, b, c = (np.asarray(v, float) for v in (origin, a, b, c))
+    base = np.stack([origin, origin + a, origin + a + b, origin + b])
+    return loft(np.stack([base, base + c]), colour)
+
+
+def prism(profile: np.ndarray, y0: float, y1: float, colour: Colour) -> Mesh:
+    """A convex (K, 2) profile in the x-z plane run along y from y0 to y1 (houses and their gables)."""
+    profile = np.asarray(profile, float)
+    return loft(np.stack([np.column_stack([profile[:, 0], np.full(len(profile), y), profile[:, 1]])
+                          for y in (y0, y1)]), colour)
+
+
+def sheet(tris: np.ndarray, normal: np.ndarray, colour: Colour) -> Mesh:
+    """(T, 3, 3) triangles of a flat or gently bent one-sided sheet, turned to face along `normal` (decals)."""
+    tris = np.array(tris, dtype=float)
+    return from_triangles(_outward(tris, tris.mean(axis=1) - np.asarray(normal, float)), colour)
+
+
+def quad_grid(corners: np.ndarray, n_u: int, n_v: int) -> np.ndarray:
+    """(2 n_u n_v, 3, 2) triangles splitting the 2D quad `corners` (4, 2), in order round it, into an n_u x n_v
+    grid, so a decal laid on a curved surface can follow it."""
+    c = np.asarray(corners, float)
+    s, t = np.meshgrid(np.linspace(0, 1, n_u + 1), np.linspace(0, 1, n_v + 1), indexing="ij")
+    s, t = s[..., None], t[..., None]
+    p = (1 - s) * (1 - t) * c[0] + s * (1 - t) * c[1] + s * t * c[2] + (1 - s) * t * c[3]
+    a, b, cc, d = p[:-1, :-1], p[1:, :-1], p[1:, 1:], p[:-1, 1:]
+    return np.concatenate([np.stack([a, b, cc], axis=2).reshape(-1, 3, 2), np.stack([a, cc, d], axis=2).reshape(-1, 3, 2)])
 
 
 def strut(start: np.ndarray, end: np.ndarray, width: float, depth: float, colour: Colour) -> Mesh:
@@ -133,10 +189,11 @@ def disc(centre: np.ndarray, normal: np.ndarray, radius: float, colour: Colour, 
     return from_triangles(_outward(fan, np.broadcast_to(centre - normal, edge.shape)), colour)
 
 
-def airfoil(thickness: float, camber: float, start: float = 0.0, end: float = 1.0) -> np.ndarray:
+def airfoil(thickness: float, camber: float, start: float = 0.0, end: float = 1.0, points: int = 11) -> np.ndarray:
     """(K, 2) closed section (fraction of chord aft of the leading edge, height up, in chords) between `start` and
-    `end`: NACA four-digit thickness with a parabolic camber line; the parts either side of a hinge meet."""
-    cosine = 0.5 * (1.0 - np.cos(np.linspace(0.0, np.pi, 11)))
+    `end`: NACA four-digit thickness with a parabolic camber line, `points` along each side of the whole chord
+    (cosine-spaced, dense at the nose); the parts either side of a hinge meet."""
+    cosine = 0.5 * (1.0 - np.cos(np.linspace(0.0, np.pi, points)))
     s = np.unique(np.concatenate([[start, end], cosine[(cosine > start) & (cosine < end)]]))
     half = 5.0 * thickness * (0.2969 * np.sqrt(s) - 0.1260 * s - 0.3516 * s**2 + 0.2843 * s**3 - 0.1036 * s**4)
     mean_line = 4.0 * camber * s * (1.0 - s)
@@ -166,3 +223,12 @@ def slab(stations: np.ndarray, half_thickness: float, sharp_front: bool, colour:
             section = [*zip(x, z - t), *zip(x[-2::-1], z + t[-2::-1])]
         rings.append([(x, y, zz) for x, zz in section])
     return loft(np.array(rings), colour)
+
+
+def hoop(centre: np.ndarray, normal: np.ndarray, radius: float, thickness: float, colour: Colour,
+         segments: int = 12) -> Mesh:
+    """A ring of `segments` square bars round `normal` (gun rings, wheel rims, lamp bezels)."""
+    centre = np.asarray(centre, float)
+    u, v = _basis(np.asarray(normal, float))
+    points = ring(centre, u, v, circle(segments, radius))
+    return merge([strut(a, b, thickness, thickness, colour) for a, b in zip(points, np.roll(points, -1, axis=0))])

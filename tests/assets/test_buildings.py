@@ -5,31 +5,18 @@ import numpy as np
 import pytest
 from panda3d.core import NodePath, loadPrcFileData
 
-from flight.assets.build import build_all
-from flight.paths import models_dir
 
 loadPrcFileData("", "window-type none\naudio-library-name null\nnotify-level-device fatal")
 gltf = pytest.importorskip("gltf")
 
-BUILDINGS = ["canvas_hangar.glb", "windsock.glb"]
-
-
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return {path.name: path for path in build_all(tmp_path_factory.mktemp("models"))}
+def built(built_models: dict[str, Path]) -> dict[str, Path]:
+    return built_models
 
 
 def load(path: Path) -> NodePath:
     model = gltf.load_model(str(path))
     return model if isinstance(model, NodePath) else NodePath(model)
-
-
-@pytest.mark.parametrize("name", BUILDINGS)
-def test_build_is_reproducible_and_matches_the_committed_file(built: dict[str, Path], tmp_path: Path,
-                                                                name: str) -> None:
-    again = {path.name: path for path in build_all(tmp_path)}
-    assert again[name].read_bytes() == built[name].read_bytes()
-    assert (models_dir() / name).read_bytes() == built[name].read_bytes(), "run `flight models` and commit"
 
 
 def test_hangar_size_origin_and_open_front(built: dict[str, Path]) -> None:
