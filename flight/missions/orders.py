@@ -9,15 +9,20 @@ import math
 
 from flight.world.ai import Airfield
 
+ORDERS = ("takeoff", "fly_to", "hold_heading", "circuit", "land", "pursue", "attack", "escort", "formation", "patrol",
+          "return_to_base")
+
 
 def give(m, unit: str, what: str, details: dict) -> None:
     world = m.world
     if unit in world.units:
         aircraft = world.units[unit]
-        method = getattr(world.pilot, what, None) if world.pilot is not None else None
-        if method is None or what.startswith("_") or 0 in aircraft:
-            raise ValueError(f"{unit!r} cannot be ordered to {what!r} (the player's aircraft takes no orders; the AI "
-                             f"knows takeoff, fly_to, hold_heading, circuit, land, pursue and the rest)")
+        if 0 in aircraft:
+            raise ValueError(f"{unit!r} is the player's: it takes no orders")
+        known = sorted(name for name in ORDERS if hasattr(world.pilot, name))
+        if what not in known:
+            raise ValueError(f"the AI pilot has no order {what!r} (it knows: {', '.join(known)})")
+        method = getattr(world.pilot, what)
         method(aircraft, **{key: _resolve(m, key, value) for key, value in details.items()})
         return
     if unit in {group.name for group in m.level.ground_units}:
