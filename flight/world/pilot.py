@@ -11,12 +11,13 @@ from flight.world.sortie import Sortie
 
 
 def level_autopilot(sortie: Sortie) -> Callable[[Sortie], ControlFrame]:
-    """A pilot program for the level: a circuit of its aerodrome, landing the way the level starts facing (the
-    levels start their aircraft into the wind)."""
+    """A pilot program for the level: a circuit of its aerodrome, landing into the wind (in a calm, the way the
+    level starts facing: levels start their aircraft into the wind)."""
     level = sortie.level
     pilot = Pilot(sortie.world.fleet, [0])
     north, east, radius = level.aerodrome
-    pilot.circuit(0, Airfield(north, east, math.radians(level.start_heading), radius))
+    field = Airfield(north, east, math.radians(level.start_heading), radius)
+    pilot.circuit(0, field.into_wind(sortie.world.fleet.wind))
 
     def fly(_: Sortie) -> ControlFrame:
         aileron, elevator, rudder, throttle, brake, blip = (float(v) for v in pilot.update()[0])

@@ -11,7 +11,7 @@ import pytest
 
 from flight.dynamics import DT, Fleet, load_aircraft
 from flight.world import load_level
-from flight.world.ai import Phase, Pilot
+from flight.world.ai import Airfield, Phase, Pilot
 from flight.world.ai.loops import Commands, InnerLoops, wrap
 from flight.world.ai.sensing import read_instruments
 from flight.world.ai.tuning import tuning_for
@@ -116,6 +116,13 @@ def test_the_training_level_flown_by_the_auto_pilot_ends_landed():
         sortie.tick(fly(sortie).quantised().to_array())
     assert sortie.end is not None and sortie.end.outcome == "success", sortie.end
     assert "landed" in sortie.end.reason
+
+
+def test_a_field_is_landed_into_the_wind():
+    field = Airfield(north=0.0, east=0.0, landing_heading=1.0, radius=600.0)
+    assert np.degrees(field.into_wind(np.array([0.0, 5.0, 0.0])).landing_heading) == pytest.approx(270.0)
+    assert np.degrees(field.into_wind(np.array([-3.0, -3.0, 0.0])).landing_heading) == pytest.approx(45.0)
+    assert field.into_wind(np.zeros(3)) == field, "calm: as given"
 
 
 def flown_from_the_ground(seconds: float) -> tuple[np.ndarray, ...]:

@@ -10,7 +10,7 @@ import numpy as np
 from flight.dynamics import DT
 from flight.world.ai.circuit import GLIDE, circuit_targets, final_length
 from flight.world.ai.guidance import bank_for_course, circle_point
-from flight.world.ai.loops import Commands
+from flight.world.ai.loops import Commands, wrap
 from flight.world.ai.orders import AIRBORNE_PHASES, Order, Orders, Phase
 from flight.world.ai.sensing import Instruments, Track
 from flight.world.ai.tuning import Tuning
@@ -18,7 +18,7 @@ from flight.world.ai.tuning import Tuning
 CLIMB_OUT_HEIGHT = 60.0  # m above the field before turning: clear of the hangars and trees, room to recover
 LIFTOFF_TICKS = round(1.0 / DT)  # off the ground this long before it counts as flying (a bounce is not)
 TAIL_UP_PITCH, ROTATE_PITCH = np.radians(2.0), np.radians(10.0)  # the takeoff roll's attitudes
-FLARE_SECONDS = 4.0  # the flare eases the sink as (wheel height - HOLD_OFF) / this, never steeper than the glide
+FLARE_SECONDS = 3.0  # the flare eases the sink as (wheel height - HOLD_OFF) / this, never steeper than the glide
 FLARE_LEAD = 1.0  # s: it begins this long before that law alone would, for the throttle to close and the pitch-up
                   # to take hold
 HOLD_OFF = 0.3  # m: the wheels are held this far off the grass while the speed bleeds away ...
@@ -26,6 +26,8 @@ SETTLE_SINK = 0.15  # m/s: ... sinking this slowly, so she settles in the three-
 STOP_SPEED = 0.3  # m/s over the ground
 GO_AROUND_HEIGHT = 25.0  # m: below this on final, off the centre line by more than GO_AROUND_ACROSS, go around
 GO_AROUND_ACROSS = 0.15  # of the field's radius: a grass field has room either side of the landing line
+SIDESLIP_HEIGHT = 20.0  # m of the wheels: below this on final she lines up with the field and slips
+SIDESLIP_BANK = 3.0  # rad of bank into the wind per rad of drift off the wanted track, while slipping
 LONG_FLOAT = 0.8  # still flying this many field radii past the touchdown point: too little field left to stop
 
 # The phases and orders as plain ints (an IntEnum member lookup costs as much as a numpy call)
@@ -83,7 +85,15 @@ def commands_for(phase: np.ndarray, o: Orders, t: Tuning, i: Instruments, track:
     # on short final the bank limit shrinks with height: a wingtip is a few feet off the grass
     low = np.where(at[FINAL], np.minimum(np.maximum(wheels * (1.0 / 60.0), 0.3), 1.0), 1.0)
     bank = np.where(flying, bank_for_course(track, i.tas, course, t.bank_limit * low), 0.0)
-    steer = np.where(at[TAKEOFF_ROLL], runway_heading, np.where(at[FLARE] | at[ROLLOUT], o.heading, i.heading))
+    # low on final and in the flare the rudder keeps the nose straight down the field and the same bank now
+    # slips her sideways against the drift (the wing-down method: she touches down rolling the way she points);
+    # in the flare only as far as the wingtip's clearance allows
+    sideslip = at[FLARE] | (at[FINAL] & (wheels < SIDESLIP_HEIGHT))
+    slip_limit = np.where(at[FLARE], 0.5 * t.wingtip_clearance, t.bank_limit * low)
+    slip_bank = SIDESLIP_BANK * wrap(np.where(at[FLARE], o.heading, course) - track.course)
+    bank = np.where(sideslip, np.minimum(np.maximum(slip_bank, -slip_limit), slip_limit), bank)
+    steer = np.where(at[TAKEOFF_ROLL], runway_heading, np.where(sideslip | at[ROLLOUT], o.heading, i.heading))
+    heading = np.where(flying & ~sideslip, np.nan, steer)
 
     flare = -np.minimum(np.maximum(wheels - HOLD_OFF, 0.0) * (1.0 / FLARE_SECONDS) + SETTLE_SINK,
                         GLIDE * t.approach_speed)
@@ -105,7 +115,7 @@ def commands_for(phase: np.ndarray, o: Orders, t: Tuning, i: Instruments, track:
         min_speed=min_speed, pitch=np.where(at[TAKEOFF_ROLL], takeoff_pitch, np.where(_STICK_BACK[phase],
                                                                                       rolling_pitch, np.nan)),
         pitch_max=np.where(at[FLARE], t.three_point_pitch + np.radians(1.0), np.pi / 2),
-        speed=speed, throttle=_FULL_THROTTLE[phase], heading=np.where(flying, np.nan, steer),
+        speed=speed, throttle=_FULL_THROTTLE[phase], heading=heading,
         blip=t.rotary & (at[FLARE] | (at[ROLLOUT] & (track.ground_speed > 1.0))),
         brake=np.where(at[ROLLOUT], t.has_brakes, _PARKING_BRAKE[phase]))
 

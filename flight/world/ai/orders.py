@@ -1,5 +1,5 @@
 """What an AI pilot is told to do (an Order per aircraft, with its targets) and where it is in doing it (a Phase).
-Plain data: small int arrays and float arrays, so orders vectorise, copy and compare. Imports numpy only.
+Plain data: small int arrays and float arrays, so orders vectorise, copy and compare. Imports numpy, flight.
 """
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 import numpy as np
+
+from flight.dynamics.stablemath import atan2
 
 
 class Order(IntEnum):
@@ -42,6 +44,15 @@ class Airfield:
     east: float
     landing_heading: float
     radius: float
+
+    def into_wind(self, wind: np.ndarray) -> "Airfield":
+        """The same field landing into `wind` (NED m/s, the air's velocity), as the windsock says: on a round
+        grass field nobody lands across the wind (a Camel ground-loops in 5 m/s of it). Calm: unchanged."""
+        north, east = float(wind[0]), float(wind[1])
+        if north * north + east * east < 1.0:
+            return self
+        heading = float(atan2(np.array(-east), np.array(-north))) % (2.0 * np.pi)
+        return Airfield(self.north, self.east, heading, self.radius)
 
 
 @dataclass

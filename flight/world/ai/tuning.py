@@ -37,6 +37,7 @@ class Tuning:
     roll_authority: np.ndarray  # rad/s of steady roll rate per m/s of airspeed at full aileron
     three_point_pitch: np.ndarray  # rad: wheels and tail skid on level ground together
     wheel_depth: np.ndarray  # m: main wheels below the CG (level attitude)
+    wingtip_clearance: np.ndarray  # rad of bank on one wheel that puts a wingtip on the grass
     turn_radius: np.ndarray  # m, at pattern speed and the bank limit
     has_brakes: np.ndarray  # bool
     rotary: np.ndarray  # bool: slowed with the blip switch, its idle is a third of full power
@@ -61,9 +62,13 @@ def _row(s: AircraftSpec) -> dict:
     wheels = [c.position for c in s.contacts if c.kind == "wheel"]
     skid = min((c.position for c in s.contacts if c.kind == "skid"), key=lambda p: p[0])
     main_x, main_z = float(np.mean([w[0] for w in wheels])), float(np.mean([w[2] for w in wheels]))
+    track = max(abs(w[1]) for w in wheels)
+    tips = np.array([c.position for c in s.contacts if c.crash_cause == "wing_strike"]).reshape(-1, 3)
+    clearance = atan2(main_z - tips[:, 2], np.abs(tips[:, 1]) - track).min() if len(tips) else np.pi / 4
     return dict(stall_speed=stall, stall_alpha=float(alpha[best]), climb_speed=_CLIMB * stall,
                 pattern_speed=pattern, approach_speed=_APPROACH * stall, tail_up_speed=_TAIL_UP * stall,
                 rotate_speed=_ROTATE * stall, bank_limit=bank, roll_authority=roll_authority,
                 three_point_pitch=float(atan2(np.array(main_z - skid[2]), np.array(main_x - skid[0]))), wheel_depth=main_z,
+                wingtip_clearance=float(clearance),
                 turn_radius=pattern * pattern / GRAVITY * float(np.cos(bank) / np.sin(bank)), has_brakes=s.has_brakes,
                 rotary=s.engine.kind == "rotary")
