@@ -76,7 +76,7 @@ class Landscape:
                      ribbons_node([land.river], RIVER_HALF_WIDTH_M, LAND_COLOURS[WATER, 0], terrain, time_of_day,
                                   "river"),
                      ribbons_node(land.roads, ROAD_HALF_WIDTH_M, LAND_COLOURS[ROAD, 0], terrain, time_of_day,
-                                  "roads")):
+                                  "roads", lift_m=0.4)):  # over the river where they cross it
             node.reparent_to(self.root)
         self.quality: str | None = None
         self.nodes: list[NodePath] = []

@@ -172,7 +172,7 @@ LAND_COLOURS = np.array([
     ((0.15, 0.23, 0.11), (0.19, 0.27, 0.12)),  # wood floor, under the trees
     ((0.37, 0.40, 0.26), (0.52, 0.47, 0.38)),  # village: gardens and yards
     ((0.64, 0.60, 0.50), (0.70, 0.66, 0.55)),  # road: chalky dust
-    ((0.34, 0.43, 0.50), (0.36, 0.45, 0.52)),  # water: the sky in it
+    ((0.36, 0.44, 0.49), (0.38, 0.46, 0.51)),  # water: the sky in it
     ((0.37, 0.52, 0.22), (0.40, 0.55, 0.24)),  # aerodrome grass
 ])
 def land_colours(land: LandUse | None, texels_per_cell: float = 1.0,

@@ -1,0 +1,62 @@
+"""How the README's two pictures are made: `python docs/make_screenshots.py` from the repo root (offscreen; Mesa's
+software OpenGL is enough), at 960x540 and the default ("medium") graphics quality.
+
+- training-chase.png: the Training level's Camel placed 150 m over the fields west of the aerodrome, heading
+  west-south-west, half a second later, chase camera (the instructor's line about the chocks is hidden: it belongs
+  on the ground).
+- training-orbit.png: the Camel on the aerodrome three seconds after the start, chocks in, the orbit camera 30 m
+  to the north-north-east and 10 degrees up: the canvas hangars, the parked Camels and the windsock beyond.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+from panda3d.core import Filename
+
+DOCS = Path(__file__).resolve().parent
+sys.path.insert(0, str(DOCS.parent))  # this checkout's game, not an installed one
+
+from flight.app.app import FlightApp  # noqa: E402
+from flight.app.launch import settle_and_render  # noqa: E402
+from flight.app.settings import Settings  # noqa: E402
+from flight.dynamics import DT  # noqa: E402
+
+
+def _save(app, name: str) -> None:
+    path = DOCS / name
+    if not app.win.save_screenshot(Filename.from_os_specific(str(path))):
+        sys.exit(f"could not write {path}")
+    print(path)
+
+
+def main() -> None:
+    app = FlightApp("offscreen", size=(960, 540), level="training", settings=Settings(quality="medium"))
+    try:
+        view = app.state.view
+        for _ in range(round(3.0 / DT)):
+            view.tick()
+        view.camera.select("orbit")
+        view.camera.orbit.start_from_camera = False
+        view.camera.orbit.azimuth, view.camera.orbit.elevation, view.camera.orbit.distance = 15.0, 10.0, 30.0
+        settle_and_render(app, view)
+        _save(app, "training-orbit.png")
+
+        north, east, height = -300.0, -700.0, 150.0
+        ground = float(view.world.terrain.height_at(np.array([north]), np.array([east]))[0])
+        view.world.fleet.reset(0, pos=(north, east, -(ground + height)), speed=50.0, heading=250.0, pitch=-3.0,
+                               throttle=0.8)
+        view.paused = False
+        for _ in range(round(0.5 / DT)):
+            view.tick()
+        view.hud.messages.node.hide()
+        view.camera.select("chase")
+        settle_and_render(app, view)
+        _save(app, "training-chase.png")
+    finally:
+        app.close()
+
+
+if __name__ == "__main__":
+    main()
