@@ -2,8 +2,8 @@
 software OpenGL is enough), at 960x540 and the default ("medium") graphics quality.
 
 - training-chase.png: the Training level's Camel placed 150 m over the fields west of the aerodrome, heading
-  west-south-west, half a second later, chase camera (the instructor's line about the chocks is hidden: it belongs
-  on the ground).
+  west-south-west, half a second later, chase camera (the instructor's line about the chocks and the objectives
+  are hidden: they belong on the ground).
 - training-orbit.png: the Camel on the aerodrome three seconds after the start, chocks in, the orbit camera 30 m
   to the north-north-east and 10 degrees up: the canvas hangars, the parked Camels and the windsock beyond.
 """
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from panda3d.core import Filename
+from panda3d.core import Filename, PNMImage
 
 DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS.parent))  # this checkout's game, not an installed one
@@ -26,7 +26,11 @@ from flight.dynamics import DT  # noqa: E402
 
 def _save(app, name: str) -> None:
     path = DOCS / name
-    if not app.win.save_screenshot(Filename.from_os_specific(str(path))):
+    image = PNMImage()
+    if not app.win.get_screenshot(image):
+        sys.exit(f"could not take the picture for {path}")
+    image.remove_alpha()  # opaque anyway: a smaller file
+    if not image.write(Filename.from_os_specific(str(path))):
         sys.exit(f"could not write {path}")
     print(path)
 
@@ -51,6 +55,7 @@ def main() -> None:
         for _ in range(round(0.5 / DT)):
             view.tick()
         view.hud.messages.node.hide()
+        view.hud.objectives.node.hide()
         view.camera.select("chase")
         settle_and_render(app, view)
         _save(app, "training-chase.png")
