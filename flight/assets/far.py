@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from flight.assets.airframe import TYRE, Wing, body_node, fuselage, two_tone
+from flight.assets.airframe import STRUT, TYRE, Wing, body_node, fuselage, two_tone
 from flight.assets.gltf import Node
 from flight.assets.markings import BLACK, ROUNDEL
-from flight.assets.shapes import Colour, block, cylinder, disc, merge
+from flight.assets.shapes import Colour, block, cylinder, disc, merge, strut
 
 Box = tuple[tuple[float, float, float], tuple[float, float, float]]  # two opposite corners, body axes
 
@@ -42,8 +42,9 @@ def _box(low, high, colour: Colour):
 
 def _wing_marks(plan: FarPlan, w: Wing, upper: bool) -> list:
     """A flat cross or roundel just above (or below) a wing's slab, at `marking_y` each side."""
-    z = w.z_at(plan.marking_y) + (-1 if upper else 1) * (0.5 * w.section[0] * w.chord + 0.01)
     x, size = w.le_x - 0.5 * w.chord, 0.7 * w.chord
+    clear = 0.5 * w.section[0] * w.chord + 0.01 + 0.5 * size * np.tan(w.dihedral)  # above the slab, however tilted
+    z = w.z_at(plan.marking_y) + (-1 if upper else 1) * clear
     face = np.array([0.0, 0.0, -1.0 if upper else 1.0])
     parts = []
     for y in (-plan.marking_y, plan.marking_y):
@@ -72,7 +73,13 @@ def far_model(plan: FarPlan) -> Node:
                 parts += _wing_marks(plan, w, upper=False)
     parts += [two_tone(plan.under)(_box(low, high, plan.top)) for low, high in plan.tail]
     parts += [cylinder(front, back, radius, plan.body, sides=6) for front, back, radius in plan.nacelles]
+    xs, bottoms = np.array([s[0] for s in plan.stations]), np.array([s[3] for s in plan.stations])
     for axle, radius, width in plan.wheels:
         axle = np.asarray(axle, float)
         parts.append(cylinder(axle - (0, width / 2, 0), axle + (0, width / 2, 0), radius, TYRE, sides=8))
+        if abs(axle[1]) < 1.5:  # a leg up to the fuselage
+            top = np.array([axle[0], 0.4 * axle[1], np.interp(axle[0], xs[::-1], bottoms[::-1]) - 0.05])
+        else:  # or, out under a bomber's wing, to the lowest wing
+            top = np.array([axle[0], axle[1], plan.wings[-1].z_at(axle[1])])
+        parts.append(strut(axle, top, 0.05, 0.1, STRUT))
     return Node(f"{plan.name}_far", children=[body_node("airframe", merge(parts))])
