@@ -57,6 +57,7 @@ class InnerLoops:
     HEADING, HEADING_INTEGRAL, HEADING_DAMPING = 4.6, 0.5, 1.0
     THROTTLE, THROTTLE_INTEGRAL = 0.15, 0.04
     BLIP_ON, BLIP_OFF = -0.1, 0.0  # throttle-loop demand below idle that cuts the ignition, and that restores it
+    STATE = ("nz_integral", "speed_integral", "bank_integral", "yaw_integral", "throttle_integral", "blipping")
 
     def __init__(self, tuning: Tuning):
         k = len(tuning.stall_speed)

@@ -11,13 +11,14 @@ aircraft); deterministic, CPU-stable numpy only. Imports numpy and flight only (
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import fields
 
 import numpy as np
 
 from flight.dynamics import Fleet
 from flight.world.ai.behaviours import commands_for, next_phases
 from flight.world.ai.circuit import field_position
-from flight.world.ai.loops import InnerLoops
+from flight.world.ai.loops import Commands, InnerLoops
 from flight.world.ai.orders import AIRBORNE_PHASES, Airfield, Order, Orders, Phase
 from flight.world.ai.sensing import read_instruments, read_track
 from flight.world.ai.tuning import tuning_for
@@ -41,10 +42,10 @@ class Pilot:
         self.phase = np.zeros(k, dtype=np.int8)
         self.runway_heading = np.zeros(k)  # rad: held on the takeoff roll and the climb-out
         self.airborne_ticks = np.zeros(k, dtype=np.int64)
-        self.commands = None
         self._ticks_to_guidance = 0
         self._slot_of = {int(i): slot for slot, i in enumerate(self.index)}
         self._give(np.arange(k), Order.NONE)
+        self.commands = self._plan(read_instruments(fleet, self.index), advance=False)
 
     # ---- orders ----------------------------------------------------------------------------------------------
     def takeoff(self, aircraft, altitude: float, speed: float | None = None) -> None:
@@ -111,16 +112,47 @@ class Pilot:
         i = read_instruments(self.fleet, self.index)
         self.airborne_ticks = np.where(i.on_ground, 0, self.airborne_ticks + 1)
         if self._ticks_to_guidance <= 0:
-            track = read_track(self.fleet, self.index, i.heading)
-            along, across = field_position(track, self.orders)
-            self.phase, go_around = next_phases(self.phase, self.orders, self.tuning, i, track, along, across,
-                                                self.airborne_ticks)
-            self.runway_heading[go_around] = self.orders.heading[go_around]
-            self.commands = commands_for(self.phase, self.orders, self.tuning, i, track, along, across,
-                                         self.runway_heading)
+            self.commands = self._plan(i)
             self._ticks_to_guidance = GUIDANCE_TICKS
         self._ticks_to_guidance -= 1
         u = self.loops.run(i, self.commands)
         u[i.crashed] = 0.0
         self.fleet.controls[self.index] = u
         return u
+
+    def _plan(self, i, advance: bool = True) -> Commands:
+        """The guidance pass: where each aircraft is, its next phase, and what that phase asks of the loops."""
+        track = read_track(self.fleet, self.index, i.heading)
+        along, across = field_position(track, self.orders)
+        if advance:
+            self.phase, go_around = next_phases(self.phase, self.orders, self.tuning, i, track, along, across,
+                                                self.airborne_ticks)
+            self.runway_heading[go_around] = self.orders.heading[go_around]
+        return commands_for(self.phase, self.orders, self.tuning, i, track, along, across, self.runway_heading)
+
+    # ---- keyframes -------------------------------------------------------------------------------------------
+    def state(self) -> dict[str, np.ndarray]:
+        """Copies of everything the next `update` reads besides the fleet: for replay keyframes and hashes."""
+        state = {f"orders/{f.name}": getattr(self.orders, f.name) for f in fields(Orders)}
+        state.update({f"commands/{f.name}": getattr(self.commands, f.name) for f in fields(Commands)})
+        state.update({f"loops/{name}": getattr(self.loops, name) for name in InnerLoops.STATE})
+        state.update(phase=self.phase, runway_heading=self.runway_heading, airborne_ticks=self.airborne_ticks,
+                     ticks_to_guidance=np.array(self._ticks_to_guidance, dtype=np.int64))
+        return {name: np.array(value, copy=True) for name, value in state.items()}
+
+    def restore(self, state: dict[str, np.ndarray]) -> None:
+        """Put back a `state()` of a pilot flying the same aircraft; anything else is refused."""
+        mine = self.state()
+        for name, value in mine.items():
+            theirs = np.asarray(state[name])
+            if theirs.shape != value.shape or theirs.dtype != value.dtype:
+                raise ValueError(f"pilot state {name}: {theirs.dtype}{theirs.shape}, "
+                                 f"expected {value.dtype}{value.shape}")
+        value = {name: np.array(state[name], copy=True) for name in mine}
+        for f in fields(Orders):
+            setattr(self.orders, f.name, value[f"orders/{f.name}"])
+        self.commands = Commands(**{f.name: value[f"commands/{f.name}"] for f in fields(Commands)})
+        for name in InnerLoops.STATE:
+            setattr(self.loops, name, value[f"loops/{name}"])
+        self.phase, self.runway_heading = value["phase"], value["runway_heading"]
+        self.airborne_ticks, self._ticks_to_guidance = value["airborne_ticks"], int(value["ticks_to_guidance"])

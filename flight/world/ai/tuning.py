@@ -65,10 +65,10 @@ def _row(s: AircraftSpec) -> dict:
     track = max(abs(w[1]) for w in wheels)
     tips = np.array([c.position for c in s.contacts if c.crash_cause == "wing_strike"]).reshape(-1, 3)
     clearance = atan2(main_z - tips[:, 2], np.abs(tips[:, 1]) - track).min() if len(tips) else np.pi / 4
+    three_point = float(atan2(np.array(main_z - skid[2]), np.array(main_x - skid[0])))
     return dict(stall_speed=stall, stall_alpha=float(alpha[best]), climb_speed=_CLIMB * stall,
                 pattern_speed=pattern, approach_speed=_APPROACH * stall, tail_up_speed=_TAIL_UP * stall,
                 rotate_speed=_ROTATE * stall, bank_limit=bank, roll_authority=roll_authority,
-                three_point_pitch=float(atan2(np.array(main_z - skid[2]), np.array(main_x - skid[0]))), wheel_depth=main_z,
-                wingtip_clearance=float(clearance),
-                turn_radius=pattern * pattern / GRAVITY * float(np.cos(bank) / np.sin(bank)), has_brakes=s.has_brakes,
-                rotary=s.engine.kind == "rotary")
+                three_point_pitch=three_point, wheel_depth=main_z, wingtip_clearance=float(clearance),
+                turn_radius=pattern * pattern / GRAVITY * float(np.cos(bank) / np.sin(bank)),
+                has_brakes=s.has_brakes, rotary=s.engine.kind == "rotary")
