@@ -139,12 +139,64 @@ def frame_figures(quick: bool) -> dict:
             "fps": round(1000.0 / per_frame["frame"], 1), "size": "1280x720", "ticks_per_frame": 2}
 
 
+def combat_world(seed: int = 1):
+    """The issue's combat budget case: 40 aircraft (20 Camels, 20 Fokkers) circling one point at 600-900 m with
+    every trigger held, over 30 ground units (8 flak, 8 machine guns, 6 searchlights at dusk, 4 lorries driving,
+    4 squads of guards)."""
+    from flight.world.level import GroundGroup
+    from flight.world.terrain import generate_terrain
+    from flight.world.world import Slot, World
+    slots = [Slot("player" if i == 0 else f"{'rfc' if i % 2 == 0 else 'jasta'}/{i}", "camel" if i % 2 == 0 else
+                  "fokker_d7", "allied" if i % 2 == 0 else "german", 300.0 * np.cos(i * 0.157), 300.0 * np.sin(i * 0.157),
+                  float(i * 9 + 90), on_ground=False, altitude=600.0 + 8.0 * i, speed=50.0) for i in range(40)]
+    groups = tuple(GroundGroup(f"{kind}_{side}", kind, side, north, east, 90.0, count, 120.0,
+                               ((north, east), (north + 600.0, east)) if kind == "truck" else ())
+                   for kind, count, north in (("flak", 4, -500.0), ("mg", 4, 0.0), ("searchlight", 3, 300.0),
+                                              ("truck", 2, -300.0), ("guards", 2, 200.0))
+                   for side, east in (("allied", -250.0), ("german", 250.0)))
+    world = World(generate_terrain(seed=seed), slots, seed=seed, ground_units=groups, time_of_day="dusk")
+    for i in range(1, 40):
+        world.pilot.fly_to([i], 0.0, 0.0, 600.0 + 8.0 * i)
+    for group in ("truck_allied", "truck_german"):
+        world.combat.order(group, "drive")
+    world.combat.trigger[:] = True
+    return world
+
+
+def combat_figures(quick: bool) -> dict:
+    """World.tick with combat at full stretch: milliseconds per tick (median and 95th percentile) once the bullets
+    in flight have built up, and the flight model's share of it."""
+    world = combat_world()
+    controls = np.array([0.0, 0.0, 0.0, 0.8, 0.0, 0.0])
+    for _ in range(400):  # 3.3 s: the first rounds reach the end of their flight
+        world.tick(controls)
+    times, bullets = [], []
+    for _ in range(240 if quick else 1200):
+        start = time.perf_counter()
+        world.tick(controls)
+        times.append(time.perf_counter() - start)
+        bullets.append(len(world.combat.bullets))
+    fleet_step = fdm_step_time(40, 120 if quick else 600, 2) * 1000.0
+    return {"aircraft": world.fleet.n, "ground_units": len(world.combat.units),
+            "bullets_in_flight_mean": round(float(np.mean(bullets))),
+            "tick_ms_median": round(float(np.median(times)) * 1000.0, 3),
+            "tick_ms_p95": round(float(np.percentile(times, 95)) * 1000.0, 3),
+            "fleet_step_ms": round(fleet_step, 3), "goal_tick_ms_median": 1.5,
+            "shots_fired": int(world.shots_fired.sum()), "hits": int(world.combat.condition.hits.sum()),
+            "downed": int(world.combat.condition.downed.sum())}
+
+
 def main(json_output: bool = False, quick: bool = False) -> int:
     report = {"fdm": fdm_figures(quick)}
+    _progress("bench: world tick with combat")
+    report["combat"] = combat_figures(quick)
     _progress("bench: training level frames")
     report["frame"] = frame_figures(quick)
     _progress("bench: startup to the menu")
     report["frame"]["startup_s"] = round(startup_seconds(), 2)
+    _progress("bench: a recorded Level 1, verified and seeked")
+    from flight.replay.bench import replay_figures
+    report["replay"] = replay_figures("escape", 60.0 if quick else 600.0)
     if json_output:
         print(json.dumps(report, indent=1))
         return 0
@@ -155,8 +207,16 @@ def main(json_output: bool = False, quick: bool = False) -> int:
         ratio = fdm["ratio_vs_jsbsim"][n] if fdm["ratio_vs_jsbsim"] else "-"
         print(f"{n:>5} {fdm['us_per_step'][n]:>10} {fdm['aircraft_steps_per_s'][n]:>18} {ratio:>9}")
     print(f"JSBSim Camel, one instance: {fdm['jsbsim_camel_steps_per_s'] or 'not installed'} steps/s")
+    c = report["combat"]
+    print(f"World.tick with combat ({c['aircraft']} aircraft, {c['bullets_in_flight_mean']} bullets in flight, "
+          f"{c['ground_units']} ground units): median {c['tick_ms_median']} ms, 95% {c['tick_ms_p95']} ms "
+          f"(goal {c['goal_tick_ms_median']} ms; Fleet.step alone {c['fleet_step_ms']} ms)")
     frame = report["frame"]
     print(f"Training level at {frame['size']} offscreen: simulation {frame['simulation_ms_per_frame']} ms, "
           f"HUD {frame['hud_ms_per_frame']} ms, render {frame['render_ms_per_frame']} ms per frame, "
           f"{frame['fps']} fps; startup to the menu {frame['startup_s']} s")
+    replay = report["replay"]
+    print(f"Replay of {replay['level']} ({replay['sim_minutes']} min, {replay['outcome']}): verified "
+          f"{'exact' if replay['verified_exact'] else 'DIVERGED'} at {replay['verify_x_real_time']}x real time, "
+          f"slowest seek {replay['slowest_seek_s']} s, {replay['kb_per_minute']} KB/min")
     return 0
