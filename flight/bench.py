@@ -196,7 +196,7 @@ def main(json_output: bool = False, quick: bool = False) -> int:
     report["frame"]["startup_s"] = round(startup_seconds(), 2)
     _progress("bench: a recorded Level 1, verified and seeked")
     from flight.replay.bench import replay_figures
-    report["replay"] = replay_figures("escape", 60.0 if quick else 600.0)
+    report["replay"] = replay_figures("escape", 20.0 if quick else 600.0)
     if json_output:
         print(json.dumps(report, indent=1))
         return 0
