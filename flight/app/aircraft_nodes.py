@@ -4,7 +4,7 @@ the simulation. Wrecks stay where they fell."""
 from __future__ import annotations
 
 import numpy as np
-from panda3d.core import NodePath
+from panda3d.core import LODNode, NodePath
 
 from flight.app import frames
 from flight.app.model_files import load_model
@@ -17,20 +17,19 @@ CONTROL_SURFACES = (("aileron_left", 0, "p", 1.0), ("aileron_right", 0, "p", -1.
                     ("elevator", 1, "p", -1.0), ("rudder", 2, "h", 1.0))
 PROPELLERS = ("propeller", "propeller_left", "propeller_right")
 STAND_IN = "camel"
+NEAR_M, FAR_M = 300.0, 15000.0  # the detailed model up to NEAR_M, then the few-hundred-triangle one
 
 
 class AircraftNodes:
     def __init__(self, parent: NodePath, specs: list):
         self.specs = specs
         loaded: dict[str, NodePath] = {}
-        self.models: list[NodePath] = []
+        self.models: list[NodePath] = []  # each aircraft's root: the near model and its far stand-in under a LOD
         for spec in specs:
             name = spec.name if (models_dir() / f"{spec.name}.glb").is_file() else STAND_IN
             if name not in loaded:
-                loaded[name] = load_model(f"{name}.glb")
-            model = loaded[name].copy_to(parent) if len(self.models) else loaded[name]
-            model.reparent_to(parent)
-            self.models.append(model)
+                loaded[name] = _with_far_model(name)
+            self.models.append(loaded[name].copy_to(parent))
         self.propellers = [[p for p in (m.find(f"**/{n}") for n in PROPELLERS) if not p.is_empty()]
                            for m in self.models]
         self.surfaces = [[(m.find(f"**/{name}"), column, axis, sign) for name, column, axis, sign in CONTROL_SURFACES
@@ -49,3 +48,18 @@ class AircraftNodes:
             for surface, column, axis, sign in self.surfaces[i]:
                 angle = sign * np.degrees(throws[surface.get_name().split("_")[0]]) * float(latest.controls[i, column])
                 getattr(surface, f"set_{axis}")(angle)
+
+
+def _with_far_model(name: str) -> NodePath:
+    """The type's model; with its `<name>_far.glb`, both under a LODNode (a player's replacement may have none)."""
+    root = NodePath(name)
+    near = load_model(f"{name}.glb")
+    if not (models_dir() / f"{name}_far.glb").is_file():
+        near.reparent_to(root)
+        return root
+    lod = root.attach_new_node(LODNode(f"{name}_lod"))
+    lod.node().add_switch(NEAR_M, 0.0)
+    near.reparent_to(lod)
+    lod.node().add_switch(FAR_M, NEAR_M)
+    load_model(f"{name}_far.glb").reparent_to(lod)
+    return root
