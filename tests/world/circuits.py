@@ -57,8 +57,8 @@ def fly_circuits(types: list[str], seeds: list[int], wind_seed: int, height: flo
         pilot.update()
         fleet.step(fleet.controls, DT)
         phase = pilot.phase
-        lifted = (phase == Phase.CLIMB_OUT) & (before == Phase.TAKEOFF_ROLL)
-        takeoff_distance[lifted] = np.hypot(*(fleet.pos[lifted, :2] - start[lifted]).T)
+        rolling = (phase == Phase.TAKEOFF_ROLL) & fleet.on_ground
+        takeoff_distance[rolling] = np.hypot(*(fleet.pos[rolling, :2] - start[rolling]).T)
         flown |= phase == Phase.DOWNWIND
         touched = flown & fleet.on_ground & ~was_down
         sink[touched] = np.maximum(sink[touched], sink_before[touched])
@@ -80,3 +80,13 @@ def _outcome(fleet: Fleet, i: int, stopped_at: float) -> str:
         return "still flying"
     on_field = np.hypot(fleet.pos[i, 0] - FIELD.north, fleet.pos[i, 1] - FIELD.east) < FIELD.radius
     return "landed" if on_field else "stopped off the field"
+
+
+if __name__ == "__main__":  # python -m tests.world.circuits [seeds]: the acceptance measure, one fleet per seed
+    import sys
+
+    for seed in range(int(sys.argv[1]) if len(sys.argv) > 1 else 10):
+        for r in fly_circuits(["camel", "fokker_d7", "gotha_g5"], [seed] * 3, wind_seed=seed):
+            print(f"seed {seed} {r.aircraft:10s} {r.outcome:22s} takeoff {r.takeoff_distance:4.0f} m  "
+                  f"circuit {r.seconds:4.0f} s  touchdown sink {r.touchdown_sink:4.2f} m/s  go-arounds {r.go_arounds}",
+                  flush=True)

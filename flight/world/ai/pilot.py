@@ -30,7 +30,8 @@ GUIDANCE_TICKS = 4  # the behaviours and guidance run every 4th tick (30 Hz); th
 class Pilot:
     """Flies the aircraft `index` of `fleet`. Give orders with `takeoff`, `fly_to`, `hold_heading`, `circuit` and
     `land` (by fleet index, any time); call `update` every tick before `fleet.step`. Public state, (K,) arrays in
-    the order of `index`: `orders` (Orders), `phase` (Phase values), `commands` (what the loops fly to)."""
+    the order of `index`: `orders` (Orders), `phase` (Phase values), `commands` (what the loops fly to); `state`
+    and `restore` keep all of it for replay keyframes, beside the fleet's."""
 
     def __init__(self, fleet: Fleet, index: Sequence[int]):
         self.fleet = fleet
