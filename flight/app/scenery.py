@@ -146,10 +146,10 @@ def buildings_node(buildings: Buildings, terrain: Terrain, time_of_day: str) -> 
             continue
         corners, faces, is_roof = _gabled(buildings.length[pick], buildings.width[pick], buildings.height[pick],
                                           ROOF_PITCH[label], tower=kind == CHURCH)
-        h = np.radians(buildings.heading_deg[pick])[:, None]
-        along, across, up = corners[..., 0], corners[..., 1], corners[..., 2]
-        north = buildings.north[pick][:, None] + along * np.cos(h) - across * np.sin(h)
-        east = buildings.east[pick][:, None] + along * np.sin(h) + across * np.cos(h)
+        ridge_n, ridge_e = buildings.ridge_north[pick][:, None], buildings.ridge_east[pick][:, None]
+        along, across, up = corners[..., 0], corners[..., 1], corners[..., 2]  # across: to the ridge's right
+        north = buildings.north[pick][:, None] + along * ridge_n - across * ridge_e
+        east = buildings.east[pick][:, None] + along * ridge_e + across * ridge_n
         ground = terrain.height_at(buildings.north[pick], buildings.east[pick])[:, None]
         world = np.stack([north, east, ground + up], -1)[:, faces]  # (B, T, 3 corners, north/east/up)
         # north/east/up is mirrored from Panda3D's frame: the outward normal of a Panda3D front face is minus the cross

@@ -15,11 +15,13 @@ _TREES, _HOUSES, _ROADSIDE = 11, 12, 13
 
 @dataclass(frozen=True)
 class Buildings:
-    """One row per building: its footprint centre, the compass heading of its ridge (deg), footprint along and across
-    the ridge and wall height (m), and kind (HOUSE, BARN or CHURCH)."""
+    """One row per building: its footprint centre (north, east, m), the unit vector along its ridge (north, east
+    components: no angles, so no trigonometry whose last bit varies between CPUs), footprint along and across the
+    ridge and wall height (m), and kind (HOUSE, BARN or CHURCH)."""
     north: np.ndarray
     east: np.ndarray
-    heading_deg: np.ndarray
+    ridge_north: np.ndarray
+    ridge_east: np.ndarray
     length: np.ndarray
     width: np.ndarray
     height: np.ndarray
@@ -69,7 +71,7 @@ def buildings(land: LandUse, seed: int) -> Buildings:
     """Each village's houses along its streets (both sides, facing the road), a few barns behind them, and a church
     near the middle; none on a road, the river or another building."""
     rng = np.random.default_rng([seed, _HOUSES])
-    rows: list[tuple[float, float, float, float, float, float, int]] = []
+    rows: list[tuple[float, ...]] = []  # north, east, ridge north, ridge east, length, width, height, kind
     for n, e, r in land.villages:
         centre = np.array([n, e])
         for road in land.roads:
@@ -78,33 +80,39 @@ def buildings(land: LandUse, seed: int) -> Buildings:
             along, normal = _resample(road, HOUSE_SPACING_M)
             inside = np.hypot(*(along - centre).T) < 0.9 * r
             for p, q in zip(along[inside], normal[inside]):
-                heading = float(np.degrees(np.arctan2(-q[0], q[1]))) % 360.0  # ridge along the street
+                ridge = (q[1], -q[0])  # along the street
                 for side in (-1.0, 1.0):
                     if rng.random() < 0.8:
                         spot = p + side * rng.uniform(9.0, 11.5) * q
-                        rows.append((*spot, heading, rng.uniform(8.0, 12.0), rng.uniform(6.0, 7.5),
+                        rows.append((*spot, *ridge, rng.uniform(8.0, 12.0), rng.uniform(6.0, 7.5),
                                      rng.uniform(3.8, 6.2), HOUSE))
         for _ in range(int(r / 25.0)):
             angle, distance = rng.uniform(0.0, 2.0 * np.pi), rng.uniform(0.35, 0.85) * r
             spot = centre + distance * np.array([np.cos(angle), np.sin(angle)])
-            rows.append((*spot, rng.uniform(0.0, 180.0), rng.uniform(14.0, 22.0), rng.uniform(8.0, 10.0),
+            rows.append((*spot, *_direction(rng), rng.uniform(14.0, 22.0), rng.uniform(8.0, 10.0),
                          rng.uniform(4.5, 6.0), BARN))
         angle = rng.uniform(0.0, 2.0 * np.pi)
         spot = centre + 30.0 * np.array([np.cos(angle), np.sin(angle)])
-        rows.insert(0, (*spot, rng.uniform(0.0, 180.0), 24.0, 10.0, 8.0, CHURCH))  # first: it claims its plot
-    table = np.array(rows, dtype=float).reshape(-1, 7)
+        rows.insert(0, (*spot, *_direction(rng), 24.0, 10.0, 8.0, CHURCH))  # first: it claims its plot
+    table = np.array(rows, dtype=float).reshape(-1, 8)
     keep = land.class_at(table[:, 0], table[:, 1]) == VILLAGE
     for road in land.roads:
         keep &= point_polyline_distance(table[:, :2], road) > 0.5 * table[:, 5] + 3.0
     table = table[keep]
-    reach = 0.5 * np.hypot(table[:, 3], table[:, 4])
+    reach = 0.5 * np.hypot(table[:, 4], table[:, 5])
     placed = np.zeros(len(table), dtype=bool)
     for k in range(len(table)):  # first come, first served: no two footprints overlap much
         gap = np.hypot(table[placed, 0] - table[k, 0], table[placed, 1] - table[k, 1])
         placed[k] = not np.any(gap <= reach[k] + 0.8 * reach[placed])
     t = table[placed]
-    return Buildings(north=t[:, 0], east=t[:, 1], heading_deg=t[:, 2], length=t[:, 3], width=t[:, 4],
-                     height=t[:, 5], kind=t[:, 6].astype(np.int8))
+    return Buildings(north=t[:, 0], east=t[:, 1], ridge_north=t[:, 2], ridge_east=t[:, 3], length=t[:, 4],
+                     width=t[:, 5], height=t[:, 6], kind=t[:, 7].astype(np.int8))
+
+
+def _direction(rng: np.random.Generator) -> tuple[float, float]:
+    """A random unit vector (north, east), from two normal draws: sqrt and division only."""
+    v = rng.normal(size=2)
+    return tuple(v / np.sqrt(v @ v))
 
 
 def _resample(line: np.ndarray, spacing_m: float) -> tuple[np.ndarray, np.ndarray]:

@@ -1,7 +1,9 @@
 """Land use: the river on the valley floor, roads joining the villages, the aerodrome's grass, the same map from
 the same seed; and the trees and buildings placed on it."""
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -132,6 +134,39 @@ def test_trees_stand_in_the_woods_and_buildings_in_the_villages_off_the_roads(la
     assert gaps.min() > 5.0
     for road in land.roads:
         assert np.all(point_polyline_distance(np.column_stack([houses.north, houses.east]), road) > 3.0)
+
+
+FINGERPRINT = """
+import hashlib, sys
+import numpy as np
+from flight.world import generate_terrain
+from flight.world.landuse import land_use
+from flight.world.scatter import buildings, roadside_trees, wood_trees
+terrain = generate_terrain(1)
+land = land_use(terrain, 1)
+b = buildings(land, 1)
+h = hashlib.sha1()
+for a in (terrain.river, land.classes, land.parcel, land.villages, *land.roads, wood_trees(land, 20.0, 1),
+          roadside_trees(land, 12.0, 1), b.north, b.east, b.ridge_north, b.ridge_east, b.length):
+    h.update(np.ascontiguousarray(a).tobytes())
+print(h.hexdigest())
+"""
+
+
+def test_the_same_bits_with_numpys_avx512_kernels_switched_off():
+    """Later the simulation places things on the land use, so it must come out the same on every CPU (DESIGN.md);
+    on a CPU without AVX-512 the variable changes nothing and the test still passes."""
+    root = str(Path(__file__).resolve().parents[2])
+    runs = []
+    for disabled in ("", "X86_V4 AVX512_ICL AVX512_SPR"):
+        env = dict(os.environ, PYTHONPATH=root + os.pathsep + os.environ.get("PYTHONPATH", ""))
+        if disabled:
+            env["NPY_DISABLE_CPU_FEATURES"] = disabled
+        done = subprocess.run([sys.executable, "-c", FINGERPRINT], env=env, capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 0, done.stderr
+        runs.append(done.stdout.strip())
+    assert runs[0] == runs[1]
 
 
 def test_land_use_imports_no_panda3d():
