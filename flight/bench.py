@@ -146,18 +146,19 @@ def combat_world(seed: int = 1):
     from flight.world.level import GroundGroup
     from flight.world.terrain import generate_terrain
     from flight.world.world import Slot, World
-    slots = [Slot("player" if i == 0 else f"{'rfc' if i % 2 == 0 else 'jasta'}/{i}", "camel" if i % 2 == 0 else
-                  "fokker_d7", "allied" if i % 2 == 0 else "german", 300.0 * np.cos(i * 0.157), 300.0 * np.sin(i * 0.157),
-                  float(i * 9 + 90), on_ground=False, altitude=600.0 + 8.0 * i, speed=50.0) for i in range(40)]
-    groups = tuple(GroundGroup(f"{kind}_{side}", kind, side, north, east, 90.0, count, 120.0,
+    slots = [Slot("player" if i == 0 else f"{'rfc' if i % 2 == 0 else 'jasta'}/{i}",
+                  "camel" if i % 2 == 0 else "fokker_d7", "allied" if i % 2 == 0 else "german",
+                  300.0 * np.cos(i * 0.157), 300.0 * np.sin(i * 0.157), float(i * 9 + 90), on_ground=False,
+                  altitude=600.0 + 8.0 * i, speed=50.0) for i in range(40)]
+    layout = (("flak", 4, -500.0), ("mg", 4, 0.0), ("searchlight", 3, 300.0), ("truck", 2, -300.0),
+              ("guards", 6, 200.0), ("guards", 6, 400.0))  # a squad of guards is one unit
+    groups = tuple(GroundGroup(f"{kind}_{side}_{north:.0f}", kind, side, north, east, 90.0, count, 120.0,
                                ((north, east), (north + 600.0, east)) if kind == "truck" else ())
-                   for kind, count, north in (("flak", 4, -500.0), ("mg", 4, 0.0), ("searchlight", 3, 300.0),
-                                              ("truck", 2, -300.0), ("guards", 2, 200.0))
-                   for side, east in (("allied", -250.0), ("german", 250.0)))
+                   for kind, count, north in layout for side, east in (("allied", -250.0), ("german", 250.0)))
     world = World(generate_terrain(seed=seed), slots, seed=seed, ground_units=groups, time_of_day="dusk")
     for i in range(1, 40):
         world.pilot.fly_to([i], 0.0, 0.0, 600.0 + 8.0 * i)
-    for group in ("truck_allied", "truck_german"):
+    for group in ("truck_allied_-300", "truck_german_-300"):
         world.combat.order(group, "drive")
     world.combat.trigger[:] = True
     return world
@@ -182,7 +183,7 @@ def combat_figures(quick: bool) -> dict:
             "tick_ms_median": round(float(np.median(times)) * 1000.0, 3),
             "tick_ms_p95": round(float(np.percentile(times, 95)) * 1000.0, 3),
             "fleet_step_ms": round(fleet_step, 3), "goal_tick_ms_median": 1.5,
-            "shots_fired": int(world.shots_fired.sum()), "hits": int(world.combat.condition.hits.sum()),
+            "shots_fired": int(world.shots_fired.sum()), "hits": int(world.combat.condition.hits_taken.sum()),
             "downed": int(world.combat.condition.downed.sum())}
 
 

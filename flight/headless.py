@@ -40,7 +40,7 @@ def run_level(level: str, seed: int = 0, pilot: str = "auto", record: Path | Non
     try:
         for _ in range(round(max_seconds / DT)):
             frame = fly(sortie).quantised()
-            sortie.tick(frame.to_array(), frame.fire)
+            sortie.tick(frame.to_array(), frame.buttons)
             if writer:
                 writer.record(frame.to_ints(), sortie)
             if sortie.end is not None:

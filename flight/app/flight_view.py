@@ -124,7 +124,7 @@ class FlightView:
                     self.playback.step()
                 else:
                     frame = self.keys.update(DT)  # quantised: the sim flies exactly what the replay stores
-                    self.sortie.tick(frame.to_array(), frame.fire)
+                    self.sortie.tick(frame.to_array(), frame.buttons)
                     if self.recording is not None:
                         self.recording.record(frame.to_ints(), self.sortie)
             except MissionError as error:  # the level's script broke: the state takes the player to the menu

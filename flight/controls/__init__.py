@@ -4,7 +4,7 @@
 Panda3D's events to them as plain strings and numbers, so they run and are tested headless.
 """
 from flight.controls.bindings import DEFAULT_BINDINGS
-from flight.controls.frame import BLIP, FIRE, NEUTRAL, ControlFrame
+from flight.controls.frame import BLIP, CLEAR_JAM, FIRE, NEUTRAL, ControlFrame
 from flight.controls.keyboard import KeyboardMouse
 
-__all__ = ["BLIP", "FIRE", "ControlFrame", "DEFAULT_BINDINGS", "KeyboardMouse", "NEUTRAL"]
+__all__ = ["BLIP", "CLEAR_JAM", "FIRE", "ControlFrame", "DEFAULT_BINDINGS", "KeyboardMouse", "NEUTRAL"]

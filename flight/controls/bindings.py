@@ -8,7 +8,7 @@ THROTTLE_SET_PREFIX = "throttle_set_"  # followed by a percentage: throttle_set_
 
 ACTIONS = frozenset({
     "pitch_up", "pitch_down", "roll_left", "roll_right", "rudder_left", "rudder_right",
-    "throttle_up", "throttle_down", "blip", "fire", "brake",
+    "throttle_up", "throttle_down", "blip", "fire", "clear_jam", "brake",
     *(f"{THROTTLE_SET_PREFIX}{percent}" for percent in range(0, 101, 10)),
 })
 
@@ -25,5 +25,6 @@ DEFAULT_BINDINGS: dict[str, str] = {
     "0": f"{THROTTLE_SET_PREFIX}100",
     "b": "blip",
     "space": "fire",
+    "r": "clear_jam",
     "g": "brake",
 }

@@ -10,6 +10,7 @@ import numpy as np
 
 FIRE = 1 << 0  # guns
 BLIP = 1 << 1  # blip switch: ignition cut while held
+CLEAR_JAM = 1 << 2  # work the cocking handles to clear a jammed gun
 BUTTON_MASK = 0xFFFF  # buttons are stored as an unsigned 16-bit field
 
 _STICK_STEPS = 32767  # int16, symmetric about 0 so a centred stick is exactly 0
@@ -29,7 +30,7 @@ class ControlFrame:
     | rudder   | float | -1..1   | + yaws right                                       |
     | throttle | float | 0..1    | 1 is full power                                    |
     | brake    | float | 0..1    | wheel brakes, or chocks on a type without brakes   |
-    | buttons  | int   | 16 bits | FIRE, BLIP                                         |
+    | buttons  | int   | 16 bits | FIRE, BLIP, CLEAR_JAM                              |
     """
 
     aileron: float = 0.0

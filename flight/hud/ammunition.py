@@ -1,5 +1,5 @@
-"""Rounds left per gun. The snapshot has no `ammunition` yet (the theatre issue adds guns): until then, and for
-an unarmed aircraft, the gauge shows nothing."""
+"""Rounds left per gun, JAM for a jammed one (the snapshot's `ammunition` and `jammed`, (N, guns); -1 rounds is
+no gun in that slot). An unarmed aircraft's gauge shows nothing."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -11,12 +11,16 @@ from flight.world import WorldSnapshot
 
 def text(s: WorldSnapshot, units: str) -> str:
     ammunition = getattr(s, "ammunition", None)  # (N,) or (N, guns) rounds
-    return "" if ammunition is None else rounds_text(np.asarray(ammunition)[0])
+    jammed = getattr(s, "jammed", None)
+    return "" if ammunition is None else rounds_text(np.asarray(ammunition)[0],
+                                                     None if jammed is None else np.asarray(jammed)[0])
 
 
-def rounds_text(rounds: int | Sequence[int] | None) -> str:
-    """'AMMO 500 | 500' for two guns; '' for none."""
+def rounds_text(rounds: int | Sequence[int] | None, jammed: Sequence[bool] | None = None) -> str:
+    """'AMMO 500 | 500' for two guns, 'AMMO 480 | JAM' with the second jammed; '' for none."""
     if rounds is None:
         return ""
     counts = np.atleast_1d(np.asarray(rounds)).astype(int)
-    return "" if counts.size == 0 else "AMMO " + " | ".join(f"{count:3d}" for count in counts)
+    stuck = np.zeros(counts.shape, bool) if jammed is None else np.atleast_1d(np.asarray(jammed, dtype=bool))
+    shown = [("JAM" if jam else f"{count:3d}") for count, jam in zip(counts, stuck) if count >= 0]
+    return "AMMO " + " | ".join(shown) if shown else ""

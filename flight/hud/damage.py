@@ -1,5 +1,5 @@
-"""The damage state: one line per damaged part (the flight model's DAMAGE_PARTS, 1 intact .. 0 gone). The
-snapshot has no `damage` yet (the theatre issue adds it): until then, and while intact, it shows nothing."""
+"""The damage state: fire, the pilot's wounds, the engine and the tank (the snapshot's `combat`), then one line per
+damaged part (the flight model's DAMAGE_PARTS, 1 intact .. 0 gone). While all is well it shows nothing."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -15,7 +15,24 @@ WORDS = ((0.99, None), (0.6, "holed"), (0.01, "badly hit"))
 
 def text(s: WorldSnapshot, units: str) -> str:
     damage = getattr(s, "damage", None)  # (N, len(DAMAGE_PARTS))
-    return "" if damage is None else parts_text(np.asarray(damage)[0])
+    parts = "" if damage is None else parts_text(np.asarray(damage)[0])
+    combat = getattr(s, "combat", None)  # the pilot, fire, fuel and engine (flight.world.combat_view)
+    if combat is None:
+        return parts
+    return "\n".join(line for line in (condition_text(float(combat.pilot[0]), bool(combat.burning[0]),
+                                                      bool(combat.leaking[0]), float(combat.smoke[0])), parts) if line)
+
+
+def condition_text(pilot: float, burning: bool, leaking: bool, engine_hit: float) -> str:
+    """'ON FIRE\npilot wounded\nengine hit\nfuel tank holed', as far as each applies."""
+    lines = ["ON FIRE"] if burning else []
+    if pilot < 1.0:
+        lines.append("pilot wounded" if pilot > 0.0 else "pilot killed")
+    if engine_hit > 0.0:
+        lines.append("engine hit" if engine_hit < 1.0 else "engine dead")
+    if leaking:
+        lines.append("fuel tank holed")
+    return "\n".join(lines)
 
 
 def parts_text(damage: Sequence[float] | None) -> str:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flight import __version__
-from flight.controls import FIRE
 from flight.replay import arrays
 from flight.replay.container import ReplayFileError
 from flight.replay.header import aircraft_hash, level_hash
@@ -47,7 +46,7 @@ class Playback:
         self.replay = replay
         self.sortie = sortie_for(replay)
         self._controls = replay.control_arrays()
-        self._fire = (replay.controls[:, 5] & FIRE) != 0
+        self._buttons = replay.controls[:, 5]
 
     @property
     def tick(self) -> int:
@@ -61,7 +60,7 @@ class Playback:
         """Run up to `ticks` recorded ticks (fewer at the end); returns how many ran."""
         ran = 0
         while ran < ticks and not self.at_end:
-            self.sortie.tick(self._controls[self.tick], bool(self._fire[self.tick]))
+            self.sortie.tick(self._controls[self.tick], int(self._buttons[self.tick]))
             ran += 1
         return ran
 

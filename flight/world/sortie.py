@@ -46,11 +46,12 @@ class Sortie:
     def tick_count(self) -> int:
         return self.world.tick_count
 
-    def tick(self, player_controls: np.ndarray, fire: bool = False) -> Ending | None:
-        """One tick; returns the Ending on the tick the mission ends."""
+    def tick(self, player_controls: np.ndarray, buttons: int = 0) -> Ending | None:
+        """One tick with the frame's controls and buttons (FIRE, CLEAR_JAM); returns the Ending on the tick the
+        mission ends."""
         if self.end is not None:
             raise RuntimeError("the sortie has ended")
-        self.world.tick(player_controls, fire)
+        self.world.tick(player_controls, buttons)
         vn, ve = (float(v) for v in self.world.fleet.vel[0, :2])
         self.distance += math.sqrt(vn * vn + ve * ve) * DT
         self.mission.tick()
@@ -82,7 +83,8 @@ class Sortie:
         stats = {"time_s": round(self.tick_count * DT, 2),
                  "flight_s": round(float(self.world.airborne_ticks[0]) * DT, 2),
                  "distance_km": round(self.distance / 1000.0, 3),
-                 "shots_fired": player.shots_fired, "hits": 0, "downed": 0,
+                 "shots_fired": player.shots_fired, "hits": int(self.world.combat.condition.hits[0]),
+                 "downed": int((self.world.combat.condition.downed_by == 0).sum()),
                  "damage_taken": round(player.damage, 3)}
         if player.landed:
             stats["landing"] = landing_quality(player.touchdown_sink)

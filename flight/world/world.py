@@ -6,8 +6,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from flight.controls.frame import FIRE
 from flight.dynamics import DT, Fleet, load_aircraft
-from flight.world.level import Level
+from flight.world.combat import Combat
+from flight.world.combat_view import CombatSnapshot, combat_snapshot
+from flight.world.level import GroundGroup, Level
 from flight.world.terrain import Terrain, generate_terrain
 
 
@@ -32,6 +35,10 @@ class WorldSnapshot:
     crashed: np.ndarray  # (N,) bool
     crash_cause: tuple[str, ...]
     engine_angle: np.ndarray  # (N,) propeller angle, rad, for the spinning propeller
+    ammunition: np.ndarray | None = None  # (N, G) rounds left per gun, -1 where it has no such gun
+    jammed: np.ndarray | None = None  # (N, G) bool
+    damage: np.ndarray | None = None  # (N, 5) per DAMAGE_PARTS, 1 intact .. 0 gone
+    combat: CombatSnapshot | None = None  # tracers, flashes, smoke, bursts, ground units (flight.world.combat_view)
 
     @property
     def seconds(self) -> float:
@@ -79,9 +86,11 @@ class World:
     | names, sides   | N     | slot names ("player", "scramble/0") and "allied"/"german"       |
     | units          | -     | unit name -> fleet indices: each slot, and each flight as a whole |
     | pilot          | N-1   | the AI pilot of slots 1.. (None when the player flies alone)     |
+    | combat         | -     | guns, bullets, damage and ground units (flight.world.combat)      |
     """
 
-    def __init__(self, terrain: Terrain, slots: list[Slot] | None = None, seed: int = 0):
+    def __init__(self, terrain: Terrain, slots: list[Slot] | None = None, seed: int = 0,
+                 ground_units: tuple[GroundGroup, ...] = (), time_of_day: str = "day"):
         slots = slots or [Slot("player", "camel", "allied", 0.0, 0.0, 0.0)]
         self.terrain = terrain
         self.rng = np.random.Generator(np.random.PCG64(seed))
@@ -110,6 +119,7 @@ class World:
         self.touchdown_sink = np.zeros(n)  # m/s: how fast it was coming down when its wheels last touched
         self.shots_fired = np.zeros(n, dtype=np.int64)
         self.player_fire = False
+        self.combat = Combat(self.fleet, terrain, self.sides, ground_units, time_of_day)
 
     @classmethod
     def from_level(cls, level: Level, seed: int = 0) -> World:
@@ -118,18 +128,22 @@ class World:
             terrain = load_theatre(level.theatre).terrain()
         else:
             terrain = generate_terrain(seed=level.terrain_seed)
-        return cls(terrain, slots_of(level), seed=seed)
+        return cls(terrain, slots_of(level), seed=seed, ground_units=level.ground_units,
+                   time_of_day=level.time_of_day)
 
-    def tick(self, player_controls: np.ndarray, fire: bool = False) -> None:
+    def tick(self, player_controls: np.ndarray, buttons: int = 0) -> None:
         """Advance one DT with the player's quantised controls (a (6,) array from ControlFrame.to_array()) and
-        trigger (the frame's FIRE button)."""
-        self.player_fire = bool(fire)
+        the frame's buttons (FIRE, CLEAR_JAM; True reads as FIRE)."""
+        buttons = int(buttons)
+        self.player_fire = bool(buttons & FIRE)
         controls = self.fleet.controls
         if self.pilot is not None:
             self.pilot.update()  # writes the AI's rows
         controls[0] = player_controls
+        self.combat.steer(controls)
         was_on_ground, sink = self.fleet.on_ground.copy(), self.fleet.vel[:, 2].copy()
         self.fleet.step(controls, DT)
+        self.combat.tick(self, buttons)
         touched = self.fleet.on_ground & ~was_on_ground
         self.touchdown_sink = np.where(touched, sink, self.touchdown_sink)
         flying = ~self.fleet.on_ground & ~self.fleet.crashed
@@ -153,7 +167,9 @@ class World:
             euler=f.euler, specific_force=f.specific_force.copy(), alpha=f.alpha, rpm=f.rpm.copy(),
             fuel=f.fuel.copy(), controls=f.applied.copy(), on_ground=f.on_ground.copy(), crashed=f.crashed.copy(),
             crash_cause=tuple(f.crash_cause_name(i) for i in range(f.n)),
-            engine_angle=self._propeller_angle.copy())
+            engine_angle=self._propeller_angle.copy(), ammunition=self.combat.ammunition(),
+            jammed=self.combat.jammed_guns(), damage=f.damage.copy(),
+            combat=combat_snapshot(self.combat, self.tick_count))
 
     def state(self) -> dict[str, np.ndarray]:
         """Everything the next tick reads, as named arrays (copies): hashed by replays, restored to seek."""
@@ -163,6 +179,7 @@ class World:
         state["world/rng"] = rng_state(self.rng)
         for name in _TRACKED:
             state[f"world/{name}"] = getattr(self, name).copy()
+        state.update({f"combat/{name}": value for name, value in self.combat.state().items()})
         return state
 
     def restore(self, state: dict[str, np.ndarray]) -> None:
@@ -172,6 +189,8 @@ class World:
         set_rng_state(self.rng, state["world/rng"])
         for name in _TRACKED:
             setattr(self, name, np.array(state[f"world/{name}"], copy=True))
+        self.combat.restore({name[len("combat/"):]: value for name, value in state.items()
+                             if name.startswith("combat/")})
 
 
 _TRACKED = ("airborne_ticks", "airborne_run", "touchdown_sink", "last_speed", "shots_fired")

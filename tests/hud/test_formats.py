@@ -73,15 +73,23 @@ def with_field(snapshot, **fields):
     return types.SimpleNamespace(**vars(snapshot), **fields)
 
 
-def test_ammunition_shows_nothing_until_the_snapshot_has_guns(parked):
-    assert ammunition.text(parked, "imperial") == ""
-    armed = with_field(parked, ammunition=np.array([[500, 480]]))
-    assert ammunition.text(armed, "imperial") == "AMMO 500 | 480"
+def test_ammunition_shows_each_gun_and_its_jams_and_nothing_unarmed(parked):
+    assert ammunition.text(parked, "imperial") == "AMMO 500 | 500", "a Camel's two Vickers"
+    assert ammunition.text(dataclasses.replace(parked, ammunition=None, jammed=None), "imperial") == ""
+    armed = dataclasses.replace(parked, ammunition=np.array([[500, 480]]), jammed=np.array([[False, True]]))
+    assert ammunition.text(armed, "imperial") == "AMMO 500 | JAM"
+    assert ammunition.rounds_text(np.array([97, -1])) == "AMMO  97", "no gun in the second slot"
     assert ammunition.rounds_text(None) == "" and ammunition.rounds_text(97) == "AMMO  97"
+    assert ammunition.rounds_text(np.array([-1, -1])) == ""
 
 
 def test_damage_lists_the_damaged_parts_and_nothing_while_intact(parked):
     assert damage.text(parked, "imperial") == ""
-    assert damage.text(with_field(parked, damage=np.ones((1, 5))), "imperial") == ""
-    hit = with_field(parked, damage=np.array([[1.0, 0.7, 1.0, 0.0, 0.3]]))
+    assert damage.text(dataclasses.replace(parked, damage=np.ones((1, 5))), "imperial") == ""
+    hit = dataclasses.replace(parked, damage=np.array([[1.0, 0.7, 1.0, 0.0, 0.3]]))
     assert damage.text(hit, "metric") == "right wing holed\nelevator shot away\nrudder badly hit"
+    burning = dataclasses.replace(hit, combat=dataclasses.replace(parked.combat, pilot=np.array([0.6]),
+                                                                  burning=np.array([True]),
+                                                                  leaking=np.array([True]), smoke=np.array([0.3])))
+    assert damage.text(burning, "metric").splitlines()[:4] == ["ON FIRE", "pilot wounded", "engine hit",
+                                                              "fuel tank holed"]

@@ -42,7 +42,7 @@ def record(path: Path, pilot: Pilot, ticks: int, seed: int = 0, finish: bool = T
     writer = ReplayWriter(path, make_header("training", seed, "normal"), sortie)
     for _ in range(ticks):
         frame = pilot(sortie).quantised()
-        sortie.tick(frame.to_array(), frame.fire)
+        sortie.tick(frame.to_array(), frame.buttons)
         writer.record(frame.to_ints(), sortie)
         if sortie.end is not None:
             break

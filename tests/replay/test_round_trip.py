@@ -68,7 +68,7 @@ def test_taking_control_makes_a_recording_that_verifies_on_its_own(tmp_path):
     other_hands = taxi_pilot(9)
     for _ in range(600):  # the player flies on
         frame = other_hands(sortie).quantised()
-        sortie.tick(frame.to_array(), frame.fire)
+        sortie.tick(frame.to_array(), frame.buttons)
         writer.record(frame.to_ints(), sortie)
     writer.finish(sortie.result(), sortie)
     mine = load_replay(tmp_path / "mine.flightreplay")
