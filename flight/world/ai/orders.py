@@ -47,7 +47,7 @@ class Airfield:
 
     def into_wind(self, wind: np.ndarray) -> "Airfield":
         """The same field landing into `wind` (NED m/s, the air's velocity), as the windsock says: on a round
-        grass field nobody lands across the wind (a Camel ground-loops in 5 m/s of it). Calm: unchanged."""
+        grass field nobody lands across the wind (a Camel ground-loops in 6 m/s of it). Calm: unchanged."""
         north, east = float(wind[0]), float(wind[1])
         if north * north + east * east < 1.0:
             return self
