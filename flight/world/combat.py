@@ -294,16 +294,17 @@ class Combat:
 
     def _ground(self, world, tick: int) -> None:
         units, f = self.units, self.fleet
-        height = world.height_above_ground()
+        choosing = tick % TARGET_TICKS == 0
         alive = ~f.crashed
         hostile = np.stack([(self.side != s) | (self.allegiance != s) for s in range(len(SIDES))])
-        sky = Sky(f.pos, f.vel, height, alive, alive & ~f.on_ground, hostile, units.held(f.n))
-        if tick % TARGET_TICKS == 0:
-            units.choose_targets(sky)
+        sky = Sky(f.pos, f.vel, world.height_above_ground() if choosing else None, alive, alive & ~f.on_ground,
+                  hostile, units.held(f.n))
+        if choosing:
+            units.choose_targets(sky, world.rng)
             sky.held = units.held(f.n)
         units.move_beams(sky)
-        units.move()
-        rammed = units.collisions(f.pos, height, self.half_span, alive)
+        units.move(settle=choosing)
+        rammed = units.collisions(f.pos, self.half_span, alive)
         if rammed.any():
             self._crash(rammed)
         fired = units.machine_guns(sky, world.rng, tick)

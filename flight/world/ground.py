@@ -33,7 +33,8 @@ SEARCHLIGHT_RANGE = 6000.0
 PICKUP_COS = float(np.cos(np.radians(3.5)))  # an aircraft this close to the beam's axis is caught in it
 LOST_COS = float(np.cos(np.radians(8.0)))  # held targets the beam falls this far behind are lost
 SLEW = 0.4  # rad/s the beam follows a held target
-SWEEP_RATE = 0.15  # rad/s of the sweep's phase
+SWEEP_RATE, CUED_SWEEP_RATE = 0.15, 0.8  # rad/s of the sweep's phase: searching the sky, searching about a cue
+LOCATOR_ERROR = 0.05  # rad: the sound locator's error (and the sound's lag), held for one engagement
 SPEED = {TRUCK: 6.0, GUARDS: 3.5}  # m/s: a lorry on grass, men running
 GUARDS_STOP = 80.0  # m: guards sent after an aircraft stop this far from it to shoot
 TRUCK_HALF = (3.0, 1.1)  # m, half length and half width
@@ -42,7 +43,7 @@ GROUND_HIT_RADIUS = 3.0  # m: a bullet striking the ground this near a gun, sear
 GROUND_HIT_LOSS = {FLAK: 0.08, MG: 0.08, SEARCHLIGHT: 0.1, TRUCK: 0.05, GUARDS: 0.0}
 GROUND_ORDERS = ("drive", "advance", "hold")
 STATE = ("pos", "heading", "health", "cooldown", "target", "burst", "shot_timer", "bias", "beam", "sweep", "leg",
-         "run_to", "last_shot", "moving", "chase", "route_length")
+         "run_to", "last_shot", "moving", "chase", "route_length", "cue", "cued")
 
 
 @dataclass
@@ -50,7 +51,7 @@ class Sky:
     """The aircraft as ground units see them, once a tick: (N, ...) arrays."""
     pos: np.ndarray  # NED m
     vel: np.ndarray  # NED m/s
-    height: np.ndarray  # m above the ground
+    height: np.ndarray | None  # m above the ground (only on the ticks targets are chosen)
     alive: np.ndarray  # not crashed
     airborne: np.ndarray  # alive and off the ground
     hostile: np.ndarray  # (2, N): units of side 0 (allied) / 1 (german) fire at it
@@ -76,6 +77,7 @@ class GroundUnits:
     | bias       | (U,3) | rad  | the gunner's aiming error for this burst                             |
     | beam       | (U,3) | -    | searchlight axis, NED unit vector                                    |
     | sweep      | (U,)  | rad  | phase of the searchlight's search pattern                            |
+    | cue, cued  | (U,2),(U,) | rad | azimuth and elevation its sound locator heard an engine at; whether it did |
     | leg, run_to| (U,), (U,2) | - , m | the route point it makes for; where it runs off its route   |
     | moving     | (U,)  | bool | under orders to drive or advance (route_length 0: off its route) |
     | chase      | (U,)  | -    | fleet index of the aircraft guards run at, -1 none               |
@@ -125,6 +127,8 @@ class GroundUnits:
         self.beam = np.zeros((u, 3))
         self.leg = np.zeros(u, dtype=np.int32)
         self.run_to = at.copy()
+        self.cue = np.zeros((u, 2))
+        self.cued = np.zeros(u, dtype=bool)
         self.moving = np.zeros(u, dtype=bool)
         self.chase = np.full(u, -1, dtype=np.int32)
         self.last_shot = np.full(u, -1000, dtype=np.int64)
@@ -145,7 +149,7 @@ class GroundUnits:
         return self.health > 0.0
 
     # ---- seeing ----------------------------------------------------------------------------------------------
-    def choose_targets(self, sky: Sky) -> None:
+    def choose_targets(self, sky: Sky, rng: np.random.Generator) -> None:
         """Each gun's target: the nearest hostile aircraft in its reach that it can see (a held one counts as
         nearer; the one it engages already, nearer still, so it does not flit between two)."""
         offset = sky.pos[None, :, :] - self.pos[:, None, :]
@@ -166,7 +170,7 @@ class GroundUnits:
         self.target = np.where(gunner, np.where(found, best, -1), self.target).astype(np.int32)
         self._guards_run(sky)
         if self.lit:
-            self._searchlights_find(sky, offset, distance, hostile)
+            self._searchlights_find(sky, offset, distance, hostile, rng)
 
     def _guards_run(self, sky: Sky) -> None:
         """Guards sent after an aircraft run to where it is now, while it is on the ground."""
@@ -176,8 +180,10 @@ class GroundUnits:
             grounded = ~sky.airborne[quarry] & sky.alive[quarry]
             self.run_to[chasing] = np.where(grounded[:, None], sky.pos[quarry, :2], self.pos[chasing, :2])
 
-    def _searchlights_find(self, sky: Sky, offset: np.ndarray, distance: np.ndarray, hostile: np.ndarray) -> None:
-        """A free light catches an aircraft that crosses its beam; a holding one loses it when it falls behind."""
+    def _searchlights_find(self, sky: Sky, offset: np.ndarray, distance: np.ndarray, hostile: np.ndarray,
+                           rng: np.random.Generator) -> None:
+        """A free light catches an aircraft that crosses its beam; a holding one loses it when it falls behind.
+        The sound locator beside each light cues its search to the nearest engine it hears, a few degrees out."""
         lights = (self.kind == SEARCHLIGHT) & self.active
         along = np.einsum("uni,ui->un", offset, self.beam) / np.maximum(distance, 1.0)
         near = lights[:, None] & hostile & sky.airborne[None, :] & (distance < SEARCHLIGHT_RANGE)
@@ -190,6 +196,18 @@ class GroundUnits:
         catch = ~held & np.isfinite(caught[rows, first])
         self.target = np.where(lights, np.where(keep, self.target, np.where(catch, first, -1)), self.target).astype(
             np.int32)
+        heard = np.where(near, distance, np.inf)
+        loudest = np.argmin(heard, axis=1)
+        cued = lights & (self.target < 0) & np.isfinite(heard[rows, loudest])
+        new = cued & ~self.cued
+        if new.any():
+            self.bias[new, :2] = normal(rng, (int(new.sum()), 2)) * LOCATOR_ERROR
+        self.cued = cued
+        if cued.any():
+            to = offset[rows, loudest][cued]
+            self.cue[cued, 0] = atan2(to[:, 1], to[:, 0]) + self.bias[cued, 0]
+            level = np.sqrt(to[:, 0] * to[:, 0] + to[:, 1] * to[:, 1])
+            self.cue[cued, 1] = atan2(-to[:, 2], level) + self.bias[cued, 1]
 
     def held(self, n: int) -> np.ndarray:
         """(n,) bool: the aircraft some burning searchlight holds."""
@@ -204,7 +222,7 @@ class GroundUnits:
         lights = self.kind == SEARCHLIGHT
         if not lights.any():
             return
-        self.sweep = np.where(lights, self.sweep + SWEEP_RATE * DT, self.sweep)
+        self.sweep = np.where(lights, self.sweep + np.where(self.cued, CUED_SWEEP_RATE, SWEEP_RATE) * DT, self.sweep)
         free = self.beam.copy()
         self._aim_beams()
         holding = lights & (self.target >= 0)
@@ -216,10 +234,13 @@ class GroundUnits:
             self.beam = np.where(holding[:, None], follow, self.beam)
 
     def _aim_beams(self) -> None:
-        """The search pattern: the beam swings 60 degrees either side of the light's heading and nods between
-        about 35 and 65 degrees up (sin and cos only)."""
-        azimuth = self.heading + np.sin(self.sweep)
-        elevation = 0.87 + 0.26 * np.sin(0.63 * self.sweep + 1.0)
+        """The search pattern: uncued, the beam swings 60 degrees either side of the light's heading and nods
+        between about 35 and 65 degrees up; cued, it searches 10 by 7 degrees about the cue (sin and cos only)."""
+        centre_az = np.where(self.cued, self.cue[:, 0], self.heading)
+        centre_el = np.where(self.cued, self.cue[:, 1], 0.87)
+        azimuth = centre_az + np.where(self.cued, 0.17, 1.0) * np.sin(self.sweep)
+        elevation = np.minimum(np.maximum(centre_el + np.where(self.cued, 0.12, 0.26) * np.sin(0.63 * self.sweep + 1.0),
+                                          0.1), 1.5)
         cos_el = np.cos(elevation)
         pattern = np.stack([cos_el * np.cos(azimuth), cos_el * np.sin(azimuth), -np.sin(elevation)], axis=-1)
         lights = (self.kind == SEARCHLIGHT)[:, None]
@@ -240,9 +261,10 @@ class GroundUnits:
         if what == "hold":
             self.run_to[index] = self.pos[index, :2]
 
-    def move(self) -> None:
+    def move(self, settle: bool) -> None:
         """Moving units go along their routes point to point, or run to `run_to` (to within a rifle shot of an
-        aircraft they chase); lorries and guards turn the way they go."""
+        aircraft they chase); lorries and guards turn the way they go. With `settle` (every TARGET_TICKS: the
+        ground is gentle) they are put back on the ground under them."""
         moving = self.moving & (self.speed > 0.0) & self.active
         if not moving.any():
             return
@@ -259,21 +281,24 @@ class GroundUnits:
         self.pos[rows, :2] += to_goal / np.maximum(distance, 1e-9)[:, None] * step[:, None]
         self.heading[rows] = np.where(going, atan2(to_goal[:, 1], to_goal[:, 0]), self.heading[rows])
         self.leg[rows] += (on_route & (distance <= 2.0)).astype(np.int32)
-        self.pos[rows, 2] = -self.ground(self.pos[rows, 0], self.pos[rows, 1])
+        if settle:
+            self.pos[rows, 2] = -self.ground(self.pos[rows, 0], self.pos[rows, 1])
 
-    def collisions(self, pos: np.ndarray, height: np.ndarray, half_span: np.ndarray, alive: np.ndarray) -> np.ndarray:
-        """(N,) bool: the aircraft low enough to strike a lorry's body with a wing or the propeller."""
+    def collisions(self, pos: np.ndarray, half_span: np.ndarray, alive: np.ndarray) -> np.ndarray:
+        """(N,) bool: the aircraft low enough over a lorry to strike its body with a wing or the propeller."""
         trucks = np.flatnonzero((self.kind == TRUCK) & self.active)
-        low = alive & (height < TRUCK_HEIGHT + 1.5)
         hit = np.zeros(len(pos), dtype=bool)
-        if not trucks.size or not low.any():
+        if not trucks.size:
             return hit
         offset = pos[None, :, :2] - self.pos[trucks, None, :2]
         c, s = np.cos(self.heading[trucks])[:, None], np.sin(self.heading[trucks])[:, None]
         along = np.abs(offset[..., 0] * c + offset[..., 1] * s)
         across = np.abs(-offset[..., 0] * s + offset[..., 1] * c)
         reach = 0.9 * half_span[None, :]
-        hit = ((along < TRUCK_HALF[0] + reach) & (across < TRUCK_HALF[1] + reach)).any(axis=0) & low
+        over = np.flatnonzero(((along < TRUCK_HALF[0] + reach) & (across < TRUCK_HALF[1] + reach)).any(axis=0) & alive)
+        if over.size:
+            height = -pos[over, 2] - self.ground(pos[over, 0], pos[over, 1])
+            hit[over] = height < TRUCK_HEIGHT + 1.5
         return hit
 
     def struck(self, points: np.ndarray) -> None:
