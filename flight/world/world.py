@@ -180,6 +180,8 @@ class World:
         for name in _TRACKED:
             state[f"world/{name}"] = getattr(self, name).copy()
         state.update({f"combat/{name}": value for name, value in self.combat.state().items()})
+        if self.pilot is not None:
+            state.update({f"pilot/{name}": value for name, value in self.pilot.state().items()})
         return state
 
     def restore(self, state: dict[str, np.ndarray]) -> None:
@@ -191,6 +193,8 @@ class World:
             setattr(self, name, np.array(state[f"world/{name}"], copy=True))
         self.combat.restore({name[len("combat/"):]: value for name, value in state.items()
                              if name.startswith("combat/")})
+        if self.pilot is not None:
+            self.pilot.restore({name[len("pilot/"):]: v for name, v in state.items() if name.startswith("pilot/")})
 
 
 _TRACKED = ("airborne_ticks", "airborne_run", "touchdown_sink", "last_speed", "shots_fired")
