@@ -14,8 +14,8 @@ DEG_PER_UNIT = 120.0  # mouse drag: degrees per window unit (half the window's w
 EYE = Vec3(0.0, -0.50, 0.78)
 # how far below the eye's level the instrument board's dials are seen, deg (flight.app.cockpit's layout)
 DIALS_BELOW_DEG = float(np.degrees(np.arctan2(EYE.z - (BOARD_TOP[2] - DIAL_DROP), BOARD_TOP[1] - EYE.y)))
-ORDER = ("cockpit", "chase", "orbit", "free")
-NEAR = {"cockpit": 0.1, "chase": 0.5, "orbit": 0.5, "free": 0.5}  # metres; 0.1 shows the cowling and guns
+ORDER = ("cockpit", "chase", "orbit", "free", "flyby")
+NEAR = {"cockpit": 0.1, "chase": 0.5, "orbit": 0.5, "free": 0.5, "flyby": 0.5}  # metres; 0.1 shows the cowling and guns
 
 
 def _floor(ground_height, x: float, y: float) -> float:
@@ -164,6 +164,34 @@ class FreeCamera:
         self.camera.set_pos_hpr(self.position, Vec3(self.heading, self.pitch, 0.0))
 
 
+class FlyByCamera:
+    """Stands beside the aircraft's path a few seconds ahead of it and turns to watch it pass, like a spectator
+    at the edge of the field; once the aircraft is well past, it goes ahead again."""
+    LEAD_S, SIDE_M, UP_M, PASSED_M = 4.0, 30.0, 6.0, 180.0
+
+    def __init__(self, camera: NodePath, ground_height):
+        self.camera, self.ground_height = camera, ground_height
+        self.position: Vec3 | None = None
+        self.last: Vec3 | None = None
+
+    def reset(self) -> None:
+        self.position = None
+
+    def update(self, target: NodePath, dt: float) -> None:
+        render = target.get_top()
+        here = target.get_pos(render)
+        speed = (here - self.last).length() / dt if self.last is not None and dt > 1e-4 else 0.0
+        self.last = Vec3(here)
+        if self.position is None or (here - self.position).length() > self.PASSED_M:
+            ahead = render.get_relative_vector(target, Vec3(0, 1, 0))
+            right = render.get_relative_vector(target, Vec3(1, 0, 0))
+            lead = max(speed, 30.0) * self.LEAD_S
+            self.position = here + ahead * lead + right * self.SIDE_M + Vec3(0, 0, self.UP_M)
+            self.position.z = max(self.position.z, _floor(self.ground_height, self.position.x, self.position.y))
+        self.camera.set_pos(self.position)
+        self.camera.look_at(target)
+
+
 class CameraRig:
     """The view's cameras, one active. It reparents the Panda3D camera (under the aircraft for the cockpit, under
     render otherwise) and sets the lens's near plane for each. Call `update` every frame and `detach` before the
@@ -172,7 +200,7 @@ class CameraRig:
         rig = CameraRig(base.camera, base.camLens, world.terrain.height_at)
         rig.select(rig.keys["f1"]); rig.cycle(); rig.update(aircraft_np, dt)
     """
-    keys = {"f1": "cockpit", "f2": "chase", "f3": "orbit", "f4": "free"}
+    keys = {"f1": "cockpit", "f2": "chase", "f3": "orbit", "f4": "free", "f5": "flyby"}
 
     def __init__(self, camera: NodePath, lens, ground_height, current: str = "chase"):
         self.camera, self.lens = camera, lens
@@ -181,6 +209,7 @@ class CameraRig:
         self.chase = ChaseCamera(camera, ground_height)
         self.orbit = OrbitCamera(camera, ground_height)
         self.free = FreeCamera(camera, ground_height)
+        self.flyby = FlyByCamera(camera, ground_height)
         self.current = current
         self.pointer: tuple[float, float] | None = None  # the mouse at the last frame a button was held
         self.select(current)
@@ -195,6 +224,7 @@ class CameraRig:
         self.current = name
         self._set_near()
         self.chase.reset()
+        self.flyby.reset()
         self.orbit.start_from_camera = True
         self.free.start(self.camera.get_pos(self.render), self.camera.get_hpr(self.render))
         self.cockpit.release_look()

@@ -2,6 +2,7 @@
 camera and HUD draw the newest snapshot, the aircraft interpolated between the last two ticks."""
 from __future__ import annotations
 
+import dataclasses
 import secrets
 
 import numpy as np
@@ -17,7 +18,8 @@ from flight.app.model_files import load_model
 from flight.app.landscape import Landscape, cached_land_use
 from flight.app.scene import add_sky_and_light
 from flight.app.settings import Settings
-from flight.controls import DEFAULT_BINDINGS, KeyboardMouse
+from flight.app.flight_controls import FlightControls, keyboard_bindings
+from flight.controls import KeyboardMouse
 from flight.dynamics import DT
 from flight.hud.hud import Hud
 from flight.missions import MissionError
@@ -55,7 +57,8 @@ class FlightView:
         self.latest = self.world.snapshot()
         self.previous_pose = self.latest.pos, self.latest.quat
         self.loop = FixedStepLoop()
-        self.keys = KeyboardMouse(axis_rate=settings.axis_rate, mouse_stick=settings.mouse_stick)
+        self.keys = KeyboardMouse(keyboard_bindings(app), axis_rate=settings.axis_rate,
+                                  mouse_stick=settings.mouse_stick)
         self.root = app.render.attach_new_node("flight")
         add_sky_and_light(self.root, app.set_background_color, self.level.time_of_day)
         north, east, _ = self.level.aerodrome
@@ -75,14 +78,16 @@ class FlightView:
         self.ghost = Ghost(self.root, ghost) if ghost is not None else None
         nation = self.world.fleet.specs[0].nation
         self.instruments = InstrumentBoard(self.aircraft, lambda: self.latest, app.task_mgr)
-        self.hud = Hud(app, lambda: self.latest, app.task_mgr, nation,
+        self.followed = 0  # whose HUD and which aircraft the cameras show (a replay can follow any)
+        self.hud = Hud(app, self.followed_snapshot, app.task_mgr, nation,
                        units=None if settings.units == "auto" else settings.units)
         app.accept("h", self.hud.cycle_detail)
+        self.controls = FlightControls(app, self.keys, self.camera, self.hud, lambda: self.latest)  # + controllers
         app.task_mgr.add(self._tick, "flight-tick", sort=TICK_TASK_SORT)
         app.task_mgr.add(self._draw, "flight-draw", sort=TICK_TASK_SORT + 1)
 
     def _bind_flying_keys(self) -> None:
-        for key in DEFAULT_BINDINGS:
+        for key in self.keys.bindings:
             self.app.accept(key, self.keys.press, [key])
             self.app.accept(f"{key}-up", self.keys.release, [key])
 
@@ -94,7 +99,7 @@ class FlightView:
         self.app.accept("wheel_down", self.camera.zoom, [1.1])
 
     def _ignore_keys(self) -> None:
-        for key in (*DEFAULT_BINDINGS, *(f"{k}-up" for k in DEFAULT_BINDINGS), *CameraRig.keys, "c", "h",
+        for key in (*self.keys.bindings, *(f"{k}-up" for k in self.keys.bindings), *CameraRig.keys, "c", "h",
                     "wheel_up", "wheel_down"):
             self.app.ignore(key)
 
@@ -123,7 +128,7 @@ class FlightView:
                 if self.playback is not None:
                     self.playback.step()
                 else:
-                    frame = self.keys.update(DT)  # quantised: the sim flies exactly what the replay stores
+                    frame = self.controls.update(DT)  # quantised: the sim flies exactly what the replay stores
                     self.sortie.tick(frame.to_array(), frame.buttons)
                     if self.recording is not None:
                         self.recording.record(frame.to_ints(), self.sortie)
@@ -188,8 +193,18 @@ class FlightView:
                 self.keys.mouse_move(watcher.get_mouse_x(), watcher.get_mouse_y())
             self.camera.mouse(watcher.get_mouse_x(), watcher.get_mouse_y(), watcher.is_button_down(MouseButton.one()),
                               watcher.is_button_down(MouseButton.three()))
-        self.camera.update(self.aircraft, ClockObject.get_global_clock().get_dt())
+        self.camera.update(self.aircraft_nodes.models[self.followed], ClockObject.get_global_clock().get_dt())
         return task.cont
+
+    def follow(self, step: int = 1) -> None:
+        """Follow the next (or previous) aircraft still in the air or in one piece: cameras and HUD."""
+        n = self.world.fleet.n
+        self.followed = (self.followed + step) % n
+        self.camera.select(self.camera.current)  # the chase and orbit cameras start afresh on the new aircraft
+
+    def followed_snapshot(self):
+        """The newest snapshot with the followed aircraft first, so the HUD (which reads index 0) shows it."""
+        return focus(self.latest, self.followed)
 
     def draw(self, alpha: float) -> None:
         """Place the aircraft between the last two ticks and move their propellers and control surfaces."""
@@ -204,8 +219,25 @@ class FlightView:
         self.app.task_mgr.remove("flight-tick")
         self.app.task_mgr.remove("flight-draw")
         self._ignore_keys()
+        self.controls.destroy()
         self.hud.destroy()
         self.instruments.destroy()
         self.camera.detach()  # before the aircraft's node goes: the cockpit camera rides on it
         self.root.remove_node()
         self.app.render.clear_fog()
+
+
+def focus(snapshot, index: int):
+    """`snapshot` with aircraft `index` moved to the front of every per-aircraft array."""
+    if index == 0:
+        return snapshot
+    n = len(snapshot.pos)
+    order = [index] + [i for i in range(n) if i != index]
+    changes = {}
+    for field in dataclasses.fields(snapshot):
+        value = getattr(snapshot, field.name)
+        if isinstance(value, np.ndarray) and value.ndim and len(value) == n:
+            changes[field.name] = value[order]
+        elif isinstance(value, tuple) and len(value) == n:
+            changes[field.name] = tuple(value[i] for i in order)
+    return dataclasses.replace(snapshot, **changes)

@@ -13,7 +13,8 @@ from flight.replay.playback import Playback, version_note
 
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
 JUMP_TICKS = round(10.0 / DT)
-KEYS = "Space pause   [ ] speed   Left/Right 10 s   T take control   F1-F4 C cameras   H HUD   Esc back"
+KEYS = ("Space pause   [ ] speed   Left/Right 10 s   Tab next aircraft   T take control   F1-F5 C cameras   "
+        "H HUD   Esc back")
 
 
 def clock(ticks: int) -> str:
@@ -54,6 +55,7 @@ class ReplayState:
         for key, command, args in (("space", self.toggle_pause, []), ("[", self.change_speed, [-1]),
                                    ("]", self.change_speed, [1]), ("arrow_left", self.jump, [-JUMP_TICKS]),
                                    ("arrow_right", self.jump, [JUMP_TICKS]), ("t", self.take_control, []),
+                                   ("tab", self.view.follow, [1]),
                                    ("escape", self.close, [])):
             self.app.accept(key, command, args)
         self.app.task_mgr.add(self._show, "replay-status", sort=13)
@@ -106,6 +108,7 @@ class ReplayState:
             return
         from flight.app.states import FlightState
         writer = self.playback.take_control(new_replay_path(self.replay.header["level"]))
+        self.view.followed = 0
         self.view.take_control(writer)
         self.view.paused = False
         self.view.hud.messages.say("Replay", "You have control.", seconds=4.0)
@@ -120,7 +123,7 @@ class ReplayState:
 
     def exit(self) -> None:
         self.app.task_mgr.remove("replay-status")
-        for key in ("space", "[", "]", "arrow_left", "arrow_right", "t", "escape"):
+        for key in ("space", "[", "]", "arrow_left", "arrow_right", "t", "tab", "escape"):
             self.app.ignore(key)
         for node in self.nodes:
             node.destroy()

@@ -139,19 +139,19 @@ def test_the_free_camera_starts_where_the_last_one_was_and_flies_forward(app, ri
     assert camera.z >= ground(app, camera) + CLEARANCE - 1e-3
 
 
-def test_c_cycles_cockpit_chase_orbit_free_and_f_keys_select(app, rig):
+def test_c_cycles_cockpit_chase_orbit_free_flyby_and_f_keys_select(app, rig):
     rig.select("cockpit")
     seen = []
-    for _ in range(4):
+    for _ in range(5):
         rig.cycle()
         rig.update(aircraft(app), FRAME)
         seen.append(rig.current)
-    assert seen == ["chase", "orbit", "free", "cockpit"]
-    for key, name in (("f3", "orbit"), ("f1", "cockpit"), ("f4", "free"), ("f2", "chase")):
+    assert seen == ["chase", "orbit", "free", "flyby", "cockpit"]
+    for key, name in (("f3", "orbit"), ("f1", "cockpit"), ("f4", "free"), ("f5", "flyby"), ("f2", "chase")):
         rig.select(rig.keys[key])
         assert rig.current == name
     with pytest.raises(ValueError):
-        rig.select("flyby")
+        rig.select("helicopter")
 
 
 def test_detach_leaves_the_camera_under_render_where_it_was(app, rig):

@@ -128,3 +128,44 @@ def test_a_recording_that_cannot_be_written_never_stops_the_flight(app, monkeypa
     said = [m.text for m in view.hud.messages.queue if m.speaker == "Recorder"]
     assert len(said) == 1 and said[0].startswith(f"replay not recorded: {blocker}")
     app.state.to_menu()
+
+
+def test_the_view_follows_any_aircraft_with_its_hud(app, tmp_path, monkeypatch):
+    from flight.paths import levels_dir
+    source = levels_dir() / "training"
+    (tmp_path / "pair").mkdir()
+    (tmp_path / "pair" / "level.toml").write_text((source / "level.toml").read_text() + """
+[[flights]]
+name = "wingman"
+aircraft = "fokker_d7"
+side = "allied"
+north = 0.0
+east = 200.0
+heading_deg = 90.0
+on_ground = false
+altitude_m = 400.0
+""")
+    (tmp_path / "pair" / "mission.py").write_text((source / "mission.py").read_text())
+    monkeypatch.setattr("flight.paths.levels_dir", lambda: tmp_path)
+    app.go(FlightState(app, "pair"))
+    view = app.state.view
+    for _ in range(60):
+        view.tick()
+    view.follow()
+    followed = view.followed_snapshot()
+    assert followed.pos[0, 2] == view.latest.pos[1, 2] and followed.altitude[0] > 300.0
+    app.task_mgr.step()
+    shown = view.hud.widgets["altimeter"].shown
+    assert f"{followed.altitude[0] / 0.3048:.0f} ft" in shown.replace(",", ""), "the HUD shows the followed aircraft"
+    view.camera.select("flyby")
+    app.task_mgr.step()
+    spot = app.camera.get_pos(app.render)
+    for _ in range(3):
+        view.tick()
+        app.task_mgr.step()
+    assert app.camera.get_pos(app.render) == spot, "the fly-by camera stands still while it passes"
+    to_aircraft = view.aircraft_nodes.models[1].get_pos(app.render) - spot
+    looking = app.render.get_relative_vector(app.camera, (0, 1, 0))
+    to_aircraft.normalize()
+    assert looking.dot(to_aircraft) > 0.99, "and watches it"
+    app.state.to_menu()
