@@ -182,6 +182,8 @@ class World:
         state.update({f"combat/{name}": value for name, value in self.combat.state().items()})
         if self.pilot is not None:
             state.update({f"pilot/{name}": value for name, value in self.pilot.state().items()})
+        if self.pilot is not None:
+            state.update({f"pilot/{name}": value for name, value in self.pilot.state().items()})
         return state
 
     def restore(self, state: dict[str, np.ndarray]) -> None:
@@ -193,6 +195,9 @@ class World:
             setattr(self, name, np.array(state[f"world/{name}"], copy=True))
         self.combat.restore({name[len("combat/"):]: value for name, value in state.items()
                              if name.startswith("combat/")})
+        if self.pilot is not None:
+            self.pilot.restore({name[len("pilot/"):]: value for name, value in state.items()
+                                if name.startswith("pilot/")})
         if self.pilot is not None:
             self.pilot.restore({name[len("pilot/"):]: v for name, v in state.items() if name.startswith("pilot/")})
 
