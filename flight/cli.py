@@ -70,7 +70,9 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _devices(args: argparse.Namespace) -> int:
-    return _not_built("devices")
+    from flight.controls.devices_command import run
+
+    return run(watch=args.watch, seconds=args.seconds)
 
 
 def _models(args: argparse.Namespace) -> int:
@@ -129,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
                              help="re-simulate headless and check every state hash (exit 0 exact, 1 diverged)")
     commands["bench"].add_argument("--json", action="store_true", help="print one JSON object")
     commands["bench"].add_argument("--quick", action="store_true", help="fewer repetitions")
+    commands["devices"].add_argument("--watch", action="store_true",
+                                     help="show the live axis and button values (Ctrl-C to stop)")
+    commands["devices"].add_argument("--seconds", type=float, metavar="S", help="with --watch, stop after S seconds")
     commands["models"].add_argument("--out", metavar="DIR", help="write the .glb files here instead of models/")
     return parser
 

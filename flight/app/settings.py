@@ -18,6 +18,7 @@ Save on the settings screen writes the file, atomically (temp file in the same f
     axis_rate = 2.5            # keyboard stick speed: full deflection per second
     mouse_stick = false        # the mouse position flies aileron and elevator
     difficulty = "normal"      # "easy", "normal", "hard"
+    rumble = false             # gamepads that can rumble do on gun fire and hits
 
 This module imports panda3d only inside the functions that touch the window.
 """
@@ -52,6 +53,7 @@ class Settings:
     axis_rate: float = 2.5
     mouse_stick: bool = False
     difficulty: str = "normal"
+    rumble: bool = False
 
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):
@@ -82,7 +84,7 @@ def _check(key: str, value) -> str | None:
             return f"expected two whole numbers like [1280, 720], got {value!r}"
         if not all(SIZE_RANGE[0] <= v <= SIZE_RANGE[1] for v in value):
             return f"expected each side between {SIZE_RANGE[0]} and {SIZE_RANGE[1]} pixels, got {list(value)}"
-    elif key in ("fullscreen", "vsync", "mouse_stick"):
+    elif key in ("fullscreen", "vsync", "mouse_stick", "rumble"):
         if not isinstance(value, bool):
             return f"expected true or false, got {value!r}"
     elif key in ("fov_deg", "axis_rate"):

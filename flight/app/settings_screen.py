@@ -1,5 +1,6 @@
 """The settings screen: one row per setting with < and > buttons that step through its choices, then Save (write
 the file, apply, go back), Cancel (go back, nothing changed) and Defaults (show the defaults; Save keeps them).
+Controls opens the controllers' screen (flight.app.controls_screen) over it and comes back to the same draft.
 
 It has the states' enter/exit protocol and goes back through `on_close`, so it serves both the menu (as a state
 of its own: `app.go(SettingsState(app, on_close=...))`) and the paused flight, where it is an overlay entered and
@@ -29,6 +30,7 @@ ROWS = (
     ("axis_rate", "Stick speed (keys)", AXIS_RATES, lambda v: f"{v:g} /s"),
     ("mouse_stick", "Mouse flies", ON_OFF, lambda v: "on" if v else "off"),
     ("difficulty", "Difficulty", DIFFICULTIES, str),
+    ("rumble", "Rumble (gamepads)", ON_OFF, lambda v: "on" if v else "off"),
 )
 TEXT = (0.9, 0.88, 0.8, 1)
 
@@ -53,13 +55,14 @@ class SettingsState:
         self.frame = None
         self.values: dict[str, OnscreenText] = {}
         self.status = None
+        self.controls = None  # the Controls screen, while it is open over this one
 
     def enter(self) -> None:
         self.frame = DirectFrame(frameColor=(0.12, 0.11, 0.10, 0.92), frameSize=(-1.1, 1.1, -0.92, 0.92),
                                  sortOrder=10)
         OnscreenText(text="Settings", parent=self.frame, pos=(0, 0.76), scale=0.09, fg=(0.95, 0.9, 0.75, 1))
         for row, (key, label, _, _) in enumerate(ROWS):
-            y = 0.58 - 0.115 * row
+            y = 0.58 - 0.105 * row
             OnscreenText(text=label, parent=self.frame, pos=(-0.95, y), scale=0.055, fg=TEXT, align=TextNode.A_left)
             for x, step, sign in ((0.18, "<", -1), (0.92, ">", 1)):
                 DirectButton(parent=self.frame, text=step, scale=0.055, pos=(x, 0, y), frameSize=(-1, 1, -0.5, 0.95),
@@ -67,8 +70,8 @@ class SettingsState:
             self.values[key] = OnscreenText(parent=self.frame, pos=(0.55, y), scale=0.055, fg=(1, 1, 1, 1),
                                             align=TextNode.A_center, mayChange=True)
         for column, (label, command) in enumerate((("Save", self.save), ("Cancel", self.cancel),
-                                                   ("Defaults", self.reset))):
-            DirectButton(parent=self.frame, text=label, scale=0.065, pos=(-0.6 + 0.6 * column, 0, -0.62),
+                                                   ("Defaults", self.reset), ("Controls", self.open_controls))):
+            DirectButton(parent=self.frame, text=label, scale=0.065, pos=(-0.75 + 0.5 * column, 0, -0.66),
                          frameSize=(-3, 3, -0.6, 1.1), command=command)
         self.status = OnscreenText(parent=self.frame, pos=(0, -0.82), scale=0.04, fg=(1, 0.6, 0.4, 1), wordwrap=50,
                                    mayChange=True)
@@ -100,9 +103,25 @@ class SettingsState:
         self.on_close()
 
     def cancel(self) -> None:
+        if self.controls is not None:  # Esc over the Controls screen goes back to this one
+            self.controls.cancel()
+            return
         self.on_close()
 
+    def open_controls(self) -> None:
+        from flight.app.controls_screen import ControlsState
+        self.frame.hide()
+        self.controls = ControlsState(self.app, on_close=self.close_controls)
+        self.controls.enter()
+
+    def close_controls(self) -> None:
+        self.controls.exit()
+        self.controls = None
+        self.frame.show()
+
     def exit(self) -> None:
+        if self.controls is not None:
+            self.close_controls()
         if self.frame is not None:
             self.frame.destroy()
             self.frame = None

@@ -37,6 +37,10 @@ class MenuState:
         if message:
             self.nodes.append(OnscreenText(text=message, pos=(0, -0.85), scale=0.04, fg=(1, 0.6, 0.4, 1),
                                            wordwrap=60))
+        bindings_message = getattr(self.app, "bindings_message", None)  # a broken bindings.toml, in one line
+        if bindings_message:
+            self.nodes.append(OnscreenText(text=bindings_message, pos=(0, -0.72), scale=0.04, fg=(1, 0.6, 0.4, 1),
+                                           wordwrap=60))
 
     def choose(self, level: str | None) -> None:
         if level == "quit":
@@ -146,9 +150,9 @@ class DebriefState:
 
 
 class FlightState:
-    """Flying a level; Esc pauses with Resume, Settings, Restart and Menu; the end of the flight opens the debrief.
-    Settings open as an overlay over the paused flight (the flight stays this state and is not rebuilt); Esc or
-    Cancel there goes back to the pause menu."""
+    """Flying a level; Esc pauses with Resume, Settings, Controls, Restart and Menu; the end of the flight opens the
+    debrief. Settings and Controls open as an overlay over the paused flight (the flight stays this state and is
+    not rebuilt); Esc or Cancel there goes back to the pause menu."""
 
     def __init__(self, app, level: str, view: FlightView | None = None, ghost=None):
         self.app = app
@@ -187,11 +191,12 @@ class FlightState:
             self.settings.cancel()
         elif self.pause_frame is None:
             self.view.paused = True
-            self.pause_frame = DirectFrame(frameColor=(0, 0, 0, 0.5), frameSize=(-0.5, 0.5, -0.35, 0.35))
+            self.pause_frame = DirectFrame(frameColor=(0, 0, 0, 0.5), frameSize=(-0.5, 0.5, -0.46, 0.35))
             OnscreenText(text="Paused", parent=self.pause_frame, pos=(0, 0.22), scale=0.08, fg=(1, 1, 1, 1),
                          align=TextNode.A_center)
             for row, (label, command) in enumerate((("Resume", self.toggle_pause), ("Settings", self.open_settings),
-                                                    ("Restart", self.restart), ("Menu", self.to_menu))):
+                                                    ("Controls", self.open_controls), ("Restart", self.restart),
+                                                    ("Menu", self.to_menu))):
                 DirectButton(parent=self.pause_frame, text=label, scale=0.06, pos=(0, 0, 0.08 - 0.11 * row),
                              frameSize=(-3, 3, -0.6, 1.1), command=command)
         else:
@@ -203,6 +208,13 @@ class FlightState:
         """The settings over the paused flight; closing them shows the pause menu again."""
         self.pause_frame.hide()
         self.settings = SettingsState(self.app, on_close=self.close_settings)
+        self.settings.enter()
+
+    def open_controls(self) -> None:
+        """The controllers' screen over the paused flight; closing it shows the pause menu again."""
+        from flight.app.controls_screen import ControlsState
+        self.pause_frame.hide()
+        self.settings = ControlsState(self.app, on_close=self.close_settings)
         self.settings.enter()
 
     def close_settings(self) -> None:

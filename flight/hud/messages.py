@@ -36,6 +36,13 @@ class Messages:
         """Queue a line; it shows after those before it, for `seconds` of sim time."""
         self.queue.append(Message(speaker, text, float(seconds)))
 
+    def interrupt(self, speaker: str, text: str, seconds: float = 5.0) -> None:
+        """Show a line now, ahead of the queue (a controller unplugged mid-flight); the line it cuts into shows
+        again, whole, after it."""
+        if self.queue:
+            self.queue[0].start = None
+        self.queue.appendleft(Message(speaker, text, float(seconds)))
+
     def current(self, now: float) -> Message | None:
         """The line on screen at sim time `now`, dropping those whose time is up."""
         while self.queue:
