@@ -179,13 +179,22 @@ class Combat:
         pairs = candidate_pairs(0.5 * (before + b.pos), (start_pos + 0.5 * f.vel * DT)[live],
                                 v.reach[live] + STEP_REACH)
         bullet, aircraft = pairs[0], live[pairs[1]]
-        mine = b.owner[bullet] == aircraft
-        bullet, aircraft = bullet[~mine], aircraft[~mine]
         if not bullet.size:
             return None
+        # the path relative to the aircraft must pass within its reach of the centre of gravity
+        start = before[bullet] - start_pos[aircraft]
+        path = b.pos[bullet] - f.pos[aircraft] - start
+        along = np.minimum(np.maximum(-np.einsum("pi,pi->p", start, path) / np.maximum(
+            np.einsum("pi,pi->p", path, path), 1e-12), 0.0), 1.0)
+        closest = start + path * along[:, None]
+        near = (np.einsum("pi,pi->p", closest, closest) < v.reach[aircraft] * v.reach[aircraft]) & (
+            b.owner[bullet] != aircraft)
+        if not near.any():
+            return None
+        bullet, aircraft, start, path = bullet[near], aircraft[near], start[near], path[near]
         r = rot[aircraft]
-        start = np.einsum("pji,pj->pi", r, before[bullet] - start_pos[aircraft])
-        end = np.einsum("pji,pj->pi", r, b.pos[bullet] - f.pos[aircraft])
+        start = np.einsum("pji,pj->pi", r, start)
+        end = start + np.einsum("pji,pj->pi", r, path)
         crossed, entry = segment_boxes(start, end, v.low[aircraft], v.high[aircraft])
         hit = crossed.any(axis=1)
         if not hit.any():
@@ -296,7 +305,7 @@ class Combat:
         units, f = self.units, self.fleet
         choosing = tick % TARGET_TICKS == 0
         alive = ~f.crashed
-        hostile = np.stack([(self.side != s) | (self.allegiance != s) for s in range(len(SIDES))])
+        hostile = np.stack([(self.side != s) | (self.allegiance != s) for s in range(len(SIDES))]) if choosing else None
         sky = Sky(f.pos, f.vel, world.height_above_ground() if choosing else None, alive, alive & ~f.on_ground,
                   hostile, units.held(f.n))
         if choosing:

@@ -54,7 +54,7 @@ class Sky:
     height: np.ndarray | None  # m above the ground (only on the ticks targets are chosen)
     alive: np.ndarray  # not crashed
     airborne: np.ndarray  # alive and off the ground
-    hostile: np.ndarray  # (2, N): units of side 0 (allied) / 1 (german) fire at it
+    hostile: np.ndarray | None  # (2, N): units of side 0 (allied) / 1 (german) fire at it (when choosing)
     held: np.ndarray  # a searchlight holds it
 
 
@@ -127,6 +127,7 @@ class GroundUnits:
         self.beam = np.zeros((u, 3))
         self.leg = np.zeros(u, dtype=np.int32)
         self.run_to = at.copy()
+        self.top = float(np.max(-self.pos[:, 2], initial=-1e9)) + 50.0  # m: no aircraft above this strikes a lorry
         self.cue = np.zeros((u, 2))
         self.cued = np.zeros(u, dtype=bool)
         self.moving = np.zeros(u, dtype=bool)
@@ -220,7 +221,7 @@ class GroundUnits:
     def move_beams(self, sky: Sky) -> None:
         """Held targets are followed at the light's slew rate; free lights sweep their search pattern."""
         lights = self.kind == SEARCHLIGHT
-        if not lights.any():
+        if not self.lit or not lights.any():
             return
         self.sweep = np.where(lights, self.sweep + np.where(self.cued, CUED_SWEEP_RATE, SWEEP_RATE) * DT, self.sweep)
         free = self.beam.copy()
@@ -263,8 +264,8 @@ class GroundUnits:
 
     def move(self, settle: bool) -> None:
         """Moving units go along their routes point to point, or run to `run_to` (to within a rifle shot of an
-        aircraft they chase); lorries and guards turn the way they go. With `settle` (every TARGET_TICKS: the
-        ground is gentle) they are put back on the ground under them."""
+        aircraft they chase). With `settle` (every TARGET_TICKS: the ground is gentle, and they turn only at the
+        ends of legs) they are put back on the ground under them and turned the way they go."""
         moving = self.moving & (self.speed > 0.0) & self.active
         if not moving.any():
             return
@@ -278,17 +279,17 @@ class GroundUnits:
         stop = np.where(self.chase[rows] >= 0, GUARDS_STOP, 2.0)
         step = np.minimum(self.speed[rows] * DT, np.maximum(distance - stop, 0.0))
         going = step > 0.0
-        self.pos[rows, :2] += to_goal / np.maximum(distance, 1e-9)[:, None] * step[:, None]
-        self.heading[rows] = np.where(going, atan2(to_goal[:, 1], to_goal[:, 0]), self.heading[rows])
+        self.pos[rows, :2] += to_goal * (step / np.maximum(distance, 1e-9))[:, None]
         self.leg[rows] += (on_route & (distance <= 2.0)).astype(np.int32)
         if settle:
+            self.heading[rows] = np.where(going, atan2(to_goal[:, 1], to_goal[:, 0]), self.heading[rows])
             self.pos[rows, 2] = -self.ground(self.pos[rows, 0], self.pos[rows, 1])
 
     def collisions(self, pos: np.ndarray, half_span: np.ndarray, alive: np.ndarray) -> np.ndarray:
         """(N,) bool: the aircraft low enough over a lorry to strike its body with a wing or the propeller."""
         trucks = np.flatnonzero((self.kind == TRUCK) & self.active)
         hit = np.zeros(len(pos), dtype=bool)
-        if not trucks.size:
+        if not trucks.size or not (alive & (-pos[:, 2] < self.top)).any():
             return hit
         offset = pos[None, :, :2] - self.pos[trucks, None, :2]
         c, s = np.cos(self.heading[trucks])[:, None], np.sin(self.heading[trucks])[:, None]
