@@ -76,6 +76,8 @@ class ControlsState:
         self._button("<", -1.58, 0.76, self.step_device, [-1], small=True)
         self._button(">", -1.5, 0.76, self.step_device, [1], small=True)
         self.device_text = self._text("", -1.42, 0.745, 0.042)
+        self._text("Raw axes", -1.62, 0.665, 0.036, fg=(0.7, 0.68, 0.6, 1))
+        self._text("Raw buttons", -1.62, 0.085, 0.036, fg=(0.7, 0.68, 0.6, 1))
         self.rows = {}
         for row, target in enumerate(AXIS_TARGETS):
             self.rows[target] = self._axis_row(target, 0.6 - 0.075 * row)
@@ -114,14 +116,14 @@ class ControlsState:
         row["source"] = self._text("", -0.2, y - 0.012, 0.036)
         row["bind"] = self._button("Bind", 0.22, y, self.bind_axis, [target])
         row["invert"] = self._button("Invert", 0.45, y, self.toggle_invert, [target])
-        row["dead_zone"] = self._button("Dead zone", 0.7, y, self.toggle_dead_zone, [target])
-        row["dead_zone"]["frameSize"] = (-2.9, 2.9, -0.55, 0.95)
+        row["dead_zone"] = self._button("Dead zone", 0.72, y, self.toggle_dead_zone, [target])
+        row["dead_zone"]["frameSize"] = (-3.5, 3.5, -0.55, 0.95)
         return row
 
     def _slider(self, key: str, label: str, span: tuple[float, float], y: float):
-        self._text(label, 0.94, y - 0.012, 0.036)
-        value = self._text("", 1.58, y - 0.012, 0.036, align=TextNode.A_right)
-        slider = DirectSlider(parent=self.frame, range=span, value=span[0], pos=(1.28, 0, y), scale=0.2,
+        self._text(label, 0.92, y - 0.012, 0.036)
+        value = self._text("", 1.66, y - 0.012, 0.036, align=TextNode.A_right)
+        slider = DirectSlider(parent=self.frame, range=span, value=span[0], pos=(1.37, 0, y), scale=0.17,
                               pageSize=(span[1] - span[0]) / 20, command=self._slid, extraArgs=[key])
         step = (span[1] - span[0]) / 20
         self.focusables.append((slider, None, lambda sign: slider.setValue(
@@ -129,8 +131,8 @@ class ControlsState:
         return slider, value
 
     def _action_row(self, action: str, n: int) -> OnscreenText:
-        column, row = divmod(n, 6)
-        x, y = -1.6 + 1.1 * column, -0.36 - 0.072 * row
+        column, row = divmod(n, 7)
+        x, y = -1.6 + 1.1 * column, -0.33 - 0.066 * row
         self._button("Bind", x + 0.09, y, self.bind_button, [action])
         return self._text("", x + 0.2, y - 0.012, 0.036)
 
@@ -152,8 +154,8 @@ class ControlsState:
             self.device_text.setText(f"{device.name}  ({device.device_class}, {device_id(device) or 'no id'})  "
                                      f"profile: {self.profile(connection).name}  [{self.device_index % count + 1}"
                                      f" of {count}]")
-            names = device.axis_names[:9]
-            self.raw = [AxisBar(self.frame, f"{i} {name}"[:14], -1.62, 0.62 - 0.065 * i) for i, name in enumerate(names)]
+            self.raw = [AxisBar(self.frame, f"{i} {name}"[:14], -1.62, 0.61 - 0.058 * i)
+                        for i, name in enumerate(device.axis_names[:9])]
             self.lamps = ButtonLamps(self.frame, min(len(device.button_names), 24), -1.58, 0.02)
         self._show_bindings()
 

@@ -66,7 +66,7 @@ class AxisShape:
         asked. A non-finite raw value reads as the centre of the travel."""
         low, high = self.raw_range
         raw = np.asarray(raw, dtype=float)
-        x = np.clip(2.0 * (raw - low) / (high - low) - 1.0, -1.0, 1.0)
+        x = np.clip((2.0 * raw - (low + high)) / (high - low), -1.0, 1.0)  # exact for (-1, 1): x is raw
         x = np.where(np.isfinite(x), x, 0.0)
         return -x if self.invert else x
 

@@ -44,7 +44,11 @@ class ControlMixer:
 
     def attach(self, connection: Connection) -> None:
         self.connections[connection.key] = connection
-        self._lever_start.pop(connection.key, None)  # a lever plugged in takes over only once it is moved
+        lever = read(connection).axes.get("throttle")  # a lever plugged in takes over once moved from here
+        if lever is None:
+            self._lever_start.pop(connection.key, None)
+        else:
+            self._lever_start[connection.key] = lever
 
     def detach(self, key) -> Connection | None:
         """Forget a controller; the throttle holds its last value."""

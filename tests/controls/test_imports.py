@@ -1,0 +1,28 @@
+"""flight.controls imports panda3d only in its device-reading module (STYLE.md, "One owner per heavy dependency"):
+the readers, mixer, bindings, curves and the `flight devices` listing run headless."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import flight
+
+PURE = ["flight.controls", "flight.controls.curves", "flight.controls.profiles", "flight.controls.bindings_file",
+        "flight.controls.default_bindings", "flight.controls.device", "flight.controls.reader",
+        "flight.controls.mixer", "flight.controls.capture", "flight.controls.navigation",
+        "flight.controls.devices_command"]
+CHECK = """
+import importlib, sys
+for name in sys.argv[1:]:
+    importlib.import_module(name)
+print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in ("panda3d", "direct"))))
+"""
+
+
+@pytest.mark.parametrize("modules", [PURE], ids=["pure-controls"])
+def test_the_controls_import_no_panda3d(modules):
+    result = subprocess.run([sys.executable, "-c", CHECK, *modules], capture_output=True, text=True, timeout=60,
+                            cwd=Path(flight.__file__).resolve().parent.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
