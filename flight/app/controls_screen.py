@@ -18,7 +18,7 @@ from flight.controls.bindings_file import save_bindings
 from flight.controls.capture import AxisCapture, ButtonCapture
 from flight.controls.curves import AxisShape
 from flight.controls.default_bindings import default_bindings
-from flight.controls.device import Connection, device_id, read_axis, source_label
+from flight.controls.device import Connection, device_id, read_axis, resolve_axis, source_label
 from flight.controls.navigation import MenuNavigator, intents
 from flight.controls.profiles import AXIS_TARGETS, BUTTON_ACTIONS, AxisBinding, DeviceProfile
 
@@ -275,9 +275,12 @@ class ControlsState:
             old = self.binding(target)
             shape = found.shape(old.shape if old is not None else AxisShape())
 
+            device = self.current().device
+            index = resolve_axis(device, (found.source,))
+
             def bind(profile: DeviceProfile) -> DeviceProfile:
                 for other in profile.axes:  # the axis flies one control: take it from any other
-                    if other.source == (found.source,) and other.target != target:
+                    if other.target != target and resolve_axis(device, other.source) == index:
                         profile = profile.without_axis(other.target)
                 return profile.with_axis(AxisBinding(target, (found.source,), shape))
             self._edit(bind)

@@ -92,25 +92,23 @@ class FlightControls:
     def _rumble(self) -> None:
         """Buzz when the player's guns fire (their rounds go down), thump when the aircraft is hit (its damage
         goes up), on controllers that can; off unless the settings turn it on."""
-        settings = getattr(self.app, "settings", None)
-        if self.hub is None or not getattr(settings, "rumble", False):
+        snapshot = self.snapshot()
+        rounds, damage = _player_rounds(snapshot), _player_damage(snapshot)
+        last, self._last_rounds_and_damage = self._last_rounds_and_damage, (rounds, damage)
+        if self.hub is None:
             return
         now = ClockObject.get_global_clock().get_frame_time()
-        snapshot = self.snapshot()
-        rounds = _player_rounds(snapshot)
-        damage = _player_damage(snapshot)
-        if self._last_rounds_and_damage is not None:
-            last_rounds, last_damage = self._last_rounds_and_damage
+        if self.rumble_until is not None and now >= self.rumble_until:
+            self.hub.rumble(0.0, 0.0)
+            self.rumble_until = None
+        if last is not None and getattr(getattr(self.app, "settings", None), "rumble", False):
+            last_rounds, last_damage = last
             for happened, (strong, weak, seconds) in ((damage > last_damage, HIT_RUMBLE),
                                                        (rounds < last_rounds, FIRE_RUMBLE)):
                 if happened:
                     self.hub.rumble(strong, weak)
                     self.rumble_until = now + seconds
                     break
-        self._last_rounds_and_damage = (rounds, damage)
-        if self.rumble_until is not None and now >= self.rumble_until:
-            self.hub.rumble(0.0, 0.0)
-            self.rumble_until = None
 
     def destroy(self) -> None:
         self.app.task_mgr.remove("flight-controls")

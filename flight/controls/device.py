@@ -64,6 +64,17 @@ def is_controller(device: Device) -> bool:
                                                           and len(device.axis_names) > 0)
 
 
+def resolve_axis(device: Device, sources: tuple[Source, ...]) -> int | None:
+    """The index of the axis `sources` reads on this device (its first source the device has), or None."""
+    for source in sources:
+        if isinstance(source, int):
+            if 0 <= source < len(device.axis_names):
+                return source
+        elif source and source in device.axis_names:
+            return device.axis_names.index(source)
+    return None
+
+
 def read_axis(device: Device, sources: tuple[Source, ...]) -> float | None:
     """The first of `sources` the device has (a name or an index), or None; a non-finite reading is None too."""
     for source in sources:

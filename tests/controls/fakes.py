@@ -60,9 +60,9 @@ def xbox_pad(name: str = "Xbox Wireless Controller") -> FakeDevice:
 
 
 def flight_stick(name: str = "Logitech Extreme 3D") -> FakeDevice:
-    """A stick with a twist, a throttle wheel read 0..1 with full power at 0, eight buttons and a hat."""
+    """A stick with a twist, a throttle wheel read 0..1 with full power at 0, twelve buttons and a hat."""
     stick = FakeDevice(name, "flight_stick", ["roll", "pitch", "yaw", "throttle"],
-                       ["trigger"] + [f"joystick{n}" for n in range(2, 9)]
+                       ["trigger"] + [f"joystick{n}" for n in range(2, 13)]
                        + ["hat_up", "hat_down", "hat_left", "hat_right"], vendor_id=0x046D, product_id=0xC215)
     return stick.set("throttle", 1.0)  # wheel back: idle
 

@@ -10,7 +10,7 @@ def test_it_lists_class_name_ids_axes_buttons_and_profile():
     out, err = io.StringIO(), io.StringIO()
     assert run(source=lambda: [flight_stick(), xbox_pad()], unreadable=lambda: [], out=out, err=err) == 0
     text = out.getvalue()
-    assert "flight_stick  Logitech Extreme 3D  046d:c215  4 axes  12 buttons  profile: Flight stick" in text
+    assert "flight_stick  Logitech Extreme 3D  046d:c215  4 axes  16 buttons  profile: Flight stick" in text
     assert "gamepad  Xbox Wireless Controller  045e:02ea  6 axes  15 buttons, rumble  profile: Gamepad" in text
     assert "axes: 0 roll, 1 pitch, 2 yaw, 3 throttle" in text and "0 trigger" in text
     assert err.getvalue() == ""

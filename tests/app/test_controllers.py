@@ -1,0 +1,266 @@
+"""Controllers in the game, offscreen, with fake devices sent through Panda3D's connect-device and
+disconnect-device events: hot-plug mid-flight, a gamepad and a stick flying the aircraft the right way, device
+buttons for pause, cameras and looking round, rumble, a broken bindings file, and the Controls screen's capture
+flow, toggles, curve sliders, stick navigation and save."""
+import numpy as np
+import pytest
+
+from flight.app.settings import Settings, apply
+from flight.controls.bindings_file import bindings_path, load_bindings
+from flight.controls.default_bindings import default_bindings
+from tests.controls.fakes import flight_stick, xbox_pad
+
+BROKEN = '[keyboard]\nspace = "fire"\nb = \n'
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    """Started on a broken bindings file, which the app reports and leaves alone."""
+    from flight.app.app import FlightApp
+    folder = tmp_path_factory.mktemp("controls-config")
+    (folder / "bindings.toml").write_text(BROKEN)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CAPTURED_CONFIG_DIR", str(folder))
+        app = FlightApp("offscreen", size=(320, 180))
+    app.config_folder = folder
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def config(app, monkeypatch):
+    monkeypatch.setenv("CAPTURED_CONFIG_DIR", str(app.config_folder))
+    bindings_path().unlink(missing_ok=True)
+    app.controllers.set_bindings(default_bindings())
+    apply(app, Settings())
+    yield app.config_folder
+    for raw in list(app.controllers.connections):
+        app.messenger.send("disconnect-device", [raw])
+
+
+def frames(app, n=2):
+    for _ in range(n):
+        app.task_mgr.step()
+
+
+def in_the_air(view, height=600.0):
+    """The player's aircraft wings level at 45 m/s, `height` above the ground, three-quarter throttle."""
+    fleet = view.world.fleet
+    north, east = fleet.pos[0, 0], fleet.pos[0, 1]
+    ground = float(view.world.terrain.height_at(np.array([north]), np.array([east]))[0])
+    fleet.reset(0, pos=(north, east, -ground - height), speed=45.0, heading=0.0, throttle=0.75)
+    view.keys.throttle = 0.75
+
+
+def fly(app, level="training"):
+    from flight.app.states import FlightState
+    app.go(FlightState(app, level))
+    view = app.state.view
+    in_the_air(view)
+    return view
+
+
+def shown_line(view) -> str:
+    message = view.hud.messages.current(view.latest.seconds)
+    return "" if message is None else message.text
+
+
+def test_a_broken_bindings_file_is_reported_left_alone_and_the_defaults_fly(app):
+    from flight.app.states import MenuState
+    assert app.controllers.bindings == default_bindings()
+    assert str(app.config_folder / "bindings.toml") in app.bindings_message and "line 3" in app.bindings_message
+    assert (app.config_folder / "bindings.toml").read_text() == BROKEN
+    app.go(MenuState(app))
+    assert app.bindings_message in [node.getText() for node in app.state.nodes if hasattr(node, "getText")]
+
+
+def test_plugging_and_unplugging_mid_flight(app, config):
+    view = fly(app)
+    pad = xbox_pad()
+    app.messenger.send("connect-device", [pad])
+    assert "connected" in shown_line(view), "told at once, ahead of the radio"
+    pad.set("left_x", 1.0)
+    view.advance(30)
+    assert view.latest.controls[0, 0] == 1.0
+    pad.press("rshoulder")  # throttle up while held
+    view.advance(60)
+    throttle = view.latest.controls[0, 3]
+    assert throttle > 0.95
+    app.messenger.send("disconnect-device", [pad])
+    frames(app)
+    assert "unplugged" in shown_line(view) and "keyboard" in shown_line(view)
+    view.advance(30)
+    assert view.latest.controls[0, 0] == 0.0, "the stick centres"
+    assert view.latest.controls[0, 3] == pytest.approx(throttle, abs=1e-4), "the throttle holds"
+    app.messenger.send("arrow_left")
+    view.advance(60)
+    app.messenger.send("arrow_left-up")
+    assert view.latest.controls[0, 0] < -0.5, "the keyboard flies"
+    view.advance(60)
+    app.messenger.send("connect-device", [pad])  # back, still pushed right, same profile
+    assert app.controllers.connections[pad].profile.name == "Gamepad (Xbox layout)"
+    view.advance(5)
+    assert view.latest.controls[0, 0] == 1.0
+
+
+@pytest.mark.parametrize("device, right, back, rudder", [
+    (xbox_pad, ("left_x", 1.0), ("left_y", -1.0), ("right_trigger", 1.0)),
+    (flight_stick, ("roll", 1.0), ("pitch", 1.0), ("yaw", -1.0)),
+], ids=["gamepad", "flight-stick"])
+def test_each_profile_flies_the_aircraft_the_right_way(app, config, device, right, back, rudder):
+    results = {}
+    for name, (axis, value) in (("neutral", (None, 0)), ("right", right), ("back", back), ("rudder", rudder)):
+        view = fly(app)
+        controller = device()
+        app.messenger.send("connect-device", [controller])
+        if axis is not None:
+            controller.set(axis, value)
+        view.advance(60)  # half a second
+        results[name] = np.degrees(view.latest.euler[0])
+        app.messenger.send("disconnect-device", [controller])
+    roll, pitch, heading = 0, 1, 2
+    assert results["right"][roll] > results["neutral"][roll] + 10, "stick right rolls right"
+    assert results["back"][pitch] > results["neutral"][pitch] + 10, "stick back raises the nose"
+    turned = (results["rudder"][heading] - results["neutral"][heading] + 180) % 360 - 180
+    assert turned > 8, "right rudder yaws right"
+
+
+def test_device_buttons_pause_switch_cameras_and_look_round(app, config):
+    view = fly(app)
+    stick = flight_stick()
+    app.messenger.send("connect-device", [stick])
+    stick.press("joystick8")  # view_cockpit
+    frames(app)
+    assert view.camera.current == "cockpit"
+    stick.release("joystick8").press("hat_right")
+    frames(app)
+    assert view.camera.cockpit.yaw == 90.0 and view.camera.cockpit.held
+    stick.release("hat_right")
+    frames(app)
+    assert not view.camera.cockpit.held, "let go: the head swings back"
+    stick.press("joystick10")  # pause
+    frames(app)
+    assert app.state.view.paused and app.state.pause_frame is not None
+    frames(app, 3)
+    assert app.state.pause_frame is not None, "held is one press"
+    stick.release("joystick10")
+    frames(app)
+    stick.press("joystick10")
+    frames(app)
+    assert not app.state.view.paused
+
+
+def test_trim_keys_offset_the_elevator(app, config):
+    view = fly(app)
+    app.messenger.send("]")
+    view.advance(120)
+    app.messenger.send("]-up")
+    view.advance(10)
+    assert view.controls.mixer.trim == pytest.approx(0.25, abs=0.01)
+    assert view.latest.controls[0, 1] == pytest.approx(0.25, abs=0.01)
+
+
+def test_rumble_on_gun_fire_only_when_asked(app, config):
+    view = fly(app)
+    pad = xbox_pad()
+    app.messenger.send("connect-device", [pad])
+    pad.press("face_a")  # fire
+    view.advance(30)
+    frames(app, 3)
+    assert pad.rumbles == [], "off by default"
+    assert view.latest.ammunition is not None and (view.latest.ammunition[0] >= 0).any(), "the Camel has guns"
+    apply(app, Settings(rumble=True))
+    view.advance(30)
+    frames(app, 1)
+    assert pad.rumbles and pad.rumbles[0] == (0.0, 0.35), "a buzz of the weak motor per burst"
+
+
+def test_the_controls_screen_from_the_pause_overlay(app, config):
+    from flight.app.controls_screen import ControlsState
+    fly(app)
+    flight = app.state
+    flight.toggle_pause()
+    flight.open_controls()
+    frames(app)
+    assert isinstance(flight.settings, ControlsState) and flight.pause_frame.isHidden()
+    app.messenger.send("escape")  # Esc is Cancel: back to the pause menu
+    assert flight.settings is None and flight.view.paused and not flight.pause_frame.isHidden()
+
+
+def test_capture_toggles_curve_and_save(app, config):
+    from flight.app.states import MenuState
+    app.go(MenuState(app))
+    stick, pad = flight_stick(), xbox_pad()
+    for device in (stick, pad):
+        app.messenger.send("connect-device", [device])
+    app.state.choose("settings")
+    settings = app.state
+    settings.open_controls()
+    screen = settings.controls
+    frames(app)
+    screen.bind_axis("aileron")
+    frames(app)
+    for value in (-0.2, -0.5, -0.8):  # the player twists the stick "right": this one reads it negative
+        stick.set("yaw", value)
+        frames(app)
+    assert screen.capture is None and screen.current().device is stick
+    own = screen.profile(screen.current())
+    assert own.name == stick.name and own.ids == ("046d:c215",), "the device's own profile now"
+    aileron = own.axis("aileron")
+    assert aileron.source == ("yaw",) and aileron.shape.invert
+    assert own.axis("rudder") is None, "the twist flies one control: rudder let go of it"
+    assert "Aileron" in screen.status.getText()
+    screen.toggle_invert("aileron")
+    screen.toggle_dead_zone("aileron")
+    screen.select("aileron")
+    slider, _ = screen.sliders["expo"]
+    slider["value"] = 0.4
+    frames(app)
+    aileron = screen.binding("aileron")
+    assert (aileron.shape.invert, aileron.shape.dead_zone, aileron.shape.expo) == (False, 0.0, 0.4)
+    screen.bind_button("pause")
+    stick.press("joystick5")
+    frames(app)
+    assert screen.profile(screen.current()).buttons["joystick5"] == "pause"
+    assert "trim_down" not in screen.profile(screen.current()).buttons.values(), "the button does one thing"
+    screen.save()
+    assert settings.controls is None and not settings.frame.isHidden(), "back on the settings screen"
+    saved, message = load_bindings()
+    assert message is None and saved == app.controllers.bindings
+    assert app.controllers.connections[stick].profile.axis("aileron").shape.expo == 0.4
+    assert app.controllers.connections[pad].profile.name == "Gamepad (Xbox layout)", "other devices untouched"
+    settings.cancel()
+
+
+def test_the_controls_screen_is_flown_with_the_stick(app, config):
+    from flight.app.controls_screen import ControlsState
+    from flight.app.states import MenuState
+    closed = []
+    app.go(MenuState(app))
+    stick = flight_stick()
+    app.messenger.send("connect-device", [stick])
+    screen = ControlsState(app, on_close=lambda: closed.append(True))
+    app.go(screen)
+    frames(app)
+    stick.set("pitch", 0.9)  # pulled back: down the list
+    frames(app)
+    stick.set("pitch", 0.0)
+    frames(app)
+    assert screen.focus == 1
+    stick.set("pitch", -0.9)  # pushed: up again, and round to the last widget
+    frames(app)
+    stick.set("pitch", 0.0)
+    frames(app, 1)
+    stick.set("pitch", -0.9)
+    frames(app)
+    stick.set("pitch", 0.0)
+    frames(app)
+    assert screen.focusables[screen.focus][0]["text"] == "Defaults"
+    stick.press("trigger")  # fire activates: Defaults
+    frames(app)
+    stick.release("trigger")
+    assert "default" in screen.status.getText()
+    stick.press("joystick10")  # pause is back: Cancel
+    frames(app)
+    assert closed == [True]
+    app.go(MenuState(app))
