@@ -108,3 +108,15 @@ def test_profiles_refuse_unknown_actions_and_controls():
         DeviceProfile("x", buttons={"trigger": "eject"})
     with pytest.raises(ValueError, match="wings"):
         AxisBinding("wings", "x")
+
+
+def test_the_readme_example_loads():
+    import re
+    import tomllib
+    from pathlib import Path
+
+    from flight.controls.bindings_file import from_dict
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    example = re.search(r"### Bindings file.*?```toml\n(.*?)```", readme, re.S).group(1)
+    bindings = from_dict(tomllib.loads(example))
+    assert bindings.profiles[0].axis("rudder").minus == ("left_trigger",) and bindings.profiles[0].buttons[7] == "pause"
