@@ -68,8 +68,9 @@ class ControlsState:
     # --- building -------------------------------------------------------------------------------------------
 
     def enter(self) -> None:
-        self.frame = DirectFrame(frameColor=(0.12, 0.11, 0.10, 0.95), frameSize=(-1.7, 1.7, -0.98, 0.98),
+        self.frame = DirectFrame(frameColor=(0.12, 0.11, 0.10, 1), frameSize=(-1.7, 1.7, -0.98, 0.98),
                                  sortOrder=10)
+        self.frame.set_scale(min(1.0, self.app.getAspectRatio() / 1.72))  # laid out for 16:9; narrower shrinks
         self.ring = FocusRing(self.frame)
         self.focusables: list[tuple] = []  # (widget, activate, adjust or None)
         OnscreenText(text="Controls", parent=self.frame, pos=(0, 0.86), scale=0.08, fg=(0.95, 0.9, 0.75, 1))
@@ -111,7 +112,7 @@ class ControlsState:
         return button
 
     def _axis_row(self, target: str, y: float) -> dict:
-        row = {"label": self._button(LABELS[target], -0.42, y, self.select, [target])}
+        row = {"y": y, "label": self._button(LABELS[target], -0.42, y, self.select, [target])}
         row["label"]["frameSize"] = (-3.6, 3.6, -0.55, 0.95)
         row["source"] = self._text("", -0.2, y - 0.012, 0.036)
         row["bind"] = self._button("Bind", 0.22, y, self.bind_axis, [target])
@@ -164,7 +165,11 @@ class ControlsState:
         profile = self.profile(connection) if connection is not None else None
         for target, row in self.rows.items():
             binding = profile.axis(target) if profile is not None else None
-            row["source"].setText(self._source_text(binding))
+            text = self._source_text(binding)
+            two_lines = "\n" in text  # "right_trigger\n - left_trigger"
+            row["source"].setText(text)
+            row["source"].setScale(0.03 if two_lines else 0.036)
+            row["source"].setPos(-0.2, row["y"] + (0.006 if two_lines else -0.012))
             row["invert"]["text"] = "Inverted" if binding is not None and binding.shape.invert else "Invert"
             on = binding is not None and binding.shape.dead_zone > 0
             row["dead_zone"]["text"] = "Dead zone on" if on else "Dead zone off"
@@ -186,8 +191,8 @@ class ControlsState:
     def _source_text(binding: AxisBinding | None) -> str:
         if binding is None:
             return "not bound"
-        minus = f" - {source_label(binding.minus)}" if binding.minus else ""
-        return f"{source_label(binding.source)}{minus}"[:22]
+        minus = f"\n - {source_label(binding.minus)}" if binding.minus else ""
+        return f"{source_label(binding.source)}{minus}"
 
     # --- editing --------------------------------------------------------------------------------------------
 

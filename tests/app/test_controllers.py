@@ -2,6 +2,8 @@
 disconnect-device events: hot-plug mid-flight, a gamepad and a stick flying the aircraft the right way, device
 buttons for pause, cameras and looking round, rumble, a broken bindings file, and the Controls screen's capture
 flow, toggles, curve sliders, stick navigation and save."""
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -173,6 +175,13 @@ def test_rumble_on_gun_fire_only_when_asked(app, config):
     view.advance(30)
     frames(app, 1)
     assert pad.rumbles and pad.rumbles[0] == (0.0, 0.35), "a buzz of the weak motor per burst"
+    pad.release("face_a")
+    view.advance(30)
+    frames(app, 1)
+    pad.rumbles.clear()
+    view.latest = dataclasses.replace(view.latest, damage=view.latest.damage * 0.9)  # hit
+    frames(app, 1)
+    assert pad.rumbles[0] == (0.8, 0.4), "a thump of both motors"
 
 
 def test_the_controls_screen_from_the_pause_overlay(app, config):
