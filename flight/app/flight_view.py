@@ -14,6 +14,7 @@ from flight.app.cockpit import InstrumentBoard
 from flight.app.ghost import Ghost
 from flight.app.loop import FixedStepLoop
 from flight.app.aircraft_nodes import AircraftNodes
+from flight.app.effects import Effects
 from flight.app.model_files import load_model
 from flight.app.landscape import Landscape, cached_land_use
 from flight.app.scene import add_sky_and_light
@@ -69,6 +70,7 @@ class FlightView:
         aerodrome_node(load_model, self.world.terrain, (north, east), self.level.start_heading).reparent_to(self.root)
         self.aircraft_nodes = AircraftNodes(self.root, self.world.fleet.specs)
         self.aircraft = self.aircraft_nodes.models[0]  # the player's: the cameras and the cockpit ride on it
+        self.effects = Effects(self.root, app.camera, self.level.time_of_day)
         app.camLens.set_fov(settings.fov_deg)
         app.camLens.set_near_far(0.5, 12000)
         self.camera = CameraRig(app.camera, app.camLens, self.world.terrain.height_at)
@@ -209,6 +211,7 @@ class FlightView:
     def draw(self, alpha: float) -> None:
         """Place the aircraft between the last two ticks and move their propellers and control surfaces."""
         self.aircraft_nodes.draw(*self.previous_pose, self.latest, alpha)
+        self.effects.draw(*self.previous_pose, self.latest, alpha)
         if self.ghost is not None:
             self.ghost.draw(alpha)
 
@@ -240,4 +243,6 @@ def focus(snapshot, index: int):
             changes[field.name] = value[order]
         elif isinstance(value, tuple) and len(value) == n:
             changes[field.name] = tuple(value[i] for i in order)
+        elif field.name == "combat" and value is not None:
+            changes[field.name] = value.reordered(order)
     return dataclasses.replace(snapshot, **changes)

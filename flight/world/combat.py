@@ -318,8 +318,8 @@ class Combat:
             self._crash(rammed)
         fired = units.machine_guns(sky, world.rng, tick)
         if fired is not None:
-            origin, velocity, drag, shooter = fired
-            self.bullets.add(origin, velocity, drag, shooter + f.n, tick, np.zeros(len(origin), dtype=bool))
+            origin, velocity, drag, shooter, tracer = fired
+            self.bullets.add(origin, velocity, drag, shooter + f.n, tick, tracer)
         self.flak.fire(units, sky, world.rng, tick)
         burst = self.flak.burst(tick, f.pos, alive, self.area, world.rng)
         if burst is not None:

@@ -22,9 +22,9 @@ SPEED_ERROR = 0.15  # of the target's speed: the gunners' estimate of it
 POINTING_ERROR = 0.012  # rad: laying the gun
 FUSE_ERROR = 0.02  # of the range: where along its path the shell bursts
 HELD_FACTOR, UNSEEN_FACTOR = 0.5, 2.5  # errors with a searchlight on the target; at night with none
-FRAGMENTS = 400.0  # shrapnel balls and splinters of one burst
+FRAGMENTS = 150.0  # shrapnel balls and splinters of one burst fast enough to go through an aircraft
 LETHAL_RADIUS = 60.0  # m: beyond this a burst does no harm
-MIN_DISTANCE = 3.0  # m: the hits of a closer burst are counted as at this distance
+MIN_DISTANCE = 4.0  # m: the hits of a closer burst are counted as at this distance
 MAX_HITS = 12
 # where splinters strike, by share of the presented area: wings, tailplane, fin, fuselage, engine, tank, pilot
 PART_SHARES = np.array([0.25, 0.25, 0.1, 0.05, 0.12, 0.1, 0.06, 0.07])

@@ -23,8 +23,10 @@ LIT = ("night", "dusk", "dawn")  # searchlights burn
 MG_INTERVAL = 60.0 / 500.0  # s: a Maxim 08 on an anti-aircraft mount, 500 rounds a minute
 MG_BURST = (1.5, 1.5)  # s of fire: at least, and up to this much more
 MG_PAUSE = (1.0, 1.5)  # s between bursts
-MG_SPREAD, MG_BIAS = 0.004, 0.006  # rad: cone of fire; the gunner's error, drawn again each burst
+MG_SPREAD, MG_BIAS = 0.004, 0.006  # rad: cone of fire; the gunner's error in laying the gun, drawn each burst
+LEAD_ERROR = 0.3  # of the lead angle: how far out a gunner's judgement of speed and course is, drawn each burst
 MG_MUZZLE_VELOCITY, MG_DRAG = 890.0, 7.07e-4  # 7.92 mm S round (the aircraft guns' figures)
+MG_TRACER_EVERY = 4  # about one round in four a tracer, to see the fall of the shot
 RIFLE_INTERVAL = 3.5  # s between aimed shots of one guard
 RIFLE_SPREAD = 0.012  # rad, each shot's error
 RIFLE_MUZZLE_VELOCITY = 870.0
@@ -74,7 +76,7 @@ class GroundUnits:
     | target     | (U,)  | -    | fleet index it engages or holds in its beam, -1 none                 |
     | burst      | (U,)  | tick | left of a machine gun's burst                                        |
     | shot_timer | (U,)  | s    | until a machine gun's next round within its burst                   |
-    | bias       | (U,3) | rad  | the gunner's aiming error for this burst                             |
+    | bias       | (U,3) | -    | the gunner's error for this burst (searchlights: the locator's, rad)  |
     | beam       | (U,3) | -    | searchlight axis, NED unit vector                                    |
     | sweep      | (U,)  | rad  | phase of the searchlight's search pattern                            |
     | cue, cued  | (U,2),(U,) | rad | azimuth and elevation its sound locator heard an engine at; whether it did |
@@ -315,7 +317,7 @@ class GroundUnits:
     def machine_guns(self, sky: Sky, rng: np.random.Generator, tick: int):
         """Bursts from the machine-gun posts (lead on the target, the gunner's error per burst, the cone of fire
         per round) and aimed rifle shots from the guards. Returns (origin, velocity, drag, unit index) of the
-        rounds fired this tick."""
+        rounds fired this tick and which are tracers."""
         armed = ((self.kind == MG) | (self.kind == GUARDS)) & self.active
         engaged = armed & (self.target >= 0)
         mg = self.kind == MG
@@ -325,7 +327,7 @@ class GroundUnits:
             k = int(start.sum())
             draws = rng.random((k, 2))
             self.burst[start] = np.round((MG_BURST[0] + MG_BURST[1] * draws[:, 0]) / DT).astype(np.int32)
-            self.bias[start] = normal(rng, (k, 3)) * MG_BIAS
+            self.bias[start] = normal(rng, (k, 3))
             self.shot_timer[start] = 0.0
         firing_mg = mg & (self.burst > 0)
         self.shot_timer = np.where(firing_mg, self.shot_timer - DT, self.shot_timer)
@@ -345,7 +347,11 @@ class GroundUnits:
         target = self.target[shooters]
         is_mg = self.kind[shooters] == MG
         speed = np.where(is_mg, MG_MUZZLE_VELOCITY, RIFLE_MUZZLE_VELOCITY)
-        aim, _ = lead(sky.pos[target] - origin, sky.vel[target], 0.85 * speed)
-        aim = unit(aim + np.where(is_mg[:, None], self.bias[shooters], 0.0))
+        offset = sky.pos[target] - origin
+        aim, time = lead(offset, sky.vel[target], 0.85 * speed)
+        lead_angle = norm(sky.vel[target]) * time / np.maximum(norm(offset), 1.0)
+        error = np.where(is_mg, MG_BIAS + LEAD_ERROR * lead_angle, 0.0)
+        aim = unit(aim + self.bias[shooters] * error[:, None])
         direction = scatter(rng, aim, np.where(is_mg, MG_SPREAD, RIFLE_SPREAD))
-        return origin, direction * speed[:, None], np.full(len(shooters), MG_DRAG), shooters
+        tracer = is_mg & ((tick // 12 + shooters) % MG_TRACER_EVERY == 0)
+        return origin, direction * speed[:, None], np.full(len(shooters), MG_DRAG), shooters, tracer

@@ -1,0 +1,69 @@
+"""The fighting on screen (offscreen on Mesa): tracers, flashes and smoke are a few Geoms filled from the snapshot,
+the ground units stand where the world has them, a searchlight's beam shows while it burns, R clears a jam."""
+import dataclasses
+
+import numpy as np
+import pytest
+
+from flight.app.app import FlightApp
+from flight.app.ground_nodes import GroundNodes
+from flight.app.states import FlightState
+from flight.controls import CLEAR_JAM, FIRE
+from flight.world.ground import SEARCHLIGHT
+
+
+@pytest.fixture(scope="module")
+def app():
+    app = FlightApp("offscreen", size=(480, 270), record_replays=False)
+    app.go(FlightState(app, "escape"))  # one flight for all: Level 1 has every kind of ground unit but lights
+    yield app
+    app.close()
+
+
+def test_tracers_flashes_and_ground_units_come_from_the_snapshot(app):
+    view = app.state.view
+    view.paused = True
+    world = view.world
+    controls = np.array([0.0, 0.0, 0.0, 1.0, 0.0, 0.0])
+    for _ in range(360):  # three seconds of the takeoff run with the guns firing
+        view.previous_pose = world.fleet.pos.copy(), world.fleet.quat.copy()
+        view.sortie.tick(controls, FIRE)
+    view.latest = world.snapshot()
+    view.draw(0.5)
+    app.task_mgr.step()
+    effects = view.effects
+    assert len(view.latest.combat.tracer_pos) > 0
+    assert effects.tracers.data.get_num_rows() == 2 * len(view.latest.combat.tracer_pos)
+    assert effects.glow.data.get_num_rows() % 6 == 0 and effects.smoke.data.get_num_rows() % 6 == 0
+    assert effects.root.find_all_matches("**/+GeomNode").get_num_paths() >= 3
+    ground = effects.ground
+    assert len(ground.units) == len(world.combat.units)
+    truck = world.combat.units.units["truck"][0]
+    x, y, _ = ground.units[truck].get_pos(view.root)
+    assert (y, x) == pytest.approx(tuple(world.combat.units.pos[truck, :2]), abs=1e-3)
+    assert not ground.units[0].find("**/gun").is_empty(), "the Maxim model, with its moving gun"
+
+
+def test_a_searchlight_beam_shows_only_while_the_light_burns(app):
+    view = app.state.view
+    combat = view.latest.combat
+    lights = dataclasses.replace(combat, ground_kind=np.full_like(combat.ground_kind, SEARCHLIGHT),
+                                 searchlight_on=np.ones(len(combat.ground_kind), dtype=bool),
+                                 searchlight_beam=np.tile([0.5, 0.0, -0.866], (len(combat.ground_kind), 1)))
+    nodes = GroundNodes(view.root, lights)
+    nodes.draw(lights, view.latest.pos)
+    assert len(nodes.beams) == len(combat.ground_kind) and not nodes.beams[0].is_hidden()
+    lamp = nodes.parts[0]["lamp"]
+    assert lamp.get_p() == pytest.approx(60.0, abs=0.01), "pointing 60 degrees up"
+    nodes.draw(dataclasses.replace(lights, searchlight_on=np.zeros(len(combat.ground_kind), dtype=bool)),
+               view.latest.pos)
+    assert nodes.beams[0].is_hidden()
+    nodes.destroy()
+
+
+def test_r_clears_a_jam(app):
+    view = app.state.view
+    app.messenger.send("r")
+    assert view.keys.update(1.0 / 120.0).buttons & CLEAR_JAM
+    app.messenger.send("r-up")
+    assert not view.keys.update(1.0 / 120.0).buttons & CLEAR_JAM
