@@ -57,7 +57,7 @@ class DeviceHub:
         if raw in self.connections:
             return self.connections[raw]
         device = as_device(raw)
-        if not is_controller(device):
+        if not is_controller(device) or not device.connected:  # an Xbox receiver lists pads that are off
             return None
         if is_panda_device(raw):
             self._count += 1
