@@ -181,7 +181,7 @@ def test_rumble_on_gun_fire_only_when_asked(app, config):
     pad.rumbles.clear()
     view.latest = dataclasses.replace(view.latest, damage=view.latest.damage * 0.9)  # hit
     frames(app, 1)
-    assert pad.rumbles[0] == (0.8, 0.4), "a thump of both motors"
+    assert (0.8, 0.4) in pad.rumbles, "a thump of both motors (after the last buzz stops, if it was due)"
 
 
 def test_the_controls_screen_from_the_pause_overlay(app, config):
@@ -251,19 +251,16 @@ def test_the_controls_screen_is_flown_with_the_stick(app, config):
     screen = ControlsState(app, on_close=lambda: closed.append(True))
     app.go(screen)
     frames(app)
-    stick.set("pitch", 0.9)  # pulled back: down the list
-    frames(app)
-    stick.set("pitch", 0.0)
-    frames(app)
+
+    def flick(pitch):  # one frame each way, so no frame is long enough to auto-repeat
+        stick.set("pitch", pitch)
+        frames(app, 1)
+        stick.set("pitch", 0.0)
+        frames(app, 1)
+    flick(0.9)  # pulled back: down the list
     assert screen.focus == 1
-    stick.set("pitch", -0.9)  # pushed: up again, and round to the last widget
-    frames(app)
-    stick.set("pitch", 0.0)
-    frames(app, 1)
-    stick.set("pitch", -0.9)
-    frames(app)
-    stick.set("pitch", 0.0)
-    frames(app)
+    flick(-0.9)  # pushed: up again, and round to the last widget
+    flick(-0.9)
     assert screen.focusables[screen.focus][0]["text"] == "Defaults"
     stick.press("trigger")  # fire activates: Defaults
     frames(app)
