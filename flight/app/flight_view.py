@@ -8,15 +8,13 @@ import secrets
 import numpy as np
 from panda3d.core import ClockObject, MouseButton
 
-from flight.app.aerodrome import aerodrome_node
 from flight.app.cameras import CameraRig
 from flight.app.cockpit import InstrumentBoard
 from flight.app.ghost import Ghost
 from flight.app.loop import FixedStepLoop
 from flight.app.aircraft_nodes import AircraftNodes
 from flight.app.effects import Effects
-from flight.app.model_files import load_model
-from flight.app.landscape import Landscape, cached_land_use
+from flight.app.places import level_landscape
 from flight.app.scene import add_sky_and_light
 from flight.app.settings import Settings
 from flight.app.flight_controls import FlightControls, keyboard_bindings
@@ -62,12 +60,8 @@ class FlightView:
                                   mouse_stick=settings.mouse_stick)
         self.root = app.render.attach_new_node("flight")
         add_sky_and_light(self.root, app.set_background_color, self.level.time_of_day)
-        north, east, _ = self.level.aerodrome
-        ground = float(self.world.terrain.height_at(np.array([north]), np.array([east]))[0])
-        land = cached_land_use(self.world.terrain, self.level.terrain_seed, (self.level.aerodrome,))
-        self.landscape = Landscape(self.root, self.world.terrain, land, self.level.terrain_seed,
-                                   self.level.time_of_day, settings.quality, ground)
-        aerodrome_node(load_model, self.world.terrain, (north, east), self.level.start_heading).reparent_to(self.root)
+        self.landscape = level_landscape(self.level, self.world, self.root, settings.quality)
+        self.landscape.follow(app.camera, app.task_mgr)
         self.aircraft_nodes = AircraftNodes(self.root, self.world.fleet.specs)
         self.aircraft = self.aircraft_nodes.models[0]  # the player's: the cameras and the cockpit ride on it
         self.effects = Effects(self.root, app.camera, self.level.time_of_day)

@@ -13,8 +13,9 @@ from panda3d.core import (AmbientLight, DirectionalLight, Fog, Geom, GeomNode, G
                           TextureStage, TransparencyAttrib, Vec4)
 
 from flight.app import frames
+from flight.app.land_paint import LAND_COLOURS, grid_colours, make_texture, srgb_bytes
 from flight.world import Terrain
-from flight.world.landuse import AERODROME, FIELDS, VILLAGE, LandUse
+from flight.world.landuse import AERODROME, LandUse
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class TimeOfDay:
     ambient: tuple[float, float, float]
     sky: tuple[float, float, float]
     fog: tuple[float, float, float]
-    fog_density: float  # exponential fog, per metre
+    fog_density: float  # exponential-squared haze, per metre: 2 / the distance at which it hides all but 2 %
     clouds: bool = True
 
     def sun_direction(self) -> np.ndarray:
@@ -39,17 +40,18 @@ class TimeOfDay:
 
 TIMES_OF_DAY: dict[str, TimeOfDay] = {
     "dawn": TimeOfDay(80.0, 9.0, sun=(1.0, 0.70, 0.48), ambient=(0.58, 0.53, 0.56),
-                      sky=(0.82, 0.74, 0.70), fog=(0.84, 0.72, 0.64), fog_density=0.00026),
+                      sky=(0.82, 0.74, 0.70), fog=(0.84, 0.72, 0.64), fog_density=2.0 / 9000.0),
     "morning": TimeOfDay(90.0, 35.0, sun=(0.95, 0.9, 0.8), ambient=(0.45, 0.48, 0.55),
-                         sky=(0.62, 0.74, 0.88), fog=(0.62, 0.74, 0.88), fog_density=0.00018),
+                         sky=(0.62, 0.74, 0.88), fog=(0.70, 0.78, 0.88), fog_density=2.0 / 11000.0),
     "day": TimeOfDay(180.0, 58.0, sun=(1.0, 0.98, 0.92), ambient=(0.50, 0.53, 0.58),
-                     sky=(0.50, 0.68, 0.92), fog=(0.66, 0.77, 0.90), fog_density=0.00012),
+                     sky=(0.50, 0.68, 0.92), fog=(0.66, 0.77, 0.90), fog_density=2.0 / 11500.0),
     "dusk": TimeOfDay(265.0, 7.0, sun=(1.0, 0.52, 0.30), ambient=(0.54, 0.45, 0.50),
-                      sky=(0.76, 0.52, 0.48), fog=(0.72, 0.54, 0.50), fog_density=0.00028),
+                      sky=(0.76, 0.52, 0.48), fog=(0.72, 0.54, 0.50), fog_density=2.0 / 9000.0),
     # moonlight: a dim blue-grey light from a high southern moon, dark blue sky, haze closing in
     "night": TimeOfDay(200.0, 35.0, sun=(0.16, 0.18, 0.26), ambient=(0.06, 0.07, 0.11),
-                       sky=(0.05, 0.07, 0.16), fog=(0.05, 0.07, 0.15), fog_density=0.0005, clouds=False),
+                       sky=(0.05, 0.07, 0.16), fog=(0.05, 0.07, 0.15), fog_density=2.0 / 4500.0, clouds=False),
 }
+HORIZON_GLOW_DEG = 14.0  # the sky fades from the haze's colour at the horizon to its own this far up
 TERRAIN_GAIN = 0.8  # baked shade = gain * (ambient + sun * lambert): about 0.8 on flat ground in the morning
 
 
@@ -83,12 +85,13 @@ _TEXTURED_FORMAT = _vertex_format(texcoords=True)
 TEXTURE_GAIN = 2.0
 
 
-def mesh_node(name: str, points: np.ndarray, colours: np.ndarray, triangles: np.ndarray, alpha: float = 1.0,
+def mesh_node(name: str, points: np.ndarray, colours: np.ndarray, triangles: np.ndarray, alpha=1.0,
               texcoords: np.ndarray | None = None, pieces: list[np.ndarray] | None = None) -> GeomNode:
     """A GeomNode from numpy arrays: points (n, 3) Panda3D, linear colours (n, 3), triangles (m, 3) counter-
     clockwise seen from outside, optional texcoords (n, 2). `pieces` splits the triangles into several Geoms
     sharing the vertices (each a list of triangle indices), e.g. one per tile so each culls on its own."""
-    columns = [points, colours, np.full((len(points), 1), alpha)] + ([texcoords] if texcoords is not None else [])
+    alpha = np.broadcast_to(np.asarray(alpha, dtype=float).reshape(-1, 1), (len(points), 1))  # one, or per vertex
+    columns = [points, colours, alpha] + ([texcoords] if texcoords is not None else [])
     data = GeomVertexData(name, _TEXTURED_FORMAT if texcoords is not None else _FLOAT_COLOUR_FORMAT, Geom.UH_static)
     data.unclean_set_num_rows(len(points))
     memoryview(data.modify_array(0)).cast("B").cast("f")[:] = np.concatenate(columns, 1).astype(np.float32).ravel()
@@ -120,7 +123,7 @@ def terrain_node(terrain: Terrain, time_of_day: str = "morning", land: LandUse |
     ned = np.stack([north.ravel(), east.ravel(), -h.ravel()], axis=1)
     size_n, size_e = (rows - 1) * spacing, (cols - 1) * spacing
     uv = np.stack([(east.ravel() - terrain.east0) / size_e, (north.ravel() - terrain.north0) / size_n], axis=1)
-    shade = linear(_sunlit(terrain, preset)[::step, ::step].reshape(-1, 3)) / TEXTURE_GAIN
+    shade = linear(sunlit(terrain.heights, terrain.spacing, preset)[::step, ::step].reshape(-1, 3)) / TEXTURE_GAIN
     if detail:
         shade /= DETAIL_MEAN  # the detail texture darkens by its mean wherever it is mipmapped to a blur
     idx = (np.arange(rows - 1)[:, None] * cols + np.arange(cols - 1)[None, :]).ravel()
@@ -161,97 +164,30 @@ def detail_texture(size: int = 128) -> Texture:
     texture.set_ram_image(grey.tobytes())
     texture.set_minfilter(SamplerState.FT_linear_mipmap_linear)
     texture.set_magfilter(SamplerState.FT_linear)
+    texture.generate_ram_mipmap_images()  # (see land_paint.make_texture)
     return texture
-# sRGB albedo of each land-use class (flight.world.landuse order) and the colour its variety (0..255) blends
-# towards: young crops from green to yellow-green, ploughland from dark to dry brown, stubble from gold to straw
-LAND_COLOURS = np.array([
-    ((0.38, 0.50, 0.24), (0.44, 0.54, 0.27)),  # meadow
-    ((0.33, 0.47, 0.19), (0.50, 0.55, 0.25)),  # crop
-    ((0.40, 0.31, 0.22), (0.54, 0.44, 0.32)),  # ploughed
-    ((0.66, 0.60, 0.36), (0.74, 0.68, 0.46)),  # stubble, ripe corn
-    ((0.15, 0.23, 0.11), (0.19, 0.27, 0.12)),  # wood floor, under the trees
-    ((0.37, 0.40, 0.26), (0.52, 0.47, 0.38)),  # village: gardens and yards
-    ((0.64, 0.60, 0.50), (0.70, 0.66, 0.55)),  # road: chalky dust
-    ((0.36, 0.44, 0.49), (0.38, 0.46, 0.51)),  # water: the sky in it
-    ((0.37, 0.52, 0.22), (0.40, 0.55, 0.24)),  # aerodrome grass
-])
 def land_colours(land: LandUse | None, texels_per_cell: float = 1.0,
                  shape: tuple[int, int] = (64, 64)) -> np.ndarray:
-    """sRGB albedo (R, C, 3), north up from row 0, at `texels_per_cell` texels per land-use cell (0.5, 1, 2...).
-    The field strips are worked out afresh at each texel's centre and their edges blended by how much of the texel
-    the neighbouring strip covers, so they stay straight instead of stepping cell by cell; a little per-texel grain
-    keeps large fields from looking flat. Without land use: aerodrome grass of `shape`."""
+    """sRGB albedo (R, C, 3) over the whole map, north up from row 0, at `texels_per_cell` texels per land-use cell
+    (0.5, 1, 2...), as flight.app.land_paint paints it. Without land use: aerodrome grass of `shape`."""
     if land is None:
-        classes, variety = np.full(shape, AERODROME, np.uint8), np.zeros(shape, np.uint8)
-        neighbour, share = classes, np.zeros(shape)
-    else:
-        size = land.cell / texels_per_cell
-        rows, cols = (int(round(n * texels_per_cell)) for n in land.classes.shape)
-        north = land.north0 + (np.arange(rows)[:, None] + 0.5) * size
-        east = land.east0 + (np.arange(cols)[None, :] + 0.5) * size
-        i, j = land.cell_index(north, east)
-        classes, parcel = land.classes[i, j], land.parcel[i, j]
-        strip, variety, neighbour, share = land.parcels.strips(parcel, north, east, footprint_m=size)
-        field = np.isin(classes, FIELDS)
-        classes = np.where(field, strip, classes)
-        share = np.where(field & np.isin(neighbour, FIELDS), share, 0.0)
-    grain = _grain(*classes.shape)
-    mix = (variety / np.float32(255.0))[..., None]
-    village = classes == VILLAGE  # a jumble of gardens, yards and roofs seen from above
-    mix[village] = (grain[village] > 0.55)[..., None]
-    low, high = LAND_COLOURS[:, 0].astype(np.float32), LAND_COLOURS[:, 1].astype(np.float32)
-    colour = low[classes] + (high - low)[classes] * mix
-    if np.any(share):
-        edge = share > 0
-        s = share[edge][:, None].astype(np.float32)
-        other = low[neighbour[edge]] + (high - low)[neighbour[edge]] * mix[edge]
-        colour[edge] = colour[edge] * (1.0 - s) + other * s
-    return colour * (0.9 + 0.08 * grain + 0.12 * _patches(*classes.shape, 12))[..., None]
-
-
-def _patches(rows: int, cols: int, size: int) -> np.ndarray:
-    """Smooth blotches in 0..1 about `size` texels across (damp hollows, thin soil, the mower's last pass): random
-    values on a coarse grid, interpolated. A fixed pattern, the same every run."""
-    coarse = np.random.default_rng(7).random((rows // size + 2, cols // size + 2)).astype(np.float32)
-
-    def spread(values: np.ndarray, count: int, axis: int) -> np.ndarray:
-        at = np.arange(count, dtype=np.float32) / size
-        k = at.astype(np.intp)
-        f = (at - k)[:, None] if axis == 0 else (at - k)[None, :]
-        lower, upper = np.take(values, k, axis=axis), np.take(values, k + 1, axis=axis)
-        return lower + (upper - lower) * f
-    return spread(spread(coarse, rows, 0), cols, 1)
-
-
-def _grain(rows: int, cols: int) -> np.ndarray:
-    """A fixed pattern of random-looking values in 0..1, one per texel (an integer hash of its indices)."""
-    i = np.arange(rows, dtype=np.uint32)[:, None] * np.uint32(0x9E3779B1)
-    j = np.arange(cols, dtype=np.uint32)[None, :] * np.uint32(0x85EBCA77)
-    h = i ^ j
-    h ^= h >> np.uint32(15)
-    h *= np.uint32(0x2C1B3C6D)
-    h ^= h >> np.uint32(12)
-    return (h & np.uint32(0xFFFF)).astype(np.float32) / np.float32(65535.0)
+        return np.broadcast_to(LAND_COLOURS[AERODROME, 0], (*shape, 3)).copy()
+    size = land.cell / texels_per_cell
+    rows, cols = (int(round(n * texels_per_cell)) for n in land.shape)
+    north = land.north0 + (np.arange(rows)[:, None] + 0.5) * size
+    east = land.east0 + (np.arange(cols)[None, :] + 0.5) * size
+    i, j = land.cell_index(north, east)
+    return grid_colours(land, north, east, size, land.classes[i, j], land.parcel[i, j])
 
 
 def land_texture(land: LandUse | None, texels_per_cell: float = 1.0, anisotropy: int = 1) -> Texture:
     """The land use as an sRGB texture over the terrain (u east, v north), mipmapped, TEXTURE_GAIN x albedo."""
-    # TEXTURE_GAIN x linear albedo is TEXTURE_GAIN ** (1 / 2.2) x the sRGB value: no powers over the whole texture
-    srgb = np.clip(land_colours(land, texels_per_cell) * np.float32(255.0 * TEXTURE_GAIN ** (1.0 / 2.2)), 0.0, 255.0)
-    srgb = np.round(srgb).astype(np.uint8)
-    texture = Texture("land-use")
-    texture.setup_2d_texture(srgb.shape[1], srgb.shape[0], Texture.T_unsigned_byte, Texture.F_srgb)
-    texture.set_ram_image(np.ascontiguousarray(srgb[..., ::-1]).tobytes())  # Panda3D wants BGR, row 0 at v = 0
-    texture.set_wrap_u(SamplerState.WM_clamp)
-    texture.set_wrap_v(SamplerState.WM_clamp)
-    texture.set_minfilter(SamplerState.FT_linear_mipmap_linear)
-    texture.set_magfilter(SamplerState.FT_linear)
-    return texture
+    return make_texture(srgb_bytes(land_colours(land, texels_per_cell), TEXTURE_GAIN), "land-use", anisotropy)
 
 
-def _sunlit(terrain: Terrain, preset: TimeOfDay) -> np.ndarray:
+def sunlit(heights: np.ndarray, spacing: float, preset: TimeOfDay) -> np.ndarray:
     """RGB shade of each grid point, (rows, cols, 3): sky fill plus Lambert sunlight, scaled by TERRAIN_GAIN."""
-    dh_dn, dh_de = np.gradient(terrain.heights, terrain.spacing)
+    dh_dn, dh_de = np.gradient(heights, spacing)
     normal = np.stack([-dh_dn, -dh_de, np.ones_like(dh_dn)], axis=-1)  # north, east, up
     normal /= np.linalg.norm(normal, axis=-1, keepdims=True)
     lambert = np.clip(normal @ preset.sun_direction(), 0.0, 1.0)[..., None]
@@ -273,9 +209,38 @@ def add_sky_and_light(render: NodePath, background_setter, time_of_day: str = "m
     ambient.set_color(Vec4(*preset.ambient, 1))
     render.set_light(render.attach_new_node(ambient))
     fog = Fog("haze")
+    fog.set_mode(Fog.M_exponential_squared)  # clear close by, thick by the far clip (12 km): no edge shows
     fog.set_color(*haze)
     fog.set_exp_density(preset.fog_density)
     render.set_fog(fog)
+
+
+def sky_dome(time_of_day: str, radius_m: float = 2000.0) -> NodePath:
+    """A dome round the camera (parent it to the camera; it keeps level itself): the haze's colour at and below
+    the horizon, fading to the sky's colour HORIZON_GLOW_DEG up, so fully hazed land meets the sky without a seam.
+    Drawn first, behind everything, unlit and unfogged."""
+    from panda3d.core import CompassEffect
+    preset = time_of_day_preset(time_of_day)
+    elevation = np.radians(np.array([-90.0, -5.0, 0.0, 3.0, 7.0, HORIZON_GLOW_DEG, 30.0, 90.0]))[:, None]
+    azimuth = np.linspace(0.0, 2.0 * np.pi, 25)[None, :]
+    east_north_up = np.stack([np.cos(elevation) * np.sin(azimuth), np.cos(elevation) * np.cos(azimuth),
+                              np.sin(elevation) + 0.0 * azimuth], -1).reshape(-1, 3) * radius_m
+    t = np.clip(np.degrees(elevation[:, 0]) / HORIZON_GLOW_DEG, 0.0, 1.0)
+    t = t * t * (3.0 - 2.0 * t)
+    colour = linear(np.asarray(preset.fog)[None] * (1.0 - t[:, None]) + np.asarray(preset.sky)[None] * t[:, None])
+    colours = np.repeat(colour, azimuth.shape[1], axis=0)
+    cols = azimuth.shape[1]
+    idx = (np.arange(len(elevation) - 1)[:, None] * cols + np.arange(cols - 1)[None, :]).ravel()
+    tris = np.concatenate([np.stack([idx, idx + cols, idx + 1], 1), np.stack([idx + 1, idx + cols, idx + cols + 1], 1)])
+    dome = NodePath(mesh_node("sky-dome", east_north_up, colours, tris))
+    dome.set_two_sided(True)
+    dome.set_bin("background", 0)
+    dome.set_depth_write(False)
+    dome.set_depth_test(False)
+    dome.set_light_off(1)
+    dome.set_fog_off(1)
+    dome.set_effect(CompassEffect.make(NodePath(), CompassEffect.P_rot))  # turns with nothing: stays level
+    return dome
 
 
 def _blob(segments: int = 8, rings: int = 5) -> tuple[np.ndarray, np.ndarray]:
@@ -292,23 +257,29 @@ def _blob(segments: int = 8, rings: int = 5) -> tuple[np.ndarray, np.ndarray]:
 CLOUD_BASE_M, CLOUD_TOP_M = 800.0, 1500.0
 
 
+CLOUD_TILE_M = 6000.0  # clouds are grouped into meshes by tile, so those out of view are not drawn
+
+
 def clouds_node(seed: int, extent_m: float, time_of_day: str = "morning", ground_m: float = 0.0,
-                count: int | None = None) -> NodePath:
+                count: int | None = None, size_ne: tuple[float, float] | None = None) -> NodePath:
     """A few fair-weather clouds, each a cluster of soft squashed blobs, white on top and grey beneath, a little
     translucent and fogged like the rest of the scene. They float CLOUD_BASE_M..CLOUD_TOP_M above `ground_m`
-    over a square `extent_m` on a side centred on the origin, placed from `seed`. None at night (empty node)."""
+    over a square `extent_m` on a side centred on the origin (or a rectangle `size_ne`, north and east), placed
+    from `seed`, one mesh per CLOUD_TILE_M tile. None at night (empty node)."""
     preset = time_of_day_preset(time_of_day)
     root = NodePath("clouds")
     if not preset.clouds:
         return root
     rng = np.random.default_rng(seed)
     count = count if count is not None else max(1, round(14 * (extent_m / 8000.0) ** 2))
+    half = np.array([extent_m / 2] * 2 if size_ne is None else [size_ne[1] / 2, size_ne[0] / 2])  # east, north
     unit, unit_tris = _blob()
     # sunlit tops, shadowed bellies; tinted by the sun colour (pink at dawn and dusk)
     tint = 0.55 + 0.45 * np.asarray(preset.sun) / max(preset.sun)
-    points, colours, tris = [], [], []
+    tiles: dict[tuple[int, int], tuple[list, list, list]] = {}
     for _ in range(count):
-        centre = np.array([*rng.uniform(-extent_m / 2, extent_m / 2, 2), 0.0])  # east, north, up
+        centre = np.array([*rng.uniform(-half, half), 0.0])  # east, north, up
+        points, colours, tris = tiles.setdefault(tuple(np.floor(centre[:2] / CLOUD_TILE_M).astype(int)), ([], [], []))
         base = ground_m + rng.uniform(CLOUD_BASE_M, CLOUD_TOP_M - 175.0)  # blobs reach 1.15 * 150 m above
         for _ in range(int(rng.integers(3, 7))):
             radius = rng.uniform(120.0, 300.0)
@@ -321,10 +292,11 @@ def clouds_node(seed: int, extent_m: float, time_of_day: str = "morning", ground
             tris.append(unit_tris + sum(len(p) for p in points))
             points.append(verts)
             colours.append(shade[:, None] * tint)
-    points, colours, tris = np.concatenate(points), np.concatenate(colours), np.concatenate(tris)
-    node = mesh_node("cloud-blobs", points, linear(np.clip(colours, 0.0, 1.0)), tris, alpha=0.88)
-    blobs = root.attach_new_node(node)
-    blobs.set_light_off()  # shading is baked into the vertex colours
-    blobs.set_transparency(TransparencyAttrib.M_alpha)
-    blobs.set_depth_write(False)
+    for points, colours, tris in tiles.values():
+        points, colours, tris = np.concatenate(points), np.concatenate(colours), np.concatenate(tris)
+        node = mesh_node("cloud-blobs", points, linear(np.clip(colours, 0.0, 1.0)), tris, alpha=0.88)
+        root.attach_new_node(node)
+    root.set_light_off()  # shading is baked into the vertex colours
+    root.set_transparency(TransparencyAttrib.M_alpha)
+    root.set_depth_write(False)
     return root

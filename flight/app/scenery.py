@@ -1,7 +1,10 @@
 """What stands on the land: trees (low-poly crowns, flattened into one mesh per square kilometre, each tile dropped
-beyond a distance) and the villages' houses, barns and churches (one flat-shaded mesh per village). Positions come
+beyond a distance), the bare trunks shellfire leaves near the lines, the villages' houses, barns and churches
+(flat-shaded meshes), and bands draped on the ground (roads, the river, trenches and their sandbags). Positions come
 from flight.world.scatter; light is baked into the vertex colours like the terrain's."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 from panda3d.core import LODNode, NodePath
@@ -14,6 +17,26 @@ from flight.world.scatter import BARN, CHURCH, Buildings
 TILE_M = 1000.0
 WOOD_TREE = (4.2, 13.0)  # crown radius and height, m, at size factor 1
 POPLAR = (1.7, 21.0)
+TRUNK = (0.35, 11.0)  # a shattered tree: trunk radius at the foot and height, m, at size factor 1
+TRUNK_COLOUR = (0.34, 0.30, 0.25)
+
+
+def _trunk(sides: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A unit snapped trunk (foot radius 1, height 1): a tapering shaft with a jagged top and one broken-off
+    limb sticking out; vertices east/north/up, normals, triangles counter-clockwise from outside."""
+    a = np.linspace(0.0, 2.0 * np.pi, sides, endpoint=False)
+    foot = np.column_stack([np.cos(a), np.sin(a), np.zeros(sides)])
+    top = np.column_stack([0.45 * np.cos(a), 0.45 * np.sin(a), 1.0 - 0.08 * (np.arange(sides) % 2)])
+    limb = np.array([[0.0, 0.0, 0.62], [0.3, 0.0, 0.55], [9.0, 0.0, 0.8]])  # a spike off the shaft
+    verts = np.concatenate([foot, top, limb])
+    normals = np.concatenate([foot, top * np.array([1.0, 1.0, 0.0]) / 0.45 + np.array([0.0, 0.0, 0.3]),
+                              [[0.0, -1.0, 0.2], [0.0, -1.0, 0.2], [0.0, -1.0, 0.2]]])
+    normals /= np.linalg.norm(normals, axis=1, keepdims=True)
+    k = np.arange(sides)
+    nxt = (k + 1) % sides
+    tris = np.concatenate([np.column_stack([k, nxt, sides + k]), np.column_stack([nxt, sides + nxt, sides + k]),
+                           [[2 * sides, 2 * sides + 1, 2 * sides + 2], [2 * sides, 2 * sides + 2, 2 * sides + 1]]])
+    return verts, normals, tris
 
 
 def _crown(sides: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -47,12 +70,13 @@ def _shade(normals: np.ndarray, preset: TimeOfDay) -> np.ndarray:
 def trees_node(trees: np.ndarray, terrain: Terrain, time_of_day: str, shape: tuple[float, float] = WOOD_TREE,
                sides: int = 5, far_m: float = 2500.0, name: str = "trees") -> NodePath:
     """Trees at (M, 3) north, east, size factor: one mesh per TILE_M tile, each shown only within `far_m` of the
-    camera (beyond it the dark wood texture carries the woods)."""
+    camera (beyond it the dark wood texture carries the woods). `shape` TRUNK draws bare shattered trunks."""
     root = NodePath(name)
     if len(trees) == 0:
         return root
     preset = time_of_day_preset(time_of_day)
-    unit, normals, tris = _crown(sides)
+    bare = shape == TRUNK
+    unit, normals, tris = _trunk(sides) if bare else _crown(sides)
     tile_n = np.floor((trees[:, 0] - terrain.north0) / TILE_M).astype(int)
     tile_e = np.floor((trees[:, 1] - terrain.east0) / TILE_M).astype(int)
     tile = tile_n * 1000 + tile_e
@@ -61,6 +85,9 @@ def trees_node(trees: np.ndarray, terrain: Terrain, time_of_day: str, shape: tup
     size = trees[:, 2:3]
     wobble = 0.9 + 0.2 * ((trees[:, 0] * 0.37 + trees[:, 1] * 0.61) % 1.0)[:, None]  # no two crowns alike
     scale = np.concatenate([shape[0] * size * wobble, shape[0] * size * wobble, shape[1] * size], axis=1)
+    if bare:  # thin trunks of every height (the size factor is how much of the tree is left), limbs east or west
+        scale[:, :2] = shape[0] * (0.6 + 0.6 * size)
+        scale[:, :2] *= np.where((trees[:, 0] * 0.73 + trees[:, 1] * 0.29) % 1.0 < 0.5, -1.0, 1.0)[:, None]
     ground = terrain.height_at(trees[:, 0], trees[:, 1]) - 0.4
     east_north_up = unit[None] * scale[:, None] + np.stack([trees[:, 1], trees[:, 0], ground], 1)[:, None]
     points = frames.position_to_panda(np.stack([east_north_up[..., 1], east_north_up[..., 0],
@@ -68,6 +95,8 @@ def trees_node(trees: np.ndarray, terrain: Terrain, time_of_day: str, shape: tup
     # greens from dark oak to fresh beech, per tree; the underside in the crown's own shade
     hue = ((trees[:, 0] * 0.113 + trees[:, 1] * 0.271) % 1.0)[:, None]
     albedo = np.array([0.16, 0.27, 0.10]) + hue * np.array([0.10, 0.10, 0.04])
+    if bare:  # weathered grey to scorched dark
+        albedo = np.array(TRUNK_COLOUR) * (0.7 + 0.5 * hue)
     occlusion = 0.55 + 0.45 * unit[:, 2]
     colour = albedo[:, None] * _shade(normals, preset)[None] * occlusion[None, :, None]
     colours = linear(np.clip(colour, 0.0, 1.0)).reshape(-1, 3)
@@ -93,31 +122,57 @@ def ribbons_node(lines, half_width_m: float, colour, terrain: Terrain, time_of_d
     above it (and drawn in front of it): roads and the river stay sharp however coarse the land texture is. The
     texture paints the same class underneath, so from far off, where a band is thinner than a pixel, nothing
     changes colour."""
+    return bands_node([Band(tuple(lines), half_width_m, tuple(colour), lift_m)], terrain, time_of_day, name)
+
+
+@dataclass(frozen=True)
+class Band:
+    """Bands along `lines` ((K, 2) north/east polylines): `half_width_m` either side of each line moved `offset_m`
+    to its right (both sides with `mirrored`), `lift_m` over the ground, sRGB `colour`."""
+    lines: tuple
+    half_width_m: float
+    colour: tuple[float, float, float]
+    lift_m: float = 0.15
+    offset_m: float = 0.0
+    mirrored: bool = False
+
+
+def bands_node(bands: list[Band], terrain: Terrain, time_of_day: str, name: str) -> NodePath:
+    """One mesh of all `bands`, draped on the terrain and drawn in front of it (depth offset), light baked in."""
     preset = time_of_day_preset(time_of_day)
-    points, tris = [], []
-    for line in lines:
-        if len(line) < 2:
-            continue
-        step = np.gradient(line, axis=0)
-        side = np.column_stack([-step[:, 1], step[:, 0]]) / np.hypot(step[:, 0], step[:, 1])[:, None]
-        for edge in (line - side * half_width_m, line + side * half_width_m):
-            points.append(edge)
-        k = np.arange(len(line) - 1) + sum(len(p) for p in points[:-2])
-        left, right = k, k + len(line)
-        tris.append(np.concatenate([np.column_stack([left, right, left + 1]),
-                                    np.column_stack([left + 1, right, right + 1])]))
+    points, colours, tris = [], [], []
+    count = 0
+    for band in bands:
+        for line in band.lines:
+            if len(line) < 2:
+                continue
+            step = np.gradient(line, axis=0)
+            side = np.column_stack([-step[:, 1], step[:, 0]]) / np.maximum(np.hypot(step[:, 0], step[:, 1]),
+                                                                            1e-9)[:, None]
+            for offset in ((band.offset_m, -band.offset_m) if band.mirrored else (band.offset_m,)):
+                middle = line + side * offset
+                for edge in (middle - side * band.half_width_m, middle + side * band.half_width_m):
+                    points.append(edge)
+                k = np.arange(len(line) - 1) + count
+                left, right = k, k + len(line)
+                tris.append(np.concatenate([np.column_stack([left, right, left + 1]),
+                                            np.column_stack([left + 1, right, right + 1])]))
+                colours.append(np.broadcast_to(np.r_[band.colour, band.lift_m], (2 * len(line), 4)))
+                count += 2 * len(line)
     root = NodePath(name)
     if not points:
         return root
     ne = np.concatenate(points)
+    colour_lift = np.concatenate(colours)
     h = terrain.height_at(ne[:, 0], ne[:, 1])
     d = terrain.spacing
     slope_n = (terrain.height_at(ne[:, 0] + d, ne[:, 1]) - terrain.height_at(ne[:, 0] - d, ne[:, 1])) / (2 * d)
     slope_e = (terrain.height_at(ne[:, 0], ne[:, 1] + d) - terrain.height_at(ne[:, 0], ne[:, 1] - d)) / (2 * d)
     normals = np.column_stack([-slope_e, -slope_n, np.ones(len(ne))])  # east, north, up
     normals /= np.linalg.norm(normals, axis=1, keepdims=True)
-    shade = np.asarray(colour) * _shade(normals, preset)
-    node = root.attach_new_node(mesh_node(name, frames.position_to_panda(np.column_stack([ne, -(h + lift_m)])),
+    shade = colour_lift[:, :3] * _shade(normals, preset)
+    up = h + colour_lift[:, 3]
+    node = root.attach_new_node(mesh_node(name, frames.position_to_panda(np.column_stack([ne, -up])),
                                           linear(np.clip(shade, 0.0, 1.0)), np.concatenate(tris)))
     node.set_light_off()
     node.set_depth_offset(1)

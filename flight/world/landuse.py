@@ -1,77 +1,130 @@
 """Land use: what covers the ground. Farm parcels ploughed and sown in strips, water meadows, woods, villages joined
-by roads, the river along its valley floor and the aerodromes' levelled grass, as a class grid aligned with the
-Terrain plus the village centres and road lines it was drawn from; the renderer paints it and the simulation can
-place buildings, trees and traffic on it. Deterministic from the terrain seed (numpy's Generator, never `random`),
-built from + - * /, floor, sqrt, sin and cos only, so every CPU gets the same bits. Imports numpy only.
+by roads, the river along its valley floor, the airfields' levelled grass and beaten-earth yards, and (over the
+theatre) the front: trenches, wire, no-man's-land churned to mud and the shell-torn ground behind the lines.
+
+The class of a cell is a function of its position and a few global things drawn once from the seed (the parcel
+lattice, noise lattices, villages, roads, the front), so any block of the grid can be worked out alone: the renderer
+asks for the blocks near the camera as it flies, and `classes` assembles the whole grid on demand. Deterministic
+from the terrain seed (numpy's Generator, never `random`), built from + - * /, floor, sqrt, sin and cos only, so
+every CPU gets the same bits. Imports numpy only.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from flight.world.front import SHATTERED_WITHIN_M, SIDES, WIRE_AHEAD_M, Front
+from flight.world.land_classes import (AERODROME, CLASS_NAMES, CRATERED, CROP, FIELDS, FRONT_CLASSES, MEADOW,
+                                       PLOUGHED, ROAD, SCARRED, SHATTERED, STUBBLE, TRENCH, VILLAGE, WATER, WIRE,
+                                       WOOD, YARD)
+from flight.world.noise import LinePoints, ValueNoise, point_polyline_distance, polyline_distance
+from flight.world.parcels import Parcels
+from flight.world.roads import country_roads, villages_for
 from flight.world.terrain import Terrain
 
-MEADOW, CROP, PLOUGHED, STUBBLE, WOOD, VILLAGE, ROAD, WATER, AERODROME = range(9)
-CLASS_NAMES = ("meadow", "crop", "ploughed", "stubble", "wood", "village", "road", "water", "aerodrome")
-FIELDS = (CROP, PLOUGHED, STUBBLE)
-
 CELLS_PER_SPACING = 5  # land-use cells per terrain grid spacing: 8 m cells on the 40 m terrain grid
+BLOCK_SPACINGS = 50  # a block of the grid is 50 terrain spacings square (2 km): the renderer's terrain chunk
+BORDER_CELLS = 3  # each block is worked out with this many cells of its neighbours round it (texture filtering)
+APRON_M = 12000.0  # the patterns (fields, woods, the front) carry on this far beyond the map, for the distant land
 RIVER_HALF_WIDTH_M = 11.0
 ROAD_HALF_WIDTH_M = 3.5
-PARCEL_M = 380.0  # typical size of a farm parcel (one owner's block of strips)
-STRIP_WIDTH_M = (16.0, 42.0)
+TRENCH_HALF_WIDTH_M = 2.5  # the trench and its parapets, as the land texture shows them
 WOOD_FRACTION = 0.13  # of the open country (not the aerodrome, villages, the river and its meadows)
-VILLAGE_SPACING_M = 1500.0
-KM2_PER_VILLAGE = 9.0
-EDGE_MARGIN_M = 400.0
 # separate random streams, so that adding a feature to one does not move the others
-_PARCELS, _WOODS, _VILLAGES, _ROADS, _EDGES = 1, 2, 3, 4, 5
+_PARCELS, _WOODS, _VILLAGES, _ROADS, _EDGES, _CHURN = 1, 2, 3, 4, 5, 6
+
+__all__ = ["AERODROME", "CLASS_NAMES", "CRATERED", "CROP", "FIELDS", "FRONT_CLASSES", "LandUse", "MEADOW", "PLOUGHED",
+           "ROAD", "SCARRED", "SHATTERED", "STUBBLE", "TRENCH", "VILLAGE", "WATER", "WIRE", "WOOD", "YARD", "land_use",
+           "point_polyline_distance", "polyline_distance"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LandUse:
-    """The class of every cell and the lines it was drawn from. Cell (i, j) is the square of side `cell` whose
-    south-west corner is (north0 + i * cell, east0 + j * cell); the grid covers the terrain exactly, `cell` being
-    terrain.spacing / CELLS_PER_SPACING (or another whole divisor).
+    """The land use of one map. The cell grid: cell (i, j) is the square of side `cell` whose south-west corner is
+    (north0 + i * cell, east0 + j * cell), `shape` cells covering the terrain exactly (`cell` is terrain.spacing /
+    CELLS_PER_SPACING or another whole divisor).
 
     | field      | shape        | unit / meaning                                                         |
     |------------|--------------|------------------------------------------------------------------------|
-    | classes    | (R, C) uint8 | MEADOW .. AERODROME (CLASS_NAMES)                                      |
+    | classes    | (R, C) uint8 | MEADOW .. WIRE (CLASS_NAMES), worked out on first use                  |
     | parcel     | (R, C) int32 | the farm parcel each cell lies in (every cell has one): `parcels`      |
     | villages   | (V, 3)       | north, east, radius, m                                                 |
-    | roads      | tuple of (K, 2) | polylines, north/east m, from a village centre to another village, to   |
-    |            |              | an aerodrome's edge or off the map                                      |
+    | roads      | tuple of (K, 2) | polylines, north/east m, from a village centre to another village, |
+    |            |              | to an airfield's edge, to the lines or off the map                     |
     | river      | (K, 2)       | the river's centre line, north/east m (Terrain.river)                  |
-    | aerodromes | (A, 3)       | north, east, radius of the levelled grass, m                           |
+    | aerodromes | (A, 3)       | north, east, radius of levelled grass (airfields, the camp), m         |
+    | yards      | (Y, 4)       | beaten earth: north min, north max, east min, east max, m              |
+    | front      | Front / None | the lines (flight.world.front)                                         |
     """
-    classes: np.ndarray
-    parcel: np.ndarray
-    parcels: Parcels
+    shape: tuple[int, int]
     north0: float
     east0: float
     cell: float
+    parcels: Parcels
     villages: np.ndarray
     roads: tuple[np.ndarray, ...]
     river: np.ndarray
     aerodromes: np.ndarray
+    yards: np.ndarray
+    front: Front | None
+    wood_noise: ValueNoise
+    edge_noise: ValueNoise
+    churn_noise: ValueNoise
+    wood_threshold: float
+    road_points: LinePoints
+    trench_points: LinePoints
+    block_cells: int
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    # -- the whole grid -------------------------------------------------------------------------------------------
+    @property
+    def classes(self) -> np.ndarray:
+        return self._whole()[0]
+
+    @property
+    def parcel(self) -> np.ndarray:
+        return self._whole()[1]
+
+    def _whole(self) -> tuple[np.ndarray, np.ndarray]:
+        if "whole" not in self._cache:
+            classes, parcel = np.zeros(self.shape, np.uint8), np.zeros(self.shape, np.int32)
+            for bi in range(self.blocks[0]):
+                for bj in range(self.blocks[1]):
+                    (i0, i1, j0, j1), block = self._interior(bi, bj), self.block(bi, bj)
+                    b = BORDER_CELLS
+                    classes[i0:i1, j0:j1] = block[0][b:b + i1 - i0, b:b + j1 - j0]
+                    parcel[i0:i1, j0:j1] = block[1][b:b + i1 - i0, b:b + j1 - j0]
+            self._cache["whole"] = classes, parcel
+        return self._cache["whole"]
 
     def centres(self) -> tuple[np.ndarray, np.ndarray]:
         """Cell centres: north (R, 1) and east (1, C), m."""
-        rows, cols = self.classes.shape
+        rows, cols = self.shape
         return (self.north0 + (np.arange(rows)[:, None] + 0.5) * self.cell,
                 self.east0 + (np.arange(cols)[None, :] + 0.5) * self.cell)
 
     def cell_index(self, north, east) -> tuple[np.ndarray, np.ndarray]:
         """(row, column) of the cell under each point; points off the map take the nearest edge cell."""
-        rows, cols = self.classes.shape
+        rows, cols = self.shape
         i = np.clip(np.floor((np.asarray(north) - self.north0) / self.cell), 0, rows - 1).astype(np.intp)
         j = np.clip(np.floor((np.asarray(east) - self.east0) / self.cell), 0, cols - 1).astype(np.intp)
         return i, j
 
     def class_at(self, north, east) -> np.ndarray:
-        """The class under each (north, east) point."""
-        return self.classes[self.cell_index(north, east)]
+        """The class under each (north, east) point (working out only the blocks they fall in)."""
+        i, j = self.cell_index(north, east)
+        if "whole" in self._cache:
+            return self.classes[i, j]
+        out = np.zeros(i.shape, np.uint8)
+        bi, bj = i // self.block_cells, j // self.block_cells
+        for key in np.unique(bi * 100000 + bj):
+            a, b = divmod(int(key), 100000)
+            pick = (bi == a) & (bj == b)
+            block = self.block(a, b)[0]
+            out[pick] = block[i[pick] - a * self.block_cells + BORDER_CELLS, j[pick] - b * self.block_cells
+                              + BORDER_CELLS]
+        return out
 
     def mask(self, *classes: int) -> np.ndarray:
         """(R, C) bool: cells of any of `classes`, e.g. `land.mask(WOOD)`."""
@@ -82,268 +135,175 @@ class LandUse:
         counts = np.bincount(self.classes.ravel(), minlength=len(CLASS_NAMES)) / self.classes.size
         return {name: float(c) for name, c in zip(CLASS_NAMES, counts)}
 
+    # -- blocks ---------------------------------------------------------------------------------------------------
+    @property
+    def blocks(self) -> tuple[int, int]:
+        """How many blocks cover the map, north and east."""
+        return tuple(-(-n // self.block_cells) for n in self.shape)
+
+    def _interior(self, bi: int, bj: int) -> tuple[int, int, int, int]:
+        b = self.block_cells
+        return bi * b, min((bi + 1) * b, self.shape[0]), bj * b, min((bj + 1) * b, self.shape[1])
+
+    def block_axes(self, bi: int, bj: int) -> tuple[np.ndarray, np.ndarray]:
+        """Cell centres of block (bi, bj) with BORDER_CELLS of its neighbours round it: north (R, 1), east (1, C).
+        Blocks off the map (the distant land round it) work the same way."""
+        b, k = self.block_cells, np.arange(self.block_cells + 2 * BORDER_CELLS) - BORDER_CELLS + 0.5
+        return ((self.north0 + (bi * b + k) * self.cell)[:, None], (self.east0 + (bj * b + k) * self.cell)[None, :])
+
+    def block(self, bi: int, bj: int, rows: slice | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Classes and parcels of block (bi, bj) and its border, (B + 2 * BORDER_CELLS) square, remembered. With
+        `rows`, only those rows (not remembered: for working a block out a little at a time)."""
+        north, east = self.block_axes(bi, bj)
+        if rows is not None:
+            return self.classes_on(north[rows], east)
+        key = ("block", bi, bj)
+        if key not in self._cache:
+            self._cache[key] = self.classes_on(north, east)
+        return self._cache[key]
+
+    def store_block(self, bi: int, bj: int, classes: np.ndarray, parcel: np.ndarray) -> None:
+        """Remember a block worked out row by row with `block(bi, bj, rows)`."""
+        self._cache[("block", bi, bj)] = classes, parcel
+
+    def has_block(self, bi: int, bj: int) -> bool:
+        return ("block", bi, bj) in self._cache
+
+    # -- the classes at any grid of points --------------------------------------------------------------------------
+    def classes_on(self, north: np.ndarray, east: np.ndarray, cell: float | None = None
+                   ) -> tuple[np.ndarray, np.ndarray]:
+        """Classes (uint8) and parcels (int32) at the points of an evenly spaced grid, north (R, 1) and east (1, C),
+        sampled every `cell` m (default the land use's own): roads, trenches and the river are drawn at least one
+        sample wide so they stay unbroken on a coarse grid."""
+        cell = self.cell if cell is None else cell
+        parcel = self.parcels.owner(north, east)
+        classes = self.parcels.strips(parcel, north, east)[0]
+        river = polyline_distance(self.river, north, east, 140.0) if len(self.river) > 1 else np.full(
+            classes.shape, 140.0)
+        wood = self.wood_noise.at(north, east)
+        classes[river < 70.0 + 60.0 * wood] = MEADOW  # water meadows along the banks
+        allowed = (river > 40.0) & self._open(north, east)
+        classes[allowed & (wood > self.wood_threshold)] = WOOD
+        for n, e, r in self.villages:  # ragged edges: gardens and orchards straggle out along the lanes
+            window = _window(north, east, n, e, 1.25 * r)
+            if window is not None:
+                sub_n, sub_e = north[window[0]], east[:, window[1]]
+                wobble = 0.8 + 0.4 * self.edge_noise.at(sub_n, sub_e)
+                part = classes[window]
+                part[np.hypot(sub_n - n, sub_e - e) < r * wobble] = VILLAGE
+        if self.front is not None:
+            self._front_classes(classes, parcel, north, east, cell)
+        classes[river < max(RIVER_HALF_WIDTH_M, 0.6 * cell)] = WATER
+        classes[self.road_points.mask(north, east, max(ROAD_HALF_WIDTH_M, 0.75 * cell))] = ROAD
+        for n, e, r in self.aerodromes:
+            window = _window(north, east, n, e, r)
+            if window is not None:
+                part = classes[window]
+                part[np.hypot(north[window[0]] - n, east[:, window[1]] - e) < r] = AERODROME
+        for n_lo, n_hi, e_lo, e_hi in self.yards:
+            rows = (north[:, 0] >= n_lo) & (north[:, 0] < n_hi)
+            cols = (east[0] >= e_lo) & (east[0] < e_hi)
+            classes[np.ix_(rows, cols)] = YARD
+        return classes, parcel.astype(np.int32)
+
+    def craters(self, north: np.ndarray, east: np.ndarray, churn: np.ndarray | None = None):
+        """The nearest shell hole to each of the points (1-D arrays): distance over its radius (inf: none near) and
+        a number 0..1 per hole (Front.craters); clustered where the guns have worked hardest."""
+        if self.front is None:
+            return np.full(np.shape(north), np.inf), np.zeros(np.shape(north))
+        churn = self.front.churn(north, east) if churn is None else churn
+        cluster = np.clip((self.churn_noise.at(north, east) - 0.3) * 2.5, 0.15, 1.0)
+        return self.front.craters(north, east, np.minimum(churn * 2.5 * cluster, 1.0))
+
+    def _open(self, north: np.ndarray, east: np.ndarray) -> np.ndarray:
+        """Where woods may grow: away from the villages, the airfields' approaches and no-man's-land."""
+        ok = np.ones(np.broadcast_shapes(north.shape, east.shape), dtype=bool)
+        for circles, margin in ((self.villages, 60.0), (self.aerodromes, 250.0)):
+            for n, e, r in circles:
+                window = _window(north, east, n, e, r + margin)
+                if window is not None:
+                    part = ok[window]
+                    part &= np.hypot(north[window[0]] - n, east[:, window[1]] - e) > r + margin
+        if self.front is not None and self.front.within(east, 0.0).any():
+            ok &= ~self.front.no_mans_land(north, east)
+        return ok
+
+    def _front_classes(self, classes: np.ndarray, parcel: np.ndarray, north: np.ndarray, east: np.ndarray,
+                       cell: float) -> None:
+        """The lines over the classes in place: mud and shell holes in no-man's-land, torn ground behind each line
+        (less and less further back), woods near the lines shot to stumps, the wire belts and the trenches."""
+        front = self.front
+        cols = np.flatnonzero(front.within(east[0], 0.0))
+        if len(cols) == 0:
+            return
+        sub = np.s_[:, cols[0]:cols[-1] + 1]
+        part, e = classes[sub], east[sub]
+        behind = {side: front.behind(side, north, e) for side in SIDES}
+        nearest = np.minimum(np.abs(behind["british"]), np.abs(behind["german"]))
+        churn = front.churn(north, e)
+        centre = self.parcels.centre[parcel[sub]]  # nobody ploughs within sight of the lines: whole parcels fallow
+        part[np.isin(part, FIELDS) & (front.churn(centre[..., 0], centre[..., 1]) > 0.02)] = MEADOW
+        part[(part == WOOD) & (nearest < SHATTERED_WITHIN_M)] = SHATTERED
+        rows, cols = np.nonzero(churn > 0.0)  # thrown-up earth round each shell hole
+        if len(rows):
+            reach, _ = self.craters(np.broadcast_to(north, churn.shape)[rows, cols],
+                                    np.broadcast_to(e, churn.shape)[rows, cols], churn[rows, cols])
+            torn = np.zeros(churn.shape, dtype=bool)
+            torn[rows, cols] = reach < 2.0
+            part[torn & (part != SHATTERED) & (part != WATER)] = SCARRED
+        part[(behind["british"] < 0.0) & (behind["german"] < 0.0)] = CRATERED
+        for side in SIDES:
+            ahead = -behind[side]
+            part[(ahead > WIRE_AHEAD_M[0]) & (ahead < WIRE_AHEAD_M[1])] = WIRE
+        part[self.trench_points.mask(north, e, max(TRENCH_HALF_WIDTH_M, 0.75 * cell))] = TRENCH
+        classes[sub] = part
+
+
+def _window(north: np.ndarray, east: np.ndarray, n: float, e: float, reach: float):
+    """Index slices of an evenly spaced grid within `reach` of (n, e), or None if the grid is all further."""
+    n_axis, e_axis = north[:, 0], east[0]
+    i0, i1 = np.searchsorted(n_axis, n - reach), np.searchsorted(n_axis, n + reach, side="right")
+    j0, j1 = np.searchsorted(e_axis, e - reach), np.searchsorted(e_axis, e + reach, side="right")
+    if i0 >= i1 or j0 >= j1:
+        return None
+    return np.s_[i0:i1, j0:j1]
+
 
 def land_use(terrain: Terrain, seed: int, aerodromes=((0.0, 0.0, 600.0),),
-             cells_per_spacing: int = CELLS_PER_SPACING) -> LandUse:
+             cells_per_spacing: int = CELLS_PER_SPACING, front: Front | None = None, yards=()) -> LandUse:
     """The land use of `terrain` (with its river) for the level's terrain seed; `aerodromes` are the levelled
-    grass fields as (north, east, radius), as in the level file."""
+    grass fields as (north, east, radius), as in the level file (over the theatre also the camp's ground);
+    `front` the lines, `yards` beaten-earth rectangles (north min, north max, east min, east max). Quick: the
+    classes themselves are worked out block by block when they are asked for."""
     rows, cols = terrain.heights.shape
     cell = terrain.spacing / cells_per_spacing
-    north = terrain.north0 + (np.arange((rows - 1) * cells_per_spacing)[:, None] + 0.5) * cell
-    east = terrain.east0 + (np.arange((cols - 1) * cells_per_spacing)[None, :] + 0.5) * cell
     fields = np.array(aerodromes, dtype=float).reshape(-1, 3)
     river = terrain.river if terrain.river is not None else np.zeros((0, 2))
     extent = (terrain.north0, terrain.north0 + terrain.size[0], terrain.east0, terrain.east0 + terrain.size[1])
-
-    parcels, parcel = _parcels(np.random.default_rng([seed, _PARCELS]), north, east)
-    classes = parcels.strips(parcel, north, east)[0]
-    river_distance = polyline_distance(river, north, east, 140.0)
-    wood_noise = _wood_noise(np.random.default_rng([seed, _WOODS]), north, east, extent)
-    classes[river_distance < 70.0 + 60.0 * wood_noise] = MEADOW  # water meadows along the banks
-    villages = _villages(np.random.default_rng([seed, _VILLAGES]), river, fields, extent)
-    roads = _roads(np.random.default_rng([seed, _ROADS]), villages, fields, extent)
-
-    clear = river_distance > 40.0  # where woods may grow
-    for n, e, r in villages:
-        clear &= np.hypot(north - n, east - e) > r + 60.0
-    for n, e, r in fields:
-        clear &= np.hypot(north - n, east - e) > r + 250.0  # approaches kept open
-    threshold = np.quantile(wood_noise[clear], 1.0 - WOOD_FRACTION) if clear.any() else np.inf
-    classes[clear & (wood_noise > threshold)] = WOOD
-    wobble = 0.8 + 0.4 * _wood_noise(np.random.default_rng([seed, _EDGES]), north, east, extent, (130.0,))
-    for n, e, r in villages:  # ragged edges: gardens and orchards straggle out along the lanes
-        classes[np.hypot(north - n, east - e) < r * wobble] = VILLAGE
-    classes[river_distance < RIVER_HALF_WIDTH_M] = WATER
-    road_half_width = max(ROAD_HALF_WIDTH_M, 0.75 * cell)  # at least one cell wide, unbroken on diagonals
-    classes[polyline_distance(roads, north, east, road_half_width + cell) < road_half_width] = ROAD
-    for n, e, r in fields:
-        classes[np.hypot(north - n, east - e) < r] = AERODROME
-    return LandUse(classes=classes, parcel=parcel.astype(np.int32), parcels=parcels, north0=terrain.north0,
-                   east0=terrain.east0, cell=cell, villages=villages, roads=roads, river=river, aerodromes=fields)
+    wide = (extent[0] - APRON_M, extent[1] + APRON_M, extent[2] - APRON_M, extent[3] + APRON_M)
+    villages = villages_for(np.random.default_rng([seed, _VILLAGES]), river, fields, extent, front)
+    roads = country_roads(np.random.default_rng([seed, _ROADS]), villages, fields, extent, front)
+    trenches = [line for lines in front.trenches().values() for line in lines] if front is not None else []
+    land = LandUse(shape=((rows - 1) * cells_per_spacing, (cols - 1) * cells_per_spacing), north0=terrain.north0,
+                   east0=terrain.east0, cell=cell, parcels=Parcels.make(np.random.default_rng([seed, _PARCELS]), wide),
+                   villages=villages, roads=roads, river=river, aerodromes=fields,
+                   yards=np.array(yards, dtype=float).reshape(-1, 4), front=front,
+                   wood_noise=ValueNoise.make(np.random.default_rng([seed, _WOODS]), wide, (1100.0, 420.0, 160.0)),
+                   edge_noise=ValueNoise.make(np.random.default_rng([seed, _EDGES]), wide, (130.0,)),
+                   churn_noise=ValueNoise.make(np.random.default_rng([seed, _CHURN]), wide, (90.0, 35.0)),
+                   wood_threshold=np.inf, road_points=LinePoints(roads), trench_points=LinePoints(trenches),
+                   block_cells=BLOCK_SPACINGS * cells_per_spacing)
+    return _with_wood_threshold(land, 2.0 * terrain.spacing, extent)
 
 
-@dataclass(frozen=True)
-class Parcels:
-    """Farm parcels on a jittered PARCEL_M lattice: a cell belongs to the parcel whose centre is nearest. Each
-    parcel is sown in strips `width` m wide, their long sides along compass bearing 90 deg + `angle` (rad), in one
-    of PATTERNS. Arrays are (P,), indexed by parcel id."""
-    centre: np.ndarray  # (P, 2) north, east, m
-    angle: np.ndarray
-    width: np.ndarray
-    pattern: np.ndarray
-
-    def strips(self, parcel: np.ndarray, north: np.ndarray, east: np.ndarray, footprint_m: float = 0.0):
-        """At points in `parcel` (ids, any shape, broadcast with north and east): the strip's class and variety
-        (0..255, a random number per strip), the class of the nearer neighbouring strip and how much of a square
-        footprint_m on a side around the point it covers (0..0.5), for drawing strip edges smoothly."""
-        cos_t, sin_t = np.cos(self.angle)[parcel], np.sin(self.angle)[parcel]
-        width = self.width[parcel]
-        across = (north * cos_t + east * sin_t) / width
-        strip = np.floor(across)
-        phase = across - strip
-        strip = strip.astype(np.int32)
-        near_side = phase < 0.5
-        share = np.zeros(phase.shape, np.float32)
-        if footprint_m > 0:
-            edge_m = np.where(near_side, phase, 1.0 - phase) * width
-            span = footprint_m * (np.abs(cos_t) + np.abs(sin_t))
-            share = np.clip(0.5 - edge_m / span, 0.0, 0.5).astype(np.float32)
-        kind = self.pattern[parcel]
-        single = (_hash(np.arange(len(self.angle)), np.zeros(len(self.angle), np.int32)) % np.uint32(3))[parcel]
-        h = _hash(parcel, strip)
-        neighbour = strip + np.where(near_side, -1, 1).astype(np.int32)
-        return (_strip_class(kind, strip, h, single), (h >> np.uint32(8) & np.uint32(0xFF)).astype(np.uint8),
-                _strip_class(kind, neighbour, _hash(parcel, neighbour), single), share)
-
-
-# strips alternately ploughed and sown, sown and stubble, any of the three; a pasture; one crop over the parcel
-PATTERNS = ("ploughed-crop", "crop-stubble", "mixed", "pasture", "single")
-PATTERN_SHARE = (0.28, 0.2, 0.2, 0.12, 0.2)
-_PATTERN_CLASSES = np.array([(PLOUGHED, CROP, CROP), (STUBBLE, CROP, CROP), FIELDS, (MEADOW,) * 3, FIELDS],
-                            dtype=np.uint8)  # by pattern, then: the strip's parity, or its hash or the parcel's % 3
-
-
-def _strip_class(kind: np.ndarray, strip: np.ndarray, h: np.ndarray, single: np.ndarray) -> np.ndarray:
-    choice = np.where(kind == 2, h % np.uint32(3), np.where(kind == 4, single, (strip & 1).astype(np.uint32)))
-    return _PATTERN_CLASSES[kind, choice]
-
-
-def _parcels(rng: np.random.Generator, north: np.ndarray, east: np.ndarray) -> tuple[Parcels, np.ndarray]:
-    """The parcels around the grid of cell centres (north (R, 1), east (1, C)) and the parcel of each cell."""
-    a0, b0 = int(np.floor(north[0, 0] / PARCEL_M)) - 2, int(np.floor(east[0, 0] / PARCEL_M)) - 2
-    shape = (int(np.floor(north[-1, 0] / PARCEL_M)) - a0 + 3, int(np.floor(east[0, -1] / PARCEL_M)) - b0 + 3)
-    jitter = rng.uniform(-0.38, 0.38, (*shape, 2))
-    ia, ib = np.meshgrid(np.arange(shape[0]), np.arange(shape[1]), indexing="ij")
-    centre = np.stack([(ia + a0 + 0.5 + jitter[..., 0]) * PARCEL_M, (ib + b0 + 0.5 + jitter[..., 1]) * PARCEL_M], -1)
-    parcels = Parcels(centre=centre.reshape(-1, 2), angle=rng.uniform(0.0, np.pi, shape).ravel(),
-                      width=rng.uniform(*STRIP_WIDTH_M, shape).ravel(),
-                      pattern=rng.choice(len(PATTERNS), size=shape, p=PATTERN_SHARE).ravel())
-    a = np.floor(north / PARCEL_M).astype(np.intp) - a0
-    b = np.floor(east / PARCEL_M).astype(np.intp) - b0
-    best = np.full(np.broadcast_shapes(north.shape, east.shape), np.inf)
-    owner = np.zeros(best.shape, dtype=np.intp)
-    for da in (-1, 0, 1):
-        for db in (-1, 0, 1):
-            k = (a + da) * shape[1] + (b + db)
-            d2 = (north - parcels.centre[k, 0]) ** 2 + (east - parcels.centre[k, 1]) ** 2
-            nearer = d2 < best
-            best = np.where(nearer, d2, best)
-            owner = np.where(nearer, k, owner)
-    return parcels, owner
-
-
-def _hash(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """A well-mixed uint32 from two integer arrays: wrapping integer arithmetic, exact on every CPU."""
-    h = (np.asarray(a).astype(np.uint32) * np.uint32(0x9E3779B1)
-         + np.asarray(b).astype(np.uint32) * np.uint32(0x85EBCA77))
-    h ^= h >> np.uint32(15)
-    h *= np.uint32(0x2C1B3C6D)
-    h ^= h >> np.uint32(12)
-    return h
-
-
-def _wood_noise(rng: np.random.Generator, north: np.ndarray, east: np.ndarray, extent,
-                wavelengths=(1100.0, 420.0, 160.0)) -> np.ndarray:
-    """Value noise in 0..1: random lattice values, blended with smoothstep, several octaves summed."""
-    total = np.zeros(np.broadcast_shapes(north.shape, east.shape))
-    weight = 0.0
-    for k, wavelength in enumerate(wavelengths):
-        shape = (int((extent[1] - extent[0]) / wavelength) + 3, int((extent[3] - extent[2]) / wavelength) + 3)
-        lattice = rng.random(shape)
-        u, v = (north - extent[0]) / wavelength, (east - extent[2]) / wavelength
-        i, j = np.floor(u).astype(np.intp), np.floor(v).astype(np.intp)
-        fu, fv = u - i, v - j
-        fu, fv = fu * fu * (3.0 - 2.0 * fu), fv * fv * (3.0 - 2.0 * fv)
-        south = lattice[i, j] + (lattice[i, j + 1] - lattice[i, j]) * fv
-        north_edge = lattice[i + 1, j] + (lattice[i + 1, j + 1] - lattice[i + 1, j]) * fv
-        amplitude = 0.55 ** k
-        total = total + amplitude * (south + (north_edge - south) * fu)
-        weight += amplitude
-    return total / weight
-
-
-def polyline_distance(lines, north: np.ndarray, east: np.ndarray, reach: float) -> np.ndarray:
-    """Distance (m) from each cell centre (north (R, 1), east (1, C), evenly spaced) to the nearest of `lines`
-    (one (K, 2) north/east polyline or a sequence of them), capped at `reach`. Each segment only visits the
-    cells within `reach` of its bounding box, so long lines over a large grid stay cheap."""
-    lines = [lines] if isinstance(lines, np.ndarray) else list(lines)
-    n_axis, e_axis = north[:, 0], east[0, :]
-    step_n, step_e = n_axis[1] - n_axis[0], e_axis[1] - e_axis[0]
-    distance = np.full((len(n_axis), len(e_axis)), reach)
-    for line in lines:
-        for (n1, e1), (n2, e2) in zip(line[:-1], line[1:]):
-            i0 = max(int(np.floor((min(n1, n2) - reach - n_axis[0]) / step_n)), 0)
-            i1 = min(int(np.ceil((max(n1, n2) + reach - n_axis[0]) / step_n)) + 1, len(n_axis))
-            j0 = max(int(np.floor((min(e1, e2) - reach - e_axis[0]) / step_e)), 0)
-            j1 = min(int(np.ceil((max(e1, e2) + reach - e_axis[0]) / step_e)) + 1, len(e_axis))
-            if i0 >= i1 or j0 >= j1:
-                continue
-            pn, pe = n_axis[i0:i1, None] - n1, e_axis[None, j0:j1] - e1
-            dn, de = n2 - n1, e2 - e1
-            t = np.clip((pn * dn + pe * de) / max(dn * dn + de * de, 1e-12), 0.0, 1.0)
-            d = np.sqrt((pn - t * dn) ** 2 + (pe - t * de) ** 2)
-            np.minimum(distance[i0:i1, j0:j1], d, out=distance[i0:i1, j0:j1])
-    return distance
-
-
-def point_polyline_distance(points: np.ndarray, line: np.ndarray) -> np.ndarray:
-    """Distance (m) from each of (P, 2) points to a (K, 2) polyline (inf if it has fewer than two points)."""
-    points = np.asarray(points, dtype=float).reshape(-1, 2)
-    if len(line) < 2:
-        return np.full(len(points), np.inf)
-    a, b = line[:-1][None], line[1:][None]
-    p = points[:, None]
-    ab = b - a
-    t = np.clip(((p - a) * ab).sum(-1) / np.maximum((ab * ab).sum(-1), 1e-12), 0.0, 1.0)
-    closest = a + t[..., None] * ab
-    return np.sqrt(((p - closest) ** 2).sum(-1)).min(axis=1)
-
-
-def _villages(rng: np.random.Generator, river: np.ndarray, fields: np.ndarray, extent) -> np.ndarray:
-    """(V, 3) north, east, radius: spread out, off the river and the aerodromes, clear of the map edge."""
-    area_km2 = (extent[1] - extent[0]) * (extent[3] - extent[2]) / 1e6
-    wanted = max(2, round(area_km2 / KM2_PER_VILLAGE))
-    candidates = np.column_stack([rng.uniform(extent[0] + EDGE_MARGIN_M, extent[1] - EDGE_MARGIN_M, 40 * wanted),
-                                  rng.uniform(extent[2] + EDGE_MARGIN_M, extent[3] - EDGE_MARGIN_M, 40 * wanted)])
-    radii = rng.uniform(110.0, 190.0, len(candidates))
-    ok = point_polyline_distance(candidates, river) > radii + 120.0
-    for n, e, r in fields:
-        ok &= np.hypot(candidates[:, 0] - n, candidates[:, 1] - e) > r + 700.0
-    kept: list[tuple[float, float, float]] = []
-    for (n, e), r in zip(candidates[ok], radii[ok]):
-        if all(np.hypot(n - kn, e - ke) >= VILLAGE_SPACING_M for kn, ke, _ in kept):
-            kept.append((float(n), float(e), float(r)))
-            if len(kept) == wanted:
-                break
-    return np.array(kept).reshape(-1, 3)
-
-
-def _roads(rng: np.random.Generator, villages: np.ndarray, fields: np.ndarray, extent) -> tuple[np.ndarray, ...]:
-    """Country roads: a minimum spanning tree over the villages and aerodromes (every village reachable from every
-    other), one more link to close a loop, and a road off each side of the map from the village nearest it."""
-    nodes = np.concatenate([villages[:, :2], fields[:, :2]])
-    links: list[tuple[np.ndarray, np.ndarray]] = []
-    if len(nodes) > 1:
-        gap = np.hypot(*(nodes[:, None] - nodes[None]).transpose(2, 0, 1))
-        joined, pairs = [0], []
-        while len(joined) < len(nodes):  # Prim's algorithm; ties broken by index, so it is deterministic
-            outside = [k for k in range(len(nodes)) if k not in joined]
-            sub = gap[np.ix_(joined, outside)]
-            a, b = np.unravel_index(np.argmin(sub), sub.shape)
-            pairs.append((joined[a], outside[b]))
-            joined.append(outside[b])
-        spare = [(gap[a, b], a, b) for a in range(len(nodes)) for b in range(a + 1, len(nodes))
-                 if (a, b) not in pairs and (b, a) not in pairs]
-        if spare:
-            _, a, b = min(spare)
-            pairs.append((a, b))
-        links += [(nodes[a], nodes[b]) for a, b in pairs]
-    if len(villages):
-        v = villages[:, :2]
-        for side, axis, value in ((0, 0, extent[0]), (1, 0, extent[1]), (2, 1, extent[2]), (3, 1, extent[3])):
-            k = int(np.argmin(np.abs(v[:, axis] - value)))
-            end = v[k].copy()
-            end[axis] = value
-            end[1 - axis] = np.clip(end[1 - axis] + rng.uniform(-600.0, 600.0), extent[2 - 2 * axis] + 200.0,
-                                    extent[3 - 2 * axis] - 200.0)
-            links.append((v[k], end))
-    roads = (_country_road(rng, a, b) for a, b in links)
-    return tuple(piece for road in roads for piece in _outside_circles(road, fields))
-
-
-def _outside_circles(line: np.ndarray, circles: np.ndarray) -> list[np.ndarray]:
-    """The pieces of a polyline outside every circle (north, east, radius), each ending on the circle it meets."""
-    if len(circles) == 0:
-        return [line]
-    depth = np.max(circles[:, 2] - np.hypot(line[:, None, 0] - circles[None, :, 0],
-                                            line[:, None, 1] - circles[None, :, 1]), axis=1)  # > 0 inside
-    pieces, start = [], None
-    for k in range(len(line) + 1):
-        outside = k < len(line) and depth[k] <= 0.0
-        if outside and start is None:
-            start = k
-        elif not outside and start is not None:
-            piece = [line[start:k]]
-            if start > 0:  # back to where it left the circle
-                t = depth[start - 1] / (depth[start - 1] - depth[start])
-                piece.insert(0, line[start - 1:start] + t * (line[start:start + 1] - line[start - 1:start]))
-            if k < len(line):
-                t = depth[k - 1] / (depth[k - 1] - depth[k])
-                piece.append(line[k - 1:k] + t * (line[k:k + 1] - line[k - 1:k]))
-            piece = np.concatenate(piece)
-            if len(piece) >= 2:
-                pieces.append(piece)
-            start = None
-    return pieces
-
-
-def _country_road(rng: np.random.Generator, start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    """A gently winding polyline from start to end, a point every 20 m or so."""
-    along = end - start
-    length = float(np.hypot(*along))
-    count = max(2, int(length / 20.0) + 1)
-    t = np.linspace(0.0, 1.0, count)[:, None]
-    side = np.array([-along[1], along[0]]) / max(length, 1e-9)
-    bend = (rng.uniform(-0.07, 0.07) * np.sin(np.pi * t) + rng.uniform(-0.03, 0.03) * np.sin(2.0 * np.pi * t)
-            + rng.uniform(-0.015, 0.015) * np.sin(5.0 * np.pi * t))
-    return start + along * t + side * bend * length
+def _with_wood_threshold(land: LandUse, spacing: float, extent) -> LandUse:
+    """WOOD_FRACTION of the open country becomes woods: the threshold on the wood noise, from a coarse sample."""
+    from dataclasses import replace
+    north = (extent[0] + (np.arange(int((extent[1] - extent[0]) / spacing)) + 0.5) * spacing)[:, None]
+    east = (extent[2] + (np.arange(int((extent[3] - extent[2]) / spacing)) + 0.5) * spacing)[None, :]
+    clear = (polyline_distance(land.river, north, east, 140.0) > 40.0) if len(land.river) > 1 else np.ones(
+        (north.shape[0], east.shape[1]), dtype=bool)
+    clear &= land._open(north, east)
+    noise = land.wood_noise.at(north, east)
+    threshold = float(np.quantile(noise[clear], 1.0 - WOOD_FRACTION)) if clear.any() else np.inf
+    return replace(land, wood_threshold=threshold, _cache={})
