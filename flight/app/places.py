@@ -57,10 +57,15 @@ def level_landscape(level, world, parent: NodePath, quality: str, loader: Loader
     return landscape
 
 
+def node_name(name: str) -> str:
+    """The scene-graph name of a placed feature: its name with ':' for '/' (which `find` reads as a path)."""
+    return name.replace("/", ":")
+
+
 def features_node(loader: Loader, placed: Placements, terrain: Terrain) -> NodePath:
     """Every placed model at its spot on the ground, facing its way; those that never move flattened together
     into a few meshes (a fence of hundreds of segments costs a draw call or two); a ring of sandbags round each
-    machine gun. Moving ones keep their names ("camp/gate_mg", "camp/outer_gate", ...)."""
+    machine gun. Moving ones keep their names, as `node_name` spells them ("camp:gate_mg", "camp:outer_gate")."""
     root = NodePath("features")
     groups = {kind: NodePath(kind) for kind in ("buildings",)}
     ground = placed.ground(terrain.height_at)
@@ -75,14 +80,14 @@ def features_node(loader: Loader, placed: Placements, terrain: Terrain) -> NodeP
             models[model] = loader(f"{model}.glb")
         group = root if model in MOVING else groups["buildings"]
         node = models[model].copy_to(group)
-        node.set_name(placed.name[k])
+        node.set_name(node_name(placed.name[k]))
         node.set_pos(*frames.position_to_panda(np.array([placed.north[k], placed.east[k], -ground[k]])))
         node.set_h(-placed.facing_deg[k])  # Panda3D's heading turns anticlockwise, the compass clockwise
         if placed.scale_x[k] != 1.0:
             node.set_sx(placed.scale_x[k])
     for k in placed.select("maxim_gun"):
         ring = root.attach_new_node(sandbag_ring(placed.north[k], placed.east[k], terrain))
-        ring.set_name(f"{placed.name[k]}/sandbags")
+        ring.set_name(node_name(f"{placed.name[k]}/sandbags"))
         ring.set_light_off()  # shade baked in
     for kind, group in groups.items():
         if group.get_num_children() == 0:
