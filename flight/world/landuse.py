@@ -51,7 +51,7 @@ class LandUse:
     | parcel     | (R, C) int32 | the farm parcel each cell lies in (every cell has one): `parcels`      |
     | villages   | (V, 3)       | north, east, radius, m                                                 |
     | roads      | tuple of (K, 2) | polylines, north/east m, from a village centre to another village, |
-    |            |              | to an airfield's edge, to the lines or off the map                     |
+    |            |              | to an airfield's edge, to the lines or off the map; then the tracks    |
     | river      | (K, 2)       | the river's centre line, north/east m (Terrain.river)                  |
     | aerodromes | (A, 3)       | north, east, radius of levelled grass (airfields, the camp), m         |
     | yards      | (Y, 4)       | beaten earth: north min, north max, east min, east max, m              |
@@ -73,6 +73,7 @@ class LandUse:
     churn_noise: ValueNoise
     wood_threshold: float
     road_points: LinePoints
+    track_points: LinePoints
     trench_points: LinePoints
     block_cells: int
     _cache: dict = field(default_factory=dict, repr=False)
@@ -194,7 +195,8 @@ class LandUse:
         if self.front is not None:
             self._front_classes(classes, parcel, north, east, cell)
         classes[river < max(RIVER_HALF_WIDTH_M, 0.6 * cell)] = WATER
-        classes[self.road_points.mask(north, east, max(ROAD_HALF_WIDTH_M, 0.75 * cell))] = ROAD
+        road_half_width = max(ROAD_HALF_WIDTH_M, 0.75 * cell)  # at least one sample wide, unbroken on diagonals
+        classes[self.road_points.mask(north, east, road_half_width)] = ROAD
         for n, e, r in self.aerodromes:
             window = _window(north, east, n, e, r)
             if window is not None:
@@ -204,6 +206,7 @@ class LandUse:
             rows = (north[:, 0] >= n_lo) & (north[:, 0] < n_hi)
             cols = (east[0] >= e_lo) & (east[0] < e_hi)
             classes[np.ix_(rows, cols)] = YARD
+        classes[self.track_points.mask(north, east, road_half_width)] = ROAD  # tracks cross grass and yards
         return classes, parcel.astype(np.int32)
 
     def craters(self, north: np.ndarray, east: np.ndarray, churn: np.ndarray | None = None):
@@ -270,11 +273,12 @@ def _window(north: np.ndarray, east: np.ndarray, n: float, e: float, reach: floa
 
 
 def land_use(terrain: Terrain, seed: int, aerodromes=((0.0, 0.0, 600.0),),
-             cells_per_spacing: int = CELLS_PER_SPACING, front: Front | None = None, yards=()) -> LandUse:
+             cells_per_spacing: int = CELLS_PER_SPACING, front: Front | None = None, yards=(), tracks=()) -> LandUse:
     """The land use of `terrain` (with its river) for the level's terrain seed; `aerodromes` are the levelled
     grass fields as (north, east, radius), as in the level file (over the theatre also the camp's ground);
-    `front` the lines, `yards` beaten-earth rectangles (north min, north max, east min, east max). Quick: the
-    classes themselves are worked out block by block when they are asked for."""
+    `front` the lines, `yards` beaten-earth rectangles (north min, north max, east min, east max), `tracks`
+    polylines of (north, east) drawn like roads, across grass and yards too. Quick: the classes themselves are
+    worked out block by block when they are asked for."""
     rows, cols = terrain.heights.shape
     cell = terrain.spacing / cells_per_spacing
     fields = np.array(aerodromes, dtype=float).reshape(-1, 3)
@@ -283,15 +287,17 @@ def land_use(terrain: Terrain, seed: int, aerodromes=((0.0, 0.0, 600.0),),
     wide = (extent[0] - APRON_M, extent[1] + APRON_M, extent[2] - APRON_M, extent[3] + APRON_M)
     villages = villages_for(np.random.default_rng([seed, _VILLAGES]), river, fields, extent, front)
     roads = country_roads(np.random.default_rng([seed, _ROADS]), villages, fields, extent, front)
+    tracks = tuple(np.array(track, dtype=float).reshape(-1, 2) for track in tracks)
     trenches = [line for lines in front.trenches().values() for line in lines] if front is not None else []
     land = LandUse(shape=((rows - 1) * cells_per_spacing, (cols - 1) * cells_per_spacing), north0=terrain.north0,
                    east0=terrain.east0, cell=cell, parcels=Parcels.make(np.random.default_rng([seed, _PARCELS]), wide),
-                   villages=villages, roads=roads, river=river, aerodromes=fields,
+                   villages=villages, roads=roads + tracks, river=river, aerodromes=fields,
                    yards=np.array(yards, dtype=float).reshape(-1, 4), front=front,
                    wood_noise=ValueNoise.make(np.random.default_rng([seed, _WOODS]), wide, (1100.0, 420.0, 160.0)),
                    edge_noise=ValueNoise.make(np.random.default_rng([seed, _EDGES]), wide, (130.0,)),
                    churn_noise=ValueNoise.make(np.random.default_rng([seed, _CHURN]), wide, (90.0, 35.0)),
-                   wood_threshold=np.inf, road_points=LinePoints(roads), trench_points=LinePoints(trenches),
+                   wood_threshold=np.inf, road_points=LinePoints(roads), track_points=LinePoints(tracks),
+                   trench_points=LinePoints(trenches),
                    block_cells=BLOCK_SPACINGS * cells_per_spacing)
     return _with_wood_threshold(land, 2.0 * terrain.spacing, extent)
 

@@ -36,6 +36,7 @@ class Theatre:
     airfields: dict[str, Airfield]
     camp: dict  # floats, and tuples of floats for the rows of barracks
     front: dict[str, float]
+    tracks: tuple[tuple[tuple[float, float], ...], ...] = ()  # [[tracks]]: north/east points of each
 
     def terrain(self) -> Terrain:
         spots = tuple((a.north, a.east, a.radius) for a in self.airfields.values())
@@ -90,11 +91,12 @@ _LAND: dict[tuple, LandUse] = {}
 
 
 def _land_use(theatre: Theatre) -> LandUse:
-    key = (theatre.name, theatre.terrain_seed, theatre.clearings(), theatre.yards(), tuple(sorted(theatre.front.items())))
+    key = (theatre.name, theatre.terrain_seed, theatre.clearings(), theatre.yards(),
+           tuple(sorted(theatre.front.items())), theatre.tracks)
     if key not in _LAND:
         _LAND.clear()  # one theatre at a time
         _LAND[key] = land_use(theatre.terrain(), theatre.terrain_seed, theatre.clearings(),
-                              front=theatre.front_lines(), yards=theatre.yards())
+                              front=theatre.front_lines(), yards=theatre.yards(), tracks=theatre.tracks)
     return _LAND[key]
 
 
@@ -115,7 +117,8 @@ def load_theatre(name: str = "theatre") -> Theatre:
             base_height=float(data["base_height_m"]),
             airfields={key: _airfield(key, a) for key, a in data["airfields"].items()},
             camp={k: tuple(float(x) for x in v) if isinstance(v, list) else float(v) for k, v in data["camp"].items()},
-            front={k: float(v) for k, v in data["front"].items()})
+            front={k: float(v) for k, v in data["front"].items()},
+            tracks=tuple(tuple((float(n), float(e)) for n, e in t["points"]) for t in data.get("tracks", [])))
     except OSError as error:
         raise ValueError(f"{path}: cannot read it ({error.strerror or error})") from None
     except tomllib.TOMLDecodeError as error:

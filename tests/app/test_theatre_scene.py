@@ -169,3 +169,21 @@ def test_the_escape_view_starts_within_seconds():
     assert done.returncode == 0, done.stderr[-2000:]
     seconds = float(done.stdout.strip().splitlines()[-1])
     assert seconds < STARTUP_BOUND_S, seconds
+
+
+def test_the_skirts_hang_deeper_than_any_crack_between_levels_of_detail():
+    """Where a chunk at one level of detail meets its neighbour at another, their edges differ by what the coarser
+    one skips; the skirts must hang below that, over the theatre and the generated maps."""
+    from flight.app.landscape import QUALITY
+    from flight.app.terrain_chunks import SKIRT_M
+    from flight.world import generate_terrain
+    from flight.world.landuse import BLOCK_SPACINGS
+    from flight.world.theatre import load_theatre
+    steps = {step for preset in QUALITY.values() for step in preset.ground.steps}
+    for terrain in (load_theatre().terrain(), generate_terrain(1)):
+        for heights in (terrain.heights, terrain.heights.T):
+            for line in heights[::BLOCK_SPACINGS]:
+                for step in steps:
+                    kept = np.unique(np.r_[np.arange(0, len(line) - 1, step), len(line) - 1])
+                    gap = np.abs(np.interp(np.arange(len(line)), kept, line[kept]) - line).max()
+                    assert gap < SKIRT_M - 2.0, (step, gap)

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from flight.world.front import BAND_M, SUPPORT_BEHIND_M
-from flight.world.landuse import (AERODROME, CRATERED, SHATTERED, TRENCH, VILLAGE, WOOD, YARD, land_use)
+from flight.world.landuse import AERODROME, CRATERED, ROAD, SHATTERED, TRENCH, VILLAGE, WOOD, YARD, land_use
 from flight.world.scatter import buildings, roadside_trees, shattered_trees, wood_trees
 from flight.world.theatre import load_theatre
 
@@ -41,11 +41,14 @@ def test_every_airfield_and_the_camp_is_clear_grass_with_no_tree_or_house(theatr
         ring = np.linspace(0.0, 2.0 * np.pi, 90, endpoint=False)
         for fraction in (0.0, 0.5, 0.95):
             kinds = land.class_at(n + fraction * r * np.cos(ring), e + fraction * r * np.sin(ring))
-            assert np.all(np.isin(kinds, (AERODROME, YARD))), (n, e, fraction, kinds)
+            assert np.all(np.isin(kinds, (AERODROME, YARD, ROAD))), (n, e, fraction, kinds)  # tracks cross them
     camp = theatre.camp
-    inside = land.class_at(np.linspace(camp["wire_south"] + 5, camp["wire_north"] - 5, 20),
+    inside = land.class_at(np.linspace(camp["wire_south"] + 25, camp["wire_north"] - 5, 20),
                            np.linspace(camp["wire_west"] + 5, camp["wire_east"] - 5, 20))
     assert np.all(inside == YARD)
+    track = np.array(theatre.tracks[0])
+    assert np.hypot(*(track[0] - (camp["gate_north"], camp["gate_east"]))) < 1.0  # from the gate to the hangars
+    assert np.all(land.class_at(track[:, 0], track[:, 1]) == ROAD)
 
 
 def test_two_trench_systems_lie_along_the_front_values(theatre, land):
@@ -114,7 +117,7 @@ def test_the_camp_and_hangars_come_from_the_theatre_file_and_stand_on_the_ground
 
 def test_land_use_blocks_are_the_same_however_they_are_asked_for(theatre, land):
     again = land_use(theatre.terrain(), theatre.terrain_seed, theatre.clearings(), front=theatre.front_lines(),
-                     yards=theatre.yards())
+                     yards=theatre.yards(), tracks=theatre.tracks)
     for block in ((3, 10), (4, 17), (2, 9)):
         np.testing.assert_array_equal(again.block(*block)[0], land.block(*block)[0])
         north, east = land.block_axes(*block)
