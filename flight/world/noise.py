@@ -156,8 +156,9 @@ class LinePoints:
                 continue
             seg = np.diff(line, axis=0)
             count = np.maximum(np.ceil(np.hypot(seg[:, 0], seg[:, 1]) / step_m).astype(int), 1)
-            t = np.concatenate([np.arange(c) / c for c in count])
             start = np.repeat(np.arange(len(seg)), count)
+            first = np.repeat(np.cumsum(count) - count, count)
+            t = (np.arange(len(start)) - first) / np.repeat(count, count)  # 0, 1/c, ... along each segment
             pieces.append(np.concatenate([line[start] + t[:, None] * seg[start], line[-1:]]))
         self.points = np.concatenate(pieces) if pieces else np.zeros((0, 2))
         self.step = step_m

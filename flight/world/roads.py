@@ -23,7 +23,10 @@ def villages_for(rng: np.random.Generator, river: np.ndarray, fields: np.ndarray
     candidates = np.column_stack([rng.uniform(extent[0] + EDGE_MARGIN_M, extent[1] - EDGE_MARGIN_M, 40 * wanted),
                                   rng.uniform(extent[2] + EDGE_MARGIN_M, extent[3] - EDGE_MARGIN_M, 40 * wanted)])
     radii = rng.uniform(110.0, 190.0, len(candidates))
-    ok = point_polyline_distance(candidates, river) > radii + 120.0 if len(river) > 1 else np.ones(len(radii), bool)
+    ok = np.ones(len(radii), dtype=bool)
+    if len(river) > 1:  # the river runs north: only candidates near its line need the exact distance
+        near = np.abs(candidates[:, 1] - np.interp(candidates[:, 0], river[:, 0], river[:, 1])) < 800.0
+        ok[near] = point_polyline_distance(candidates[near], river) > radii[near] + 120.0
     for n, e, r in fields:
         ok &= np.hypot(candidates[:, 0] - n, candidates[:, 1] - e) > r + 700.0
     if front is not None:
