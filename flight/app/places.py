@@ -13,7 +13,7 @@ from panda3d.core import LODNode, NodePath, TransparencyAttrib
 from flight.app import frames
 from flight.app.aerodrome import aerodrome_node
 from flight.app.landscape import BUILDINGS_FAR_M, Landscape, cached_land_use
-from flight.app.scene import linear, mesh_node
+from flight.app.scene import TERRAIN_GAIN, linear, mesh_node, time_of_day_preset
 from flight.world import Terrain
 from flight.world.features import Placements
 
@@ -53,7 +53,7 @@ def level_landscape(level, world, parent: NodePath, quality: str, loader: Loader
     for north, east, heading in fields:
         aerodrome_node(loader, terrain, (north, east), heading).reparent_to(landscape.root)
     if placed is not None:
-        features_node(loader, placed, terrain).reparent_to(landscape.root)
+        features_node(loader, placed, terrain, level.time_of_day).reparent_to(landscape.root)
     return landscape
 
 
@@ -62,7 +62,7 @@ def node_name(name: str) -> str:
     return name.replace("/", ":")
 
 
-def features_node(loader: Loader, placed: Placements, terrain: Terrain) -> NodePath:
+def features_node(loader: Loader, placed: Placements, terrain: Terrain, time_of_day: str = "day") -> NodePath:
     """Every placed model at its spot on the ground, facing its way; those that never move flattened together
     into a few meshes (a fence of hundreds of segments costs a draw call or two); a ring of sandbags round each
     machine gun. Moving ones keep their names, as `node_name` spells them ("camp:gate_mg", "camp:outer_gate")."""
@@ -72,7 +72,7 @@ def features_node(loader: Loader, placed: Placements, terrain: Terrain) -> NodeP
     models: dict[str, NodePath] = {}
     fence = placed.select("fence")
     if len(fence):
-        _fences(root, loader("fence.glb"), placed, fence, ground)
+        _fences(root, loader("fence.glb"), placed, fence, ground, _light(time_of_day))
     for k, model in enumerate(placed.model):
         if model == "fence":
             continue
@@ -86,7 +86,7 @@ def features_node(loader: Loader, placed: Placements, terrain: Terrain) -> NodeP
         if placed.scale_x[k] != 1.0:
             node.set_sx(placed.scale_x[k])
     for k in placed.select("maxim_gun"):
-        ring = root.attach_new_node(sandbag_ring(placed.north[k], placed.east[k], terrain))
+        ring = root.attach_new_node(sandbag_ring(placed.north[k], placed.east[k], terrain, _light(time_of_day)))
         ring.set_name(node_name(f"{placed.name[k]}/sandbags"))
         ring.set_light_off()  # shade baked in
     for kind, group in groups.items():
@@ -102,7 +102,15 @@ def features_node(loader: Loader, placed: Placements, terrain: Terrain) -> NodeP
     return root
 
 
-def _fences(root: NodePath, model: NodePath, placed: Placements, rows: np.ndarray, ground: np.ndarray) -> None:
+def _light(time_of_day: str) -> np.ndarray:
+    """The baked light (sRGB multiplier) on a surface facing up and out, for the unlit stand-ins."""
+    preset = time_of_day_preset(time_of_day)
+    sun = preset.sun_direction()
+    return TERRAIN_GAIN * (np.asarray(preset.ambient) + np.asarray(preset.sun) * max(0.3 * sun[2] + 0.4, 0.0))
+
+
+def _fences(root: NodePath, model: NodePath, placed: Placements, rows: np.ndarray, ground: np.ndarray,
+            light: np.ndarray) -> None:
     """The fence segments `rows` in runs of FENCE_RUN along each fence: each run the modelled wire near the
     camera, a light stand-in (posts and a translucent band of wire) further off, nothing beyond FENCE_FAR_M."""
     group = root.attach_new_node("fence")
@@ -121,13 +129,13 @@ def _fences(root: NodePath, model: NodePath, placed: Placements, rows: np.ndarra
         lod.add_switch(FENCE_NEAR_M, 0.0)
         near.reparent_to(lod_np)
         lod.add_switch(FENCE_FAR_M, FENCE_NEAR_M)
-        _fence_stand_in(placed, run, ground).reparent_to(lod_np)
+        _fence_stand_in(placed, run, ground, light).reparent_to(lod_np)
         middle = run[len(run) // 2]
         lod.set_center(tuple(frames.position_to_panda(np.array([placed.north[middle], placed.east[middle],
                                                                  -ground[middle]]))))
 
 
-def _fence_stand_in(placed: Placements, run: np.ndarray, ground: np.ndarray) -> NodePath:
+def _fence_stand_in(placed: Placements, run: np.ndarray, ground: np.ndarray, light: np.ndarray) -> NodePath:
     """Posts (two crossed quads each) at the run's segment origins and a band of wire from the first to the end
     of the last segment, translucent, seen from both sides."""
     facing = np.radians(placed.facing_deg[run] + 90.0)  # the segments run along +x, compass facing + 90
@@ -147,7 +155,7 @@ def _fence_stand_in(placed: Placements, run: np.ndarray, ground: np.ndarray) -> 
         points += [(n0, e0, -(g + 0.3)), (n1, e1, -(g + 0.3)), (n1, e1, -(g + 2.4)), (n0, e0, -(g + 2.4))]
         tris += [(base, base + 1, base + 2), (base, base + 2, base + 3)]
         alpha += [0.35] * 4
-    colour = linear(np.array(WIRE))
+    colour = linear(np.clip(np.array(WIRE) * light, 0.0, 1.0))
     node = NodePath(mesh_node("fence-far", frames.position_to_panda(np.array(points)),
                               np.tile(colour, (len(points), 1)), np.array(tris), alpha=np.array(alpha)))
     node.set_two_sided(True)
@@ -156,9 +164,10 @@ def _fence_stand_in(placed: Placements, run: np.ndarray, ground: np.ndarray) -> 
     return node
 
 
-def sandbag_ring(north: float, east: float, terrain: Terrain, radius_m: float = 2.2, height_m: float = 0.9,
-                 thickness_m: float = 0.7, gap_deg: float = 70.0):
-    """A low ring wall of sandbags round a gun pit at (north, east), open to the south-west behind the gun."""
+def sandbag_ring(north: float, east: float, terrain: Terrain, light=(1.0, 1.0, 1.0), radius_m: float = 2.2,
+                 height_m: float = 0.9, thickness_m: float = 0.7, gap_deg: float = 70.0):
+    """A low ring wall of sandbags round a gun pit at (north, east), open to the south-west behind the gun, in
+    `light` (an sRGB multiplier: the time of day's, baked in)."""
     angle = np.radians(np.linspace(gap_deg / 2, 360.0 - gap_deg / 2, 12) + 200.0)  # compass bearings
     inner, outer = radius_m, radius_m + thickness_m
     ground = float(terrain.height_at(np.array([north]), np.array([east]))[0])
@@ -175,6 +184,6 @@ def sandbag_ring(north: float, east: float, terrain: Terrain, radius_m: float = 
     tris = np.concatenate(tris)
     tris = np.concatenate([tris, tris[:, ::-1]])
     shade = np.concatenate([np.full(n, 1.0), np.full(n, 0.8), np.full(n, 0.6), np.full(n, 0.7)])
-    colours = linear(np.clip(np.asarray(SANDBAG)[None] * shade[:, None], 0.0, 1.0))
+    colours = linear(np.clip(np.asarray(SANDBAG)[None] * shade[:, None] * np.asarray(light)[None], 0.0, 1.0))
     node = mesh_node("sandbags", points, colours, tris)
     return node
