@@ -48,7 +48,7 @@ QUALITY = {
                       tree_spacing_m=20.0, tree_sides=5, tree_far_m=2500.0, poplar_spacing_m=14.0,
                       stump_spacing_m=24.0, cloud_share=1.0, multisample=False),
     "high": Quality(GroundQuality(steps=(1, 2, 5), switch_m=(3000.0, 6500.0), fine_size=512, fine_m=4000.0,
-                                  mid_size=128, mid_m=8000.0, anisotropy=8, detail=True),
+                                  mid_size=128, mid_m=8000.0, anisotropy=4, detail=True),
                     tree_spacing_m=13.0, tree_sides=6, tree_far_m=4000.0, poplar_spacing_m=10.0,
                     stump_spacing_m=16.0, cloud_share=1.3, multisample=True),
 }
