@@ -13,7 +13,7 @@ from panda3d.core import AntialiasAttrib, LODNode, NodePath
 
 from flight.app.land_paint import LAND_COLOURS
 from flight.app.scene import clouds_node, sky_dome
-from flight.app.scenery import POPLAR, TRUNK, Band, bands_node, buildings_node, trees_node
+from flight.app.scenery import POPLAR, TILE_M, TRUNK, Band, bands_node, buildings_node, trees_node
 from flight.app.terrain_chunks import GroundQuality, TerrainChunks
 from flight.world import Terrain
 from flight.world.land_classes import ROAD, WATER
@@ -168,7 +168,11 @@ class Landscape:
         if name == self.quality:
             return
         if self.quality is not None:
-            for node in self._nodes(self.built[self.quality]):
+            old = self.built[self.quality]
+            if self._job is not None and self._job[0][0] == "trees":  # half planted: undone, planted again later
+                for node in old.tree_chunks.pop(tuple(self._job[0][1:]), []):
+                    node.remove_node()
+            for node in self._nodes(old):
                 node.detach_node()  # kept: switching back is instant
         self._job = None
         if name not in self.built:
@@ -270,19 +274,22 @@ class Landscape:
                 yield
                 parts.append(land.block(ci, cj, rows=slice(start, start + 64)))
             land.store_block(ci, cj, np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
-        yield
         n0, e0 = self.terrain.north0 + ci * self.chunk_m, self.terrain.east0 + cj * self.chunk_m
-        region = (n0, n0 + self.chunk_m, e0, e0 + self.chunk_m)
-        nodes = []
+        nodes = built.tree_chunks[ci, cj] = []  # claimed now: a job left half done is undone (set_quality)
         kinds = [(wood_trees, preset.tree_spacing_m, {}), (roadside_trees, preset.poplar_spacing_m, {"shape": POPLAR}),
                  (shattered_trees, preset.stump_spacing_m, {"shape": TRUNK})]
+        tile = TILE_M
         for root, (where, spacing, style) in zip(built.trees, [k for k in kinds if k[1]]):
-            points = self._clear_of_units(where(land, spacing, self.seed, region))
-            node = trees_node(points, self.terrain, self.time_of_day, sides=preset.tree_sides,
-                              far_m=preset.tree_far_m, name=root.get_name(), **style)
-            node.reparent_to(root)
-            nodes.append(node)
-        built.tree_chunks[ci, cj] = nodes
+            for north in np.arange(n0, n0 + self.chunk_m, tile):  # a tile at a time: a few ms a step
+                for east in np.arange(e0, e0 + self.chunk_m, tile):
+                    yield
+                    points = self._clear_of_units(where(land, spacing, self.seed, (north, north + tile, east,
+                                                                                     east + tile)))
+                    if len(points):
+                        node = trees_node(points, self.terrain, self.time_of_day, sides=preset.tree_sides,
+                                          far_m=preset.tree_far_m, name=root.get_name(), **style)
+                        node.reparent_to(root)
+                        nodes.append(node)
 
     def _clear_of_units(self, trees: np.ndarray) -> np.ndarray:
         if len(self.keep_clear) == 0 or len(trees) == 0:

@@ -25,7 +25,8 @@ SKIRT_M = 6.0  # how far each chunk's skirt hangs below its edge: more than the 
 FAR_TEXEL_M = 125.0  # the coarse texture over the whole map and its apron
 APRON_STEP_M = 500.0
 DETAIL_TILE_M = 50.0  # divides the chunk size, so the grain runs on unbroken from chunk to chunk
-BAND_ROWS = 64  # a fine texture is worked out this many rows at a time
+BAND_ROWS = 64  # a land-use block is worked out this many rows at a time
+STEP_TEXELS = (16384, 4096)  # texels coloured per step from a block, and sampled afresh (the front's are dear)
 TEXTURE_BUDGET_BYTES = 96 << 20  # finer chunk textures kept (least recently wanted dropped first)
 
 
@@ -195,9 +196,10 @@ class TerrainChunks:
                 parts.append(land.block(ci, cj, rows=slice(start, start + BAND_ROWS)))
             land.store_block(ci, cj, np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
         rgb = np.zeros((size, size, 3), np.uint8)
-        for start in range(0, size, BAND_ROWS):
+        band = max(8, STEP_TEXELS[0 if from_block else 1] // size)
+        for start in range(0, size, band):
             yield
-            rows = slice(start, start + BAND_ROWS)
+            rows = slice(start, start + band)
             if from_block:
                 classes, parcel = land.block(ci, cj)
                 i = np.floor((north[rows] - n0) / land.cell).astype(np.intp)
