@@ -9,6 +9,9 @@ def test_bench_json_reports_every_fleet_size_and_the_jsbsim_ratio(capsys):
     report = json.loads(capsys.readouterr().out)
     fdm = report["fdm"]
     assert report["replay"]["verified_exact"] and report["replay"]["kb_per_minute"] < 100
+    combat = report["combat"]  # the case: 40 aircraft, about 2,000 bullets in flight, 30 ground units
+    assert combat["aircraft"] == 40 and combat["ground_units"] == 30 and combat["bullets_in_flight_mean"] > 1500
+    assert 0 < combat["tick_ms_median"] <= combat["tick_ms_p95"]
     assert set(fdm["us_per_step"]) == {"1", "16", "256"}
     assert all(v > 0 for v in fdm["us_per_step"].values())
     # more aircraft per step cost less per aircraft: the point of one vectorised step
@@ -21,4 +24,4 @@ def test_bench_json_reports_every_fleet_size_and_the_jsbsim_ratio(capsys):
 def test_bench_table_is_readable(capsys):
     assert bench.main(quick=True) == 0
     out = capsys.readouterr().out
-    assert "Fleet.step" in out and "JSBSim Camel" in out
+    assert "Fleet.step" in out and "JSBSim Camel" in out and "World.tick with combat" in out

@@ -55,8 +55,8 @@ def test_a_machine_gun_post_hits_a_low_slow_aircraft():
 
 def test_a_searchlight_catches_a_bomber_crossing_its_beam_and_holds_it():
     w = world([flying("player", "gotha_g5", "allied", 0.0, 0.0, 0.0, altitude=1500.0, speed=38.0)],
-              [ground("light", "searchlight", "german", -1200.0, 0.0), ground("archie", "flak", "german", -1200.0, 200.0)],
-              time_of_day="night")
+              [ground("light", "searchlight", "german", -1200.0, 0.0),
+               ground("archie", "flak", "german", -1200.0, 200.0)], time_of_day="night")
     c = w.combat
     light = c.units
     caught = None
