@@ -193,3 +193,14 @@ def test_the_combat_code_uses_only_cpu_stable_math():
     offending = [f"{name}: {line.strip()}" for name in PER_TICK
                  for line in (folder / f"{name}.py").read_text().splitlines() if UNSTABLE.search(line.split("#")[0])]
     assert not offending
+
+
+def test_a_bomber_s_rear_gunner_fires_at_a_fighter_on_its_tail_and_not_at_a_friend():
+    w = world([flying("player", "gotha_g5", "allied", 0.0, 0.0, 0.0, speed=38.0),
+               flying("jasta/0", "fokker_d7", "german", -150.0, 0.0, 0.0, altitude=1005.0, speed=40.0),
+               flying("rfc/0", "camel", "allied", 100.0, 60.0, 0.0, speed=40.0)])
+    run(w, 240)  # the player's trigger is not pressed: the gunners fire of their own accord
+    c = w.combat
+    nose, rear = np.flatnonzero(c.guns.owner == 0)
+    assert c.target[rear] == 1 and c.rounds[rear] < 500 and c.rounds[nose] == 500
+    assert c.condition.hits_taken[1] > 0 and c.condition.hits_taken[2] == 0
