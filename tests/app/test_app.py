@@ -1,18 +1,9 @@
 """The game app, offscreen on Mesa: states, keyboard flying through the messenger, the HUD, a rendered frame."""
 import numpy as np
-import pytest
 
-from flight.app.app import FlightApp
 from flight.app.launch import settle_and_render
 from flight.app.states import BriefingState, DebriefState, FlightState, MenuState
 from flight.hud.units import MPH
-
-
-@pytest.fixture(scope="module")
-def app():
-    app = FlightApp("offscreen", size=(640, 360))
-    yield app
-    app.close()
 
 
 def frames(app, n=3):

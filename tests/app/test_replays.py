@@ -3,20 +3,12 @@ and deletes them; the player seeks and hands over control; a ghost flies alongsi
 import numpy as np
 import pytest
 
-from flight.app.app import FlightApp
 from flight.app.replay_browser import ReplayBrowserState, entries
 from flight.app.replay_player import ReplayState
 from flight.app.states import FlightState, MenuState
 from flight.paths import replays_dir
 from flight.replay import arrays, load_replay
 from flight.replay.playback import Playback, verify
-
-
-@pytest.fixture(scope="module")
-def app():
-    app = FlightApp("offscreen", size=(640, 360))
-    yield app
-    app.close()
 
 
 def fly_and_leave(app, ticks=900):

@@ -1,14 +1,12 @@
 """What the flight model must do beyond the flight-test figures: fuel, the blip switch, damage, terrain, nose-overs
 and ground loops, and the same bits on every CPU."""
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
 from flight.dynamics import DT, Fleet, load_aircraft
 from flight.dynamics.aero import ground_effect_relief
+from tests.cpu_kernels import outputs_with_and_without_avx512
 
 
 def fly(fleet: Fleet, seconds: float, controls=None) -> None:
@@ -112,14 +110,8 @@ print(hashlib.sha256(b"".join(np.ascontiguousarray(x).tobytes() for x in state))
 
 def test_the_same_bits_with_and_without_numpys_avx512_kernels():
     """numpy picks SIMD kernels by CPU; the per-tick maths must not depend on which (DESIGN.md, Replays)."""
-    def state_hash(extra_env):
-        env = dict(os.environ, **extra_env)
-        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-        env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
-        done = subprocess.run([sys.executable, "-c", _SCRIPT], env=env, capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, done.stderr
-        return done.stdout.strip()
-    assert state_hash({}) == state_hash({"NPY_DISABLE_CPU_FEATURES": "X86_V4 AVX512_ICL AVX512_SPR"})
+    usual, without = outputs_with_and_without_avx512(_SCRIPT)
+    assert usual == without
 
 
 @pytest.mark.parametrize("rudder", [1.0, -1.0])

@@ -1,16 +1,12 @@
 """`flight run --headless --record` and `flight replay --info / --verify` as a player or a script uses them."""
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 from types import SimpleNamespace
 
 from flight import cli
 from flight.replay import ReplayWriter, load_replay
 from tests.replay.recordings import recorded
+from tests.cpu_kernels import WITHOUT_AVX512, run_python
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_cli(capsys, *argv):
@@ -73,10 +69,7 @@ def test_a_replay_verifies_with_numpys_avx512_kernels_switched_off(tmp_path):
     """DESIGN.md: exact on every machine. numpy picks SIMD kernels by CPU; a replay recorded with one set must
     verify with another (on a CPU without AVX-512 the variable changes nothing, and the test still passes)."""
     path = recorded(tmp_path, seconds=10)
-    env = dict(os.environ, NPY_DISABLE_CPU_FEATURES="X86_V4 AVX512_ICL AVX512_SPR",
-               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    done = subprocess.run([sys.executable, "-m", "flight", "replay", str(path), "--verify"], env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = run_python(["-m", "flight", "replay", str(path), "--verify"], WITHOUT_AVX512)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["ok"] is True
 

@@ -1,9 +1,7 @@
 """Land use: the river on the valley floor, roads joining the villages, the aerodrome's grass, the same map from
 the same seed; and the trees and buildings placed on it."""
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,6 +11,7 @@ from flight.world.landuse import (AERODROME, CELLS_PER_SPACING, CLASS_NAMES, FIE
                                   land_use, point_polyline_distance)
 from flight.world.scatter import CHURCH, buildings, roadside_trees, wood_trees
 from flight.world.terrain import RIVER_SEARCH_M
+from tests.cpu_kernels import outputs_with_and_without_avx512
 
 AERODROME_AT = (0.0, 0.0, 600.0)
 
@@ -156,17 +155,8 @@ print(h.hexdigest())
 def test_the_same_bits_with_numpys_avx512_kernels_switched_off():
     """Later the simulation places things on the land use, so it must come out the same on every CPU (DESIGN.md);
     on a CPU without AVX-512 the variable changes nothing and the test still passes."""
-    root = str(Path(__file__).resolve().parents[2])
-    runs = []
-    for disabled in ("", "X86_V4 AVX512_ICL AVX512_SPR"):
-        env = dict(os.environ, PYTHONPATH=root + os.pathsep + os.environ.get("PYTHONPATH", ""))
-        if disabled:
-            env["NPY_DISABLE_CPU_FEATURES"] = disabled
-        done = subprocess.run([sys.executable, "-c", FINGERPRINT], env=env, capture_output=True, text=True,
-                              timeout=120)
-        assert done.returncode == 0, done.stderr
-        runs.append(done.stdout.strip())
-    assert runs[0] == runs[1]
+    usual, without = outputs_with_and_without_avx512(FINGERPRINT)
+    assert usual == without
 
 
 def test_land_use_imports_no_panda3d():

@@ -1,10 +1,6 @@
 """The theatre's land: its airfields and the camp kept clear, the two trench systems along the front's east values,
 no-man's-land churned to mud with no village near the lines, the camp and hangars placed from the theatre file and
 standing on the flight model's ground, all the same from the same seed (and on a CPU without AVX-512)."""
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,6 +9,7 @@ from flight.world.front import BAND_M, SUPPORT_BEHIND_M
 from flight.world.landuse import AERODROME, CRATERED, ROAD, SHATTERED, TRENCH, VILLAGE, WOOD, YARD, land_use
 from flight.world.scatter import buildings, roadside_trees, shattered_trees, wood_trees
 from flight.world.theatre import load_theatre
+from tests.cpu_kernels import outputs_with_and_without_avx512
 
 
 @pytest.fixture(scope="module")
@@ -152,14 +149,5 @@ print(h.hexdigest())
 
 
 def test_the_same_theatre_with_numpys_avx512_kernels_switched_off():
-    root = str(Path(__file__).resolve().parents[2])
-    runs = []
-    for disabled in ("", "X86_V4 AVX512_ICL AVX512_SPR"):
-        env = dict(os.environ, PYTHONPATH=root + os.pathsep + os.environ.get("PYTHONPATH", ""))
-        if disabled:
-            env["NPY_DISABLE_CPU_FEATURES"] = disabled
-        done = subprocess.run([sys.executable, "-c", FINGERPRINT], env=env, capture_output=True, text=True,
-                              timeout=120)
-        assert done.returncode == 0, done.stderr
-        runs.append(done.stdout.strip())
-    assert runs[0] == runs[1]
+    usual, without = outputs_with_and_without_avx512(FINGERPRINT)
+    assert usual == without
