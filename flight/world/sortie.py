@@ -37,7 +37,7 @@ class Sortie:
         self.level = level
         self.seed = seed
         self.difficulty = difficulty  # enemy skill and flak once there are enemies; never the flight model
-        self.world = World.from_level(level, seed)
+        self.world = World.from_level(level, seed, difficulty)
         self.mission = MissionRunner(level, self.world, {"player": 0})
         self.end: Ending | None = None
         self.distance = 0.0  # m flown over the ground by the player

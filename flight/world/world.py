@@ -90,7 +90,7 @@ class World:
     """
 
     def __init__(self, terrain: Terrain, slots: list[Slot] | None = None, seed: int = 0,
-                 ground_units: tuple[GroundGroup, ...] = (), time_of_day: str = "day"):
+                 ground_units: tuple[GroundGroup, ...] = (), time_of_day: str = "day", difficulty: str = "normal"):
         slots = slots or [Slot("player", "camel", "allied", 0.0, 0.0, 0.0)]
         self.terrain = terrain
         self.rng = np.random.Generator(np.random.PCG64(seed))
@@ -108,8 +108,6 @@ class World:
             self.units[name] = [i]
             if "/" in name:
                 self.units.setdefault(name.split("/")[0], []).append(i)
-        from flight.world.ai import Pilot
-        self.pilot = Pilot(self.fleet, range(1, len(slots))) if len(slots) > 1 else None
         self.tick_count = 0
         self._propeller_angle = np.zeros(self.fleet.n)
         n = self.fleet.n
@@ -120,16 +118,17 @@ class World:
         self.shots_fired = np.zeros(n, dtype=np.int64)
         self.player_fire = False
         self.combat = Combat(self.fleet, terrain, self.sides, ground_units, time_of_day)
+        self.pilot = _ai_pilot(self.fleet, self.combat.allegiance, self.rng, difficulty)
 
     @classmethod
-    def from_level(cls, level: Level, seed: int = 0) -> World:
+    def from_level(cls, level: Level, seed: int = 0, difficulty: str = "normal") -> World:
         if level.theatre is not None:
             from flight.world.theatre import load_theatre
             terrain = load_theatre(level.theatre).terrain()
         else:
             terrain = generate_terrain(seed=level.terrain_seed)
         return cls(terrain, slots_of(level), seed=seed, ground_units=level.ground_units,
-                   time_of_day=level.time_of_day)
+                   time_of_day=level.time_of_day, difficulty=difficulty)
 
     def tick(self, player_controls: np.ndarray, buttons: int = 0) -> None:
         """Advance one DT with the player's quantised controls (a (6,) array from ControlFrame.to_array()) and
@@ -200,6 +199,16 @@ class World:
                                 if name.startswith("pilot/")})
         if self.pilot is not None:
             self.pilot.restore({name[len("pilot/"):]: v for name, v in state.items() if name.startswith("pilot/")})
+
+
+def _ai_pilot(fleet: Fleet, allegiance: np.ndarray, rng: np.random.Generator, difficulty: str):
+    """The AI pilot of slots 1..: enemies of the player fly at the difficulty's skill, friends as regulars."""
+    if fleet.n < 2:
+        return None
+    from flight.world.ai import Pilot
+    from flight.world.ai.skill import DIFFICULTY, FRIENDLY
+    skills = [DIFFICULTY[difficulty] if allegiance[i] != allegiance[0] else FRIENDLY for i in range(1, fleet.n)]
+    return Pilot(fleet, range(1, fleet.n), teams=allegiance.copy(), rng=rng, skill=skills)
 
 
 _TRACKED = ("airborne_ticks", "airborne_run", "touchdown_sink", "last_speed", "shots_fired")

@@ -15,10 +15,11 @@ EPILOGUE = {
     "failure": "Dig's escape ends where it began. In the camp, Allison hears the news without a word.",
 }
 
-# The auto-pilot's plan: away west down the field, low across the front, and the circuit at the aerodrome.
+# The auto-pilot's plan: away west down the field, then low and flat out across the front (flak cannot lay on an
+# aircraft below 100 m; the pilot breaks by itself when a Fokker gets on its tail), and the circuit at home.
 PLAN = [
-    {"do": "takeoff"},
-    {"do": "fly_to", "zone": "allied_aerodrome", "altitude_m": 450.0},
+    {"do": "takeoff", "height_m": 80.0},
+    {"do": "fly_to", "zone": "allied_aerodrome", "height_m": 70.0, "speed": "full"},
     {"do": "land", "field": "allied_aerodrome"},
 ]
 
@@ -57,6 +58,10 @@ def the_jasta(m):
         m.order("jasta/2", "pursue", target="player")
         m.order("jasta/3", "pursue", target="player")
         m.say(CAPTION, "The rest of the Jasta is up.", 4)
+    yield m.until(in_zone("player", "allied_side"))
+    yield m.wait(s=45)  # the Jasta's patrols end at the lines: a little way over them, they turn for home
+    m.order("jasta", "return_to_base", field="german_airfield")
+    m.say(CAPTION, "Over the British lines the Fokkers give up the chase and turn for home.", 5)
 
 
 @phase

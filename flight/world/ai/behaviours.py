@@ -117,7 +117,7 @@ def commands_for(phase: np.ndarray, o: Orders, t: Tuning, i: Instruments, track:
         pitch_max=np.where(at[FLARE], t.three_point_pitch + np.radians(1.0), np.pi / 2),
         speed=speed, throttle=_FULL_THROTTLE[phase], heading=heading,
         blip=t.rotary & (at[FLARE] | (at[ROLLOUT] & (track.ground_speed > 1.0))),
-        brake=np.where(at[ROLLOUT], t.has_brakes, _PARKING_BRAKE[phase]))
+        brake=np.where(at[ROLLOUT], t.has_brakes, _PARKING_BRAKE[phase]), load_max=np.full(len(phase), 4.0))
 
 
 def _phase_table(phases, dtype=bool) -> np.ndarray:

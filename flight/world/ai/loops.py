@@ -28,6 +28,7 @@ class Commands:
     heading: np.ndarray  # rad: the rudder steers this heading (ground, flare); NaN: it keeps the slip ball centred
     blip: np.ndarray  # bool: ignition cut regardless of the throttle loop
     brake: np.ndarray  # 0..1
+    load_max: np.ndarray | float = 4.0  # g: the most the elevator pulls (a pilot's tolerance in a fight)
 
 
 def _clip(x, low, high):
@@ -93,7 +94,7 @@ class InnerLoops:
         nz_cmd = (1.0 + (self.CLIMB / GRAVITY) * (climb_rate - s.climb_rate)) / np.maximum(np.cos(s.roll), 0.25)
         nz_cmd = np.minimum(nz_cmd, s.load_factor + self.ALPHA_LIMIT * (self.tuning.stall_alpha - 0.05 - s.alpha))
         nz_cmd = np.minimum(nz_cmd, 1.0 + self.PITCH_LIMIT * (c.pitch_max - s.pitch))
-        nz_error = _clip(nz_cmd, -1.0, 4.0) - s.load_factor
+        nz_error = _clip(nz_cmd, -1.0, c.load_max) - s.load_factor
         integral = _clip(self.nz_integral + self.NZ_INTEGRAL * DT * nz_error, -1.0, 1.0)
         by_path = _clip(self.NZ * nz_error + integral - self.PITCH_DAMPING * s.q, -1.0, 1.0)
         by_attitude = _clip(self.ATTITUDE * (c.pitch - s.pitch) - self.ATTITUDE_DAMPING * s.q, -1.0, 1.0)

@@ -18,6 +18,13 @@ class Order(IntEnum):
     HEADING = 3  # hold `heading`, `altitude` and `speed`
     CIRCUIT = 4  # take off (if parked), fly the field's circuit, land into `heading`, stop on the field
     LAND = 5  # join the field's circuit from wherever it is, land into `heading`, stop on the field
+    PURSUE = 6  # (take off and) chase `target` with lead, firing in bursts when in range and in the gun cone
+    ATTACK = 7  # attack runs on `target` (a bomber): climb to a perch above and behind, dive, fire, break away
+    ESCORT = 8  # keep a loose station on `target` (the leader); engage enemies that come near it
+    FORMATION = 9  # keep station `offset` on `target` (the leader)
+    PATROL = 10  # circle north, east at `radius` and `altitude`; engage enemies that come near
+    RETURN = 11  # fly to the field north, east at `altitude`, then join its circuit and land (becomes LAND)
+    STALL = 12  # throttle back, hold the nose up until she stalls, recover; then straight and level
 
 
 class Phase(IntEnum):
@@ -69,6 +76,11 @@ class Orders:
     | heading   | (K,)  | rad  | TAKEOFF, HEADING, CIRCUIT, LAND | to hold; for a field, the landing direction  |
     | radius    | (K,)  | m    | CIRCUIT, LAND                 | the field's radius                             |
     | elevation | (K,)  | m    | all                           | ground height the climb-out and circuit use    |
+    | target    | (K,)  | -    | PURSUE .. FORMATION           | fleet index of the target or leader, -1 none   |
+    | forward   | (K,)  | m    | ESCORT, FORMATION             | the station: ahead of the leader (- behind),   |
+    | right     | (K,)  | m    |                               | to its right (- left) and below it (- above),  |
+    | down      | (K,)  | m    |                               | in the frame of its course over the ground     |
+    | floor     | (K,)  | m    | all airborne                  | at least this high over the ground ahead (0: -) |
     """
     kind: np.ndarray
     north: np.ndarray
@@ -78,8 +90,14 @@ class Orders:
     heading: np.ndarray
     radius: np.ndarray
     elevation: np.ndarray
+    target: np.ndarray
+    forward: np.ndarray
+    right: np.ndarray
+    down: np.ndarray
+    floor: np.ndarray
 
     @classmethod
     def empty(cls, k: int) -> "Orders":
-        return cls(kind=np.zeros(k, dtype=np.int8), **{name: np.zeros(k) for name in (
-            "north", "east", "altitude", "speed", "heading", "radius", "elevation")})
+        return cls(kind=np.zeros(k, dtype=np.int8), target=np.full(k, -1, dtype=np.int64), **{
+            name: np.zeros(k) for name in ("north", "east", "altitude", "speed", "heading", "radius", "elevation",
+                                           "forward", "right", "down", "floor")})

@@ -2,64 +2,120 @@
 writes, with the flight model doing the rest. One vectorised pass per tick (phases are masks, not a loop over
 aircraft); deterministic, CPU-stable numpy only. Imports numpy and flight only (never panda3d).
 
-    pilot = Pilot(fleet, [1, 2])
+    pilot = Pilot(fleet, [1, 2], teams=[0, 1, 1], rng=world.rng, skill="veteran")
     pilot.circuit([1, 2], Airfield(north=0.0, east=0.0, landing_heading=np.radians(270.0), radius=600.0))
+    pilot.pursue([2], target=0)
     while ...:
-        pilot.update()          # writes fleet.controls[1] and [2]
+        pilot.update()          # writes fleet.controls[1] and [2], and pilot.fire (the triggers of their guns)
         fleet.step(fleet.controls, DT)
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import fields
 
 import numpy as np
 
 from flight.dynamics import Fleet
+from flight.world.ai.airwork import plan_air_work
 from flight.world.ai.behaviours import commands_for, next_phases
 from flight.world.ai.circuit import field_position
+from flight.world.ai.fighting import REVERSE_TICKS
+from flight.world.ai.gunnery import Gunnery
 from flight.world.ai.loops import Commands, InnerLoops
 from flight.world.ai.orders import AIRBORNE_PHASES, Airfield, Order, Orders, Phase
 from flight.world.ai.sensing import read_instruments, read_track
+from flight.world.ai.skill import Skill
+from flight.world.ai.stations import escort_offsets, formation_offsets
 from flight.world.ai.tuning import tuning_for
 
 PATTERN_HEIGHT = 250.0  # m above the field, unless the order says otherwise
 GUIDANCE_TICKS = 4  # the behaviours and guidance run every 4th tick (30 Hz); the inner loops every tick
+HOME_RADIUS = 600.0  # m: the field an aircraft took off from, when it goes home
+JOIN_TURNS = 4.0  # going home: join the circuit this many turn radii beyond the field's edge
+FIGHT_FLOOR = 60.0  # m: the floor of orders that fight or keep station
+SPACING = 2.5  # spans: a formation's default spacing
+TACTICS = ("tactic", "tactic_ticks", "engaged", "threat_ticks", "evade_ticks", "evade_dir", "trim", "home")
+_PARKED_UNTIL_LEADER = (Order.FORMATION, Order.ESCORT)  # parked, they start rolling when the leader does
+_STAY_PARKED = (Order.NONE, Order.RETURN, Order.STALL)
 
 
 class Pilot:
-    """Flies the aircraft `index` of `fleet`. Give orders with `takeoff`, `fly_to`, `hold_heading`, `circuit` and
-    `land` (by fleet index, any time); call `update` every tick before `fleet.step`. Public state, (K,) arrays in
-    the order of `index`: `orders` (Orders), `phase` (Phase values), `commands` (what the loops fly to); `state`
-    and `restore` keep all of it for replay keyframes, beside the fleet's."""
+    """Flies the aircraft `index` of `fleet`. Give orders with `takeoff`, `fly_to`, `hold_heading`, `circuit`,
+    `land`, `pursue`, `attack`, `escort`, `formation`, `patrol`, `return_to_base` and `stall` (by fleet index, any
+    time); call `update` every tick before `fleet.step`. `teams` (N,) says who is whose enemy (None: nobody),
+    `rng` draws the aim errors (the world's generator; None: none), `skill` is a name of skill.SKILLS or one per
+    aircraft. Public state, (K,) arrays in the order of `index`: `orders`, `phase` (Phase values), `commands`
+    (what the loops fly to), `skill`, `fire` (bool: the triggers of their fixed guns); `state` and `restore`
+    keep all of it for replay keyframes, beside the fleet's."""
 
-    def __init__(self, fleet: Fleet, index: Sequence[int]):
+    def __init__(self, fleet: Fleet, index: Sequence[int], teams: Sequence[int] | None = None,
+                 rng: np.random.Generator | None = None, skill: str | Sequence[str] = "regular"):
         self.fleet = fleet
         self.index = np.asarray(index, dtype=np.intp).reshape(-1)
-        self.tuning = tuning_for([fleet.specs[i] for i in self.index])
-        self.loops = InnerLoops(self.tuning)
         k = len(self.index)
+        self.tuning = tuning_for([fleet.specs[i] for i in self.index])
+        self.skill = Skill.of([skill] * k if isinstance(skill, str) else list(skill))
+        self.loops = InnerLoops(self.tuning)
+        self.rng = rng
+        teams = np.zeros(fleet.n, dtype=np.int64) if teams is None else np.asarray(teams)
+        self.hostile = teams[None, :] != teams[self.index][:, None]  # (K, N)
+        self.any_hostile = bool(self.hostile.any())
+        self.side = np.where(np.arange(k) % 2 == 0, 1.0, -1.0)  # attack runs from the right, or the left
+        self.gunnery = Gunnery(fleet, self.index)
         self.orders = Orders.empty(k)
         self.phase = np.zeros(k, dtype=np.int8)
         self.runway_heading = np.zeros(k)  # rad: held on the takeoff roll and the climb-out
         self.airborne_ticks = np.zeros(k, dtype=np.int64)
+        self.tactic = np.zeros(k, dtype=np.int8)  # a step of an attack run or a practice stall
+        self.tactic_ticks = np.zeros(k, dtype=np.int64)
+        self.engaged = np.full(k, -1, dtype=np.int64)  # the enemy an escort or a patrol fights
+        self.threat_ticks = np.zeros(k, dtype=np.int64)  # how long an enemy has been on the tail
+        self.evade_ticks = np.full(k, -REVERSE_TICKS - 1, dtype=np.int64)  # > 0 breaking; < 0 since the last
+        self.evade_dir = np.ones(k)  # +1 the break is to the right
+        self.trim = np.full(k, -1.0)  # the throttle that holds station (negative: not yet found)
+        self.home = np.stack([fleet.pos[self.index, 0], fleet.pos[self.index, 1], fleet.euler[self.index, 2]],
+                             axis=1)  # north, east, heading of where it last took off (or started)
         self._ticks_to_guidance = 0
         self._slot_of = {int(i): slot for slot, i in enumerate(self.index)}
         self._give(np.arange(k), Order.NONE)
         self.commands = self._plan(read_instruments(fleet, self.index), advance=False)
 
+    @property
+    def fire(self) -> np.ndarray:
+        """(K,) bool: the pilots' triggers of their fixed guns, as the world's combat reads them."""
+        return self.gunnery.fire
+
+    def set_skill(self, aircraft, skill: str) -> None:
+        """How well they fly and fight: a name of flight.world.ai.skill.SKILLS ("novice" .. "ace")."""
+        self.skill.set(self._slots(aircraft), skill)
+
     # ---- orders ----------------------------------------------------------------------------------------------
-    def takeoff(self, aircraft, altitude: float, speed: float | None = None) -> None:
-        """Take off along the heading it faces, climb straight ahead to `altitude` (m above sea level)."""
-        self._give(self._slots(aircraft), Order.TAKEOFF, altitude=altitude, speed=speed)
+    def takeoff(self, aircraft, altitude: float | None = None, speed: float | None = None) -> None:
+        """Take off along the heading it faces, climb straight ahead to `altitude` (m above sea level; default
+        300 m above the ground it starts from)."""
+        slots = self._slots(aircraft)
+        if altitude is None:
+            altitude = float(self._ground(slots).max()) + 300.0
+        self._give(slots, Order.TAKEOFF, altitude=altitude, speed=speed)
 
-    def fly_to(self, aircraft, north: float, east: float, altitude: float, speed: float | None = None) -> None:
-        """Fly (taking off first if parked) to the point at `altitude` and circle it."""
-        self._give(self._slots(aircraft), Order.FLY_TO, north=north, east=east, altitude=altitude, speed=speed)
+    def fly_to(self, aircraft, north: float | None = None, east: float | None = None, altitude: float | None = None,
+               speed: float | None = None, zone: tuple[float, float] | None = None, floor: float = 0.0) -> None:
+        """Fly (taking off first if parked) to the point (or the `zone`'s centre) at `altitude` (m above sea level;
+        default as it is), at least `floor` m over the ground ahead, and circle it."""
+        north, east = _point(north, east, zone)
+        self._give(self._slots(aircraft), Order.FLY_TO, north=north, east=east, altitude=altitude, speed=speed,
+                   floor=floor)
 
-    def hold_heading(self, aircraft, heading: float, altitude: float, speed: float | None = None) -> None:
-        """Fly `heading` (rad) at `altitude` and `speed` (EAS, m/s; default the type's pattern speed)."""
-        self._give(self._slots(aircraft), Order.HEADING, heading=heading, altitude=altitude, speed=speed)
+    def hold_heading(self, aircraft, heading: float | None = None, altitude: float | None = None,
+                     speed: float | None = None, heading_deg: float | None = None, floor: float = 0.0) -> None:
+        """Fly `heading` (rad; or `heading_deg`) at `altitude` and `speed` (EAS, m/s; default the type's pattern
+        speed)."""
+        if heading_deg is not None:
+            heading = math.radians(heading_deg)
+        self._give(self._slots(aircraft), Order.HEADING, heading=heading, altitude=altitude, speed=speed,
+                   floor=floor)
 
     def circuit(self, aircraft, field: Airfield, height: float = PATTERN_HEIGHT) -> None:
         """Take off (if parked), fly the field's circuit at `height` above it, land and stop on it."""
@@ -69,18 +125,73 @@ class Pilot:
         """Join the field's circuit from wherever it is, land and stop on it."""
         self._give_field(self._slots(aircraft), Order.LAND, field, height)
 
-    def _slots(self, aircraft) -> np.ndarray:
-        return np.array([self._slot_of[int(i)] for i in np.atleast_1d(aircraft)], dtype=np.intp)
+    def pursue(self, aircraft, target: int) -> None:
+        """Take off if parked, chase aircraft `target` (a fleet index) with lead and fire short bursts when in
+        range and in the gun cone; home when it is down."""
+        self._give(self._slots(aircraft), Order.PURSUE, target=int(target), floor=FIGHT_FLOOR)
+
+    def attack(self, aircraft, target: int) -> None:
+        """Attack runs on `target` (a bomber): from a perch above and behind, a diving pass firing, a break away,
+        and round again; home when it is down."""
+        self._give(self._slots(aircraft), Order.ATTACK, target=int(target), floor=FIGHT_FLOOR)
+
+    def escort(self, aircraft, leader: int) -> None:
+        """A loose station above and behind `leader`; go for enemies that come near him, then back to it."""
+        slots = self._slots(aircraft, leader)
+        self._give_stations(slots, Order.ESCORT, leader, escort_offsets(len(slots)))
+
+    def formation(self, aircraft, leader: int, shape: str = "vic", spacing: float | None = None) -> None:
+        """Keep station on `leader` in a "vic", "echelon" (right) or "box", `spacing` m apart (default 2.5 spans of
+        the leader). Parked, they roll when he does."""
+        slots = self._slots(aircraft, leader)
+        spacing = SPACING * float(self.fleet.params.span[int(leader)]) if spacing is None else float(spacing)
+        self._give_stations(slots, Order.FORMATION, leader, formation_offsets(shape, len(slots), spacing))
+
+    def patrol(self, aircraft, north: float | None = None, east: float | None = None, radius: float = 1500.0,
+               altitude: float | None = None, zone: tuple[float, float] | None = None) -> None:
+        """Circle the point (or the `zone`'s centre) at `radius` and `altitude`; go for enemies that come near."""
+        north, east = _point(north, east, zone)
+        self._give(self._slots(aircraft), Order.PATROL, north=north, east=east, radius=radius, altitude=altitude,
+                   floor=FIGHT_FLOOR)
+
+    def return_to_base(self, aircraft, field: Airfield | None = None, height: float = PATTERN_HEIGHT) -> None:
+        """Fly to `field` (default: where each took off from, landing into the wind) and land there."""
+        slots = self._slots(aircraft)
+        for slot in slots:
+            self._give_field(np.array([slot]), Order.RETURN, field or self._home_field(slot), height)
+
+    def stall(self, aircraft) -> None:
+        """A practice stall: throttle back, hold the nose up until she stalls, recover, then fly level."""
+        self._give(self._slots(aircraft), Order.STALL)
+
+    def _slots(self, aircraft, leader: int | None = None) -> np.ndarray:
+        chosen = [int(i) for i in np.atleast_1d(aircraft) if leader is None or int(i) != int(leader)]
+        return np.array([self._slot_of[i] for i in chosen], dtype=np.intp)
+
+    def _ground(self, slots: np.ndarray) -> np.ndarray:
+        pos = self.fleet.pos[self.index[slots]]
+        return self.fleet.ground(pos[:, 0], pos[:, 1])
+
+    def _home_field(self, slot: int) -> Airfield:
+        north, east, heading = (float(v) for v in self.home[slot])
+        return Airfield(north, east, heading, HOME_RADIUS).into_wind(self.fleet.wind)
 
     def _give_field(self, slots: np.ndarray, kind: Order, field: Airfield, height: float) -> None:
         elevation = float(self.fleet.ground(np.array([field.north]), np.array([field.east]))[0])
         self._give(slots, kind, north=field.north, east=field.east, altitude=elevation + height,
-                   heading=field.landing_heading, radius=field.radius, elevation=elevation)
+                   heading=field.landing_heading, radius=field.radius, elevation=elevation,
+                   floor=FIGHT_FLOOR if kind == Order.RETURN else 0.0)
+
+    def _give_stations(self, slots: np.ndarray, kind: Order, leader: int, offsets: np.ndarray) -> None:
+        self._give(slots, kind, target=int(leader), floor=FIGHT_FLOOR)
+        self.orders.forward[slots], self.orders.right[slots], self.orders.down[slots] = offsets.T
 
     def _give(self, slots: np.ndarray, kind: Order, *, north: float = 0.0, east: float = 0.0,
               altitude: float | None = None, speed: float | None = None, heading: float | None = None,
-              radius: float = 0.0, elevation: float | None = None) -> None:
+              radius: float = 0.0, elevation: float | None = None, target: int = -1, floor: float = 0.0) -> None:
         """Set the orders of `slots` and the phase each starts from, given where it is now."""
+        if not len(slots):
+            return
         i = read_instruments(self.fleet, self.index[slots])
         s = read_track(self.fleet, self.index[slots], i.heading)
         o, t = self.orders, self.tuning
@@ -90,6 +201,9 @@ class Pilot:
         o.speed[slots] = t.pattern_speed[slots] if speed is None else speed
         o.heading[slots] = i.heading if heading is None else heading
         o.elevation[slots] = s.altitude - s.height if elevation is None else elevation
+        o.target[slots], o.floor[slots] = target, floor
+        o.forward[slots] = o.right[slots] = o.down[slots] = 0.0
+        self.tactic[slots], self.tactic_ticks[slots], self.engaged[slots] = 0, 0, -1
         parked = i.on_ground & (s.ground_speed < 3.0)
         phase = self.phase[slots]
         starting = np.isin(phase, (Phase.TAKEOFF_ROLL, Phase.CLIMB_OUT))  # a new order does not abort a takeoff
@@ -100,11 +214,22 @@ class Pilot:
                            np.where(np.isin(phase, AIRBORNE_PHASES[2:]), phase, Phase.DOWNWIND))
         else:
             flying = Phase.DOWNWIND if kind == Order.CIRCUIT else Phase.ENROUTE
-            new = np.where(starting, phase, np.where(parked, Phase.TAKEOFF_ROLL, flying))
-        taking_off = (new == Phase.TAKEOFF_ROLL) & (phase != Phase.TAKEOFF_ROLL)
-        self.runway_heading[slots] = np.where(taking_off, i.heading, self.runway_heading[slots])
-        self.phase[slots] = new
+            if kind in _STAY_PARKED:
+                waiting = np.where(phase == Phase.STOPPED, Phase.STOPPED, Phase.PARKED)
+            else:
+                waiting = Phase.PARKED if kind in _PARKED_UNTIL_LEADER else Phase.TAKEOFF_ROLL
+            new = np.where(starting, phase, np.where(parked, waiting, flying))
+        self._set_phase(slots, new, i.heading)
         self._ticks_to_guidance = 0  # re-plan on the next tick
+
+    def _set_phase(self, slots: np.ndarray, new: np.ndarray, heading: np.ndarray) -> None:
+        """New phases; a takeoff roll starting holds the heading it faces, and makes here home."""
+        taking_off = (new == Phase.TAKEOFF_ROLL) & (self.phase[slots] != Phase.TAKEOFF_ROLL)
+        self.runway_heading[slots] = np.where(taking_off, heading, self.runway_heading[slots])
+        pos = self.fleet.pos[self.index[slots]]
+        self.home[slots] = np.where(taking_off[:, None], np.stack([pos[:, 0], pos[:, 1], heading], axis=1),
+                                    self.home[slots])
+        self.phase[slots] = new
 
     # ---- per tick --------------------------------------------------------------------------------------------
     def update(self) -> np.ndarray:
@@ -122,14 +247,41 @@ class Pilot:
         return u
 
     def _plan(self, i, advance: bool = True) -> Commands:
-        """The guidance pass: where each aircraft is, its next phase, and what that phase asks of the loops."""
+        """The guidance pass: where each aircraft is, its next phase, what that phase asks of the loops, and the
+        air work (fights, stations, patrols, the way home) over it."""
         track = read_track(self.fleet, self.index, i.heading)
+        if advance:
+            self._carry_on(i, track)
         along, across = field_position(track, self.orders)
         if advance:
             self.phase, go_around = next_phases(self.phase, self.orders, self.tuning, i, track, along, across,
                                                 self.airborne_ticks)
             self.runway_heading[go_around] = self.orders.heading[go_around]
-        return commands_for(self.phase, self.orders, self.tuning, i, track, along, across, self.runway_heading)
+        commands = commands_for(self.phase, self.orders, self.tuning, i, track, along, across, self.runway_heading)
+        return plan_air_work(self, i, track, commands, GUIDANCE_TICKS) if advance else commands
+
+    def _carry_on(self, i, track) -> None:
+        """Orders that change themselves: home when the target or the leader is down, the circuit on reaching
+        home, the takeoff roll when the leader of a parked flight starts his."""
+        o, f, phase = self.orders, self.fleet, self.phase
+        other = np.maximum(o.target, 0)
+        chasing = (o.kind == Order.PURSUE) | (o.kind == Order.ATTACK)
+        following = (o.kind == Order.FORMATION) | (o.kind == Order.ESCORT)
+        other_speed = np.sqrt(f.vel[other, 0] * f.vel[other, 0] + f.vel[other, 1] * f.vel[other, 1])
+        leader_down = f.crashed[other] | (f.on_ground[other] & (other_speed < 15.0) & (phase == Phase.ENROUTE))
+        home = np.flatnonzero(((chasing & f.crashed[other]) | (following & leader_down)) & ~i.crashed)
+        if home.size:
+            self.return_to_base(self.index[home])
+        distance = np.sqrt((o.north - track.north) * (o.north - track.north)
+                           + (o.east - track.east) * (o.east - track.east))
+        arrived = ((o.kind == Order.RETURN) & (phase == Phase.ENROUTE)
+                   & (distance < o.radius + JOIN_TURNS * self.tuning.turn_radius))
+        o.kind[arrived] = Order.LAND
+        phase[arrived] = Phase.DOWNWIND
+        launch = np.flatnonzero(following & (phase == Phase.PARKED) & (~f.on_ground[other] | (other_speed > 5.0)))
+        if launch.size:
+            self._set_phase(launch, np.full(launch.size, Phase.TAKEOFF_ROLL, dtype=self.phase.dtype),
+                            i.heading[launch])
 
     # ---- keyframes -------------------------------------------------------------------------------------------
     def state(self) -> dict[str, np.ndarray]:
@@ -137,6 +289,9 @@ class Pilot:
         state = {f"orders/{f.name}": getattr(self.orders, f.name) for f in fields(Orders)}
         state.update({f"commands/{f.name}": getattr(self.commands, f.name) for f in fields(Commands)})
         state.update({f"loops/{name}": getattr(self.loops, name) for name in InnerLoops.STATE})
+        state.update({f"skill/{f.name}": getattr(self.skill, f.name) for f in fields(Skill)})
+        state.update({f"gunnery/{name}": getattr(self.gunnery, name) for name in Gunnery.STATE})
+        state.update({name: getattr(self, name) for name in TACTICS})
         state.update(phase=self.phase, runway_heading=self.runway_heading, airborne_ticks=self.airborne_ticks,
                      ticks_to_guidance=np.array(self._ticks_to_guidance, dtype=np.int64))
         return {name: np.array(value, copy=True) for name, value in state.items()}
@@ -155,5 +310,20 @@ class Pilot:
         self.commands = Commands(**{f.name: value[f"commands/{f.name}"] for f in fields(Commands)})
         for name in InnerLoops.STATE:
             setattr(self.loops, name, value[f"loops/{name}"])
+        for f in fields(Skill):
+            setattr(self.skill, f.name, value[f"skill/{f.name}"])
+        for name in Gunnery.STATE:
+            setattr(self.gunnery, name, value[f"gunnery/{name}"])
+        for name in TACTICS:
+            setattr(self, name, value[name])
         self.phase, self.runway_heading = value["phase"], value["runway_heading"]
         self.airborne_ticks, self._ticks_to_guidance = value["airborne_ticks"], int(value["ticks_to_guidance"])
+
+
+def _point(north: float | None, east: float | None, zone: tuple[float, float] | None) -> tuple[float, float]:
+    """A point given as north and east, or as a zone's centre."""
+    if zone is not None:
+        return float(zone[0]), float(zone[1])
+    if north is None or east is None:
+        raise ValueError("give north= and east=, or zone=")
+    return float(north), float(east)
