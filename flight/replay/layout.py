@@ -4,7 +4,7 @@ import struct
 import numpy as np
 
 SECOND_TICKS = 120  # one CTRL chunk and one state hash per simulated second
-KEYFRAME_TICKS = 10 * SECOND_TICKS  # a full state every 10 s: seeking re-simulates at most this much
+KEYFRAME_TICKS = 5 * SECOND_TICKS  # a full state every 5 s: seeking re-simulates at most this much (~4 KB each)
 CONTROL_DTYPE = np.dtype("<i4")  # control deltas span -65535..65535
 _TICK = struct.Struct("<I")
 
