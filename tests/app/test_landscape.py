@@ -104,7 +104,7 @@ def test_few_draw_calls_at_every_quality(app):
         settle_and_render(app, view)
         view.landscape.settle()
         app.task_mgr.step()
-        assert _draw_calls(app) < 110, name
+        assert _draw_calls(app) < 90, name
     view.landscape.set_quality("medium")
 
 
