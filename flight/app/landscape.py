@@ -216,7 +216,7 @@ class Landscape:
             if self._job is None:
                 distances = built.ground.distances(self.camera_ned)
                 jobs = (built.ground.jobs(self.camera_ned) + self._tree_jobs(built, distances)
-                        + self._static_jobs(built.ground._keys, distances))
+                        + self._static_jobs(built.ground.keys, distances))
                 if near_only:
                     mid = QUALITY[self.quality].ground.mid_size
                     jobs = [job for job in jobs if not (job[1][0] == "texture" and job[1][-1] == mid)]
@@ -257,7 +257,7 @@ class Landscape:
         if not built.trees:
             return []
         jobs = []
-        for key, d in zip(built.ground._keys, distances):
+        for key, d in zip(built.ground.keys, distances):
             if d < preset.tree_far_m + 0.25 * self.chunk_m and key not in built.tree_chunks:
                 jobs.append((float(d) + 1.0, ("trees", *key), self._plant(built, preset, *key)))
             elif d > preset.tree_far_m + 2.0 * self.chunk_m and key in built.tree_chunks:

@@ -91,7 +91,7 @@ class TerrainChunks:
                                                      self.shade * DETAIL_MEAN, self.far_extent))
         apron.set_texture(self.far)
         centres = np.array([self.centre(ci, cj) for ci, cj in self.chunks])
-        self._keys, self._centres = list(self.chunks), centres
+        self.keys, self.centres_ne = list(self.chunks), centres
 
     def origin(self, ci: int, cj: int) -> tuple[float, float]:
         """North and east of the south-west corner of chunk (ci, cj)'s texture (its border included)."""
@@ -152,11 +152,11 @@ class TerrainChunks:
             self.level[ci, cj] = 0
 
     def distances(self, camera_ned: np.ndarray) -> np.ndarray:
-        """Distance (m) from the camera to each chunk (in `self._keys` order): to the nearest point of its square
+        """Distance (m) from the camera to each chunk (in `self.keys` order): to the nearest point of its square
         on the ground."""
         half = self.chunk_m / 2
-        dn = np.maximum(np.abs(self._centres[:, 0] - camera_ned[0]) - half, 0.0)
-        de = np.maximum(np.abs(self._centres[:, 1] - camera_ned[1]) - half, 0.0)
+        dn = np.maximum(np.abs(self.centres_ne[:, 0] - camera_ned[0]) - half, 0.0)
+        de = np.maximum(np.abs(self.centres_ne[:, 1] - camera_ned[1]) - half, 0.0)
         ground = float(self.terrain.height_at(np.array([camera_ned[0]]), np.array([camera_ned[1]]))[0])
         return np.sqrt(dn * dn + de * de + max(-camera_ned[2] - ground, 0.0) ** 2)
 
@@ -165,7 +165,7 @@ class TerrainChunks:
         q = self.quality
         out = []
         refine_m = (q.switch_m[-1] if q.switch_m else 0.0) + self.chunk_m
-        for key, d in zip(self._keys, self.distances(camera_ned)):
+        for key, d in zip(self.keys, self.distances(camera_ned)):
             if d < refine_m and key not in self.refined and len(q.steps) > 1:
                 out.append((float(d), ("mesh", *key), self._refine(*key)))
             for size, reach in ((q.fine_size, q.fine_m), (q.mid_size, q.mid_m)):
