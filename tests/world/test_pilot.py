@@ -1,6 +1,6 @@
 """The AI pilot flies every type through the same controls a player's input writes: it holds a bank, turns to a
 heading, flies to a point, takes off, flies the circuit, lands and stops on the field undamaged, and does it bit
-for bit the same twice."""
+for bit the same twice. (The training level flown by the auto-pilot: test_ai_plans.py.)"""
 import re
 import subprocess
 import sys
@@ -10,13 +10,10 @@ import numpy as np
 import pytest
 
 from flight.dynamics import DT, Fleet, load_aircraft
-from flight.world import load_level
 from flight.world.ai import Airfield, Phase, Pilot
 from flight.world.ai.loops import Commands, InnerLoops, wrap
 from flight.world.ai.sensing import read_instruments
 from flight.world.ai.tuning import tuning_for
-from flight.world.pilot import level_autopilot
-from flight.world.sortie import Sortie
 
 from .circuits import fly_circuits
 
@@ -107,15 +104,6 @@ def test_each_type_takes_off_flies_a_circuit_lands_and_stops_on_the_field(circui
     assert all(r.takeoff_distance < longest_takeoff_m for r in mine)
     assert all(r.touchdown_sink < 2.0 for r in mine), "gently: the gear takes 5 m/s"
     assert all(r.seconds < 300.0 for r in mine)
-
-
-def test_the_training_level_flown_by_the_auto_pilot_ends_landed():
-    sortie = Sortie(load_level("training"), seed=0)
-    fly = level_autopilot(sortie)
-    while sortie.end is None and sortie.tick_count < round(400.0 / DT):
-        sortie.tick(fly(sortie).quantised().to_array())
-    assert sortie.end is not None and sortie.end.outcome == "success", sortie.end
-    assert "landed" in sortie.end.reason
 
 
 def test_a_field_is_landed_into_the_wind():

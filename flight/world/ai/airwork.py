@@ -10,9 +10,9 @@ import numpy as np
 
 from flight.dynamics import DT
 from flight.dynamics.stablemath import atan2
-from flight.world.ai.fighting import (BREAK, BREAK_TICKS, ESCORT_ENGAGE, LEAD_RANGE, PATROL_ENGAGE, REVERSE_TICKS,
-                                      RUN, SETUP, chase_point, chase_speed, engage, next_tactics, perch, threats,
-                                      to_point)
+from flight.world.ai.fighting import (BREAK, BREAK_TICKS, ESCORT_ENGAGE, EXTEND, LEAD_RANGE, NEAR_NOSE,
+                                      PATROL_ENGAGE, REVERSE_TICKS, RUN, SETUP, chase_point, chase_speed, engage,
+                                      next_tactics, perch, threats, to_point)
 from flight.world.ai.guidance import bank_for_course, circle_point
 from flight.world.ai.loops import Commands
 from flight.world.ai.orders import Order, Phase
@@ -24,7 +24,8 @@ FIGHT_FLOOR = 60.0  # m over the ground ahead: nobody fights, breaks or keeps st
 STALL_PITCH, RECOVER_PITCH = 0.26, -0.12  # rad: nose up until she stalls, then down until she flies again
 SLOW, RECOVER, LEVEL = 0, 1, 2  # a practice stall's tactics
 STATION_SPEED = 1.25  # of the stall speed: the slowest a wingman flies to keep station
-EVADE_HEIGHT = 40.0  # m: lower than this there is no room to break
+EVADE_HEIGHT = 40.0  # m: lower than this there is no room to break ...
+LOW_BREAK_HEIGHT, LOW_BREAK_BANK = 200.0, 1.05  # ... and lower than this a break is flown level at 60 deg of bank
 (_PURSUE, _ATTACK, _ESCORT, _FORMATION, _PATROL, _RETURN, _STALL) = (
     int(Order.PURSUE), int(Order.ATTACK), int(Order.ESCORT), int(Order.FORMATION), int(Order.PATROL),
     int(Order.RETURN), int(Order.STALL))
@@ -59,9 +60,11 @@ def plan_air_work(p, i: Instruments, s: Track, c: Commands, ticks: int) -> Comma
     stalling = enroute & (kind == _STALL)
     if stalling.any():
         c = _stall(p, i, s, c, stalling)
+    low = s.height < LOW_BREAK_HEIGHT
     c = merge(c, evading, dict(
-        bank=p.evade_dir * k.bank_limit, climb_rate=np.where(s.height > 200.0, -3.0, 2.0), speed=np.nan,
-        throttle=1.0, min_speed=1.1 * t.stall_speed, load_max=k.g_limit))
+        bank=p.evade_dir * np.where(low, np.minimum(k.bank_limit, LOW_BREAK_BANK), k.bank_limit),
+        climb_rate=np.where(low, 2.0, -3.0), speed=np.nan, throttle=1.0, min_speed=1.1 * t.stall_speed,
+        load_max=k.g_limit))
     busy = evading | fighting | station | patrolling
     floor = np.where(busy, np.maximum(o.floor, FIGHT_FLOOR), o.floor)
     floored = (enroute | evading) & (floor > 0.0)
@@ -128,11 +131,15 @@ def _fight(p, i: Instruments, s: Track, c: Commands, target: np.ndarray, fightin
     offset = fleet.pos[target] - fleet.pos[p.index]
     nose_n, nose_e = np.cos(i.pitch) * np.cos(i.heading), np.cos(i.pitch) * np.sin(i.heading)
     abaft = offset[:, 0] * nose_n + offset[:, 1] * nose_e - offset[:, 2] * np.sin(i.pitch) < 0.0
+    on_nose = (offset[:, 0] * nose_n + offset[:, 1] * nose_e - offset[:, 2] * np.sin(i.pitch)
+               > NEAR_NOSE * np.maximum(distance, 1.0))
     perch_bank, perch_climb, to_perch = to_point(i, s, perch(fleet, target, p.side), k.bank_limit)
-    tactic = next_tactics(p.tactic, p.tactic_ticks, attacking, to_perch, distance, abaft)
-    p.tactic_ticks = np.where(tactic == p.tactic, p.tactic_ticks, 0)
-    p.tactic = np.where(attacking, tactic, p.tactic).astype(p.tactic.dtype)
-    chasing = fighting & ((o.kind != _ATTACK) | (p.tactic == RUN))
+    chase = fighting & ~attacking
+    tactic = next_tactics(p.tactic, p.tactic_ticks, attacking, chase, to_perch, distance, abaft, on_nose)
+    p.tactic_ticks = np.where((tactic == p.tactic) & ~(chase & on_nose), p.tactic_ticks, 0)
+    p.tactic = tactic
+    extending = chase & (p.tactic == EXTEND)
+    chasing = (chase & ~extending) | (attacking & (p.tactic == RUN))
     setting_up, breaking = attacking & (p.tactic == SETUP), attacking & (p.tactic == BREAK)
     speed = chase_speed(fleet.eas[target], distance, k.fire_range, 1.3 * t.stall_speed)
     c = merge(c, chasing, dict(bank=bank, climb_rate=climb, speed=np.where(o.kind == _ATTACK, np.nan, speed),
@@ -142,6 +149,8 @@ def _fight(p, i: Instruments, s: Track, c: Commands, target: np.ndarray, fightin
     away = np.where(offset[:, 0] * nose_e - offset[:, 1] * nose_n > 0.0, 1.0, -1.0)  # the bomber on the left: right
     c = merge(c, breaking, dict(bank=away * k.bank_limit, climb_rate=-4.0, speed=np.nan, throttle=1.0,
                                 min_speed=1.15 * t.stall_speed, load_max=k.g_limit))
+    c = merge(c, extending, dict(bank=0.0, climb_rate=-2.0, speed=np.nan, throttle=1.0,
+                                 min_speed=1.15 * t.stall_speed))
     solution = p.gunnery.solution(yaw_error, pitch_error, distance, fleet.params.span[target], k.fire_range)
     return c, solution & chasing & ~evading & (distance < LEAD_RANGE) & ~fleet.crashed[target]
 

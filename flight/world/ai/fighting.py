@@ -31,6 +31,11 @@ SETUP_TICKS, RUN_TICKS = round(60.0 / DT), round(25.0 / DT)  # the longest a set
 BREAK_AWAY = 60.0  # m: the run ends this close ...
 OVERSHOT = 400.0  # m: ... or within this with the bomber behind the wing
 SETUP, RUN, BREAK = 0, 1, 2  # an attack's tactics
+CHASE, EXTEND = 0, 3  # a chase's: after the target, or away to come back at him (a circling fight goes nowhere)
+STALEMATE_TICKS = round(15.0 / DT)  # this long without the nose near the target, a chaser extends ...
+NEAR_NOSE = 0.87  # ... (cos 30 deg) ...
+EXTEND_TICKS = round(10.0 / DT)  # ... for this long, or ...
+EXTENDED = 800.0  # ... until this far away (m)
 
 
 def threats(fleet: Fleet, index: np.ndarray, hostile: np.ndarray, flying: np.ndarray
@@ -102,11 +107,16 @@ def to_point(i: Instruments, s: Track, point: np.ndarray, bank_limit: np.ndarray
     return bank, climb, np.sqrt(dn * dn + de * de)
 
 
-def next_tactics(tactic: np.ndarray, ticks: np.ndarray, attacking: np.ndarray, to_perch: np.ndarray,
-                 distance: np.ndarray, abaft: np.ndarray) -> np.ndarray:
-    """Attack runs: SETUP -> RUN at the perch, RUN -> BREAK when close or past, BREAK -> SETUP after a while."""
+def next_tactics(tactic: np.ndarray, ticks: np.ndarray, attacking: np.ndarray, chasing: np.ndarray,
+                 to_perch: np.ndarray, distance: np.ndarray, abaft: np.ndarray, on_nose: np.ndarray) -> np.ndarray:
+    """Attack runs: SETUP -> RUN at the perch, RUN -> BREAK when close or past, BREAK -> SETUP after a while.
+    Chases: CHASE -> EXTEND when the target has not been near the nose for a while, back when far enough."""
     run = (tactic == SETUP) & ((to_perch < PERCH_REACHED) | (ticks > SETUP_TICKS))
     away = (tactic == RUN) & ((distance < BREAK_AWAY) | ((distance < OVERSHOT) & abaft) | (ticks > RUN_TICKS))
     again = (tactic == BREAK) & (ticks > BREAK_TICKS)
-    new = np.where(run, RUN, np.where(away, BREAK, np.where(again, SETUP, tactic)))
-    return np.where(attacking, new, tactic).astype(tactic.dtype)
+    attack = np.where(run, RUN, np.where(away, BREAK, np.where(again, SETUP, tactic)))
+    in_chase = tactic != EXTEND
+    extend = in_chase & ~on_nose & (ticks > STALEMATE_TICKS)
+    back = ~in_chase & ((ticks > EXTEND_TICKS) | (distance > EXTENDED))
+    chase = np.where(in_chase, np.where(extend, EXTEND, CHASE), np.where(back, CHASE, EXTEND))
+    return np.where(attacking, attack, np.where(chasing, chase, tactic)).astype(tactic.dtype)

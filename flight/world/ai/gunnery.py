@@ -14,7 +14,7 @@ from flight.world.guns import guns_of
 FIRE_CONE = 0.012  # rad: the nose this close to where he thinks the lead point is, besides the target's size
 TARGET_SIZE = 0.35  # of the target's span: the half-width of what he aims at
 MUZZLE_SHARE = 0.85  # of the muzzle velocity: the bullets' average speed out to 200-300 m (as gunners reckon)
-PAUSE_TICKS = round(0.6 / DT)  # between bursts (half of it after a burst the target slipped out of)
+PAUSE_TICKS = round(1.0 / DT)  # between bursts (half of it after a burst the target slipped out of)
 AIM_TICKS = round(1.5 / DT)  # he misjudges afresh this often ...
 AIM_DRIFT = 1.0 / round(1.0 / DT)  # ... and his aim drifts to the new error over about a second (per tick)
 
