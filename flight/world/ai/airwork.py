@@ -10,9 +10,9 @@ import numpy as np
 
 from flight.dynamics import DT
 from flight.dynamics.stablemath import atan2
-from flight.world.ai.fighting import (BREAK, BREAK_TICKS, ESCORT_ENGAGE, EXTEND, LEAD_RANGE, NEAR_NOSE,
-                                      PATROL_ENGAGE, REVERSE_TICKS, RUN, SETUP, chase_point, chase_speed, engage,
-                                      next_tactics, perch, threats, to_point)
+from flight.world.ai.fighting import (BREAK, BREAK_TICKS, ESCORT_ENGAGE, EXTEND, LEAD_RANGE, NEAR_NOSE, OVERTAKE,
+                                      PATROL_ENGAGE, PERCH_SPEED, REVERSE_TICKS, RUN, SETUP, chase_point,
+                                      chase_speed, engage, next_tactics, perch, threats, to_point)
 from flight.world.ai.guidance import bank_for_course, circle_point
 from flight.world.ai.loops import Commands
 from flight.world.ai.orders import Order, Phase
@@ -35,7 +35,7 @@ _ENROUTE, _DOWNWIND, _BASE = int(Phase.ENROUTE), int(Phase.DOWNWIND), int(Phase.
 def plan_air_work(p, i: Instruments, s: Track, c: Commands, ticks: int) -> Commands:
     """The commands of `p` (a Pilot) with its air work overlaid; updates its tactics, threats and trigger."""
     o, t, k, fleet = p.orders, p.tuning, p.skill, p.fleet
-    kind, enroute = o.kind, p.phase == _ENROUTE
+    kind, enroute = o.kind, (p.phase == _ENROUTE) & ~i.crashed
     flying = ~fleet.crashed & ~fleet.on_ground
     evading = _evasion(p, i, s, kind, enroute, flying, ticks)
     _engagements(p, kind, enroute, flying)
@@ -75,10 +75,10 @@ def plan_air_work(p, i: Instruments, s: Track, c: Commands, ticks: int) -> Comma
 
 def _evasion(p, i: Instruments, s: Track, kind: np.ndarray, enroute: np.ndarray, flying: np.ndarray,
              ticks: int) -> np.ndarray:
-    """Who is breaking: an enemy on the tail for the pilot's reaction time starts a break towards him (he
+    """Who is breaking: a fighter with an enemy on his tail for his reaction time starts a break towards him (he
     overshoots), another soon after goes the other way. Updates the pilot's threat and break state."""
     able = ((enroute | (p.phase == _DOWNWIND) | (p.phase == _BASE)) & (s.height > EVADE_HEIGHT)
-            & (kind != _STALL) & ~i.crashed)
+            & (kind != _STALL) & ~i.crashed & p.gunnery.armed)  # a bomber holds on and lets his gunners fight
     if p.any_hostile:
         threatened, side = threats(p.fleet, p.index, p.hostile, flying)
         threatened &= able
@@ -145,7 +145,7 @@ def _fight(p, i: Instruments, s: Track, c: Commands, target: np.ndarray, fightin
     c = merge(c, chasing, dict(bank=bank, climb_rate=climb, speed=np.where(o.kind == _ATTACK, np.nan, speed),
                                throttle=1.0, min_speed=1.15 * t.stall_speed, load_max=k.g_limit))
     c = merge(c, setting_up, dict(bank=perch_bank, climb_rate=perch_climb, speed=np.nan, throttle=1.0,
-                                  min_speed=t.climb_speed))
+                                  min_speed=np.maximum(PERCH_SPEED * t.stall_speed, fleet.eas[target] + OVERTAKE)))
     away = np.where(offset[:, 0] * nose_e - offset[:, 1] * nose_n > 0.0, 1.0, -1.0)  # the bomber on the left: right
     c = merge(c, breaking, dict(bank=away * k.bank_limit, climb_rate=-4.0, speed=np.nan, throttle=1.0,
                                 min_speed=1.15 * t.stall_speed, load_max=k.g_limit))

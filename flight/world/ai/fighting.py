@@ -25,9 +25,11 @@ DISENGAGE = 3000.0  # m: ... and lets them go beyond this
 CHASE_LEAD = 0.5  # far off, aim at where the target will be in this share of the time to reach it
 LEAD_RANGE = 600.0  # m: closer than this, aim with the guns' lead
 CLOSING_GAIN = 0.1  # m/s faster than the target per m beyond the range he likes to fire from
-PERCH = (500.0, 250.0, 250.0)  # m behind the bomber, to one side, above: where an attack run starts
+PERCH = (500.0, 200.0, 150.0)  # m behind the bomber, to one side, above: where an attack run starts
 PERCH_REACHED = 250.0  # m
-SETUP_TICKS, RUN_TICKS = round(60.0 / DT), round(25.0 / DT)  # the longest a setup and a run may take
+PERCH_CLIMB, PERCH_SPEED = 4.0, 1.7  # m/s: climbing to it gently, at this many stall speeds ...
+OVERTAKE = 8.0  # ... and at least this much faster (m/s EAS) than the bomber
+SETUP_TICKS, RUN_TICKS = round(90.0 / DT), round(40.0 / DT)  # the longest a setup and a run may take
 BREAK_AWAY = 60.0  # m: the run ends this close ...
 OVERSHOT = 400.0  # m: ... or within this with the bomber behind the wing
 SETUP, RUN, BREAK = 0, 1, 2  # an attack's tactics
@@ -99,12 +101,11 @@ def perch(fleet: Fleet, target: np.ndarray, side: np.ndarray) -> np.ndarray:
 
 def to_point(i: Instruments, s: Track, point: np.ndarray, bank_limit: np.ndarray
              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Bank and climb rate towards a NED point (level turns, a steady climb or descent); its distance across
-    the ground."""
-    dn, de = point[:, 0] - s.north, point[:, 1] - s.east
+    """Bank and climb rate towards a NED point (level turns, a steady climb or descent); its distance (m)."""
+    dn, de, up = point[:, 0] - s.north, point[:, 1] - s.east, -point[:, 2] - s.altitude
     bank = bank_for_rate(i.tas, 0.5 * wrap(atan2(de, dn) - s.course), bank_limit)
-    climb = np.minimum(np.maximum(0.3 * (-point[:, 2] - s.altitude), -8.0), 10.0)
-    return bank, climb, np.sqrt(dn * dn + de * de)
+    climb = np.minimum(np.maximum(0.3 * up, -8.0), PERCH_CLIMB)
+    return bank, climb, np.sqrt(dn * dn + de * de + up * up)
 
 
 def next_tactics(tactic: np.ndarray, ticks: np.ndarray, attacking: np.ndarray, chasing: np.ndarray,
