@@ -18,7 +18,7 @@ from dataclasses import fields
 import numpy as np
 
 from flight.dynamics import Fleet
-from flight.world.ai.airwork import plan_air_work
+from flight.world.ai.airwork import FIGHT_FLOOR, plan_air_work
 from flight.world.ai.behaviours import commands_for, next_phases
 from flight.world.ai.circuit import field_position
 from flight.world.ai.fighting import REVERSE_TICKS
@@ -31,10 +31,10 @@ from flight.world.ai.stations import escort_offsets, formation_offsets
 from flight.world.ai.tuning import tuning_for
 
 PATTERN_HEIGHT = 250.0  # m above the field, unless the order says otherwise
+TAKEOFF_HEIGHT = 300.0  # m above the ground, for an order from the ground that gives no altitude
 GUIDANCE_TICKS = 4  # the behaviours and guidance run every 4th tick (30 Hz); the inner loops every tick
 HOME_RADIUS = 600.0  # m: the field an aircraft took off from, when it goes home
 JOIN_TURNS = 4.0  # going home: join the circuit this many turn radii beyond the field's edge
-FIGHT_FLOOR = 60.0  # m: the floor of orders that fight or keep station
 SPACING = 2.5  # spans: a formation's default spacing
 TACTICS = ("tactic", "tactic_ticks", "engaged", "threat_ticks", "evade_ticks", "evade_dir", "trim", "home")
 _PARKED_UNTIL_LEADER = (Order.FORMATION, Order.ESCORT)  # parked, they start rolling when the leader does
@@ -44,11 +44,25 @@ _STAY_PARKED = (Order.NONE, Order.RETURN, Order.STALL)
 class Pilot:
     """Flies the aircraft `index` of `fleet`. Give orders with `takeoff`, `fly_to`, `hold_heading`, `circuit`,
     `land`, `pursue`, `attack`, `escort`, `formation`, `patrol`, `return_to_base` and `stall` (by fleet index, any
-    time); call `update` every tick before `fleet.step`. `teams` (N,) says who is whose enemy (None: nobody),
-    `rng` draws the aim errors (the world's generator; None: none), `skill` is a name of skill.SKILLS or one per
-    aircraft. Public state, (K,) arrays in the order of `index`: `orders`, `phase` (Phase values), `commands`
-    (what the loops fly to), `skill`, `fire` (bool: the triggers of their fixed guns); `state` and `restore`
-    keep all of it for replay keyframes, beside the fleet's."""
+    time; `set_skill` too); call `update` every tick before `fleet.step`. `teams` (N,) says who is whose enemy
+    (None: nobody), `rng` draws the aim errors (the world's generator; None: none), `skill` is a name of
+    skill.SKILLS or one per aircraft. `state` and `restore` keep everything below for replay keyframes.
+
+    | field          | shape  | meaning                                                                      |
+    |----------------|--------|------------------------------------------------------------------------------|
+    | orders         | (K,)   | Orders: what each is told, its targets, leader and station                   |
+    | phase          | (K,)   | Phase: parked .. enroute .. the circuit .. stopped                            |
+    | commands       | (K,)   | Commands: what the inner loops fly to until the next guidance pass          |
+    | skill          | (K,)   | Skill: reaction, aim error, g, opening range, burst length                   |
+    | gunnery        | (K,)   | Gunnery: the trigger (`fire`, bool, what the world's combat reads) and aim   |
+    | tactic, _ticks | (K,)   | the step of an attack run, a chase or a practice stall, and ticks in it      |
+    | engaged        | (K,)   | fleet index of the enemy an escort or a patrol fights, -1 none               |
+    | threat_ticks   | (K,)   | how long an enemy has been on the tail                                       |
+    | evade_ticks    | (K,)   | > 0: ticks left of a break; <= 0: ticks since the last (floored)            |
+    | evade_dir      | (K,)   | +1 the break is to the right, -1 left                                        |
+    | trim           | (K,)   | the throttle that holds a station, negative until found                      |
+    | home           | (K, 3) | north, east (m) and heading (rad) where it last took off (or started)        |
+    """
 
     def __init__(self, fleet: Fleet, index: Sequence[int], teams: Sequence[int] | None = None,
                  rng: np.random.Generator | None = None, skill: str | Sequence[str] = "regular"):
@@ -68,15 +82,15 @@ class Pilot:
         self.phase = np.zeros(k, dtype=np.int8)
         self.runway_heading = np.zeros(k)  # rad: held on the takeoff roll and the climb-out
         self.airborne_ticks = np.zeros(k, dtype=np.int64)
-        self.tactic = np.zeros(k, dtype=np.int8)  # a step of an attack run or a practice stall
+        self.tactic = np.zeros(k, dtype=np.int8)
         self.tactic_ticks = np.zeros(k, dtype=np.int64)
-        self.engaged = np.full(k, -1, dtype=np.int64)  # the enemy an escort or a patrol fights
-        self.threat_ticks = np.zeros(k, dtype=np.int64)  # how long an enemy has been on the tail
-        self.evade_ticks = np.full(k, -REVERSE_TICKS - 1, dtype=np.int64)  # > 0 breaking; < 0 since the last
-        self.evade_dir = np.ones(k)  # +1 the break is to the right
-        self.trim = np.full(k, -1.0)  # the throttle that holds station (negative: not yet found)
+        self.engaged = np.full(k, -1, dtype=np.int64)
+        self.threat_ticks = np.zeros(k, dtype=np.int64)
+        self.evade_ticks = np.full(k, -REVERSE_TICKS - 1, dtype=np.int64)
+        self.evade_dir = np.ones(k)
+        self.trim = np.full(k, -1.0)
         self.home = np.stack([fleet.pos[self.index, 0], fleet.pos[self.index, 1], fleet.euler[self.index, 2]],
-                             axis=1)  # north, east, heading of where it last took off (or started)
+                             axis=1)
         self._ticks_to_guidance = 0
         self._slot_of = {int(i): slot for slot, i in enumerate(self.index)}
         self._give(np.arange(k), Order.NONE)
@@ -95,15 +109,12 @@ class Pilot:
     def takeoff(self, aircraft, altitude: float | None = None, speed: float | None = None) -> None:
         """Take off along the heading it faces, climb straight ahead to `altitude` (m above sea level; default
         300 m above the ground it starts from)."""
-        slots = self._slots(aircraft)
-        if altitude is None:
-            altitude = float(self._ground(slots).max()) + 300.0
-        self._give(slots, Order.TAKEOFF, altitude=altitude, speed=speed)
+        self._give(self._slots(aircraft), Order.TAKEOFF, altitude=altitude, speed=speed)
 
     def fly_to(self, aircraft, north: float | None = None, east: float | None = None, altitude: float | None = None,
                speed: float | None = None, zone: tuple[float, float] | None = None, floor: float = 0.0) -> None:
         """Fly (taking off first if parked) to the point (or the `zone`'s centre) at `altitude` (m above sea level;
-        default as it is), at least `floor` m over the ground ahead, and circle it."""
+        default as it is, or 300 m up from the ground), at least `floor` m over the ground ahead, and circle it."""
         north, east = _point(north, east, zone)
         self._give(self._slots(aircraft), Order.FLY_TO, north=north, east=east, altitude=altitude, speed=speed,
                    floor=floor)
@@ -168,10 +179,6 @@ class Pilot:
         chosen = [int(i) for i in np.atleast_1d(aircraft) if leader is None or int(i) != int(leader)]
         return np.array([self._slot_of[i] for i in chosen], dtype=np.intp)
 
-    def _ground(self, slots: np.ndarray) -> np.ndarray:
-        pos = self.fleet.pos[self.index[slots]]
-        return self.fleet.ground(pos[:, 0], pos[:, 1])
-
     def _home_field(self, slot: int) -> Airfield:
         north, east, heading = (float(v) for v in self.home[slot])
         return Airfield(north, east, heading, HOME_RADIUS).into_wind(self.fleet.wind)
@@ -197,7 +204,9 @@ class Pilot:
         o, t = self.orders, self.tuning
         o.kind[slots] = kind
         o.north[slots], o.east[slots], o.radius[slots] = north, east, radius
-        o.altitude[slots] = s.altitude if altitude is None else altitude
+        # no altitude given: as it is, or, on the ground, a safe height over it
+        o.altitude[slots] = (np.where(i.on_ground, s.altitude - s.height + TAKEOFF_HEIGHT, s.altitude)
+                             if altitude is None else altitude)
         o.speed[slots] = t.pattern_speed[slots] if speed is None else speed
         o.heading[slots] = i.heading if heading is None else heading
         o.elevation[slots] = s.altitude - s.height if elevation is None else elevation
