@@ -118,9 +118,12 @@ class PlanFlyer:
         else:
             wanted = self.target[0]
         p = self.pilot
-        if p.orders.kind[0] != Order.HEADING or abs(_wrap(p.orders.heading[0] - wanted)) > math.radians(1.0):
-            altitude = float(p.orders.altitude[0]) if p.orders.kind[0] == Order.HEADING else None
-            p.hold_heading(0, wanted % (2.0 * math.pi), altitude=altitude)
+        ordered = float(p.orders.heading[0])
+        if p.orders.kind[0] != Order.HEADING:
+            p.hold_heading(0, wanted % (2.0 * math.pi))
+        elif abs(_wrap(ordered - self.target[0])) > 1e-9 and (wanted == self.target[0]
+                                                             or abs(_wrap(ordered - heading)) < 0.5 * TURN_STEP):
+            p.hold_heading(0, wanted % (2.0 * math.pi), altitude=float(p.orders.altitude[0]))
 
     def _stall(self, step: dict) -> None:
         self.pilot.stall(0)
