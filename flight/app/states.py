@@ -118,7 +118,14 @@ class DebriefState:
             figures = f"Distance {stats['distance_km']:.1f} km    In the air {stats['flight_s'] / 60:.1f} min"
             if "landing" in stats:
                 figures += f"    Landing: {stats['landing']} ({stats['touchdown_sink_ms']:.1f} m/s)"
-            self.nodes.append(OnscreenText(text=figures, pos=(0, 0.12), scale=0.05, fg=(0.8, 0.78, 0.7, 1)))
+            self.nodes.append(OnscreenText(text=figures, pos=(0, 0.16), scale=0.05, fg=(0.8, 0.78, 0.7, 1)))
+            combat = (f"Rounds fired {stats['shots_fired']}    Hits {stats['hits']}    "
+                      f"Downed {stats['downed']}    Damage taken {stats['damage_taken'] * 100:.0f}%")
+            self.nodes.append(OnscreenText(text=combat, pos=(0, 0.08), scale=0.045, fg=(0.8, 0.78, 0.7, 1)))
+        epilogue = self.result.get("epilogue")
+        if epilogue:  # the caption that leads into the next chapter
+            self.nodes.append(OnscreenText(text=epilogue, pos=(0, -0.62), scale=0.05, fg=(0.95, 0.9, 0.75, 1),
+                                           wordwrap=36))
         buttons = [("Restart", self.restart), ("Menu", self.to_menu)]
         if self.replay_path is not None:
             buttons.insert(1, ("Watch replay", self.watch_replay))

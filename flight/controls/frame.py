@@ -11,6 +11,8 @@ import numpy as np
 FIRE = 1 << 0  # guns
 BLIP = 1 << 1  # blip switch: ignition cut while held
 CLEAR_JAM = 1 << 2  # work the cocking handles to clear a jammed gun
+RELOAD = 1 << 3  # change the belt of a gun the player mans (the camp gate's Maxim)
+REAR_GUN = 1 << 4  # held on every tick the player mans his bomber's rear gun (V) while the autopilot flies
 BUTTON_MASK = 0xFFFF  # buttons are stored as an unsigned 16-bit field
 
 _STICK_STEPS = 32767  # int16, symmetric about 0 so a centred stick is exactly 0
@@ -30,7 +32,7 @@ class ControlFrame:
     | rudder   | float | -1..1   | + yaws right                                       |
     | throttle | float | 0..1    | 1 is full power                                    |
     | brake    | float | 0..1    | wheel brakes, or chocks on a type without brakes   |
-    | buttons  | int   | 16 bits | FIRE, BLIP, CLEAR_JAM                              |
+    | buttons  | int   | 16 bits | FIRE, BLIP, CLEAR_JAM, RELOAD, REAR_GUN            |
     """
 
     aileron: float = 0.0

@@ -15,6 +15,9 @@ import numpy as np
 from flight.missions.script import Event, Mission, Objective, Until, Wait
 
 
+OUTCOMES = ("success", "partial", "failure")
+
+
 class MissionError(Exception):
     """A broken mission script; the message is one line: file, line and problem."""
 
@@ -42,6 +45,9 @@ def load_script(path: Path) -> tuple[types.ModuleType, list]:
     phases = [v for v in module.__dict__.values() if callable(v) and getattr(v, "is_phase", False)]
     if not phases:
         raise MissionError(f"{path}: no phases (mark the scenes with @phase, from flight.missions import phase)")
+    epilogue = getattr(module, "EPILOGUE", {})
+    if not (isinstance(epilogue, dict) and all(k in OUTCOMES and isinstance(v, str) for k, v in epilogue.items())):
+        raise MissionError(f"{path}: EPILOGUE must map outcomes ({', '.join(OUTCOMES)}) to caption text")
     return module, phases
 
 
@@ -87,6 +93,12 @@ class MissionRunner:
     @property
     def outcome(self) -> Event | None:
         return self.m.outcome
+
+    def epilogue(self) -> str:
+        """The script's closing caption for the outcome (its EPILOGUE), shown by the debrief; "" if none."""
+        if self.outcome is None:
+            return ""
+        return getattr(self.module, "EPILOGUE", {}).get(self.outcome.speaker, "")
 
     def start(self, fn) -> None:
         """`m.start(phase)`: run another phase alongside the story (a watcher, a side scene)."""

@@ -89,4 +89,5 @@ class Sortie:
         if player.landed:
             stats["landing"] = landing_quality(player.touchdown_sink)
             stats["touchdown_sink_ms"] = round(player.touchdown_sink, 2)
-        return {"outcome": self.end.outcome if self.end else "timeout", "reason": reason, "stats": stats}
+        return {"outcome": self.end.outcome if self.end else "timeout", "reason": reason, "stats": stats,
+                "epilogue": self.mission.epilogue()}

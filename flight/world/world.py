@@ -14,6 +14,9 @@ from flight.world.level import GroundGroup, Level
 from flight.world.terrain import Terrain, generate_terrain
 
 
+SEATS = ("aircraft", "gate", "rear_gun")  # flying aircraft 0; at the camp gate's gun; at its rear gun (autopilot)
+
+
 @dataclass(frozen=True)
 class WorldSnapshot:
     """What the app draws and the HUD shows after one tick: copies, so the next tick cannot change them."""
@@ -109,6 +112,7 @@ class World:
             if "/" in name:
                 self.units.setdefault(name.split("/")[0], []).append(i)
         self.tick_count = 0
+        self.seat = "aircraft"  # where the player is (SEATS): a mission moves him
         self._propeller_angle = np.zeros(self.fleet.n)
         n = self.fleet.n
         self.airborne_ticks = np.zeros(n, dtype=np.int64)  # ticks off the ground, in all
@@ -176,11 +180,10 @@ class World:
         state["world/tick"] = np.array(self.tick_count, dtype=np.int64)
         state["world/propeller_angle"] = self._propeller_angle.copy()
         state["world/rng"] = rng_state(self.rng)
+        state["world/seat"] = np.array(SEATS.index(self.seat), dtype=np.int8)
         for name in _TRACKED:
             state[f"world/{name}"] = getattr(self, name).copy()
         state.update({f"combat/{name}": value for name, value in self.combat.state().items()})
-        if self.pilot is not None:
-            state.update({f"pilot/{name}": value for name, value in self.pilot.state().items()})
         if self.pilot is not None:
             state.update({f"pilot/{name}": value for name, value in self.pilot.state().items()})
         return state
@@ -190,6 +193,7 @@ class World:
         self.tick_count = int(state["world/tick"])
         self._propeller_angle = np.array(state["world/propeller_angle"], dtype=float)
         set_rng_state(self.rng, state["world/rng"])
+        self.seat = SEATS[int(state["world/seat"])]
         for name in _TRACKED:
             setattr(self, name, np.array(state[f"world/{name}"], copy=True))
         self.combat.restore({name[len("combat/"):]: value for name, value in state.items()
@@ -197,8 +201,6 @@ class World:
         if self.pilot is not None:
             self.pilot.restore({name[len("pilot/"):]: value for name, value in state.items()
                                 if name.startswith("pilot/")})
-        if self.pilot is not None:
-            self.pilot.restore({name[len("pilot/"):]: v for name, v in state.items() if name.startswith("pilot/")})
 
 
 def _ai_pilot(fleet: Fleet, allegiance: np.ndarray, rng: np.random.Generator, difficulty: str):
