@@ -11,9 +11,10 @@ in @phase generators that yield `m.wait(...)` and `m.until(condition)`. Imports 
         climb.complete()
 """
 from flight.missions.conditions import (Condition, above, after, airborne, all_of, any_of, crashed, damaged,
-                                        destroyed, fired, heading_near, in_zone, landed, left_zone, not_, stalled)
+                                        destroyed, fired, heading_near, in_zone, landed, left_zone, not_, shot_down,
+                                        stalled)
 from flight.missions.runner import MissionError, MissionRunner, phase
 
 __all__ = ["Condition", "MissionError", "MissionRunner", "above", "after", "airborne", "all_of", "any_of", "crashed",
            "damaged", "destroyed", "fired", "heading_near", "in_zone", "landed", "left_zone", "not_", "phase",
-           "stalled"]
+           "shot_down", "stalled"]

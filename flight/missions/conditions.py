@@ -87,8 +87,13 @@ def crashed(unit: str) -> Condition:
     return Condition(lambda m: m.unit(unit).crashed, f"{unit} crashed")
 
 
+def shot_down(unit: str) -> Condition:
+    """Brought down by fire (see UnitView.shot_down): the mission can tell it from a crash of the pilot's own."""
+    return Condition(lambda m: m.unit(unit).shot_down, f"{unit} shot down")
+
+
 def destroyed(unit: str) -> Condition:
-    """Crashed, or shot down (once there are guns)."""
+    """Crashed, or shot down."""
     return Condition(lambda m: m.unit(unit).destroyed, f"{unit} destroyed")
 
 

@@ -84,8 +84,13 @@ class UnitView:
         return bool(self._fleet.crashed[self.index])
 
     @property
+    def shot_down(self) -> bool:
+        """Brought down by fire: its pilot killed, a wing gone, on fire, or crashed after being hit."""
+        return bool(self.world.combat.condition.downed[self.index])
+
+    @property
     def destroyed(self) -> bool:
-        return self.crashed
+        return self.crashed or self.shot_down
 
     @property
     def crash_cause(self) -> str:

@@ -1,9 +1,9 @@
 """Dig's Escape: the alarm, the takeoff run under fire, the Jasta on his tail, the lines, and home.
 
-Rules first (they hold whichever scene is playing): a crash or a landing east of the lines fails, a landing at the
+Rules first (they hold whichever scene is playing): shot down, a crash or a landing east of the lines fails, a landing at the
 Allied aerodrome succeeds, a landing anywhere else on the Allied side is a partial success.
 """
-from flight.missions import after, airborne, any_of, crashed, in_zone, landed, phase
+from flight.missions import after, airborne, any_of, crashed, in_zone, landed, phase, shot_down
 
 DIG, CAPTION = "Dig", "Caption"
 
@@ -26,6 +26,7 @@ PLAN = [
 
 @phase
 def the_alarm(m):
+    m.fail_if(shot_down("player"), "shot down")
     m.fail_if(crashed("player"), "crashed")
     m.fail_if(landed("player", zone="german_side"), "captured again: down behind the German lines")
     m.succeed_if(landed("player", zone="allied_aerodrome"), "home: landed at the Allied aerodrome")
