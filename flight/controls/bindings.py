@@ -3,12 +3,16 @@ them later; imports no panda3d.
 
 Keys are Panda3D's raw button names in lower case. Flight-sim convention: the down arrow (or S) pulls the stick
 back and raises the nose.
+
+R works the gun in hand: in the air it clears a jam (clear_jam); at the camp gate's Maxim, where nothing jams but
+the belt runs out, the same key changes the belt (the mixer sends the frame's RELOAD bit there instead). V takes
+the bomber's rear gun and gives it back (rear_gun, a toggle kept by the mixer).
 """
 THROTTLE_SET_PREFIX = "throttle_set_"  # followed by a percentage: throttle_set_50 sets half throttle
 
 ACTIONS = frozenset({
     "pitch_up", "pitch_down", "roll_left", "roll_right", "rudder_left", "rudder_right",
-    "throttle_up", "throttle_down", "blip", "fire", "clear_jam", "brake",
+    "throttle_up", "throttle_down", "blip", "fire", "clear_jam", "brake", "rear_gun",
     *(f"{THROTTLE_SET_PREFIX}{percent}" for percent in range(0, 101, 10)),
 })
 
@@ -27,4 +31,5 @@ DEFAULT_BINDINGS: dict[str, str] = {
     "space": "fire",
     "r": "clear_jam",
     "g": "brake",
+    "v": "rear_gun",
 }

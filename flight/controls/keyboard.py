@@ -8,12 +8,12 @@ import math
 from collections.abc import Mapping
 
 from flight.controls.bindings import ACTIONS, DEFAULT_BINDINGS, THROTTLE_SET_PREFIX
-from flight.controls.frame import BLIP, CLEAR_JAM, FIRE, ControlFrame
+from flight.controls.frame import BLIP, CLEAR_JAM, FIRE, REAR_GUN, ControlFrame
 
 # the actions that push each keyboard stick axis towards -1 and towards +1
 _STICK_ACTIONS = {"aileron": ("roll_left", "roll_right"), "elevator": ("pitch_down", "pitch_up"),
                   "rudder": ("rudder_left", "rudder_right")}
-_BUTTON_ACTIONS = {"fire": FIRE, "blip": BLIP, "clear_jam": CLEAR_JAM}
+_BUTTON_ACTIONS = {"fire": FIRE, "blip": BLIP, "clear_jam": CLEAR_JAM, "rear_gun": REAR_GUN}  # rear_gun: held
 _CENTRING_SPEEDUP = 2.0  # a released stick springs back faster than a held key deflects it
 
 

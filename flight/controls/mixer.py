@@ -5,11 +5,12 @@ the frame depends only on the devices' values at that tick. Imports no panda3d.
 from __future__ import annotations
 
 from flight.controls.device import Connection
-from flight.controls.frame import BLIP, CLEAR_JAM, FIRE, ControlFrame
+from flight.controls.frame import BLIP, CLEAR_JAM, FIRE, RELOAD, REAR_GUN, ControlFrame
+from flight.controls.gun_aim import TURRET_SEATS, GunAim
 from flight.controls.keyboard import KeyboardMouse
 from flight.controls.reader import Reading, read
 
-FRAME_BITS = {"fire": FIRE, "blip": BLIP, "clear_jam": CLEAR_JAM}
+FRAME_BITS = {"fire": FIRE, "blip": BLIP, "clear_jam": CLEAR_JAM, "rear_gun": REAR_GUN}
 DEFLECTED = 0.02  # a controller's stick further than this from the centre wins over the keys
 LEVER_PICKUP = 0.03  # a throttle lever takes over the throttle once moved this far (of its 0..1 travel)
 TRIM_RATE = 0.25  # elevator trim per second while a trim button or key is held
@@ -27,6 +28,11 @@ class ControlMixer:
       until a key or button moves the throttle again. Unplugged, the throttle holds where it was.
     - Brake: the most of keys, brake axes and brake buttons. Buttons: the keys' bits or any controller's.
     - Trim: trim buttons and keys move an elevator offset at TRIM_RATE, up to +-TRIM_LIMIT, for the flight.
+    - The seat (`seat`, the world's, set by the app each tick): at a gun the player mans (TURRET_SEATS) the
+      stick axes slew `aim` (flight.controls.gun_aim) and the frame carries the aim instead, and the left mouse
+      button (`aim.trigger`) fires too; at the gate, clear_jam (R) changes the belt: the RELOAD bit. The
+      rear_gun action (V) toggles: each press takes the rear gun or gives it back, and the REAR_GUN bit is set on
+      every frame in between; the toggle drops when the player is not in his aircraft.
 
         mixer = ControlMixer(KeyboardMouse())
         mixer.attach(Connection(key, device, profile))
@@ -41,6 +47,10 @@ class ControlMixer:
         self._lever_owner: object | None = None
         self._lever_start: dict[object, float] = {}  # where each throttle lever was when it last gave way
         self._throttle_set: float | None = None  # the throttle as this mixer last left it
+        self.seat = "aircraft"
+        self.aim = GunAim()
+        self.rear_gun = False  # V's toggle
+        self._rear_gun_held = False
 
     def attach(self, connection: Connection) -> None:
         self.connections[connection.key] = connection
@@ -68,9 +78,28 @@ class ControlMixer:
         aileron, elevator, rudder = (_pick(_values(readings, axis), getattr(keys, axis))
                                      for axis in ("aileron", "elevator", "rudder"))
         brake = max(keys.brake, *_values(readings, "brake"), 1.0 if "brake" in held else 0.0)
-        buttons = keys.buttons | sum(bit for action, bit in FRAME_BITS.items() if action in held)
-        return ControlFrame(aileron, min(max(elevator + self.trim, -1.0), 1.0), rudder, self.keyboard.throttle,
-                            brake, buttons).quantised()
+        buttons = self._seat_buttons(keys.buttons | sum(bit for action, bit in FRAME_BITS.items() if action in held))
+        if self.seat in TURRET_SEATS:
+            self.aim.slew(aileron, elevator, dt)
+            aileron, elevator = self.aim.traverse, self.aim.elevation
+        else:
+            elevator = min(max(elevator + self.trim, -1.0), 1.0)
+        return ControlFrame(aileron, elevator, rudder, self.keyboard.throttle, brake, buttons).quantised()
+
+    def _seat_buttons(self, buttons: int) -> int:
+        """The buttons as the seat reads them: V's toggle, R at the gate, the mouse trigger at a gun."""
+        pressed = bool(buttons & REAR_GUN)
+        if pressed and not self._rear_gun_held:
+            self.rear_gun = not self.rear_gun
+        self._rear_gun_held = pressed
+        if self.seat not in ("aircraft", "rear_gun"):
+            self.rear_gun = False
+        buttons = buttons & ~REAR_GUN | (REAR_GUN if self.rear_gun else 0)
+        if self.seat == "gate" and buttons & CLEAR_JAM:
+            buttons = buttons & ~CLEAR_JAM | RELOAD
+        if self.seat in TURRET_SEATS and self.aim.trigger:
+            buttons |= FIRE
+        return buttons
 
     def _throttle(self, readings: dict[object, Reading], held: set[str], dt: float) -> None:
         keyboard = self.keyboard

@@ -15,7 +15,7 @@ LOOK_TARGETS = ("look_yaw", "look_pitch")  # the cockpit head, from a gamepad's 
 AXIS_TARGETS = STICK_TARGETS + LEVER_TARGETS + LOOK_TARGETS
 
 # what a button can do. Held actions count every tick they are down; the others act once per press.
-FRAME_ACTIONS = ("fire", "blip", "clear_jam")  # the ControlFrame's button bits
+FRAME_ACTIONS = ("fire", "blip", "clear_jam", "rear_gun")  # the ControlFrame's button bits
 HELD_ACTIONS = FRAME_ACTIONS + ("brake", "trim_up", "trim_down", "throttle_up", "throttle_down",
                                 "look_up", "look_down", "look_left", "look_right")
 PRESS_ACTIONS = ("pause", "view_cockpit", "view_chase", "view_orbit", "view_free", "view_next", "hud_detail",
