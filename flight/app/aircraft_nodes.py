@@ -50,10 +50,32 @@ class AircraftNodes:
                 getattr(surface, f"set_{axis}")(angle)
 
 
+MOVING_PARTS = PROPELLERS + tuple(name for name, *_ in CONTROL_SURFACES)
+
+
+def _flattened(model: NodePath) -> NodePath:
+    """The model with its fixed parts merged into a few meshes (a Fokker is some 60 parts: 60 draw calls each),
+    each moving part kept as its own node at its hinge, its pieces merged under it."""
+    frame = NodePath("frame")  # hinges are kept relative to this, whatever flattening does to the model's root
+    model.reparent_to(frame)
+    moving = [part for part in (model.find(f"**/{name}") for name in MOVING_PARTS) if not part.is_empty()]
+    hinges = [(part, part.get_transform(frame)) for part in moving]
+    for part, _ in hinges:
+        part.detach_node()
+    model.flatten_strong()
+    for part, hinge in hinges:
+        part.reparent_to(model)
+        part.set_transform(frame, hinge)
+        for piece in part.get_children():
+            piece.flatten_strong()
+    model.detach_node()
+    return model
+
+
 def _with_far_model(name: str) -> NodePath:
     """The type's model; with its `<name>_far.glb`, both under a LODNode (a player's replacement may have none)."""
     root = NodePath(name)
-    near = load_model(f"{name}.glb")
+    near = _flattened(load_model(f"{name}.glb"))
     if not (models_dir() / f"{name}_far.glb").is_file():
         near.reparent_to(root)
         return root
