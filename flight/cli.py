@@ -24,7 +24,7 @@ def _not_built(name: str) -> int:
 def _play(args: argparse.Namespace) -> int:
     from flight.app.launch import play
 
-    return play(args.level)
+    return play(args.level, all_levels=args.all_levels)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -108,7 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
         commands[name].set_defaults(handler=handler)
 
     level_help = "the level's folder name under levels/"
-    commands["play"].add_argument("level", metavar="LEVEL", help=level_help)
+    commands["play"].add_argument("level", metavar="LEVEL", nargs="?", help=level_help + " (none: the menu)")
+    commands["play"].add_argument("--all-levels", action="store_true",
+                                  help="open every story level in the menu, whether the one before it is won or not")
     commands["run"].add_argument("level", metavar="LEVEL", help=level_help)
     commands["run"].add_argument("--headless", action="store_true", help="no window: print the result as JSON")
     commands["run"].add_argument("--seed", type=int, default=0, help="the world's random seed")

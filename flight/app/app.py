@@ -14,11 +14,11 @@ from flight.controls.bindings_file import load_bindings
 class FlightApp(ShowBase):
     """`settings` defaults to the player's settings file (flight.app.settings); a broken file leaves the defaults
     and its one-line message in `settings_message`, which the menu shows; so does a broken bindings file, in
-    `bindings_message`. `controllers` (a DeviceHub) follows the game controllers plugged in. An onscreen window
+    `bindings_message`. `all_levels` opens every story level in the menu, won or not. `controllers` (a DeviceHub) follows the game controllers plugged in. An onscreen window
     opens at the settings' resolution unless `size` is given; offscreen buffers keep `size` (default 1280x720)."""
 
     def __init__(self, window_type: str = "onscreen", size: tuple[int, int] | None = None, level: str | None = None,
-                 settings: Settings | None = None, record_replays: bool = True):
+                 settings: Settings | None = None, record_replays: bool = True, all_levels: bool = False):
         settings, message = (settings, None) if settings is not None else load_settings()
         bindings, bindings_message = load_bindings()
         for line in (message, bindings_message):
@@ -33,6 +33,7 @@ class FlightApp(ShowBase):
         self.settings_message = message
         self.bindings_message = bindings_message
         self.record_replays = record_replays  # every flight is recorded, except for `flight shot`
+        self.all_levels = all_levels  # `flight play --all-levels`: every story level open in the menu
         apply(self, settings, window=False)  # the window opened with them already
         self.disable_mouse()
         from flight.app.device_hub import DeviceHub

@@ -20,8 +20,8 @@ def _level_ok(level: str, command: str) -> bool:
     return True
 
 
-def play(level: str | None = None) -> int:
-    """Open the game window at the menu, or straight into a level."""
+def play(level: str | None = None, all_levels: bool = False) -> int:
+    """Open the game window at the menu (every story level open with `all_levels`), or straight into a level."""
     from flight.app.config import display_available
     if level is not None and not _level_ok(level, "play"):
         return 2
@@ -29,7 +29,7 @@ def play(level: str | None = None) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     from flight.app.app import FlightApp
-    FlightApp("onscreen", level=level).run()
+    FlightApp("onscreen", level=level, all_levels=all_levels).run()
     return 0
 
 

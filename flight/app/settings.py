@@ -19,6 +19,7 @@ Save on the settings screen writes the file, atomically (temp file in the same f
     mouse_stick = false        # the mouse position flies aileron and elevator
     difficulty = "normal"      # "easy", "normal", "hard"
     rumble = false             # gamepads that can rumble do on gun fire and hits
+    unlock_all_levels = false  # every story level open in the menu, won or not
 
 This module imports panda3d only inside the functions that touch the window.
 """
@@ -54,6 +55,7 @@ class Settings:
     mouse_stick: bool = False
     difficulty: str = "normal"
     rumble: bool = False
+    unlock_all_levels: bool = False
 
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):
@@ -84,7 +86,7 @@ def _check(key: str, value) -> str | None:
             return f"expected two whole numbers like [1280, 720], got {value!r}"
         if not all(SIZE_RANGE[0] <= v <= SIZE_RANGE[1] for v in value):
             return f"expected each side between {SIZE_RANGE[0]} and {SIZE_RANGE[1]} pixels, got {list(value)}"
-    elif key in ("fullscreen", "vsync", "mouse_stick", "rumble"):
+    elif key in ("fullscreen", "vsync", "mouse_stick", "rumble", "unlock_all_levels"):
         if not isinstance(value, bool):
             return f"expected true or false, got {value!r}"
     elif key in ("fov_deg", "axis_rate"):

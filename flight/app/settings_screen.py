@@ -31,6 +31,7 @@ ROWS = (
     ("mouse_stick", "Mouse flies", ON_OFF, lambda v: "on" if v else "off"),
     ("difficulty", "Difficulty", DIFFICULTIES, str),
     ("rumble", "Rumble (gamepads)", ON_OFF, lambda v: "on" if v else "off"),
+    ("unlock_all_levels", "All levels open", ON_OFF, lambda v: "on" if v else "off"),
 )
 TEXT = (0.9, 0.88, 0.8, 1)
 

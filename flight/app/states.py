@@ -6,17 +6,20 @@ from direct.gui.DirectGui import DirectButton, DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
 from flight.app.flight_view import FlightView
+from flight.campaign import load_progress, record_win
 from flight.app.settings_screen import SettingsState
 from flight.missions import MissionError
 from flight.world import LevelFileError, load_level
 from flight.world.sortie import Ending
 
-MENU_ENTRIES = (("Training", "training"), ("Dig's Escape", "escape"), ("The Breakout", None), ("Replays", "replays"),
-                ("Settings", "settings"))
+MENU_ENTRIES = (("Training", "training"), ("Dig's Escape", "escape"), ("The Breakout", "breakout"),
+                ("Replays", "replays"), ("Settings", "settings"))
+LOCKED_HINT = {"breakout": "win Dig's Escape to unlock"}
 
 
 class MenuState:
-    """Training, the two story levels (disabled until they exist), replays, settings, quit."""
+    """Training, the two story levels (The Breakout disabled until Dig's Escape is won, unless the app opens
+    all levels: `flight play --all-levels` or the setting), replays, settings, quit."""
 
     def __init__(self, app):
         self.app = app
@@ -25,14 +28,22 @@ class MenuState:
     def enter(self) -> None:
         self.app.set_background_color(0.12, 0.11, 0.10, 1)
         self.nodes.append(OnscreenText(text="Captured!", pos=(0, 0.6), scale=0.14, fg=(0.95, 0.9, 0.75, 1)))
+        progress, progress_message = load_progress()
+        settings = getattr(self.app, "settings", None)
+        all_levels = getattr(self.app, "all_levels", False) or getattr(settings, "unlock_all_levels", False)
         for row, (label, level) in enumerate(MENU_ENTRIES + (("Quit", "quit"),)):
-            enabled = level is not None
+            enabled = progress.unlocked(level, all_levels)
+            y = 0.3 - 0.14 * row
             self.nodes.append(DirectButton(
-                text=label, scale=0.07, pos=(0, 0, 0.3 - 0.14 * row), frameSize=(-4.5, 4.5, -0.6, 1.1),
+                text=label, scale=0.07, pos=(0, 0, y), frameSize=(-4.5, 4.5, -0.6, 1.1),
                 command=self.choose, extraArgs=[level], state="normal" if enabled else "disabled",
                 text_fg=(0.1, 0.1, 0.1, 1) if enabled else (0.5, 0.5, 0.5, 1)))
-        # a broken settings file, or a level that could not be flown, in one line
-        message = getattr(self.app, "menu_message", None) or getattr(self.app, "settings_message", None)
+            if not enabled:
+                self.nodes.append(OnscreenText(text=LOCKED_HINT[level], pos=(0.36, y + 0.01), scale=0.04,
+                                               fg=(0.7, 0.68, 0.6, 1), align=TextNode.A_left))
+        # a broken settings or progress file, or a level that could not be flown, in one line
+        message = (getattr(self.app, "menu_message", None) or getattr(self.app, "settings_message", None)
+                   or progress_message)
         self.app.menu_message = None
         if message:
             self.nodes.append(OnscreenText(text=message, pos=(0, -0.85), scale=0.04, fg=(1, 0.6, 0.4, 1),
@@ -107,6 +118,11 @@ class DebriefState:
 
     def enter(self) -> None:
         self.app.set_background_color(0.12, 0.11, 0.10, 1)
+        if self.end.outcome == "success":  # the campaign opens the next level
+            problem = record_win(self.level)
+            if problem:
+                self.nodes.append(OnscreenText(text=problem, pos=(0, -0.92), scale=0.04, fg=(1, 0.6, 0.4, 1),
+                                               wordwrap=60))
         minutes, seconds = divmod(round(self.end.seconds), 60)
         reason = self.result.get("reason", self.end.reason)
         self.nodes.append(OnscreenText(text=TITLES[self.end.outcome], pos=(0, 0.5), scale=0.12,
