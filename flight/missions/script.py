@@ -8,6 +8,7 @@ the objective made at that point the first time.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from flight.dynamics import DT
@@ -45,7 +46,9 @@ class Objective:
 @dataclass(frozen=True)
 class Event:
     """One line of the mission's log: kind "say" (speaker, text, seconds), "objective" (text = its key,
-    speaker = its new state) or "outcome" (speaker = the outcome, text = the reason)."""
+    speaker = its new state), "scene" (text = the scene's name, seconds: how long the app plays it), "stat"
+    (speaker = a debrief figure's name, text = its value) or "outcome" (speaker = the outcome, text = the
+    reason)."""
     tick: int
     kind: str
     speaker: str
@@ -89,6 +92,20 @@ class Mission:
         """A radio or caption line for the HUD (and the log), shown for `seconds`."""
         if not self.replaying:
             self.log.append(Event(self.tick, "say", speaker, text, float(seconds)))
+
+    def scene(self, name: str, seconds: float) -> None:
+        """A cut to a staged scene the app plays for `seconds` (Level 2's "gate_dawn"); the world ticks on."""
+        if not self.replaying:
+            self.log.append(Event(self.tick, "scene", "", name, float(seconds)))
+
+    def stat(self, name: str, value: int | float) -> None:
+        """A figure of this mission for the debrief (prisoners through the gate, bombers home); the last set wins."""
+        if not self.replaying:
+            self.log.append(Event(self.tick, "stat", name, json.dumps(value)))
+
+    @property
+    def stats(self) -> dict[str, int | float]:
+        return {e.speaker: json.loads(e.text) for e in self.log if e.kind == "stat"}
 
     def objective(self, text: str, optional: bool = False) -> Objective:
         """A new objective, shown active in the HUD's list; call `.complete()` or `.fail()` on it later."""
@@ -139,6 +156,23 @@ class Mission:
         if not self.replaying:
             from flight.missions.orders import give
             give(self, unit, what, details)
+
+    def seat(self, where: str) -> None:
+        """Move the player: "gate" (Level 2's gun at the camp gate) or "aircraft" (his aircraft, slot 0)."""
+        if where not in ("gate", "aircraft"):
+            raise ValueError(f"m.seat takes 'gate' or 'aircraft', not {where!r}")
+        if where == "gate" and getattr(self.world, "gate", None) is None:
+            raise ValueError("this level has no [gate]")
+        if not self.replaying:
+            self.world.seat = where
+
+    @property
+    def gate(self):
+        """Level 2's gate (flight.world.gate.Gate): `through`, `arrived`, `target`, `fallen`, `done`, `count`."""
+        gate = getattr(self.world, "gate", None)
+        if gate is None:
+            raise ValueError("this level has no [gate]")
+        return gate
 
     def unit(self, name: str) -> UnitView:
         try:

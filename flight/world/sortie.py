@@ -38,7 +38,8 @@ class Sortie:
         self.seed = seed
         self.difficulty = difficulty  # enemy skill and flak once there are enemies; never the flight model
         self.world = World.from_level(level, seed, difficulty)
-        self.mission = MissionRunner(level, self.world, {"player": 0})
+        aircraft = {name: slots[0] for name, slots in self.world.units.items() if len(slots) == 1}
+        self.mission = MissionRunner(level, self.world, aircraft)
         self.end: Ending | None = None
         self.distance = 0.0  # m flown over the ground by the player
 
@@ -85,7 +86,7 @@ class Sortie:
                  "distance_km": round(self.distance / 1000.0, 3),
                  "shots_fired": player.shots_fired, "hits": int(self.world.combat.condition.hits[0]),
                  "downed": int((self.world.combat.condition.downed_by == 0).sum()),
-                 "damage_taken": round(player.damage, 3)}
+                 "damage_taken": round(player.damage, 3)} | self.mission.m.stats
         if player.landed:
             stats["landing"] = landing_quality(player.touchdown_sink)
             stats["touchdown_sink_ms"] = round(player.touchdown_sink, 2)

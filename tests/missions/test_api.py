@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from flight.dynamics import DT
+from flight.missions import MissionError
 from flight.replay import arrays
 
 PARKED = np.array([0.0, 0.0, 0.0, 0.0, 0.0, 0.0])
@@ -171,3 +172,54 @@ def test_a_restored_keyframe_carries_on_exactly(make_sortie):
     assert arrays.digest(restored.state()) == arrays.digest(straight.state())
     assert said(restored) == said(straight) and restored.end == straight.end
     assert straight.end.outcome == "success" and straight.end.seconds == 6.0
+
+
+def test_scenes_figures_and_the_epilogue_reach_the_debrief(make_sortie):
+    sortie = make_sortie("""
+        from flight.missions import phase
+
+        EPILOGUE = {"success": "And so home."}
+
+        @phase
+        def story(m):
+            m.stat("prisoners_through", 12)
+            yield m.wait(s=1)
+            m.stat("prisoners_through", 31)  # the last figure set is the one that counts
+            m.stat("share", 0.5)
+            m.scene("gate_dawn", 20)
+            yield m.wait(s=1)
+            m.succeed("told")
+    """)
+    run(sortie, 480)
+    assert [(e.text, e.seconds) for e in sortie.mission.m.log if e.kind == "scene"] == [("gate_dawn", 20.0)]
+    result = sortie.result()
+    assert result["stats"]["prisoners_through"] == 31 and result["stats"]["share"] == 0.5
+    assert result["epilogue"] == "And so home."
+
+
+def test_a_level_without_a_gate_has_no_gate_seat(make_sortie):
+    sortie = make_sortie("""
+        from flight.missions import phase
+
+        @phase
+        def story(m):
+            m.seat("aircraft")
+            yield m.wait(s=0.1)
+            m.seat("gate")
+    """)
+    with pytest.raises(MissionError, match=r"mission.py:8: ValueError: this level has no \[gate\]"):
+        run(sortie, 30)
+    assert sortie.world.seat == "aircraft"
+
+
+def test_an_epilogue_that_is_not_captions_is_refused(make_sortie):
+    with pytest.raises(MissionError, match=r"mission.py: EPILOGUE must map outcomes"):
+        make_sortie("""
+            from flight.missions import phase
+
+            EPILOGUE = {"won": "yes"}
+
+            @phase
+            def story(m):
+                m.succeed("told")
+        """)
