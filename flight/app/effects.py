@@ -92,7 +92,7 @@ class Effects:
         right, up = np.array(orientation.get_right()), np.array(orientation.get_up())
         events_glow, events_smoke = self._events(c, alpha)
         trail_smoke, trail_fire = self.trails.sprites(latest.tick + alpha)
-        self.glow.draw(*_joined([self._flashes(c, pos, quat), events_glow, trail_fire]), right, up)
+        self.glow.draw(*_joined([self.flashes(c, pos, quat), events_glow, trail_fire]), right, up)
         centres, sizes, colours = _joined([events_smoke, trail_smoke])
         colours[:, :3] *= self.daylight
         self.smoke.draw(centres, sizes, colours, right, up)
@@ -103,7 +103,7 @@ class Effects:
                           _rgba(TRACER, np.ones(len(heads))))
 
     @staticmethod
-    def _flashes(c, pos: np.ndarray, quat: np.ndarray):
+    def flashes(c, pos: np.ndarray, quat: np.ndarray):
         """Muzzle flashes of the aircraft's guns and of the ground's."""
         firing = np.argwhere(c.gun_flash)
         rot = quaternion.to_matrix(quat[firing[:, 0]]) if len(firing) else np.zeros((0, 3, 3))

@@ -14,6 +14,7 @@ from flight.app.ghost import Ghost
 from flight.app.loop import FixedStepLoop
 from flight.app.aircraft_nodes import AircraftNodes
 from flight.app.effects import Effects
+from flight.app.night import Night
 from flight.app.places import level_landscape
 from flight.app.scene import add_sky_and_light
 from flight.app.settings import Settings
@@ -65,6 +66,7 @@ class FlightView:
         self.aircraft_nodes = AircraftNodes(self.root, self.world.fleet.specs)
         self.aircraft = self.aircraft_nodes.models[0]  # the player's: the cameras and the cockpit ride on it
         self.effects = Effects(self.root, app.camera, self.level.time_of_day)
+        self.night = Night(self.root, app.camera, self.level, self.world) if self.level.time_of_day == "night" else None
         app.camLens.set_fov(settings.fov_deg)
         app.camLens.set_near_far(0.5, 12000)
         self.camera = CameraRig(app.camera, app.camLens, self.world.terrain.height_at)
@@ -206,6 +208,8 @@ class FlightView:
         """Place the aircraft between the last two ticks and move their propellers and control surfaces."""
         self.aircraft_nodes.draw(*self.previous_pose, self.latest, alpha)
         self.effects.draw(*self.previous_pose, self.latest, alpha)
+        if self.night is not None:
+            self.night.draw(*self.previous_pose, self.latest, alpha)
         if self.ghost is not None:
             self.ghost.draw(alpha)
 
@@ -220,6 +224,8 @@ class FlightView:
         self.hud.destroy()
         self.instruments.destroy()
         self.camera.detach()  # before the aircraft's node goes: the cockpit camera rides on it
+        if self.night is not None:
+            self.night.destroy()
         self.root.remove_node()
         self.app.render.clear_fog()
 

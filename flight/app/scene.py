@@ -47,9 +47,9 @@ TIMES_OF_DAY: dict[str, TimeOfDay] = {
                      sky=(0.50, 0.68, 0.92), fog=(0.66, 0.77, 0.90), fog_density=2.0 / 11500.0),
     "dusk": TimeOfDay(265.0, 7.0, sun=(1.0, 0.52, 0.30), ambient=(0.54, 0.45, 0.50),
                       sky=(0.76, 0.52, 0.48), fog=(0.72, 0.54, 0.50), fog_density=2.0 / 9000.0),
-    # moonlight: a dim blue-grey light from a high southern moon, dark blue sky, haze closing in
+    # moonlight: a dim blue-grey light from a high southern moon, a blue-black sky, dark haze closing in
     "night": TimeOfDay(200.0, 35.0, sun=(0.16, 0.18, 0.26), ambient=(0.06, 0.07, 0.11),
-                       sky=(0.05, 0.07, 0.16), fog=(0.05, 0.07, 0.15), fog_density=2.0 / 4500.0, clouds=False),
+                       sky=(0.02, 0.03, 0.08), fog=(0.04, 0.05, 0.10), fog_density=2.0 / 4500.0, clouds=False),
 }
 HORIZON_GLOW_DEG = 14.0  # the sky fades from the haze's colour at the horizon to its own this far up
 TERRAIN_GAIN = 0.8  # baked shade = gain * (ambient + sun * lambert): about 0.8 on flat ground in the morning
