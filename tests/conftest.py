@@ -1,7 +1,16 @@
 """Every test session runs with its own empty config and data folders, so a player's real settings and replays
 never leak into a test, and tests never write into the player's (session scope: module-scoped apps read the
-settings before any function-scoped fixture could run)."""
+settings before any function-scoped fixture could run).
+
+The flight tests (tests/dynamics) record their figures, ours beside JSBSim's with the band, and the session prints
+them as one table at the end, so a failing band shows next to everything else the models did (here, not in
+tests/dynamics, so the pytest-xdist controller that prints it loads it too).
+"""
+from __future__ import annotations
+
+import json
 import os
+from dataclasses import astuple, dataclass
 
 import pytest
 
@@ -19,3 +28,79 @@ def private_user_dirs(tmp_path_factory):
             del os.environ[name]
         else:
             os.environ[name] = value
+
+
+@dataclass(frozen=True)
+class Figure:
+    aircraft: str
+    name: str
+    ours: object
+    jsbsim: object
+    band: str
+    in_band: bool | None
+
+
+class FigureTable:
+    """The figures recorded by the flight tests, in the order they were flown."""
+
+    def __init__(self) -> None:
+        self.rows: list[Figure] = []
+
+    def record(self, aircraft: str, name: str, ours, jsbsim=None, band: tuple[float, float] | str = "") -> None:
+        """A numeric band (low, high) is checked here for the table; a text band only describes the test's check."""
+        if isinstance(band, tuple):
+            low, high = band
+            in_band = ours is not None and low <= ours <= high
+            band = f"{low:g}..{high:g}"
+        else:
+            in_band = None
+        self.rows.append(Figure(aircraft, name, ours, jsbsim, band, in_band))
+
+    def lines(self) -> list[str]:
+        header = ("aircraft", "figure", "ours", "JSBSim", "band", "")
+        cells = [header] + [(f.aircraft, f.name, _shown(f.ours), _shown(f.jsbsim), f.band,
+                             {True: "ok", False: "OUT", None: ""}[f.in_band]) for f in self.rows]
+        widths = [max(len(row[c]) for row in cells) for c in range(len(header))]
+        return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in cells]
+
+
+def _shown(value) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return str(value)
+
+
+_TABLE = pytest.StashKey[FigureTable]()
+
+
+@pytest.fixture(scope="session")
+def figures(request) -> FigureTable:
+    return request.config.stash.setdefault(_TABLE, FigureTable())
+
+
+def pytest_sessionfinish(session) -> None:
+    """Under pytest-xdist each worker hands its figures to the controller, which prints the one table."""
+    table = session.config.stash.get(_TABLE, None)
+    if hasattr(session.config, "workeroutput") and table is not None:
+        session.config.workeroutput["flight_figures"] = json.dumps([astuple(f) for f in table.rows])
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    rows = getattr(node, "workeroutput", {}).get("flight_figures")
+    if rows:
+        table = node.config.stash.setdefault(_TABLE, FigureTable())
+        table.rows.extend(Figure(*row) for row in json.loads(rows))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    table = config.stash.get(_TABLE, None)
+    if table is None or not table.rows:
+        return
+    terminalreporter.write_sep("-", "flight-test figures")
+    for line in table.lines():
+        terminalreporter.write_line(line)
