@@ -14,12 +14,15 @@ from flight.app.ghost import Ghost
 from flight.app.loop import FixedStepLoop
 from flight.app.aircraft_nodes import AircraftNodes
 from flight.app.effects import Effects
+from flight.app.gate_view import GateView
 from flight.app.night import Night
+from flight.app.rear_gun_view import place_camera as place_rear_gun_camera, rear_gun_pivot
 from flight.app.places import level_landscape
 from flight.app.scene import add_sky_and_light
 from flight.app.settings import Settings
 from flight.app.flight_controls import FlightControls, keyboard_bindings
 from flight.controls import KeyboardMouse
+from flight.controls.gun_aim import TURRET_SEATS
 from flight.dynamics import DT
 from flight.hud.hud import Hud
 from flight.missions import MissionError
@@ -67,6 +70,10 @@ class FlightView:
         self.aircraft = self.aircraft_nodes.models[0]  # the player's: the cameras and the cockpit ride on it
         self.effects = Effects(self.root, app.camera, self.level.time_of_day)
         self.night = Night(self.root, app.camera, self.level, self.world) if self.level.time_of_day == "night" else None
+        self.gate = GateView(self.root, self.landscape.root.find("**/camp:gate_mg")) if self.level.gate else None
+        self.rear_gun_pivot = rear_gun_pivot(self.world.fleet.specs[0])
+        self.cutaway = None  # a scene the mission cut to (flight.app.cutaways), while it plays
+        self.pointer = None  # the mouse where it was last frame, for aiming a gun by its motion
         app.camLens.set_fov(settings.fov_deg)
         app.camLens.set_near_far(0.5, 12000)
         self.camera = CameraRig(app.camera, app.camLens, self.world.terrain.height_at)
@@ -126,6 +133,7 @@ class FlightView:
                 if self.playback is not None:
                     self.playback.step()
                 else:
+                    self.controls.mixer.seat = self.world.seat
                     frame = self.controls.update(DT)  # quantised: the sim flies exactly what the replay stores
                     self.sortie.tick(frame.to_array(), frame.buttons)
                     if self.recording is not None:
@@ -153,6 +161,8 @@ class FlightView:
         for event in m.log[self.log_read:]:
             if event.kind == "say":
                 self.hud.messages.say(event.speaker, event.text, seconds=event.seconds)
+            elif event.kind == "scene":
+                self.cut_to(event.text, event.tick, event.seconds)
         self.log_read = len(m.log)
         self.hud.objectives.set([(o.text, o.state) for o in m.objectives.values()])
 
@@ -183,16 +193,58 @@ class FlightView:
         self.recording = LiveRecording(writer=writer)
         self._bind_flying_keys()
 
+    def cut_to(self, name: str, tick: int, seconds: float) -> None:
+        """Play the mission's scene `name` (flight.app.cutaways); an unknown one is skipped, the story goes on."""
+        from flight.app.cutaways import BlackOut, GateDawn, commandant_door
+        if self.cutaway is not None:
+            self.cutaway.destroy()
+        if name == "grenade":
+            self.cutaway = BlackOut(self.app, tick, seconds)
+        elif name == "gate_dawn" and self.level.gate is not None:
+            self.cutaway = GateDawn(self, tick, seconds, self.level.gate.gun, commandant_door(self.level))
+        else:
+            self.cutaway = None
+
     def _draw(self, task):
         self.draw(self.loop.alpha)
+        seat = self.world.seat
         watcher = getattr(self.app, "mouseWatcherNode", None)  # none offscreen: a buffer has no mouse
         if watcher is not None and watcher.has_mouse():
-            if self.keys.mouse_stick:
-                self.keys.mouse_move(watcher.get_mouse_x(), watcher.get_mouse_y())
-            self.camera.mouse(watcher.get_mouse_x(), watcher.get_mouse_y(), watcher.is_button_down(MouseButton.one()),
-                              watcher.is_button_down(MouseButton.three()))
-        self.camera.update(self.aircraft_nodes.models[self.followed], ClockObject.get_global_clock().get_dt())
+            x, y = watcher.get_mouse_x(), watcher.get_mouse_y()
+            if seat in TURRET_SEATS:
+                self.aim_by_mouse(x, y, watcher.is_button_down(MouseButton.one()))
+            else:
+                self.pointer = None
+                if self.keys.mouse_stick:
+                    self.keys.mouse_move(x, y)
+                self.camera.mouse(x, y, watcher.is_button_down(MouseButton.one()),
+                                  watcher.is_button_down(MouseButton.three()))
+        self.place_camera(seat)
         return task.cont
+
+    def aim_by_mouse(self, x: float, y: float, trigger: bool) -> None:
+        """At a gun: the pointer's motion since the last frame moves the aim, the left button fires."""
+        aim = self.controls.mixer.aim
+        if self.pointer is not None:
+            aim.mouse_moved(x - self.pointer[0], y - self.pointer[1])
+        self.pointer = (x, y)
+        aim.trigger = trigger
+
+    def place_camera(self, seat: str) -> None:
+        """The mission's scene if one plays, else the gate's gun, the rear gun ring, or the player's camera."""
+        lens = self.app.camLens
+        if self.cutaway is not None and not self.cutaway.update(self.latest.tick, self.app.camera, lens):
+            self.cutaway.destroy()
+            self.cutaway = None
+        if self.cutaway is not None:
+            return
+        if seat == "gate" and self.gate is not None:
+            self.gate.place_camera(self.app.camera, lens)
+        elif seat == "rear_gun" and getattr(self.latest, "rear_gun_aim", None) is not None and self.rear_gun_pivot is not None:
+            place_rear_gun_camera(self.app.camera, lens, self.aircraft, self.rear_gun_pivot, self.latest.rear_gun_aim)
+        else:
+            self.camera.update(self.aircraft_nodes.models[self.followed], ClockObject.get_global_clock().get_dt())
+        self.hud.set_seat(seat)
 
     def follow(self, step: int = 1) -> None:
         """Follow the next (or previous) aircraft still in the air or in one piece: cameras and HUD."""
@@ -208,7 +260,12 @@ class FlightView:
         """Place the aircraft between the last two ticks and move their propellers and control surfaces."""
         self.aircraft_nodes.draw(*self.previous_pose, self.latest, alpha)
         self.effects.draw(*self.previous_pose, self.latest, alpha)
+        gate = getattr(self.latest, "gate", None)
+        if self.gate is not None and gate is not None:
+            orientation = self.app.camera.get_quat(self.root)
+            self.gate.draw(gate, alpha, np.array(orientation.get_right()), np.array(orientation.get_up()))
         if self.night is not None:
+            self.night.extra = self.gate.light_sources if self.gate is not None else None
             self.night.draw(*self.previous_pose, self.latest, alpha)
         if self.ghost is not None:
             self.ghost.draw(alpha)
@@ -223,6 +280,8 @@ class FlightView:
         self.controls.destroy()
         self.hud.destroy()
         self.instruments.destroy()
+        if self.cutaway is not None:
+            self.cutaway.destroy()
         self.camera.detach()  # before the aircraft's node goes: the cockpit camera rides on it
         if self.night is not None:
             self.night.destroy()

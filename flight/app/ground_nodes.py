@@ -34,7 +34,7 @@ def _box(size: tuple[float, float, float], srgb) -> NodePath:
     return NodePath(mesh_node("stand-in", corners, colours, faces))
 
 
-def _beam() -> NodePath:
+def beam_node() -> NodePath:
     """A searchlight's beam: an open cone along +Y, bright at the lamp and fading to nothing at its far end."""
     segments = 16
     angle = np.linspace(0.0, 2.0 * np.pi, segments, endpoint=False)
@@ -80,7 +80,7 @@ class GroundNodes:
                                                                "wheel_rear")}
             self.parts.append({name: part for name, part in parts.items() if not part.is_empty()})
             if kind == SEARCHLIGHT:
-                beam = _beam()
+                beam = beam_node()
                 beam.reparent_to(self.parts[-1].get("lamp", node))
                 beam.set_pos(0.0, 0.8, 0.0)
                 self.beams[u] = beam

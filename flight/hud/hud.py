@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from panda3d.core import TextNode
 
-from flight.hud import (airspeed, altimeter, ammunition, compass, damage, engine, fuel, stall_warning,
-                        vertical_speed)
+from flight.hud import (airspeed, altimeter, ammunition, compass, damage, engine, fuel, gate, rear_gun,
+                        stall_warning, vertical_speed)
 from flight.hud.messages import Messages
 from flight.hud.objective_arrow import ObjectiveArrow
 from flight.hud.objectives import Objectives
@@ -14,7 +14,8 @@ from flight.hud.units import UNITS, units_for
 from flight.hud.widget import WARNING_COLOUR, SnapshotProvider, TextGauge, Widget
 
 DETAILS = ("full", "minimal", "off")
-MINIMAL = frozenset({"airspeed", "altimeter", "engine", "messages", "stall_warning", "damage"})
+MINIMAL = frozenset({"airspeed", "altimeter", "engine", "messages", "stall_warning", "damage", "gate", "rear_gun"})
+AT_THE_GATE = frozenset({"gate", "messages", "objectives"})  # the aircraft's gauges mean nothing at the gate's gun
 ROW = 0.07
 # name, format module, anchor, (x, z), alignment, extra TextGauge options
 TEXT_GAUGES = (
@@ -28,6 +29,8 @@ TEXT_GAUGES = (
     ("compass", compass, "a2dTopCenter", (0.0, -0.09), TextNode.A_center, {}),
     ("stall_warning", stall_warning, "a2dTopCenter", (0.0, -0.36), TextNode.A_center,
      {"fg": WARNING_COLOUR, "scale": 0.08}),
+    ("gate", gate, "a2dBottomLeft", (0.06, 0.06 + 3 * ROW), TextNode.A_left, {}),
+    ("rear_gun", rear_gun, "a2dTopCenter", (0.0, -0.18), TextNode.A_center, {}),
 )
 
 
@@ -49,6 +52,7 @@ class Hud:
         self.objectives = self._add(Objectives(app.a2dTopLeft, (0.06, -0.09), snapshot, task_manager))
         self.objective_arrow = self._add(ObjectiveArrow(app.a2dTopCenter, (0.0, -0.2), snapshot, task_manager))
         self.detail = "full"
+        self.seat = "aircraft"
 
     def _add(self, widget):
         self.widgets[widget.name] = widget
@@ -65,10 +69,17 @@ class Hud:
             raise ValueError(f"HUD detail {detail!r}: expected one of {', '.join(DETAILS)}")
         self.detail = detail
         for name, widget in self.widgets.items():
-            if detail == "full" or (detail == "minimal" and name in MINIMAL):
+            shown = detail == "full" or (detail == "minimal" and name in MINIMAL)
+            if shown and (name in AT_THE_GATE if self.seat == "gate" else name != "gate"):
                 widget.node.show()
             else:
                 widget.node.hide()
+
+    def set_seat(self, seat: str) -> None:
+        """Where the player is (World.seat): at the gate's gun only its own gauges show."""
+        if seat != self.seat:
+            self.seat = seat
+            self.set_detail(self.detail)
 
     def cycle_detail(self) -> str:
         """full -> minimal -> off -> full; returns the new level."""
