@@ -16,10 +16,10 @@ from flight.app.model_files import load_model
 from flight.app.scene import add_sky_and_light, linear, sky_dome, sunlit, time_of_day_preset
 from flight.dynamics import DT
 
-WALK_SPEED = 1.3  # m/s: an old officer's pace
+WALK_SHARE = 0.55  # of the scene he walks; then he halts, salutes and holds it
 HALT_M = 1.8  # Ehrlich stops this far from Allison
 SALUTE_AFTER_S = 1.5  # after halting
-CAMERA_FROM_GUN = (-9.0, 7.0, 1.7)  # north, east, up of the gun: by the road, the gate and the house in view
+CAMERA_FROM_GUN = (-14.0, -6.0, 1.7)  # north, east, up of the gun: south-west of it, the gun and the house in view
 
 
 class BlackOut:
@@ -71,7 +71,7 @@ class GateDawn:
         """Walk, halt and salute by the scene's clock; the camera watches from by the road. False once over."""
         seconds = (tick - self.start_tick) * DT
         path = self.halt - self.door
-        walk_s = np.linalg.norm(path) / WALK_SPEED
+        walk_s = WALK_SHARE * (self.end_tick - self.start_tick) * DT
         where = self.door + path * min(seconds / walk_s, 1.0)
         self._place(self.ehrlich, where, np.degrees(np.arctan2(path[1], path[0])))
         if seconds > walk_s + SALUTE_AFTER_S:
@@ -82,7 +82,7 @@ class GateDawn:
         ground = self.ground(*self.camera_at)
         x, y, z = frames.position_to_panda(np.array([*self.camera_at, -(ground + CAMERA_FROM_GUN[2])]))
         camera.set_pos(x, y, z)
-        focus = (where + self.gun) / 2.0
+        focus = self.gun + 0.35 * (where - self.gun)  # Allison in the picture, and Ehrlich coming to him
         fx, fy, fz = frames.position_to_panda(np.array([*focus, -(self.ground(*focus) + 1.0)]))
         camera.look_at(Vec3(fx, fy, fz))
         lens.set_near(0.5)
@@ -120,7 +120,9 @@ def _to_dawn(view) -> None:
     landscape.root.set_color_scale(*ratio, 1.0)
     features = landscape.root.find("**/features")
     if not features.is_empty():
-        features.set_color_scale(*(1.0 / ratio), 1.0)  # lit by the new sun, not baked
+        features.set_color_scale(*(1.0 / ratio), 1.0)  # lit by the new sun, not baked...
+        for baked in features.find_all_matches("**/*sandbags"):  # ...but for the gun pits' sandbags
+            baked.set_color_scale(*ratio, 1.0)
     if landscape.dome is not None:
         landscape.dome.remove_node()
     landscape.dome = sky_dome("dawn")

@@ -237,6 +237,7 @@ class FlightView:
             self.cutaway.destroy()
             self.cutaway = None
         if self.cutaway is not None:
+            self.hud.set_seat("scene")
             return
         if seat == "gate" and self.gate is not None:
             self.gate.place_camera(self.app.camera, lens)

@@ -16,6 +16,7 @@ from flight.hud.widget import WARNING_COLOUR, SnapshotProvider, TextGauge, Widge
 DETAILS = ("full", "minimal", "off")
 MINIMAL = frozenset({"airspeed", "altimeter", "engine", "messages", "stall_warning", "damage", "gate", "rear_gun"})
 AT_THE_GATE = frozenset({"gate", "messages", "objectives"})  # the aircraft's gauges mean nothing at the gate's gun
+IN_A_SCENE = frozenset({"messages"})  # a mission's staged scene: its captions alone
 ROW = 0.07
 # name, format module, anchor, (x, z), alignment, extra TextGauge options
 TEXT_GAUGES = (
@@ -70,13 +71,15 @@ class Hud:
         self.detail = detail
         for name, widget in self.widgets.items():
             shown = detail == "full" or (detail == "minimal" and name in MINIMAL)
-            if shown and (name in AT_THE_GATE if self.seat == "gate" else name != "gate"):
+            seat_shows = {"gate": name in AT_THE_GATE, "scene": name in IN_A_SCENE}.get(self.seat, name != "gate")
+            if shown and seat_shows:
                 widget.node.show()
             else:
                 widget.node.hide()
 
     def set_seat(self, seat: str) -> None:
-        """Where the player is (World.seat): at the gate's gun only its own gauges show."""
+        """Where the player is (World.seat, or "scene" while a mission's scene plays): at the gate's gun only its
+        own gauges show, in a scene only the captions."""
         if seat != self.seat:
             self.seat = seat
             self.set_detail(self.detail)
