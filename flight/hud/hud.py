@@ -52,8 +52,8 @@ class Hud:
         self.messages = self._add(Messages(app.a2dBottomCenter, (0.0, 0.27), snapshot, task_manager))
         self.objectives = self._add(Objectives(app.a2dTopLeft, (0.06, -0.09), snapshot, task_manager))
         self.objective_arrow = self._add(ObjectiveArrow(app.a2dTopCenter, (0.0, -0.2), snapshot, task_manager))
-        self.detail = "full"
         self.seat = "aircraft"
+        self.set_detail("full")
 
     def _add(self, widget):
         self.widgets[widget.name] = widget

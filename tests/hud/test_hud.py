@@ -6,7 +6,8 @@ from flight.hud.hud import MINIMAL, Hud
 from tests.hud.helpers import frames
 
 ALL = {"airspeed", "altimeter", "vertical_speed", "engine", "compass", "fuel", "ammunition", "damage",
-       "stall_warning", "slip_ball", "messages", "objectives", "objective_arrow"}
+       "stall_warning", "slip_ball", "messages", "objectives", "objective_arrow", "gate", "rear_gun"}
+FLYING = ALL - {"gate"}  # the gate gun's gauges show only at the gate
 
 
 @pytest.fixture
@@ -47,14 +48,23 @@ def visible(hud):
 
 
 def test_detail_cycles_full_minimal_off(base, hud):
-    assert hud.detail == "full" and visible(hud) == ALL
+    assert hud.detail == "full" and visible(hud) == FLYING
     assert hud.cycle_detail() == "minimal"
-    assert visible(hud) == set(MINIMAL) == {"airspeed", "altimeter", "engine", "messages", "stall_warning",
-                                            "damage"}
+    assert visible(hud) == set(MINIMAL) - {"gate"} == {"airspeed", "altimeter", "engine", "messages",
+                                                       "stall_warning", "damage", "rear_gun"}
     assert hud.cycle_detail() == "off"
     assert visible(hud) == set()
     assert hud.cycle_detail() == "full"
-    assert visible(hud) == ALL
+    assert visible(hud) == FLYING
+
+
+def test_the_seat_picks_the_gauges(base, hud):
+    hud.set_seat("gate")
+    assert visible(hud) == {"gate", "messages", "objectives"}
+    hud.set_seat("scene")
+    assert visible(hud) == {"messages"}
+    hud.set_seat("aircraft")
+    assert visible(hud) == FLYING
 
 
 def test_destroy_removes_every_task_and_node(base, provider):
