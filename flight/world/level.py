@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from flight.dynamics import known_aircraft
+from flight.world.gate_spec import GateSpec, gate_from_table
 from flight.world.zones import Zone, zone_from_table
 
 
@@ -72,6 +73,7 @@ class Level:
     side: str = "allied"  # the player's
     start_altitude: float = 0.0  # m above sea level, for an air start
     theatre: str | None = None  # fly over levels/<theatre>.toml's map instead of a generated one
+    gate: GateSpec | None = None  # [gate]: Part 1 of the breakout, at the camp gate's gun (flight.world.gate_spec)
     folder: Path | None = None  # levels/<name>/, where mission.py lives
 
     @property
@@ -103,7 +105,8 @@ def load_level(name: str) -> Level:
                       flights=tuple(_flight(t) for t in data.get("flights", [])), side=str(start.get("side", "allied")),
                       ground_units=tuple(_ground_group(t) for t in data.get("ground_units", [])),
                       start_altitude=float(start.get("altitude_m", 0.0)),
-                      theatre=str(data["theatre"]) if "theatre" in data else None)
+                      theatre=str(data["theatre"]) if "theatre" in data else None,
+                      gate=gate_from_table(data["gate"]) if "gate" in data else None)
     except tomllib.TOMLDecodeError as e:
         raise LevelFileError(f"{path}: not valid TOML ({e})") from None
     except KeyError as e:

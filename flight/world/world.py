@@ -10,10 +10,14 @@ from flight.controls.frame import FIRE
 from flight.dynamics import DT, Fleet, load_aircraft
 from flight.world.combat import Combat
 from flight.world.combat_view import CombatSnapshot, combat_snapshot
+from flight.world.gate import Gate
+from flight.world.gate_spec import GateSpec
+from flight.world.gate_view import GateSnapshot, gate_snapshot
 from flight.world.level import GroundGroup, Level
 from flight.world.terrain import Terrain, generate_terrain
 
 
+PARKED = np.array([0.0, 0.0, 0.0, 0.0, 1.0, 0.0])  # aircraft 0 while the player is at the gate: idling, brakes on
 SEATS = ("aircraft", "gate", "rear_gun")  # flying aircraft 0; at the camp gate's gun; at its rear gun (autopilot)
 
 
@@ -42,6 +46,7 @@ class WorldSnapshot:
     jammed: np.ndarray | None = None  # (N, G) bool
     damage: np.ndarray | None = None  # (N, 5) per DAMAGE_PARTS, 1 intact .. 0 gone
     combat: CombatSnapshot | None = None  # tracers, flashes, smoke, bursts, ground units (flight.world.combat_view)
+    gate: GateSnapshot | None = None  # Part 1 at the camp gate's gun (flight.world.gate_view); None without [gate]
 
     @property
     def seconds(self) -> float:
@@ -90,10 +95,12 @@ class World:
     | units          | -     | unit name -> fleet indices: each slot, and each flight as a whole |
     | pilot          | N-1   | the AI pilot of slots 1.. (None when the player flies alone)     |
     | combat         | -     | guns, bullets, damage and ground units (flight.world.combat)      |
+    | gate           | -     | the camp gate's gun, guards and prisoners (flight.world.gate)     |
     """
 
     def __init__(self, terrain: Terrain, slots: list[Slot] | None = None, seed: int = 0,
-                 ground_units: tuple[GroundGroup, ...] = (), time_of_day: str = "day", difficulty: str = "normal"):
+                 ground_units: tuple[GroundGroup, ...] = (), time_of_day: str = "day", difficulty: str = "normal",
+                 gate: GateSpec | None = None):
         slots = slots or [Slot("player", "camel", "allied", 0.0, 0.0, 0.0)]
         self.terrain = terrain
         self.rng = np.random.Generator(np.random.PCG64(seed))
@@ -112,7 +119,7 @@ class World:
             if "/" in name:
                 self.units.setdefault(name.split("/")[0], []).append(i)
         self.tick_count = 0
-        self.seat = "aircraft"  # where the player is (SEATS): a mission moves him
+        self.seat = "gate" if gate is not None else "aircraft"  # where the player is (SEATS): a mission moves him
         self._propeller_angle = np.zeros(self.fleet.n)
         n = self.fleet.n
         self.airborne_ticks = np.zeros(n, dtype=np.int64)  # ticks off the ground, in all
@@ -123,6 +130,7 @@ class World:
         self.player_fire = False
         self.combat = Combat(self.fleet, terrain, self.sides, ground_units, time_of_day)
         self.pilot = _ai_pilot(self.fleet, self.combat.allegiance, self.rng, difficulty)
+        self.gate = Gate(gate, terrain.height_at, self.rng) if gate is not None else None
 
     @classmethod
     def from_level(cls, level: Level, seed: int = 0, difficulty: str = "normal") -> World:
@@ -132,12 +140,15 @@ class World:
         else:
             terrain = generate_terrain(seed=level.terrain_seed)
         return cls(terrain, slots_of(level), seed=seed, ground_units=level.ground_units,
-                   time_of_day=level.time_of_day, difficulty=difficulty)
+                   time_of_day=level.time_of_day, difficulty=difficulty, gate=level.gate)
 
     def tick(self, player_controls: np.ndarray, buttons: int = 0) -> None:
         """Advance one DT with the player's quantised controls (a (6,) array from ControlFrame.to_array()) and
         the frame's buttons (FIRE, CLEAR_JAM; True reads as FIRE)."""
         buttons = int(buttons)
+        if self.seat == "gate":  # the frame lays the gate's gun (flight.world.gate); aircraft 0 stands parked
+            self.gate.tick(self, player_controls, buttons)
+            player_controls, buttons = PARKED, 0
         self.player_fire = bool(buttons & FIRE)
         controls = self.fleet.controls
         if self.pilot is not None:
@@ -172,7 +183,8 @@ class World:
             crash_cause=tuple(f.crash_cause_name(i) for i in range(f.n)),
             engine_angle=self._propeller_angle.copy(), ammunition=self.combat.ammunition(),
             jammed=self.combat.jammed_guns(), damage=f.damage.copy(),
-            combat=combat_snapshot(self.combat, self.tick_count))
+            combat=combat_snapshot(self.combat, self.tick_count),
+            gate=gate_snapshot(self.gate, self.tick_count) if self.gate is not None else None)
 
     def state(self) -> dict[str, np.ndarray]:
         """Everything the next tick reads, as named arrays (copies): hashed by replays, restored to seek."""
@@ -184,6 +196,8 @@ class World:
         for name in _TRACKED:
             state[f"world/{name}"] = getattr(self, name).copy()
         state.update({f"combat/{name}": value for name, value in self.combat.state().items()})
+        if self.gate is not None:
+            state.update({f"gate/{name}": value for name, value in self.gate.state().items()})
         if self.pilot is not None:
             state.update({f"pilot/{name}": value for name, value in self.pilot.state().items()})
         return state
@@ -198,6 +212,8 @@ class World:
             setattr(self, name, np.array(state[f"world/{name}"], copy=True))
         self.combat.restore({name[len("combat/"):]: value for name, value in state.items()
                              if name.startswith("combat/")})
+        if self.gate is not None:
+            self.gate.restore({name[len("gate/"):]: value for name, value in state.items() if name.startswith("gate/")})
         if self.pilot is not None:
             self.pilot.restore({name[len("pilot/"):]: value for name, value in state.items()
                                 if name.startswith("pilot/")})
