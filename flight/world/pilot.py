@@ -151,8 +151,25 @@ class PlanFlyer:
 
 
 def level_autopilot(sortie: Sortie) -> Callable[[Sortie], ControlFrame]:
-    """A pilot program for the level: its mission's PLAN, or a circuit of its aerodrome landing into the wind (in
-    a calm, the way the level starts facing: levels start their aircraft into the wind)."""
+    """A pilot program for the level: the gunner AI while the player's seat is the camp gate's gun (Level 2's
+    Part 1), then its mission's PLAN flown from where the aircraft stands (made at the seat change)."""
+    if sortie.world.seat != "gate":
+        return _plan_flyer(sortie)
+    from flight.world.gate_gunner import GateGunner
+    gunner, flyer = GateGunner(), None
+
+    def at_gate_then_fly(sortie: Sortie) -> ControlFrame:
+        nonlocal flyer
+        if sortie.world.seat == "gate":
+            return gunner(sortie)
+        flyer = flyer or _plan_flyer(sortie)
+        return flyer(sortie)
+    return at_gate_then_fly
+
+
+def _plan_flyer(sortie: Sortie) -> PlanFlyer:
+    """The mission's PLAN, or a circuit of its aerodrome landing into the wind (in a calm, the way the level starts
+    facing: levels start their aircraft into the wind)."""
     world = sortie.world
     pilot = Pilot(world.fleet, [0], teams=world.combat.allegiance.copy(), skill=PLAN_SKILL)
     plan = getattr(sortie.mission.module, "PLAN", None)
