@@ -130,8 +130,10 @@ class Combat:
         ai = np.arange(self.fleet.n) > 0
         self.condition.steer(controls, ai)
 
-    def tick(self, world, buttons: int = 0) -> None:
-        """One tick after the flight model's step. `buttons`: the player's ControlFrame buttons (FIRE, CLEAR_JAM)."""
+    def tick(self, world, buttons: int = 0, manned: tuple[int, np.ndarray] | None = None) -> None:
+        """One tick after the flight model's step. `buttons`: the player's ControlFrame buttons (FIRE, CLEAR_JAM).
+        `manned`: a flexible gun the player aims instead of its gunner, (its index, direction in body axes); FIRE
+        fires it."""
         tick = world.tick_count
         fleet = self.fleet
         rot = quaternion.to_matrix(fleet.quat)
@@ -144,7 +146,7 @@ class Combat:
             self.events.add(EXPLOSION, fleet.pos[crashed_now], tick)
         self.wrecked = fleet.crashed.copy()
         if self.guns.count:
-            self._fire_guns(world, buttons, rot, tick)
+            self._fire_guns(world, buttons, rot, tick, manned)
         if len(self.units):
             self._ground(world, tick)
 
@@ -217,7 +219,8 @@ class Combat:
         stopped = (counted & ~np.isin(part, FABRIC)).any(axis=1)
         return bullet[stopped]
 
-    def _fire_guns(self, world, buttons: int, rot: np.ndarray, tick: int) -> None:
+    def _fire_guns(self, world, buttons: int, rot: np.ndarray, tick: int,
+                   manned: tuple[int, np.ndarray] | None) -> None:
         g, f = self.guns, self.fleet
         owner = g.owner
         wish = self.trigger.copy()
@@ -226,11 +229,19 @@ class Combat:
         if pilot is not None and getattr(pilot, "fire", None) is not None:
             wish[pilot.index] |= np.asarray(pilot.fire, dtype=bool)
         able = ~f.crashed[owner] & (self.condition.pilot[owner] > 0.0)
-        self._clear_jams(bool(buttons & CLEAR_JAM), able, world.rng)
-        aim = self._gunners(rot, able, tick)
+        by_player = np.zeros(g.count, dtype=bool)
+        if manned is not None:
+            by_player[manned[0]] = True
+        self._clear_jams(bool(buttons & CLEAR_JAM), able, world.rng, by_player)
+        aim = self._gunners(rot, able & ~by_player, tick)
         turning = f.engine_omega[owner, 0] > SYNC_MIN_OMEGA
         pulled = np.where(g.flexible, self.target >= 0, wish[owner])
         pulled &= ~g.flexible | (((tick + 37 * np.arange(g.count)) % GUNNER_CYCLE) < GUNNER_BURST)
+        if manned is not None:
+            gun, direction = manned
+            aim[gun] = rot[owner[gun]] @ direction
+            pulled[gun] = bool(buttons & FIRE)
+            self.target[gun] = -1  # his gunner stands aside
         cooldown = self.cooldown - DT
         shoot = pulled & able & ~self.jammed & (self.rounds > 0) & (cooldown <= 0.0) & (~g.synchronised | turning)
         self.cooldown = np.where(shoot, cooldown + g.interval, np.maximum(cooldown, 0.0))
@@ -257,9 +268,10 @@ class Combat:
         self.bullets.add(muzzle, f.vel[owner[s]] + direction * g.muzzle_velocity[s][:, None], drag, owner[s], tick,
                          tracer)
 
-    def _clear_jams(self, player_clears: bool, able: np.ndarray, rng: np.random.Generator) -> None:
-        """A stoppage is cleared by attempts of CLEAR_TICKS, each working with CLEAR_CHANCE: the player's while he
-        holds CLEAR_JAM, the AI's and gunners' whenever a gun is jammed."""
+    def _clear_jams(self, player_clears: bool, able: np.ndarray, rng: np.random.Generator,
+                    by_player: np.ndarray) -> None:
+        """A stoppage is cleared by attempts of CLEAR_TICKS, each working with CLEAR_CHANCE: the player's guns (his
+        own and one he mans, `by_player`) while he holds CLEAR_JAM, the AI's and gunners' whenever one is jammed."""
         if not self.jammed.any():
             return
         working = self.jammed & (self.clearing > 0)
@@ -267,7 +279,7 @@ class Combat:
         done = np.flatnonzero(working & (self.clearing == 0))
         if done.size:
             self.jammed[done] = rng.random(done.size) >= CLEAR_CHANCE
-        wants = (self.guns.owner > 0) | player_clears
+        wants = ((self.guns.owner > 0) | self.guns.flexible) & ~by_player | player_clears
         begin = self.jammed & (self.clearing == 0) & wants & able
         begin[done] = False
         self.clearing[begin] = CLEAR_TICKS

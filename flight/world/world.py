@@ -2,18 +2,21 @@
 mutator. The app reads `snapshot()`; input reaches the world only as ControlFrames. Imports no panda3d."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
-from flight.controls.frame import FIRE
+from flight.controls.frame import FIRE, REAR_GUN
 from flight.dynamics import DT, Fleet, load_aircraft
 from flight.world.combat import Combat
 from flight.world.combat_view import CombatSnapshot, combat_snapshot
 from flight.world.gate import Gate
 from flight.world.gate_spec import GateSpec
 from flight.world.gate_view import GateSnapshot, gate_snapshot
-from flight.world.level import GroundGroup, Level
+from flight.world.ground import SIGHT
+from flight.world.level import SIDES, GroundGroup, Level
+from flight.world.rear_gun import RearGunSeat
 from flight.world.terrain import Terrain, generate_terrain
 
 
@@ -47,6 +50,10 @@ class WorldSnapshot:
     damage: np.ndarray | None = None  # (N, 5) per DAMAGE_PARTS, 1 intact .. 0 gone
     combat: CombatSnapshot | None = None  # tracers, flashes, smoke, bursts, ground units (flight.world.combat_view)
     gate: GateSnapshot | None = None  # Part 1 at the camp gate's gun (flight.world.gate_view); None without [gate]
+    # seat "rear_gun": the manned gun's azimuth (from the nose, + right, through pi astern) and elevation (+ up),
+    # rad in the body axes, as this tick's frame aimed it; and its arc (azimuth min, max, elevation min, max)
+    rear_gun_aim: np.ndarray | None = None  # (2,) rad, None at any other seat
+    rear_gun_arc: np.ndarray | None = None  # (4,) rad, None when aircraft 0 has no rear gun
 
     @property
     def seconds(self) -> float:
@@ -96,6 +103,7 @@ class World:
     | pilot          | N-1   | the AI pilot of slots 1.. (None when the player flies alone)     |
     | combat         | -     | guns, bullets, damage and ground units (flight.world.combat)      |
     | gate           | -     | the camp gate's gun, guards and prisoners (flight.world.gate)     |
+    | rear_gun       | -     | aircraft 0's rear gun seat and its autopilot (None: it has none)  |
     """
 
     def __init__(self, terrain: Terrain, slots: list[Slot] | None = None, seed: int = 0,
@@ -129,8 +137,10 @@ class World:
         self.shots_fired = np.zeros(n, dtype=np.int64)
         self.player_fire = False
         self.combat = Combat(self.fleet, terrain, self.sides, ground_units, time_of_day)
-        self.pilot = _ai_pilot(self.fleet, self.combat.allegiance, self.rng, difficulty)
+        self.pilot = _ai_pilot(self.fleet, self.combat.allegiance, self.rng, difficulty, time_of_day)
         self.gate = Gate(gate, terrain.height_at, self.rng) if gate is not None else None
+        self.rear_gun = RearGunSeat.of(self.fleet, self.combat.guns)  # None: aircraft 0 has no rear gun
+        self.rear_gun_aim: np.ndarray | None = None  # (2,) rad, as in the snapshot
 
     @classmethod
     def from_level(cls, level: Level, seed: int = 0, difficulty: str = "normal") -> World:
@@ -144,20 +154,30 @@ class World:
 
     def tick(self, player_controls: np.ndarray, buttons: int = 0) -> None:
         """Advance one DT with the player's quantised controls (a (6,) array from ControlFrame.to_array()) and
-        the frame's buttons (FIRE, CLEAR_JAM; True reads as FIRE)."""
+        the frame's buttons (FIRE, CLEAR_JAM, REAR_GUN; True reads as FIRE). At the rear gun the controls' aileron
+        and elevator aim it and FIRE fires it."""
         buttons = int(buttons)
         if self.seat == "gate":  # the frame lays the gate's gun (flight.world.gate); aircraft 0 stands parked
             self.gate.tick(self, player_controls, buttons)
             player_controls, buttons = PARKED, 0
         self.player_fire = bool(buttons & FIRE)
+        self._rear_gun_seat(buttons)
         controls = self.fleet.controls
         if self.pilot is not None:
+            self.pilot.lit = self.combat.units.held(self.fleet.n)  # what night fighters can see besides by sight
             self.pilot.update()  # writes the AI's rows
-        controls[0] = player_controls
+        manned = None
+        if self.seat == "rear_gun":
+            controls[0] = self.rear_gun.fly()
+            aileron, elevator = float(player_controls[0]), float(player_controls[1])
+            self.rear_gun_aim = self.rear_gun.angles(aileron, elevator)
+            manned = (self.rear_gun.gun, self.rear_gun.aim(aileron, elevator))
+        else:
+            controls[0] = player_controls
         self.combat.steer(controls)
         was_on_ground, sink = self.fleet.on_ground.copy(), self.fleet.vel[:, 2].copy()
         self.fleet.step(controls, DT)
-        self.combat.tick(self, buttons)
+        self.combat.tick(self, buttons, manned)
         touched = self.fleet.on_ground & ~was_on_ground
         self.touchdown_sink = np.where(touched, sink, self.touchdown_sink)
         flying = ~self.fleet.on_ground & ~self.fleet.crashed
@@ -167,6 +187,26 @@ class World:
         self.last_speed = np.where(self.fleet.crashed, self.last_speed, np.sqrt(np.einsum("ij,ij->i", v, v)))
         self._propeller_angle = (self._propeller_angle + self.fleet.engine_omega[:, 0] * DT) % (2.0 * np.pi)
         self.tick_count += 1
+
+    def _rear_gun_seat(self, buttons: int) -> None:
+        """The REAR_GUN bit moves the player from flying aircraft 0 to her rear gun (the autopilot takes her as she
+        is) and, cleared, back; any other seat is the mission's to change."""
+        at_gun = bool(buttons & REAR_GUN) and self.rear_gun is not None
+        if at_gun and self.seat == "aircraft":
+            self.rear_gun.take()
+            self.seat = "rear_gun"
+        elif not at_gun and self.seat == "rear_gun":
+            self.seat = "aircraft"
+        if self.seat != "rear_gun":
+            self.rear_gun_aim = None
+
+    def join_side(self, unit: str, side: str) -> None:
+        """The crews of `unit` (a slot or a flight, by name) fight for `side` ("allied", "german") from now on:
+        their gunners and pilots pick their enemies by it. Their markings stay, and the ground gunners of both
+        sides go by markings too (the stolen Gothas keep their crosses)."""
+        self.combat.allegiance[self.units[unit]] = SIDES.index(side)
+        if self.pilot is not None:
+            self.pilot.set_teams(self.combat.allegiance)
 
     def height_above_ground(self) -> np.ndarray:
         """(N,) m between each aircraft's CG and the ground under it."""
@@ -184,7 +224,9 @@ class World:
             engine_angle=self._propeller_angle.copy(), ammunition=self.combat.ammunition(),
             jammed=self.combat.jammed_guns(), damage=f.damage.copy(),
             combat=combat_snapshot(self.combat, self.tick_count),
-            gate=gate_snapshot(self.gate, self.tick_count) if self.gate is not None else None)
+            gate=gate_snapshot(self.gate, self.tick_count) if self.gate is not None else None,
+            rear_gun_aim=None if self.rear_gun_aim is None else self.rear_gun_aim.copy(),
+            rear_gun_arc=None if self.rear_gun is None else self.rear_gun.arc.copy())
 
     def state(self) -> dict[str, np.ndarray]:
         """Everything the next tick reads, as named arrays (copies): hashed by replays, restored to seek."""
@@ -200,6 +242,8 @@ class World:
             state.update({f"gate/{name}": value for name, value in self.gate.state().items()})
         if self.pilot is not None:
             state.update({f"pilot/{name}": value for name, value in self.pilot.state().items()})
+        if self.rear_gun is not None:
+            state.update({f"rear_gun/{name}": value for name, value in self.rear_gun.state().items()})
         return state
 
     def restore(self, state: dict[str, np.ndarray]) -> None:
@@ -217,16 +261,23 @@ class World:
         if self.pilot is not None:
             self.pilot.restore({name[len("pilot/"):]: value for name, value in state.items()
                                 if name.startswith("pilot/")})
+            self.pilot.set_teams(self.combat.allegiance)
+        if self.rear_gun is not None:
+            self.rear_gun.restore({name[len("rear_gun/"):]: value for name, value in state.items()
+                                   if name.startswith("rear_gun/")})
+        self.rear_gun_aim = None
 
 
-def _ai_pilot(fleet: Fleet, allegiance: np.ndarray, rng: np.random.Generator, difficulty: str):
-    """The AI pilot of slots 1..: enemies of the player fly at the difficulty's skill, friends as regulars."""
+def _ai_pilot(fleet: Fleet, allegiance: np.ndarray, rng: np.random.Generator, difficulty: str, time_of_day: str):
+    """The AI pilot of slots 1..: enemies of the player fly at the difficulty's skill, friends as regulars; they
+    see as far as the ground's gunners do at that time of day (flight.world.ground.SIGHT)."""
     if fleet.n < 2:
         return None
     from flight.world.ai import Pilot
     from flight.world.ai.skill import DIFFICULTY, FRIENDLY
     skills = [DIFFICULTY[difficulty] if allegiance[i] != allegiance[0] else FRIENDLY for i in range(1, fleet.n)]
-    return Pilot(fleet, range(1, fleet.n), teams=allegiance.copy(), rng=rng, skill=skills)
+    return Pilot(fleet, range(1, fleet.n), teams=allegiance.copy(), rng=rng, skill=skills,
+                 sight=SIGHT.get(time_of_day, math.inf))
 
 
 _TRACKED = ("airborne_ticks", "airborne_run", "touchdown_sink", "last_speed", "shots_fired")

@@ -100,7 +100,7 @@ def _engagements(p, kind: np.ndarray, enroute: np.ndarray, flying: np.ndarray) -
         return
     escorting = kind == _ESCORT
     centre = np.where(escorting[:, None], p.fleet.pos[np.maximum(p.orders.target, 0)], p.fleet.pos[p.index])
-    reach = np.where(escorting, ESCORT_ENGAGE, PATROL_ENGAGE)
+    reach = np.minimum(np.where(escorting, ESCORT_ENGAGE, PATROL_ENGAGE), p.sight)
     p.engaged = engage(p.fleet, p.index, p.engaged, centre, reach, p.hostile, flying, looking)
 
 
@@ -151,8 +151,24 @@ def _fight(p, i: Instruments, s: Track, c: Commands, target: np.ndarray, fightin
                                 min_speed=1.15 * t.stall_speed, load_max=k.g_limit))
     c = merge(c, extending, dict(bank=0.0, climb_rate=-2.0, speed=np.nan, throttle=1.0,
                                  min_speed=1.15 * t.stall_speed))
+    seen = (distance < p.sight) | p.lit[target]
+    c = _search(p, i, s, c, target, fighting & ~seen)
     solution = p.gunnery.solution(yaw_error, pitch_error, distance, fleet.params.span[target], k.fire_range)
-    return c, solution & chasing & ~evading & (distance < LEAD_RANGE) & ~fleet.crashed[target]
+    return c, solution & seen & chasing & ~evading & (distance < LEAD_RANGE) & ~fleet.crashed[target]
+
+
+def _search(p, i: Instruments, s: Track, c: Commands, target: np.ndarray, searching: np.ndarray) -> Commands:
+    """At night, chasers that cannot see their target fly to where it was last seen or reported, at full
+    throttle and its height; there, finding nothing, they get a fresh report from the ground."""
+    fleet = p.fleet
+    dn, de = p.sighted[:, 0] - s.north, p.sighted[:, 1] - s.east
+    there = dn * dn + de * de < p.sight * p.sight
+    p.sighted = np.where((~searching | there)[:, None], fleet.pos[target], p.sighted)
+    if not searching.any():
+        return c
+    bank, climb, _ = to_point(i, s, p.sighted, p.skill.bank_limit)
+    return merge(c, searching, dict(bank=bank, climb_rate=climb, speed=np.nan, throttle=1.0,
+                                    min_speed=1.15 * p.tuning.stall_speed, load_max=p.skill.g_limit))
 
 
 def _stall(p, i: Instruments, s: Track, c: Commands, stalling: np.ndarray) -> Commands:

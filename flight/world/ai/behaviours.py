@@ -54,7 +54,7 @@ def next_phases(phase: np.ndarray, o: Orders, t: Tuning, i: Instruments, track: 
     new[at[TAKEOFF_ROLL] & lifted_off] = CLIMB_OUT
     climbed = at[CLIMB_OUT] & (track.altitude - o.elevation > CLIMB_OUT_HEIGHT)
     new[climbed] = np.where(in_circuit[climbed], DOWNWIND, ENROUTE)
-    new[at[DOWNWIND] & (along < t.turn_radius - final_length(t))] = BASE
+    new[at[DOWNWIND] & (along < t.turn_radius - final_length(t, o))] = BASE
     new[at[BASE] & (np.abs(across) < t.turn_radius)] = FINAL
     new[at[FINAL] & (wheels < flare_height(t))] = FLARE
     new[at[FLARE] & i.on_ground] = ROLLOUT

@@ -29,8 +29,9 @@ def field_position(s: Track, o: Orders) -> tuple[np.ndarray, np.ndarray]:
     return dn * c + de * n, de * c - dn * n
 
 
-def final_length(t: Tuning) -> np.ndarray:
-    return FINAL_TURNS * t.turn_radius
+def final_length(t: Tuning, o: Orders) -> np.ndarray:
+    """From the base leg to touchdown, m: the type's final, and the order's extension for its place in a queue."""
+    return FINAL_TURNS * t.turn_radius + o.extend
 
 
 def circuit_targets(s: Track, o: Orders, t: Tuning, phase: np.ndarray, along: np.ndarray,
@@ -38,7 +39,7 @@ def circuit_targets(s: Track, o: Orders, t: Tuning, phase: np.ndarray, along: np
     """For aircraft on a leg (DOWNWIND, BASE, FINAL; anything else reads as FINAL): the course over the ground, the
     height above the field wanted here, and the glide path's sink rate (m/s, 0 where the pattern is level)."""
     c, n = np.cos(o.heading), np.sin(o.heading)
-    final, offset = final_length(t), DOWNWIND_TURNS * t.turn_radius
+    final, offset = final_length(t, o), DOWNWIND_TURNS * t.turn_radius
     downwind, base = phase == _DOWNWIND, phase == _BASE
     # each leg as a line: a point on it (metres along, across the landing line from touchdown) and its course
     line_along = np.where(base, -final, 0.0)

@@ -70,6 +70,12 @@ class InnerLoops:
         self.throttle_integral = np.zeros(k)
         self.blipping = np.zeros(k, dtype=bool)
 
+    def take_over(self, rows: np.ndarray, applied: np.ndarray) -> None:
+        """Start the loops of `rows` from the controls `applied` (their (R, 6) rows) as a pilot leaves them: the
+        elevator and throttle integrators hold what he held, so nothing jumps."""
+        self.nz_integral[rows], self.throttle_integral[rows] = applied[:, 1], applied[:, 3]
+        self.speed_integral[rows] = self.bank_integral[rows] = self.yaw_integral[rows] = 0.0
+
     def run(self, s: Instruments, c: Commands) -> np.ndarray:
         u = np.empty((len(s.roll), 6))
         u[:, 0] = self._aileron(s, c)

@@ -81,6 +81,10 @@ class Orders:
     | right     | (K,)  | m    |                               | to its right (- left) and below it (- above),  |
     | down      | (K,)  | m    |                               | in the frame of its course over the ground     |
     | floor     | (K,)  | m    | all airborne                  | at least this high over the ground ahead (0: -) |
+    | delay     | (K,)  | s    | ESCORT, FORMATION             | parked: it starts rolling this long after the  |
+    |           |       |      |                               | leader does (one after another, not abreast)   |
+    | extend    | (K,)  | m    | CIRCUIT, LAND                 | the downwind leg runs this much farther out:   |
+    |           |       |      |                               | its place in a queue to land                   |
     """
     kind: np.ndarray
     north: np.ndarray
@@ -95,9 +99,12 @@ class Orders:
     right: np.ndarray
     down: np.ndarray
     floor: np.ndarray
+    delay: np.ndarray
+    extend: np.ndarray
 
     @classmethod
     def empty(cls, k: int) -> "Orders":
         return cls(kind=np.zeros(k, dtype=np.int8), target=np.full(k, -1, dtype=np.int64), **{
             name: np.zeros(k) for name in ("north", "east", "altitude", "speed", "heading", "radius", "elevation",
-                                           "forward", "right", "down", "floor")})
+                                           "forward", "right", "down", "floor", "delay",
+                                           "extend")})

@@ -17,7 +17,7 @@ from dataclasses import fields
 
 import numpy as np
 
-from flight.dynamics import Fleet
+from flight.dynamics import DT, Fleet
 from flight.world.ai.airwork import FIGHT_FLOOR, plan_air_work
 from flight.world.ai.behaviours import commands_for, next_phases
 from flight.world.ai.circuit import field_position
@@ -36,7 +36,12 @@ GUIDANCE_TICKS = 4  # the behaviours and guidance run every 4th tick (30 Hz); th
 HOME_RADIUS = 600.0  # m: the field an aircraft took off from, when it goes home
 JOIN_TURNS = 4.0  # going home: join the circuit this many turn radii beyond the field's edge
 SPACING = 2.5  # spans: a formation's default spacing
-TACTICS = ("tactic", "tactic_ticks", "engaged", "threat_ticks", "evade_ticks", "evade_dir", "trim", "home")
+TAKEOFF_INTERVAL = 4.0  # s: parked wingmen start their rolls this long one after another, after the leader
+LANE = 45.0  # m between the landing lines of aircraft landing in turn (a Gotha spans 24 m) ...
+QUEUE_GAP = 400.0  # m: ... each place in the queue extends its downwind this much (20-25 s between touchdowns)
+QUEUE_STACK = 30.0  # m: ... and flies its circuit this much higher, clear of those joining with it
+TACTICS = ("tactic", "tactic_ticks", "engaged", "threat_ticks", "evade_ticks", "evade_dir", "trim", "home",
+           "sighted")
 _PARKED_UNTIL_LEADER = (Order.FORMATION, Order.ESCORT)  # parked, they start rolling when the leader does
 _STAY_PARKED = (Order.NONE, Order.RETURN, Order.STALL)
 
@@ -62,10 +67,16 @@ class Pilot:
     | evade_dir      | (K,)   | +1 the break is to the right, -1 left                                        |
     | trim           | (K,)   | the throttle that holds a station, negative until found                      |
     | home           | (K, 3) | north, east (m) and heading (rad) where it last took off (or started)        |
+    | sighted        | (K, 3) | NED m: where a chaser last saw its target, or was told it was (at night)     |
+
+    At night (`sight` m, finite) a chaser sees its target within `sight`, or while a searchlight holds it (`lit`,
+    (N,) bool, which the world sets every tick); until then it flies to where the target was reported, when
+    ordered, and a fresh report comes each time it gets there and finds nothing.
     """
 
     def __init__(self, fleet: Fleet, index: Sequence[int], teams: Sequence[int] | None = None,
-                 rng: np.random.Generator | None = None, skill: str | Sequence[str] = "regular"):
+                 rng: np.random.Generator | None = None, skill: str | Sequence[str] = "regular",
+                 sight: float = math.inf):
         self.fleet = fleet
         self.index = np.asarray(index, dtype=np.intp).reshape(-1)
         k = len(self.index)
@@ -73,9 +84,7 @@ class Pilot:
         self.skill = Skill.of([skill] * k if isinstance(skill, str) else list(skill))
         self.loops = InnerLoops(self.tuning)
         self.rng = rng
-        teams = np.zeros(fleet.n, dtype=np.int64) if teams is None else np.asarray(teams)
-        self.hostile = teams[None, :] != teams[self.index][:, None]  # (K, N)
-        self.any_hostile = bool(self.hostile.any())
+        self.set_teams(np.zeros(fleet.n, dtype=np.int64) if teams is None else teams)
         self.side = np.where(np.arange(k) % 2 == 0, 1.0, -1.0)  # attack runs from the right, or the left
         self.gunnery = Gunnery(fleet, self.index)
         self.orders = Orders.empty(k)
@@ -91,6 +100,9 @@ class Pilot:
         self.trim = np.full(k, -1.0)
         self.home = np.stack([fleet.pos[self.index, 0], fleet.pos[self.index, 1], fleet.euler[self.index, 2]],
                              axis=1)
+        self.sight = sight
+        self.lit = np.zeros(fleet.n, dtype=bool)
+        self.sighted = fleet.pos[self.index].copy()
         self._ticks_to_guidance = 0
         self._slot_of = {int(i): slot for slot, i in enumerate(self.index)}
         self._give(np.arange(k), Order.NONE)
@@ -100,6 +112,17 @@ class Pilot:
     def fire(self) -> np.ndarray:
         """(K,) bool: the pilots' triggers of their fixed guns, as the world's combat reads them."""
         return self.gunnery.fire
+
+    def set_teams(self, teams: Sequence[int]) -> None:
+        """Who is whose enemy, (N,) team numbers: at the start, and when a crew changes sides."""
+        teams = np.asarray(teams)
+        self.hostile = teams[None, :] != teams[self.index][:, None]  # (K, N)
+        self.any_hostile = bool(self.hostile.any())
+
+    def take_over(self, aircraft) -> None:
+        """Take the controls from a pilot's hands as they are: the loops start from them, without a jump."""
+        slots = self._slots(aircraft)
+        self.loops.take_over(slots, self.fleet.applied[self.index[slots]])
 
     def set_skill(self, aircraft, skill: str) -> None:
         """How well they fly and fight: a name of flight.world.ai.skill.SKILLS ("novice" .. "ace")."""
@@ -132,9 +155,10 @@ class Pilot:
         """Take off (if parked), fly the field's circuit at `height` above it, land and stop on it."""
         self._give_field(self._slots(aircraft), Order.CIRCUIT, field, height)
 
-    def land(self, aircraft, field: Airfield, height: float = PATTERN_HEIGHT) -> None:
-        """Join the field's circuit from wherever it is, land and stop on it."""
-        self._give_field(self._slots(aircraft), Order.LAND, field, height)
+    def land(self, aircraft, field: Airfield, height: float = PATTERN_HEIGHT, in_turn: bool = False) -> None:
+        """Join the field's circuit from wherever it is, land and stop on it. `in_turn`: one after another, in the
+        order given and after any already landing there, each on a landing line of its own."""
+        self._give_field(self._slots(aircraft), Order.LAND, field, height, in_turn)
 
     def pursue(self, aircraft, target: int) -> None:
         """Take off if parked, chase aircraft `target` (a fleet index) with lead and fire short bursts when in
@@ -149,14 +173,20 @@ class Pilot:
     def escort(self, aircraft, leader: int) -> None:
         """A loose station above and behind `leader`; go for enemies that come near him, then back to it."""
         slots = self._slots(aircraft, leader)
-        self._give_stations(slots, Order.ESCORT, leader, escort_offsets(len(slots)))
+        self._give_stations(slots, Order.ESCORT, leader, escort_offsets(len(slots)),
+                            TAKEOFF_INTERVAL * np.arange(1, len(slots) + 1))
 
-    def formation(self, aircraft, leader: int, shape: str = "vic", spacing: float | None = None) -> None:
+    def formation(self, aircraft, leader: int, shape: str = "vic", spacing: float | None = None,
+                  interval: float = TAKEOFF_INTERVAL) -> None:
         """Keep station on `leader` in a "vic", "echelon" (right) or "box", `spacing` m apart (default 2.5 spans of
-        the leader). Parked, they roll when he does."""
+        the leader), taking the stations after those already on him. Parked, they roll after him, `interval` s
+        one after another in the order given."""
         slots = self._slots(aircraft, leader)
         spacing = SPACING * float(self.fleet.params.span[int(leader)]) if spacing is None else float(spacing)
-        self._give_stations(slots, Order.FORMATION, leader, formation_offsets(shape, len(slots), spacing))
+        ahead = self._on_station(Order.FORMATION, leader, slots)
+        rank = np.arange(ahead + 1, ahead + len(slots) + 1)
+        self._give_stations(slots, Order.FORMATION, leader, formation_offsets(shape, ahead + len(slots), spacing)[ahead:],
+                            interval * rank)
 
     def patrol(self, aircraft, north: float | None = None, east: float | None = None, radius: float = 1500.0,
                altitude: float | None = None, zone: tuple[float, float] | None = None) -> None:
@@ -165,11 +195,13 @@ class Pilot:
         self._give(self._slots(aircraft), Order.PATROL, north=north, east=east, radius=radius, altitude=altitude,
                    floor=FIGHT_FLOOR)
 
-    def return_to_base(self, aircraft, field: Airfield | None = None, height: float = PATTERN_HEIGHT) -> None:
-        """Fly to `field` (default: where each took off from, landing into the wind) and land there."""
+    def return_to_base(self, aircraft, field: Airfield | None = None, height: float = PATTERN_HEIGHT,
+                       in_turn: bool = False) -> None:
+        """Fly to `field` (default: where each took off from, landing into the wind) and land there (`in_turn`:
+        as `land` says)."""
         slots = self._slots(aircraft)
         for slot in slots:
-            self._give_field(np.array([slot]), Order.RETURN, field or self._home_field(slot), height)
+            self._give_field(np.array([slot]), Order.RETURN, field or self._home_field(slot), height, in_turn)
 
     def stall(self, aircraft) -> None:
         """A practice stall: throttle back, hold the nose up until she stalls, recover, then fly level."""
@@ -183,15 +215,41 @@ class Pilot:
         north, east, heading = (float(v) for v in self.home[slot])
         return Airfield(north, east, heading, HOME_RADIUS).into_wind(self.fleet.wind)
 
-    def _give_field(self, slots: np.ndarray, kind: Order, field: Airfield, height: float) -> None:
+    def _give_field(self, slots: np.ndarray, kind: Order, field: Airfield, height: float,
+                    in_turn: bool = False) -> None:
+        """A field's circuit; in turn, each its place in the queue: a landing line LANE m right or left of the
+        last, its downwind extended and its circuit stacked higher by the place."""
         elevation = float(self.fleet.ground(np.array([field.north]), np.array([field.east]))[0])
-        self._give(slots, kind, north=field.north, east=field.east, altitude=elevation + height,
-                   heading=field.landing_heading, radius=field.radius, elevation=elevation,
+        place = self._queue(field, slots) + np.arange(len(slots)) if in_turn else np.zeros(len(slots), dtype=int)
+        lane = LANE * np.where(place % 2 == 1, 1.0, -1.0) * ((place + 1) // 2)
+        heading = field.landing_heading
+        self._give(slots, kind, north=field.north - lane * math.sin(heading),
+                   east=field.east + lane * math.cos(heading), altitude=elevation + height + QUEUE_STACK * place,
+                   heading=heading, radius=field.radius, elevation=elevation,
                    floor=FIGHT_FLOOR if kind == Order.RETURN else 0.0)
+        self.orders.extend[slots] = QUEUE_GAP * place
 
-    def _give_stations(self, slots: np.ndarray, kind: Order, leader: int, offsets: np.ndarray) -> None:
+    def _queue(self, field: Airfield, slots: np.ndarray) -> int:
+        """How many others are flying to land on `field` (or its circuit) and not yet down."""
+        o = self.orders
+        others = np.ones(len(self.index), dtype=bool)
+        others[slots] = False
+        landing = np.isin(o.kind, (Order.CIRCUIT, Order.LAND, Order.RETURN)) & (self.phase != Phase.STOPPED)
+        dn, de = o.north - field.north, o.east - field.east
+        there = dn * dn + de * de < field.radius * field.radius
+        return int((others & landing & there & ~self.fleet.crashed[self.index]).sum())
+
+    def _on_station(self, kind: Order, leader: int, slots: np.ndarray) -> int:
+        """How many others keep station (`kind`) on `leader`: those given stations now take the ones after."""
+        others = np.ones(len(self.index), dtype=bool)
+        others[slots] = False
+        return int((others & (self.orders.kind == kind) & (self.orders.target == int(leader))).sum())
+
+    def _give_stations(self, slots: np.ndarray, kind: Order, leader: int, offsets: np.ndarray,
+                       delay: np.ndarray) -> None:
         self._give(slots, kind, target=int(leader), floor=FIGHT_FLOOR)
         self.orders.forward[slots], self.orders.right[slots], self.orders.down[slots] = offsets.T
+        self.orders.delay[slots] = delay
 
     def _give(self, slots: np.ndarray, kind: Order, *, north: float = 0.0, east: float = 0.0,
               altitude: float | None = None, speed: float | None = None, heading: float | None = None,
@@ -211,7 +269,9 @@ class Pilot:
         o.heading[slots] = i.heading if heading is None else heading
         o.elevation[slots] = s.altitude - s.height if elevation is None else elevation
         o.target[slots], o.floor[slots] = target, floor
-        o.forward[slots] = o.right[slots] = o.down[slots] = 0.0
+        if target >= 0:
+            self.sighted[slots] = self.fleet.pos[target]  # the ground's report that sends him
+        o.forward[slots] = o.right[slots] = o.down[slots] = o.delay[slots] = o.extend[slots] = 0.0
         self.tactic[slots], self.tactic_ticks[slots], self.engaged[slots] = 0, 0, -1
         parked = i.on_ground & (s.ground_speed < 3.0)
         phase = self.phase[slots]
@@ -271,7 +331,7 @@ class Pilot:
 
     def _carry_on(self, i, track) -> None:
         """Orders that change themselves: home when the target or the leader is down, the circuit on reaching
-        home, the takeoff roll when the leader of a parked flight starts his."""
+        home, the takeoff roll of each of a parked flight its delay after the leader starts his."""
         o, f, phase = self.orders, self.fleet, self.phase
         other = np.maximum(o.target, 0)
         chasing = (o.kind == Order.PURSUE) | (o.kind == Order.ATTACK)
@@ -287,7 +347,10 @@ class Pilot:
                    & (distance < o.radius + JOIN_TURNS * self.tuning.turn_radius))
         o.kind[arrived] = Order.LAND
         phase[arrived] = Phase.DOWNWIND
-        launch = np.flatnonzero(following & (phase == Phase.PARKED) & (~f.on_ground[other] | (other_speed > 5.0)))
+        waiting = following & (phase == Phase.PARKED)
+        leader_rolling = ~f.on_ground[other] | (other_speed > 5.0)
+        self.tactic_ticks[waiting & ~leader_rolling] = 0  # the delay counts from the leader's start
+        launch = np.flatnonzero(waiting & leader_rolling & (self.tactic_ticks * DT >= o.delay))
         if launch.size:
             self._set_phase(launch, np.full(launch.size, Phase.TAKEOFF_ROLL, dtype=self.phase.dtype),
                             i.heading[launch])
