@@ -73,7 +73,7 @@ class Gate:
         self.facing = np.radians(spec.facing_deg)
         self.arc = np.radians(spec.traverse_deg)
         self.low, self.high = np.radians(spec.elevation_deg)
-        self.traverse, self.elevation = 0.0, 0.0
+        self.traverse, self.elevation = 0.0, 0.5 * (self.low + self.high)  # where a neutral frame lays it
         self.rounds, self.spares, self.reload_ticks = spec.belt_rounds, spec.spare_belts, 0
         self.cooldown, self.heat, self.stopped, self.fired, self.last_shot = 0.0, 0.0, False, 0, -1000
         self.health = 1.0
