@@ -285,8 +285,8 @@ class Combat:
         self.clearing[begin] = CLEAR_TICKS
 
     def _gunners(self, rot: np.ndarray, able: np.ndarray, tick: int) -> np.ndarray:
-        """Flexible guns: each gunner picks the nearest hostile aircraft in his gun's arc and range (15 times a
-        second) and leads it. Returns (G, 3) aim directions (NED; zero rows for the fixed guns)."""
+        """Flexible guns: each gunner picks the nearest hostile aircraft in the air in his gun's arc and range (15
+        times a second) and leads it. Returns (G, 3) aim directions (NED; zero rows for the fixed guns)."""
         g, f = self.guns, self.fleet
         aim = np.zeros((g.count, 3))
         flex = np.flatnonzero(g.flexible & able)
@@ -300,7 +300,9 @@ class Combat:
             offset = f.pos[None, :, :] - pivot[:, None, :]
             distance = norm(offset)
             facing = np.einsum("pni,pi->pn", offset, arc) > g.arc_cos[flex][:, None] * distance
-            hostile = (self.allegiance[None, :] != self.allegiance[owner][:, None]) & ~f.crashed[None, :]
+            # only aircraft in the air: a parked one is no threat (and on a field the gunners' own stand between)
+            hostile = ((self.allegiance[None, :] != self.allegiance[owner][:, None])
+                       & ~f.crashed[None, :] & ~f.on_ground[None, :])
             score = np.where(hostile & facing & (distance < g.range[flex][:, None]), distance, np.inf)
             best = np.argmin(score, axis=1)
             self.target[flex] = np.where(np.isfinite(score[np.arange(flex.size), best]), best, -1)
