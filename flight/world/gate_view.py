@@ -47,6 +47,7 @@ class GateSnapshot:
     men_state: np.ndarray
     men_throwing: np.ndarray  # (M,) bool: up on his knees with a grenade
     men_flash: np.ndarray  # (M,) bool: fired his rifle in the last FLASH_TICKS
+    men_lit: np.ndarray  # (M,) bool: in a beam's pool of light (the gunner AI sees him; so should the player)
     prisoner_pos: np.ndarray  # (P, 3)
     # (P,) gate_prisoners.PRISONER_STATES index: 0 waiting (in his hut), 1 running, 2 arrived (at the bombers),
     # 3 fallen
@@ -88,7 +89,7 @@ def gate_snapshot(gate, tick: int) -> GateSnapshot:
         reloading=g.reload_ticks > 0, reload_left_s=g.reload_ticks * DT if g.reload_ticks > 0 else 0.0,
         stoppage=bool(g.stopped), flash=tick - g.last_shot < FLASH_TICKS, health=float(g.health), held=g.held,
         men_pos=m.pos.copy(), men_heading=m.heading.copy(), men_state=m.state.copy(), men_throwing=m.throw > 0,
-        men_flash=tick - m.last_shot < FLASH_TICKS, prisoner_pos=prisoner_pos, prisoner_state=p.state.copy(),
+        men_flash=tick - m.last_shot < FLASH_TICKS, men_lit=g.lit(), prisoner_pos=prisoner_pos, prisoner_state=p.state.copy(),
         grenade_pos=m.grenade_pos.copy(), grenade_fuse=m.grenade_fuse.copy(), tracer_pos=b.pos[burning],
         tracer_vel=b.vel[burning], tracer_age=tick - b.born[burning], event_kind=kind, event_pos=pos,
         event_age=age, light_pos=g.light_pos.copy(), light_beam=beams, light_spot=spots, light_on=g.light_on.copy(),
