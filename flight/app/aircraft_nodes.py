@@ -50,7 +50,8 @@ class AircraftNodes:
                 getattr(surface, f"set_{axis}")(angle)
 
 
-MOVING_PARTS = PROPELLERS + tuple(name for name, *_ in CONTROL_SURFACES)
+GUNNERS = ("gunner_front", "gunner_rear")  # a bomber's gunners, turning on their rings
+MOVING_PARTS = PROPELLERS + GUNNERS + tuple(name for name, *_ in CONTROL_SURFACES)
 
 
 def _flattened(model: NodePath) -> NodePath:
