@@ -49,9 +49,10 @@ _STAY_PARKED = (Order.NONE, Order.RETURN, Order.STALL)
 class Pilot:
     """Flies the aircraft `index` of `fleet`. Give orders with `takeoff`, `fly_to`, `hold_heading`, `circuit`,
     `land`, `pursue`, `attack`, `escort`, `formation`, `patrol`, `return_to_base` and `stall` (by fleet index, any
-    time; `set_skill` too); call `update` every tick before `fleet.step`. `teams` (N,) says who is whose enemy
-    (None: nobody), `rng` draws the aim errors (the world's generator; None: none), `skill` is a name of
-    skill.SKILLS or one per aircraft. `state` and `restore` keep everything below for replay keyframes.
+    time; `set_skill`, `set_teams` and `take_over` too); call `update` every tick before `fleet.step`. `teams`
+    (N,) says who is whose enemy (None: nobody), `rng` draws the aim errors (the world's generator; None: none),
+    `skill` is a name of skill.SKILLS or one per aircraft. `state` and `restore` keep everything below for replay
+    keyframes.
 
     | field          | shape  | meaning                                                                      |
     |----------------|--------|------------------------------------------------------------------------------|
