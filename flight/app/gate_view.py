@@ -26,6 +26,7 @@ NEAR_M = 0.1  # the lens's near plane at the gun: the breech is half a metre awa
 RUNNING, COVER, DOWN = (MAN_STATES.index(s) for s in ("running", "cover", "down"))
 P_RUNNING, P_FALLEN = (PRISONER_STATES.index(s) for s in ("running", "fallen"))
 BEAM_HALF_ANGLE_DEG = float(np.degrees(np.arctan2(BEAM_END_RADIUS, BEAM_LENGTH)))
+POOL_CLEAR_M, POOL_FADE_M = 8.0, 25.0  # a searchlight pool this near the gun is not drawn, and fades in over this
 FLASH, LIT_GROUND = (1.0, 0.8, 0.45), (0.9, 0.93, 1.0)
 
 
@@ -132,10 +133,13 @@ class GateView:
             beam.set_scale(np.linalg.norm(spot - lamp) / BEAM_LENGTH)  # fading out at the spot: no glare at the gun
         lit = gate.light_on
         reach = np.linalg.norm(gate.light_spot[lit] - gate.light_pos[lit], axis=1)
+        # a pool held on the gun itself would wash out the gunner's view: it fades in with distance from him
+        from_gun = np.linalg.norm(gate.light_spot[lit, :2] - gate.gun_pos[:2], axis=1)
+        colours = np.tile([*linear(LIT_GROUND), 0.22], (int(lit.sum()), 1))
+        colours[:, 3] *= np.clip((from_gun - POOL_CLEAR_M) / POOL_FADE_M, 0.0, 1.0)
         self.lit_ground.draw(frames.position_to_panda(gate.light_spot[lit] - np.array([0.0, 0.0, 0.25])),
-                             2.0 + reach * np.tan(np.radians(BEAM_HALF_ANGLE_DEG)),
-                             np.tile([*linear(LIT_GROUND), 0.22], (int(lit.sum()), 1)), np.array([1.0, 0.0, 0.0]),
-                             np.array([0.0, 1.0, 0.0]))
+                             2.0 + reach * np.tan(np.radians(BEAM_HALF_ANGLE_DEG)), colours,
+                             np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0]))
 
     def place_camera(self, camera: NodePath, lens) -> None:
         """The camera behind the breech, looking along the barrel."""

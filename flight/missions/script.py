@@ -166,6 +166,13 @@ class Mission:
         if not self.replaying:
             self.world.seat = where
 
+    def join_side(self, unit: str, side: str) -> None:
+        """The crews of `unit` (an aircraft or a flight) fight for `side` from now on; their markings stay."""
+        if side not in ("allied", "german"):
+            raise ValueError(f"m.join_side takes 'allied' or 'german', not {side!r}")
+        if not self.replaying:
+            self.world.join_side(unit, side)
+
     @property
     def gate(self):
         """Level 2's gate (flight.world.gate.Gate): `through`, `arrived`, `target`, `fallen`, `done`, `count`."""
