@@ -32,6 +32,7 @@ HEAT_COOL = 4.0  # rounds of heat the gun sheds a second
 CLEAR_TICKS, CLEAR_CHANCE = 90, 0.6  # one attempt at a stoppage: 0.75 s of work on the cocking handle
 SYNC_MIN_OMEGA = 20.0  # rad/s: the interrupter gear needs the engine turning
 GUNNER_ERROR = 0.008  # rad, a bomber's gunner's aim on top of his gun's cone of fire
+NIGHT_GUNNER_ERROR = 0.025  # rad: at night he lays on an exhaust flame and a shape against the stars
 GUNNER_BURST, GUNNER_CYCLE = 180, 300  # ticks: a gunner fires 1.5 s in every 2.5 s while he has a target
 FLASH_TICKS = 3
 MAX_DUST = 8  # ground strikes a tick that raise a puff (the rest hit unseen)
@@ -68,6 +69,7 @@ class Combat:
         self.bullets = Bullets()
         self.condition = Condition(n)
         self.units = GroundUnits(ground_units, terrain.height_at, time_of_day)
+        self.gunner_error = NIGHT_GUNNER_ERROR if time_of_day == "night" else GUNNER_ERROR
         self.flak = FlakShells()
         self.events = Events()
         self.side = np.array([SIDES.index(s) for s in sides], dtype=np.int8)
@@ -260,7 +262,7 @@ class Combat:
         boresight = np.einsum("pij,pj->pi", r, g.direction[s])
         direction = np.where(flexible, aim[s], boresight)
         muzzle = f.pos[owner[s]] + np.einsum("pij,pj->pi", r, g.position[s]) + np.where(flexible, 1.2 * direction, 0.0)
-        sigma = np.where(g.flexible[s], g.dispersion[s] + GUNNER_ERROR, g.dispersion[s])
+        sigma = np.where(g.flexible[s], g.dispersion[s] + self.gunner_error, g.dispersion[s])
         direction = scatter(rng, direction, sigma)
         every = g.tracer_every[s]
         tracer = (every > 0) & (self.fired[s] % np.maximum(every, 1) == 0)

@@ -11,6 +11,7 @@ from flight.missions import Condition, airborne, any_of, crashed, in_zone, lande
 
 ALLISON, DIG, CAPTION = "Allison", "Dig", "Caption"
 BOMBERS = 6  # Dig's Gotha and the five of "squadron"
+NIGHT_FIGHTERS = 3  # "nachtjagd"
 PRISONERS_PER_BOMBER = 8  # a crew of three and five more in the fuselage
 STRAGGLERS_S = 240.0  # after Dig is down, how long the aerodrome waits for the rest
 HOME_FOR_SUCCESS = 0.5  # of the bombers that took off: at least this many home is a success
@@ -23,11 +24,12 @@ EPILOGUE = {
     "failure": "The night ends behind the wire after all. At the gate, Ehrlich stands a long time by the gun.",
 }
 
-# The auto-pilot's plan for the Gotha (the gunner AI holds the gate before it): away west down the field, across
-# the lines at cruising height, and the circuit at home.
+# The auto-pilot's plan for the Gotha (the gunner AI holds the gate before it): away west down the field and
+# low across the country (flak cannot lay on an aircraft below 100 m) at a cruise the wingmen can close up at,
+# and the circuit at home.
 PLAN = [
-    {"do": "takeoff", "height_m": 120.0},
-    {"do": "fly_to", "zone": "allied_aerodrome", "height_m": 400.0, "speed": "full"},
+    {"do": "takeoff", "height_m": 80.0},
+    {"do": "fly_to", "zone": "allied_aerodrome", "height_m": 80.0, "speed": 34.0},
     {"do": "land", "field": "allied_aerodrome"},
 ]
 
@@ -82,7 +84,7 @@ def the_squadron(m):
     m.say(DIG, f"{bombers} machines, chaps. Start up and follow me: west, and keep close.", 5)
     for wingman in wingmen(m):
         m.join_side(wingman, "allied")
-        m.order(wingman, "formation", leader="player")
+        m.order(wingman, "formation", leader="player", shape="box")
     m.start(the_night_fighters)
     away = m.objective("Take off and lead the squadron west")
     yield m.until(airborne("player"))
@@ -105,7 +107,9 @@ def the_squadron(m):
 
 def the_night_fighters(m):
     yield m.wait(s=150)
-    m.order("nachtjagd", "pursue", target="player")
+    quarry = ["player"] + wingmen(m)
+    for n in range(NIGHT_FIGHTERS):  # one bomber each, the leader first
+        m.order(f"nachtjagd/{n}", "attack", target=quarry[n % len(quarry)])
     m.say(CAPTION, "Behind them, the night fighters are up.", 4)
 
 
