@@ -103,7 +103,9 @@ class MissionRunner:
     def start(self, fn) -> None:
         """`m.start(phase)`: run another phase alongside the story (a watcher, a side scene)."""
         if not self.m.replaying:
+            caller = self.m.phase_name, self.m._made  # the starting phase carries on making its objectives
             self._begin(fn, story=False)
+            self.m.phase_name, self.m._made = caller
 
     def tick(self) -> None:
         m = self.m

@@ -146,8 +146,10 @@ def test_a_restored_keyframe_carries_on_exactly(make_sortie):
             done = m.objective("Wait a bit")
             yield m.wait(s=1)
             m.start(chatter)
+            heard = m.objective("Listen")  # made after starting another phase: still this phase's
             yield m.wait(s=2)
             done.complete()
+            heard.complete()
 
         def chatter(m):
             for n in range(10):
