@@ -36,10 +36,10 @@ def dive_pilot(sortie: Sortie) -> ControlFrame:
     return ControlFrame(elevator=-1.0 if sortie.tick_count > 1500 else 0.3, throttle=1.0)
 
 
-def record(path: Path, pilot: Pilot, ticks: int, seed: int = 0, finish: bool = True) -> Path:
+def record(path: Path, pilot: Pilot, ticks: int, seed: int = 0, finish: bool = True, level: str = "training") -> Path:
     """Fly `ticks` ticks (fewer if the flight ends) with the pilot's quantised frames, as the live game does."""
-    sortie = Sortie(load_level("training"), seed=seed)
-    writer = ReplayWriter(path, make_header("training", seed, "normal"), sortie)
+    sortie = Sortie(load_level(level), seed=seed)
+    writer = ReplayWriter(path, make_header(level, seed, "normal"), sortie)
     for _ in range(ticks):
         frame = pilot(sortie).quantised()
         sortie.tick(frame.to_array(), frame.buttons)
