@@ -1,7 +1,7 @@
 """Staged scenes a mission cuts to with `m.scene(name, seconds)` (a "scene" event in its log): the app plays them
 for that many seconds of mission time while the world ticks on, and the mission's captions show over them.
 
-- "grenade": a cut to black (the blast is told by the caption).
+- "grenade": a cut to black, the blast heard over it (flight.app.sounds), the caption telling the rest.
 - "gate_dawn": the camp gate at dawn: Allison slumped by the gun, Oberst Ehrlich walking down from his house to
   him, stopping, and saluting.
 """
@@ -14,6 +14,7 @@ from panda3d.core import NodePath, Vec3
 from flight.app import frames
 from flight.app.model_files import load_model
 from flight.app.scene import add_sky_and_light, linear, sky_dome, sunlit, time_of_day_preset
+from flight.app.sounds import play
 from flight.dynamics import DT
 
 WALK_SHARE = 0.55  # of the scene he walks; then he halts, salutes and holds it
@@ -23,11 +24,12 @@ CAMERA_FROM_GUN = (-14.0, -6.0, 1.7)  # north, east, up of the gun: south-west o
 
 
 class BlackOut:
-    """A black card over the 3D view (the HUD's captions stay over it)."""
+    """A black card over the 3D view (the HUD's captions stay over it), and a sound heard over it if given."""
 
-    def __init__(self, app, start_tick: int, seconds: float):
+    def __init__(self, app, start_tick: int, seconds: float, sound: str | None = None):
         self.end_tick = start_tick + round(seconds / DT)
         self.card = DirectFrame(frameColor=(0, 0, 0, 1), frameSize=(-3, 3, -1, 1), sortOrder=-10)
+        self.sound = play(app, sound) if sound else None
 
     def update(self, tick: int, camera, lens) -> bool:
         """False once the scene is over."""

@@ -199,7 +199,7 @@ class FlightView:
         if self.cutaway is not None:
             self.cutaway.destroy()
         if name == "grenade":
-            self.cutaway = BlackOut(self.app, tick, seconds)
+            self.cutaway = BlackOut(self.app, tick, seconds, sound="blast")
         elif name == "gate_dawn" and self.level.gate is not None:
             self.cutaway = GateDawn(self, tick, seconds, self.level.gate.gun, commandant_door(self.level))
         else:
