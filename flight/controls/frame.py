@@ -78,6 +78,7 @@ class ControlFrame:
 
 
 NEUTRAL = ControlFrame()
+PARKED = ControlFrame(brake=1.0)  # throttle closed, brakes on: an aircraft left standing while its pilot is elsewhere
 
 
 def _steps(value: float, low: float, steps: int) -> int:

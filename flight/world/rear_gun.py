@@ -8,6 +8,7 @@ import math
 
 import numpy as np
 
+from flight.controls.frame import PARKED
 from flight.dynamics import Fleet
 from flight.dynamics.stablemath import atan2
 from flight.world.ai import Pilot
@@ -16,7 +17,6 @@ from flight.world.guns import FleetGuns
 
 # a dorsal ring: the fuselage and tail stop the gun lower than this, and it cannot swing past the vertical
 ELEVATION_LIMITS = (math.radians(-20.0), math.radians(85.0))
-PARKED = np.array([0.0, 0.0, 0.0, 0.0, 1.0, 0.0])  # on the ground the autopilot closes the throttle, brakes on
 
 
 class RearGunSeat:
@@ -61,7 +61,7 @@ class RearGunSeat:
     def fly(self) -> np.ndarray:
         """Aircraft 0's (6,) control row this tick."""
         if self.fleet.on_ground[0]:
-            return PARKED
+            return PARKED.to_array()
         return self.autopilot.update()[0]
 
     def angles(self, aileron: float, elevator: float) -> np.ndarray:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from flight.controls.frame import FIRE, REAR_GUN
+from flight.controls.frame import FIRE, PARKED, REAR_GUN
 from flight.dynamics import DT, Fleet, load_aircraft
 from flight.world.combat import Combat
 from flight.world.combat_view import CombatSnapshot, combat_snapshot
@@ -20,7 +20,6 @@ from flight.world.rear_gun import RearGunSeat
 from flight.world.terrain import Terrain, generate_terrain
 
 
-PARKED = np.array([0.0, 0.0, 0.0, 0.0, 1.0, 0.0])  # aircraft 0 while the player is at the gate: idling, brakes on
 SEATS = ("aircraft", "gate", "rear_gun")  # flying aircraft 0; at the camp gate's gun; at its rear gun (autopilot)
 
 
@@ -159,7 +158,7 @@ class World:
         buttons = int(buttons)
         if self.seat == "gate":  # the frame lays the gate's gun (flight.world.gate); aircraft 0 stands parked
             self.gate.tick(self, player_controls, buttons)
-            player_controls, buttons = PARKED, 0
+            player_controls, buttons = PARKED.to_array(), 0
         self.player_fire = bool(buttons & FIRE)
         self._rear_gun_seat(buttons)
         controls = self.fleet.controls
