@@ -32,6 +32,7 @@ HEAT_COOL = 4.0  # rounds of heat the gun sheds a second
 CLEAR_TICKS, CLEAR_CHANCE = 90, 0.6  # one attempt at a stoppage: 0.75 s of work on the cocking handle
 SYNC_MIN_OMEGA = 20.0  # rad/s: the interrupter gear needs the engine turning
 GUNNER_ERROR = 0.008  # rad, a bomber's gunner's aim on top of his gun's cone of fire
+FRIEND_IN_LINE_COS = float(np.cos(np.radians(5.0)))  # a friend this near the line of fire blocks it
 NIGHT_GUNNER_ERROR = 0.025  # rad: at night he lays on an exhaust flame and a shape against the stars
 GUNNER_BURST, GUNNER_CYCLE = 180, 300  # ticks: a gunner fires 1.5 s in every 2.5 s while he has a target
 FLASH_TICKS = 3
@@ -305,7 +306,8 @@ class Combat:
             # only aircraft in the air: a parked one is no threat (and on a field the gunners' own stand between)
             hostile = ((self.allegiance[None, :] != self.allegiance[owner][:, None])
                        & ~f.crashed[None, :] & ~f.on_ground[None, :])
-            score = np.where(hostile & facing & (distance < g.range[flex][:, None]), distance, np.inf)
+            score = np.where(hostile & facing & (distance < g.range[flex][:, None]) & self._clear(owner, offset, distance),
+                             distance, np.inf)
             best = np.argmin(score, axis=1)
             self.target[flex] = np.where(np.isfinite(score[np.arange(flex.size), best]), best, -1)
         target = self.target[flex]
@@ -316,6 +318,17 @@ class Combat:
         self.target[flex] = np.where(has & in_arc & ~f.crashed[t], target, -1)
         aim[flex] = direction
         return aim
+
+    def _clear(self, owner: np.ndarray, offset: np.ndarray, distance: np.ndarray) -> np.ndarray:
+        """(P, N) bool: gunner p has a clear line to aircraft n, no friendly aircraft nearer along it (a gunner in
+        a bomber box holds his fire rather than rake the next bomber)."""
+        f = self.fleet
+        along = offset / np.maximum(distance, 1e-6)[..., None]
+        friend = ((self.allegiance[None, :] == self.allegiance[owner][:, None]) & ~f.crashed[None, :]
+                  & (np.arange(f.n)[None, :] != owner[:, None]))
+        in_line = np.einsum("pni,pmi->pnm", along, along) > FRIEND_IN_LINE_COS
+        nearer = distance[:, None, :] < distance[:, :, None]
+        return ~(friend[:, None, :] & nearer & in_line).any(axis=2)
 
     def _ground(self, world, tick: int) -> None:
         units, f = self.units, self.fleet

@@ -204,3 +204,16 @@ def test_a_bomber_s_rear_gunner_fires_at_a_fighter_on_its_tail_and_not_at_a_frie
     nose, rear = np.flatnonzero(c.guns.owner == 0)
     assert c.target[rear] == 1 and c.rounds[rear] < 500 and c.rounds[nose] == 500
     assert c.condition.hits_taken[1] > 0 and c.condition.hits_taken[2] == 0
+
+
+def test_a_gunner_holds_fire_while_a_friendly_bomber_is_in_his_line():
+    def box(wingman_east: float):
+        return world([flying("player", "gotha_g5", "allied", 0.0, 0.0, 0.0, speed=38.0),
+                      flying("jasta/0", "fokker_d7", "german", -200.0, 0.0, 0.0, altitude=1005.0, speed=40.0),
+                      flying("box/0", "gotha_g5", "allied", -80.0, wingman_east, 0.0, altitude=1002.0, speed=38.0)])
+    blocked, clear = box(0.0), box(60.0)  # the wingman astern, between the gunner and the fighter, or beside
+    run(blocked, 240)
+    run(clear, 240)
+    rear = np.flatnonzero(blocked.combat.guns.owner == 0)[1]
+    assert blocked.combat.rounds[rear] == 500 and blocked.combat.condition.hits_taken[2] == 0
+    assert clear.combat.rounds[rear] < 500
