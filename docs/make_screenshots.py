@@ -1,4 +1,4 @@
-"""How the README's two pictures are made: `python docs/make_screenshots.py` from the repo root (offscreen; Mesa's
+"""How the README's pictures are made: `python docs/make_screenshots.py` from the repo root (offscreen; Mesa's
 software OpenGL is enough), at 960x540 and the default ("medium") graphics quality.
 
 - training-chase.png: the Training level's Camel placed 150 m over the fields west of the aerodrome, heading
@@ -11,6 +11,10 @@ software OpenGL is enough), at 960x540 and the default ("medium") graphics quali
   track from the gate.
 - escape-front.png: the Fokker 150 m over the British lines heading east, the orbit camera 40 m to the west-south-
   west and 15 degrees up: the trenches, the wire, no-man's-land and the shell-torn ground either side.
+- breakout-gate.png: Level 2 at night, 70 s into the fight at the camp gate with the gunner AI on the Maxim (the
+  `--pilot auto` one): the view over its breech, guards rushing across the yard, the towers' beams.
+- breakout-gotha.png: Dig's Gotha placed 60 m over the German airfield at night heading west, the orbit camera
+  35 m to the south-east and 12 degrees up: the exhaust glow, the hangars' lamps, the searchlights.
 (The mission's lines and objectives are hidden in the flying pictures: they belong on the ground.)
 """
 from __future__ import annotations
@@ -27,7 +31,9 @@ sys.path.insert(0, str(DOCS.parent))  # this checkout's game, not an installed o
 from flight.app.app import FlightApp  # noqa: E402
 from flight.app.launch import settle_and_render  # noqa: E402
 from flight.app.settings import Settings  # noqa: E402
+from flight.controls import ControlFrame  # noqa: E402
 from flight.dynamics import DT  # noqa: E402
+from flight.world.gate_gunner import GateGunner  # noqa: E402
 
 
 def _save(app, name: str) -> None:
@@ -89,6 +95,26 @@ def main() -> None:
         _save(app, "escape-camp.png")
         _fly(app, view, -400.0, -700.0, 150.0, heading=90.0, pitch=-8.0, orbit=(240.0, 15.0, 40.0))
         _save(app, "escape-front.png")
+    finally:
+        app.close()
+    app = FlightApp("offscreen", size=(960, 540), level="breakout", settings=Settings(quality="medium"),
+                    record_replays=False)
+    try:
+        view = app.state.view
+        gunner = GateGunner()
+        view.controls.update = lambda dt: gunner(view.sortie).quantised()  # the AI's hands on the gun
+        for _ in range(round(70.0 / DT)):
+            view.tick()
+        settle_and_render(app, view)
+        view.hud.messages.node.hide()  # the first caption: never drawn while the fight was ticked through
+        view.hud.objectives.node.hide()
+        app.task_mgr.step()
+        _save(app, "breakout-gate.png")
+        view.world.seat = "aircraft"
+        view.hud.set_seat("aircraft")
+        view.controls.update = lambda dt: ControlFrame(throttle=0.8)
+        _fly(app, view, 1700.0, 14300.0, 60.0, heading=270.0, pitch=0.0, orbit=(135.0, 12.0, 35.0))
+        _save(app, "breakout-gotha.png")
     finally:
         app.close()
 

@@ -84,7 +84,8 @@ class Effects:
             return
         if self.ground is None:
             self.ground = GroundNodes(self.root, c)
-        self.ground.draw(c, latest.pos)
+        x, y, z = self.camera.get_pos(self.root)
+        self.ground.draw(c, latest.pos, eye=np.array([y, x, -z]))
         self.trails.update(latest)
         pos = frames.lerp(previous_pos, latest.pos, alpha)
         quat = frames.nlerp(previous_quat, latest.quat, alpha)

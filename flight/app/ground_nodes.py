@@ -20,6 +20,7 @@ STAND_INS = {FLAK: ((2.4, 4.0, 1.6), (0.3, 0.32, 0.26)), MG: ((0.8, 1.4, 0.7), (
              GUARDS: ((0.5, 0.3, 1.75), (0.3, 0.32, 0.3))}  # (width, length, height) m, sRGB
 WHEEL_RADIUS = 0.45  # m, the lorry's
 BEAM_LENGTH, BEAM_END_RADIUS = 3000.0, 45.0  # m: a 150 cm searchlight's beam spreads about 1.5 degrees
+EYE_CLEAR_M = 60.0  # a beam at the camera stops this far short of it
 BEAM_BRIGHTNESS = 0.07  # added to the picture at the lamp, fading to nothing at the far end (both walls add)
 SQUAD_SPACING = 1.6  # m between the men of a squad
 
@@ -55,6 +56,18 @@ def beam_node() -> NodePath:
     return node
 
 
+def beam_reach(lamp: np.ndarray, axis: np.ndarray, eye: np.ndarray) -> float:
+    """How much of a beam to draw (1 whole): one that would pass over or near the camera ends EYE_CLEAR_M short of
+    it, fading out before it; seen from inside, its walls would be a flat grey wash over the picture."""
+    along = float(np.dot(eye - lamp, axis))
+    if not 0.0 < along < BEAM_LENGTH:
+        return 1.0
+    across = float(np.linalg.norm(eye - lamp - along * axis))
+    if across > BEAM_END_RADIUS * along / BEAM_LENGTH + EYE_CLEAR_M:
+        return 1.0
+    return max(along - EYE_CLEAR_M, 10.0) / BEAM_LENGTH
+
+
 class GroundNodes:
     """One node per ground unit of a CombatSnapshot (kinds and squad sizes do not change during a flight)."""
 
@@ -86,8 +99,9 @@ class GroundNodes:
                 self.beams[u] = beam
             self.units.append(node)
 
-    def draw(self, combat, aircraft_pos: np.ndarray) -> None:
-        """Place and aim every unit from the snapshot (`aircraft_pos`: (N, 3) NED, where the guns point)."""
+    def draw(self, combat, aircraft_pos: np.ndarray, eye: np.ndarray | None = None) -> None:
+        """Place and aim every unit from the snapshot (`aircraft_pos`: (N, 3) NED, where the guns point); a beam
+        that would pass over the camera at `eye` (NED) ends short of it."""
         pos = frames.position_to_panda(combat.ground_pos)
         moved = np.hypot(*(combat.ground_pos[:, :2] - self.last_pos[:, :2]).T)
         self.rolled += np.where(moved < 50.0, moved, 0.0)  # a seek jumps: no spinning the wheels for it
@@ -101,6 +115,8 @@ class GroundNodes:
             if kind == SEARCHLIGHT:
                 self._aim(parts, "lamp", "lamp", combat.searchlight_beam[u], heading[u])
                 self.beams[u].show() if combat.searchlight_on[u] else self.beams[u].hide()
+                if eye is not None:
+                    self.beams[u].set_scale(beam_reach(combat.ground_pos[u], combat.searchlight_beam[u], eye))
             elif kind in (FLAK, MG) and combat.ground_target[u] >= 0:
                 look = aircraft_pos[combat.ground_target[u]] - combat.ground_pos[u]
                 self._aim(parts, "mount" if kind == FLAK else "gun", "barrel" if kind == FLAK else "gun", look,

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from flight.app.app import FlightApp
-from flight.app.ground_nodes import GroundNodes
+from flight.app.ground_nodes import BEAM_LENGTH, EYE_CLEAR_M, GroundNodes, beam_reach
 from flight.app.states import FlightState
 from flight.controls import CLEAR_JAM, FIRE
 from flight.world.ground import SEARCHLIGHT
@@ -67,3 +67,11 @@ def test_r_clears_a_jam(app):
     assert view.keys.update(1.0 / 120.0).buttons & CLEAR_JAM
     app.messenger.send("r-up")
     assert not view.keys.update(1.0 / 120.0).buttons & CLEAR_JAM
+
+
+def test_a_beam_over_the_camera_ends_short_of_it():
+    lamp, up = np.zeros(3), np.array([0.0, 0.0, -1.0])  # straight up from the lamp (NED)
+    assert beam_reach(lamp, up, np.array([0.0, 0.0, -1000.0])) == (1000.0 - EYE_CLEAR_M) / BEAM_LENGTH
+    assert beam_reach(lamp, up, np.array([20.0, 0.0, -1000.0])) < 1.0, "in the cone, off its axis"
+    assert beam_reach(lamp, up, np.array([500.0, 0.0, -1000.0])) == 1.0, "well clear of it"
+    assert beam_reach(lamp, up, np.array([0.0, 0.0, 200.0])) == 1.0, "behind the lamp"
