@@ -71,7 +71,8 @@ class FlightView:
         self.effects = Effects(self.root, app.camera, self.level.time_of_day)
         self.night = Night(self.root, app.camera, self.level, self.world) if self.level.time_of_day == "night" else None
         self.gate = GateView(self.root, self.landscape.root.find("**/camp:gate_mg")) if self.level.gate else None
-        self.rear_gun_pivot = rear_gun_pivot(self.world.fleet.specs[0])
+        self.rear_gun_pivot = rear_gun_pivot(self.world)
+        self.rear_gunner = self.aircraft.find("**/gunner_rear")  # the player, at the rear gun: not drawn then
         self.cutaway = None  # a scene the mission cut to (flight.app.cutaways), while it plays
         self.pointer = None  # the mouse where it was last frame, for aiming a gun by its motion
         app.camLens.set_fov(settings.fov_deg)
@@ -243,8 +244,11 @@ class FlightView:
             self.gate.place_camera(self.app.camera, lens)
         elif seat == "rear_gun" and getattr(self.latest, "rear_gun_aim", None) is not None and self.rear_gun_pivot is not None:
             place_rear_gun_camera(self.app.camera, lens, self.aircraft, self.rear_gun_pivot, self.latest.rear_gun_aim)
+            self.rear_gunner.hide()
         else:
             self.camera.update(self.aircraft_nodes.models[self.followed], ClockObject.get_global_clock().get_dt())
+        if seat != "rear_gun":
+            self.rear_gunner.show()
         self.hud.set_seat(seat)
 
     def follow(self, step: int = 1) -> None:

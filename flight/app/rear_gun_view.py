@@ -10,10 +10,10 @@ EYE_BEHIND_M, EYE_UP_M = 0.7, 0.35  # the gunner's eye: behind the pivot along t
 NEAR_M = 0.1
 
 
-def rear_gun_pivot(spec) -> np.ndarray | None:
-    """Body-axes pivot (3,) of the aircraft type's flexible gun pointing farthest aft, or None."""
-    aft = [g for g in getattr(spec, "guns", ()) if g.mount == "flexible" and g.direction[0] < 0.0]
-    return np.array(min(aft, key=lambda g: g.direction[0]).position) if aft else None
+def rear_gun_pivot(world) -> np.ndarray | None:
+    """Body-axes pivot (3,) of the gun the world's rear-gun seat mans (its muzzle's place), or None."""
+    seat = world.rear_gun
+    return None if seat is None else np.array(world.combat.guns.position[seat.gun], dtype=float)
 
 
 def place_camera(camera: NodePath, lens, aircraft: NodePath, pivot_body: np.ndarray, aim_rad) -> None:

@@ -17,6 +17,7 @@ from flight.world.guns import FleetGuns
 
 # a dorsal ring: the fuselage and tail stop the gun lower than this, and it cannot swing past the vertical
 ELEVATION_LIMITS = (math.radians(-20.0), math.radians(85.0))
+REST_ELEVATION = math.radians(5.0)
 
 
 class RearGunSeat:
@@ -66,10 +67,13 @@ class RearGunSeat:
 
     def angles(self, aileron: float, elevator: float) -> np.ndarray:
         """(2,) rad: the gun's azimuth and elevation for the frame's aileron and elevator (-1..1 across the arc;
-        + aileron swings it clockwise seen from above, + elevator raises it)."""
-        stick = np.clip(np.array([aileron, elevator]), -1.0, 1.0)
-        low, high = self.arc[[0, 2]], self.arc[[1, 3]]
-        return 0.5 * (low + high) + 0.5 * stick * (high - low)
+        + aileron swings it clockwise seen from above; elevator 0 is REST_ELEVATION, + raises it to the top of the
+        arc, - lowers it to the bottom)."""
+        aileron, elevator = (float(np.clip(v, -1.0, 1.0)) for v in (aileron, elevator))
+        left, right, low, high = self.arc
+        rest = min(max(REST_ELEVATION, low), high)  # a centred stick lays the gun astern, just over the tail
+        elevation = rest + elevator * ((high - rest) if elevator > 0.0 else (rest - low))
+        return np.array([0.5 * (left + right) + 0.5 * aileron * (right - left), elevation])
 
     def aim(self, aileron: float, elevator: float) -> np.ndarray:
         """(3,) unit vector, body axes: where the gun points."""

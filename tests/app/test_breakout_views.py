@@ -3,9 +3,10 @@ against it, the gate's gun aims with the mouse and the frame carries the aim, R 
 toggles the rear gun, and the mission's dawn scene at the gate starts and finishes while the world ticks on."""
 import numpy as np
 import pytest
-from panda3d.core import PNMImage
+from panda3d.core import PNMImage, Vec3
 
 from flight.app.states import FlightState
+from flight.controls import ControlFrame
 from flight.controls.frame import FIRE, RELOAD, REAR_GUN
 from flight.dynamics import DT
 from flight.missions.script import Event
@@ -77,6 +78,27 @@ def test_v_toggles_the_rear_gun(app, view):
     app.messenger.send("v")
     app.messenger.send("v-up")
     assert not view.controls.update(DT).buttons & REAR_GUN
+
+
+def test_at_the_rear_gun_the_view_is_from_its_ring_looking_aft_and_the_gunner_is_not_drawn(app, view):
+    world = view.world
+    world.seat = "aircraft"
+    world.fleet.reset(0, pos=(0.0, 0.0, -400.0), speed=38.0, heading=270.0, throttle=0.8)
+    view.controls.update = lambda dt: ControlFrame(throttle=0.8, buttons=REAR_GUN)
+    try:
+        for _ in range(30):
+            view.tick()
+        app.task_mgr.step()
+        assert world.seat == "rear_gun"
+        camera, aircraft = app.camera, view.aircraft
+        ahead = aircraft.get_relative_vector(camera, Vec3(0.0, 1.0, 0.0))
+        assert ahead.y < -0.9, "looking astern, along the gun"
+        forward, right, down = world.combat.guns.position[world.rear_gun.gun]  # the gun's pivot, body axes
+        assert (camera.get_pos(aircraft) - Vec3(right, forward, -down)).length() < 1.0, "at the gun's ring"
+        assert view.rear_gunner.is_hidden()
+    finally:
+        del view.controls.update  # back to the class's own
+        world.seat = "gate"
 
 
 def test_the_dawn_scene_at_the_gate_starts_and_finishes(app, view):
