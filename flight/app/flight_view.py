@@ -6,7 +6,7 @@ import dataclasses
 import secrets
 
 import numpy as np
-from panda3d.core import ClockObject, MouseButton
+from panda3d.core import ClockObject, MouseButton, NodePath
 
 from flight.app.cameras import CameraRig
 from flight.app.cockpit import InstrumentBoard
@@ -72,7 +72,10 @@ class FlightView:
         self.night = Night(self.root, app.camera, self.level, self.world) if self.level.time_of_day == "night" else None
         self.gate = GateView(self.root, self.landscape.root.find("**/camp:gate_mg")) if self.level.gate else None
         self.rear_gun_pivot = rear_gun_pivot(self.world)
-        self.rear_gunner = self.aircraft.find("**/gunner_rear")  # the player, at the rear gun: not drawn then
+        # the player, at the rear gun: not drawn then (a type without one, or a modder's model, finds none)
+        self.rear_gunner = self.aircraft.find("**/gunner_rear")
+        if self.rear_gunner.is_empty():
+            self.rear_gunner = NodePath("no rear gunner")
         self.cutaway = None  # a scene the mission cut to (flight.app.cutaways), while it plays
         self.pointer = None  # the mouse where it was last frame, for aiming a gun by its motion
         app.camLens.set_fov(settings.fov_deg)
