@@ -71,8 +71,13 @@ def _fly(app, view, north: float, east: float, height: float, heading: float, pi
     app.task_mgr.step()
 
 
+def _app(level: str) -> FlightApp:
+    return FlightApp("offscreen", size=(960, 540), level=level, settings=Settings(quality="medium"),
+                     record_replays=False)
+
+
 def main() -> None:
-    app = FlightApp("offscreen", size=(960, 540), level="training", settings=Settings(quality="medium"))
+    app = _app("training")
     try:
         view = app.state.view
         for _ in range(round(3.0 / DT)):
@@ -87,8 +92,7 @@ def main() -> None:
         _save(app, "training-chase.png")
     finally:
         app.close()
-    app = FlightApp("offscreen", size=(960, 540), level="escape", settings=Settings(quality="medium"),
-                    record_replays=False)
+    app = _app("escape")
     try:
         view = app.state.view
         _fly(app, view, 2230.0, 14600.0, 45.0, heading=330.0, pitch=0.0, orbit=(205.0, 9.0, 32.0))
@@ -97,8 +101,7 @@ def main() -> None:
         _save(app, "escape-front.png")
     finally:
         app.close()
-    app = FlightApp("offscreen", size=(960, 540), level="breakout", settings=Settings(quality="medium"),
-                    record_replays=False)
+    app = _app("breakout")
     try:
         view = app.state.view
         gunner = GateGunner()

@@ -12,10 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from flight.missions.script import Event, Mission, Objective, Until, Wait
-
-
-OUTCOMES = ("success", "partial", "failure")
+from flight.missions.script import OUTCOMES, Event, Mission, Objective, Until, Wait
 
 
 class MissionError(Exception):

@@ -38,12 +38,12 @@ def gate_over():
     return Condition(lambda m: m.gate.done, "the gate's part over")
 
 
-def squadron_down():
-    """Every wingman landed and stopped, or lost."""
+def squadron_down(wingmen: list[str]):
+    """Every one of `wingmen` landed and stopped, or lost."""
     def down(m, unit):
         u = m.unit(unit)
         return u.crashed or u.shot_down or (u.landed and u.stopped)
-    return Condition(lambda m: all(down(m, w) for w in wingmen(m)), "the squadron down")
+    return Condition(lambda m: all(down(m, w) for w in wingmen), "the squadron down")
 
 
 def crews(arrived: int) -> int:
@@ -100,8 +100,9 @@ def the_squadron(m):
     yield m.until(landed("player", zone="allied_aerodrome"))
     m.stat("landed_s", round(m.seconds, 1))  # in the log, so a restored keyframe knows when too
     m.say(CAPTION, "Dawn over the aerodrome. The Gothas come down one after another.", 5)
-    yield m.until(any_of(squadron_down(), Condition(lambda m: m.seconds > m.stats["landed_s"] + STRAGGLERS_S,
-                                                    "the stragglers given up")))
+    given_up = m.stats["landed_s"] + STRAGGLERS_S
+    yield m.until(any_of(squadron_down(wingmen(m)), Condition(lambda m: m.seconds > given_up,
+                                                              "the stragglers given up")))
     m.stat("bombers_home", 1 + sum(landed(w, zone="allied_aerodrome")(m) for w in wingmen(m)))
 
 
