@@ -32,10 +32,10 @@ def _run(args: argparse.Namespace) -> int:
         from flight.app.launch import play
 
         return play(args.level)
-    from flight.headless import run_level
-    from flight.missions import MissionError
-    from flight.replay import ReplayFileError
-    from flight.world import LevelFileError
+    from flight.tools.headless import run_level
+    from flight.sim.missions import MissionError
+    from flight.sim.replay import ReplayFileError
+    from flight.sim.world import LevelFileError
 
     try:
         result = run_level(args.level, seed=args.seed, pilot=args.pilot, max_seconds=args.max_seconds,
@@ -51,7 +51,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _replay(args: argparse.Namespace) -> int:
-    from flight.replay.commands import replay_command
+    from flight.tools.replay_command import replay_command
 
     return replay_command(Path(args.file), info=args.info, verify=args.verify)
 
@@ -64,13 +64,13 @@ def _shot(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from flight.bench import main as run_bench
+    from flight.tools.bench import main as run_bench
 
     return run_bench(json_output=args.json, quick=args.quick)
 
 
 def _devices(args: argparse.Namespace) -> int:
-    from flight.controls.devices_command import run
+    from flight.tools.devices_command import run
 
     return run(watch=args.watch, seconds=args.seconds)
 

@@ -2,9 +2,9 @@
 never leak into a test, and tests never write into the player's (session scope: module-scoped apps read the
 settings before any function-scoped fixture could run).
 
-The flight tests (tests/dynamics) record their figures, ours beside JSBSim's with the band, and the session prints
+The flight tests (tests/sim/dynamics) record their figures, ours beside JSBSim's with the band, and the session prints
 them as one table at the end, so a failing band shows next to everything else the models did (here, not in
-tests/dynamics, so the pytest-xdist controller that prints it loads it too).
+tests/sim/dynamics, so the pytest-xdist controller that prints it loads it too).
 """
 from __future__ import annotations
 

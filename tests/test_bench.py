@@ -1,7 +1,7 @@
 """`flight bench --json` prints one JSON object with the flight-model figures and JSBSim's beside them."""
 import json
 
-from flight import bench
+from flight.tools import bench
 
 
 def test_bench_json_reports_every_fleet_size_and_the_jsbsim_ratio(capsys):

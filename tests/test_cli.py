@@ -70,8 +70,8 @@ def test_bench_passes_flags_and_exit_code(
         calls.append(kwargs)
         return 7
 
-    fake_bench = types.ModuleType("flight.bench")
+    fake_bench = types.ModuleType("flight.tools.bench")
     fake_bench.main = fake_main  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "flight.bench", fake_bench)
+    monkeypatch.setitem(sys.modules, "flight.tools.bench", fake_bench)
     assert cli.main(argv) == 7
     assert calls == [expected]

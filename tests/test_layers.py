@@ -9,7 +9,7 @@ import pytest
 
 import flight
 
-SIM_PACKAGES = ["flight.dynamics", "flight.world", "flight.missions", "flight.replay"]
+SIM_PACKAGES = ["flight.sim.dynamics", "flight.sim.world", "flight.sim.missions", "flight.sim.replay"]
 ALWAYS_HEADLESS = ["flight", "flight.cli", "flight.paths"]
 HEADLESS = ALWAYS_HEADLESS + [name for name in SIM_PACKAGES if importlib.util.find_spec(name)]
 

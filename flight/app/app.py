@@ -8,7 +8,7 @@ from direct.showbase.ShowBase import ShowBase
 
 from flight.app.config import configure
 from flight.app.settings import Settings, apply, before_window, load_settings
-from flight.controls.bindings_file import load_bindings
+from flight.input.bindings_file import load_bindings
 
 
 class FlightApp(ShowBase):
@@ -39,7 +39,7 @@ class FlightApp(ShowBase):
         from flight.app.device_hub import DeviceHub
         self.controllers = DeviceHub(self, bindings)
         self.state = None
-        from flight.app.states import FlightState, MenuState
+        from flight.app.screens.states import FlightState, MenuState
         self.go(FlightState(self, level) if level else MenuState(self))
 
     def go(self, state) -> None:

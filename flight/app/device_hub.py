@@ -12,10 +12,10 @@ from collections.abc import Callable
 
 from direct.showbase.DirectObject import DirectObject
 
-from flight.controls.device import Connection, is_controller
-from flight.controls.panda_devices import as_device, is_panda_device
-from flight.controls.profiles import Bindings
-from flight.controls.reader import read
+from flight.input.device import Connection, is_controller
+from flight.input.panda_devices import as_device, is_panda_device
+from flight.input.profiles import Bindings
+from flight.input.device_reading import read
 
 # one-press button actions, as the keys the game answers to (FlightState: escape; FlightView: F1-F4, C, H, wheel)
 PRESS_EVENTS = {"pause": "escape", "view_cockpit": "f1", "view_chase": "f2", "view_orbit": "f3", "view_free": "f4",

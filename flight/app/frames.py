@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from panda3d.core import LPoint3, LQuaternion, NodePath
 
-from flight.dynamics.quaternion import to_euler
+from flight.sim.dynamics.quaternion import to_euler
 
 
 def position_to_panda(pos_ned: np.ndarray) -> np.ndarray:

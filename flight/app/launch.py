@@ -11,7 +11,7 @@ NO_DISPLAY = ("flight: no display to open the game window on (DISPLAY is not set
 
 def _level_ok(level: str, command: str) -> bool:
     """Load the level once up front, so a missing or broken one is one line, not a traceback from the window."""
-    from flight.world import LevelFileError, load_level
+    from flight.sim.world import LevelFileError, load_level
     try:
         load_level(level)
     except LevelFileError as error:
@@ -49,7 +49,7 @@ def shot(level: str, seconds: float, camera: str, out: Path, size: tuple[int, in
     from panda3d.core import Filename
 
     from flight.app.app import FlightApp
-    from flight.dynamics import DT
+    from flight.sim.dynamics import DT
     app = FlightApp("offscreen", size=size, level=level, record_replays=False)
     try:
         view = app.state.view
@@ -69,7 +69,7 @@ def shot(level: str, seconds: float, camera: str, out: Path, size: tuple[int, in
 
 def watch_replay(path: Path) -> int:
     """`flight replay FILE`: play it in the game window (an interrupted recording plays its whole seconds)."""
-    from flight.replay import ReplayFileError, load_replay
+    from flight.sim.replay import ReplayFileError, load_replay
     try:
         replay = load_replay(path, allow_partial=True)
     except ReplayFileError as error:
@@ -80,7 +80,7 @@ def watch_replay(path: Path) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     from flight.app.app import FlightApp
-    from flight.app.replay_player import ReplayState
+    from flight.app.screens.replay_player import ReplayState
     app = FlightApp("onscreen")
     app.go(ReplayState(app, replay))
     app.run()

@@ -70,7 +70,7 @@ class Settings:
         """The HUD's units: the chosen ones, or with "auto" those of the aircraft's nation."""
         if self.units != "auto":
             return self.units
-        from flight.hud.units import units_for
+        from flight.hud.display_units import units_for
         return units_for(nation)
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from flight.assets import buildings, camp, figures, guns, trees, vehicles
+from flight.assets import buildings, camp, figures, gun_models as guns, trees, vehicles
 from flight.assets.camel import camel_far, camel_model
 from flight.assets.fokker_d7 import fokker_d7_far, fokker_d7_model
 from flight.assets.fokker_dr1 import fokker_dr1_far, fokker_dr1_model
 from flight.assets.gltf import Node, glb_bytes
 from flight.assets.gotha import gotha_g5_far, gotha_g5_model
-from flight.dynamics import load_aircraft
+from flight.sim.dynamics import load_aircraft
 from flight.files import write_atomically
 
 

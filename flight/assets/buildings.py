@@ -10,7 +10,7 @@ import numpy as np
 
 from flight.assets import shapes
 from flight.assets.gltf import Mesh, Node
-from flight.assets.ground import PLANKS, TAR_PAPER, TO_GLTF, gabled, pane
+from flight.assets.ground_models import PLANKS, TAR_PAPER, TO_GLTF, gabled, pane
 from flight.assets.shapes import box, cylinder, from_triangles, loft, merge, paint
 
 CANVAS_ROOF = (222, 214, 188)  # weathered off-white canvas

@@ -15,7 +15,7 @@ from flight.assets.far import FarPlan, far_model
 from flight.assets.gltf import Mesh, Node
 from flight.assets.markings import decal, roundel
 from flight.assets.shapes import cylinder, disc, merge, paint, slab, strut
-from flight.dynamics.spec import AircraftSpec
+from flight.sim.dynamics.spec import AircraftSpec
 
 PC10 = (82, 78, 50)  # khaki-green protective dope
 CLEAR_DOPE = (214, 198, 160)  # the undersides: linen under clear dope

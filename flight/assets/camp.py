@@ -7,7 +7,7 @@ import numpy as np
 
 from flight.assets.airframe import wires
 from flight.assets.gltf import Node
-from flight.assets.ground import DARK, PLANKS, TAR_PAPER, TIMBER, box_on_ground, front_panes, gabled, node, pane
+from flight.assets.ground_models import DARK, PLANKS, TAR_PAPER, TIMBER, box_on_ground, front_panes, gabled, node, pane
 from flight.assets.shapes import block, box, frustum, merge, strut, transform
 
 PLASTER = (214, 204, 178)

@@ -15,7 +15,7 @@ from flight.assets.far import FarPlan, far_model
 from flight.assets.gltf import Mesh, Node
 from flight.assets.markings import WHITE, balkenkreuz, decal
 from flight.assets.shapes import box, cylinder, disc, merge, paint, slab, strut, transform
-from flight.dynamics.spec import AircraftSpec
+from flight.sim.dynamics.spec import AircraftSpec
 
 OLIVE = (66, 76, 50)
 PALE_BLUE = (150, 168, 172)  # fuselage underside

@@ -17,7 +17,7 @@ from flight.assets.figures import gunner_meshes
 from flight.assets.gltf import Mesh, Node
 from flight.assets.markings import WHITE, balkenkreuz, decal
 from flight.assets.shapes import box, cylinder, disc, ellipsoid, merge, slab, strut, transform
-from flight.dynamics.spec import AircraftSpec
+from flight.sim.dynamics.spec import AircraftSpec
 
 NIGHT_UPPER = ((34, 38, 58), (54, 48, 74), (40, 54, 62), (28, 30, 40), (62, 58, 84))
 NIGHT_UNDER = ((58, 64, 88), (76, 70, 98), (62, 76, 90), (50, 54, 66))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from flight.assets.gltf import Node
-from flight.assets.ground import node
+from flight.assets.ground_models import node
 from flight.assets.shapes import ellipsoid, frustum, paint
 
 BARK = (88, 66, 48)

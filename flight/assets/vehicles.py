@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from flight.assets.gltf import Node
-from flight.assets.ground import DARK, STEEL, TIMBER, node
+from flight.assets.ground_models import DARK, STEEL, TIMBER, node
 from flight.assets.shapes import box, cylinder, disc, merge, prism
 
 BODY = (84, 90, 74)  # field-grey paint

@@ -1,8 +1,8 @@
 """The airspeed indicator: equivalent airspeed (what a pitot-static ASI reads), mph or km/h."""
 from __future__ import annotations
 
-from flight.hud.units import KMH, MPH
-from flight.world import WorldSnapshot
+from flight.hud.display_units import KMH, MPH
+from flight.sim.world import WorldSnapshot
 
 
 def text(s: WorldSnapshot, units: str) -> str:

@@ -1,8 +1,8 @@
 """The altimeter: height above sea level, feet or metres."""
 from __future__ import annotations
 
-from flight.hud.units import FEET
-from flight.world import WorldSnapshot
+from flight.hud.display_units import FEET
+from flight.sim.world import WorldSnapshot
 
 
 def text(s: WorldSnapshot, units: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from flight.world import WorldSnapshot
+from flight.sim.world import WorldSnapshot
 
 
 def text(s: WorldSnapshot, units: str) -> str:

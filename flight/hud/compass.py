@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 
-from flight.world import WorldSnapshot
+from flight.sim.world import WorldSnapshot
 
 
 def text(s: WorldSnapshot, units: str) -> str:

@@ -1,7 +1,7 @@
 """Engine revolutions and throttle setting; BLIP while the blip switch (ignition cut) is held."""
 from __future__ import annotations
 
-from flight.world import WorldSnapshot
+from flight.sim.world import WorldSnapshot
 
 
 def text(s: WorldSnapshot, units: str) -> str:

@@ -1,8 +1,8 @@
 """The fuel gauge: petrol left, imperial gallons or litres (the simulation keeps kilograms)."""
 from __future__ import annotations
 
-from flight.hud.units import GALLONS, LITRES
-from flight.world import WorldSnapshot
+from flight.hud.display_units import GALLONS, LITRES
+from flight.sim.world import WorldSnapshot
 
 
 def text(s: WorldSnapshot, units: str) -> str:

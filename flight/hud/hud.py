@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from panda3d.core import TextNode
 
-from flight.hud import (airspeed, altimeter, ammunition, compass, damage, engine, fuel, gate, rear_gun,
-                        stall_warning, vertical_speed)
+from flight.hud import airspeed, altimeter, ammunition, compass, damage_gauge as damage, engine, fuel, gate_gauges as gate, rear_gun_gauges as rear_gun, stall_warning, vertical_speed
 from flight.hud.messages import Messages
 from flight.hud.objective_arrow import ObjectiveArrow
 from flight.hud.objectives import Objectives
 from flight.hud.slip_ball import SlipBall
-from flight.hud.units import UNITS, units_for
+from flight.hud.display_units import UNITS, units_for
 from flight.hud.widget import WARNING_COLOUR, SnapshotProvider, TextGauge, Widget
 
 DETAILS = ("full", "minimal", "off")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from panda3d.core import NodePath, TextNode
 
 from flight.hud.widget import SnapshotProvider, TextGauge, styled
-from flight.world import WorldSnapshot
+from flight.sim.world import WorldSnapshot
 
 
 @dataclass

@@ -6,9 +6,9 @@ import math
 
 from panda3d.core import NodePath
 
-from flight.hud import shapes
+from flight.hud import outlines as shapes
 from flight.hud.widget import SnapshotProvider, TaskWidget
-from flight.world import WorldSnapshot
+from flight.sim.world import WorldSnapshot
 
 VISIBLE_TURN = 0.5  # degrees
 # pointing up (+z), turning about its middle

@@ -10,9 +10,9 @@ import math
 
 from panda3d.core import NodePath
 
-from flight.hud import shapes
+from flight.hud import outlines as shapes
 from flight.hud.widget import SnapshotProvider, TaskWidget
-from flight.world import WorldSnapshot
+from flight.sim.world import WorldSnapshot
 
 TUBE_RADIUS = 0.6  # of the arc, aspect2d units
 TUBE_HALF_ANGLE = math.radians(16.0)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 
-from flight.world import WorldSnapshot
+from flight.sim.world import WorldSnapshot
 
 STALL_ALPHA = math.radians(14.0)  # near the lift peak of the Camel's and the D.VII's CL tables
 

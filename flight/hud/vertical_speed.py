@@ -1,8 +1,8 @@
 """The vertical speed indicator: climb rate, ft/min in steps of 10 or m/s in steps of 0.1."""
 from __future__ import annotations
 
-from flight.hud.units import FEET
-from flight.world import WorldSnapshot
+from flight.hud.display_units import FEET
+from flight.sim.world import WorldSnapshot
 
 
 def text(s: WorldSnapshot, units: str) -> str:

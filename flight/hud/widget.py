@@ -8,9 +8,9 @@ from typing import Protocol
 from direct.gui.OnscreenText import OnscreenText
 from panda3d.core import NodePath, TextNode, TextProperties, TextPropertiesManager
 
-from flight.world import WorldSnapshot
+from flight.sim.world import WorldSnapshot
 
-Units = str  # "imperial" (mph, ft) or "metric" (km/h, m); see flight.hud.units
+Units = str  # "imperial" (mph, ft) or "metric" (km/h, m); see flight.hud.display_units
 SnapshotProvider = Callable[[], WorldSnapshot]
 
 HUD_TASK_SORT = 40  # after the world's tick (10) and the scene's draw (11), before rendering (igLoop, 50)

@@ -7,7 +7,7 @@ can (PRISONERS_PER_BOMBER a machine, Dig's own always). Part 2's rules: shot dow
 German lines fails; Dig home at the Allied aerodrome ends it, graded by the bombers home; down anywhere else on the
 Allied side is a partial success.
 """
-from flight.missions import Condition, airborne, any_of, crashed, in_zone, landed, phase, shot_down
+from flight.sim.missions import Condition, airborne, any_of, crashed, in_zone, landed, phase, shot_down
 
 ALLISON, DIG, CAPTION = "Allison", "Dig", "Caption"
 BOMBERS = 6  # Dig's Gotha and the five of "squadron"

@@ -3,7 +3,7 @@
 Rules first (they hold whichever scene is playing): shot down, a crash or a landing east of the lines fails, a landing at the
 Allied aerodrome succeeds, a landing anywhere else on the Allied side is a partial success.
 """
-from flight.missions import after, airborne, any_of, crashed, in_zone, landed, phase, shot_down
+from flight.sim.missions import after, airborne, any_of, crashed, in_zone, landed, phase, shot_down
 
 DIG, CAPTION = "Dig", "Caption"
 

@@ -1,6 +1,6 @@
 """Training: the instructor talks a pupil through a first flight in the Camel, one step at a time, each checked by
 a trigger. Free flight otherwise: the flight ends when she is down on the aerodrome and stopped, or crashed."""
-from flight.missions import above, airborne, crashed, heading_near, landed, not_, phase, stalled
+from flight.sim.missions import above, airborne, crashed, heading_near, landed, not_, phase, stalled
 
 INSTRUCTOR = "Instructor"
 

@@ -3,9 +3,9 @@ import numpy as np
 import pytest
 from panda3d.core import loadPrcFileData
 
-from flight.app.aerodrome import aerodrome_node
+from flight.app.scene.aerodrome import aerodrome_node
 from flight.app.model_files import load_model
-from flight.world import generate_terrain, load_level
+from flight.sim.world import generate_terrain, load_level
 
 pytest.importorskip("gltf")
 

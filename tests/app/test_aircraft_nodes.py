@@ -4,11 +4,11 @@ import numpy as np
 import pytest
 from panda3d.core import NodePath
 
-from flight.app.aircraft_nodes import MOVING_PARTS, AircraftNodes, _flattened
+from flight.app.flight.aircraft_nodes import MOVING_PARTS, AircraftNodes, _flattened
 from flight.app.model_files import load_model
-from flight.dynamics import load_aircraft
-from flight.world import generate_terrain
-from flight.world.world import World
+from flight.sim.dynamics import load_aircraft
+from flight.sim.world import generate_terrain
+from flight.sim.world.world import World
 
 pytest.importorskip("gltf")
 

@@ -2,8 +2,8 @@
 import numpy as np
 
 from flight.app.launch import settle_and_render
-from flight.app.states import BriefingState, DebriefState, FlightState, MenuState
-from flight.hud.units import MPH
+from flight.app.screens.states import BriefingState, DebriefState, FlightState, MenuState
+from flight.hud.display_units import MPH
 
 
 def frames(app, n=3):

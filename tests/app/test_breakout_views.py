@@ -5,11 +5,11 @@ import numpy as np
 import pytest
 from panda3d.core import PNMImage, Vec3
 
-from flight.app.states import FlightState
-from flight.controls import ControlFrame
-from flight.controls.frame import FIRE, RELOAD, REAR_GUN
-from flight.dynamics import DT
-from flight.missions.script import Event
+from flight.app.screens.states import FlightState
+from flight.input import ControlFrame
+from flight.sim.command import FIRE, RELOAD, REAR_GUN
+from flight.sim.dynamics import DT
+from flight.sim.missions.script import Event
 
 
 @pytest.fixture(scope="module")

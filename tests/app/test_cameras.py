@@ -5,7 +5,7 @@ import pytest
 from panda3d.core import Vec3
 
 from flight.app.app import FlightApp
-from flight.app.cameras import CLEARANCE, DIALS_BELOW_DEG, CameraRig
+from flight.app.flight.cameras import CLEARANCE, DIALS_BELOW_DEG, CameraRig
 
 FRAME = 1 / 60
 

@@ -2,9 +2,9 @@
 Escape is won (a won debrief records it), or opened by the app's all-levels switch."""
 from direct.gui.DirectGui import DirectButton, OnscreenText
 
-from flight.app.states import MENU_ENTRIES, DebriefState, MenuState
+from flight.app.screens.states import MENU_ENTRIES, DebriefState, MenuState
 from flight.campaign import progress_path
-from flight.world.sortie import Ending
+from flight.sim.run.sortie import Ending
 
 
 def _buttons(app) -> dict[str, str]:

@@ -7,7 +7,7 @@ import pytest
 from panda3d.core import PNMImage
 
 from flight.app.app import FlightApp
-from flight.app.cockpit import DIALS, SWEEP_DEG, InstrumentBoard, needle_angle
+from flight.app.flight.cockpit import DIALS, SWEEP_DEG, InstrumentBoard, needle_angle
 from flight.app.launch import settle_and_render
 
 

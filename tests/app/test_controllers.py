@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from flight.app.settings import Settings, apply
-from flight.controls.bindings_file import bindings_path, load_bindings
-from flight.controls.default_bindings import default_bindings
-from tests.controls.fakes import flight_stick, xbox_pad
+from flight.input.bindings_file import bindings_path, load_bindings
+from flight.input.default_bindings import default_bindings
+from tests.input.fakes import flight_stick, xbox_pad
 
 BROKEN = '[keyboard]\nspace = "fire"\nb = \n'
 
@@ -55,7 +55,7 @@ def in_the_air(view, height=600.0):
 
 
 def fly(app, level="training"):
-    from flight.app.states import FlightState
+    from flight.app.screens.states import FlightState
     app.go(FlightState(app, level))
     view = app.state.view
     in_the_air(view)
@@ -68,7 +68,7 @@ def shown_line(view) -> str:
 
 
 def test_a_broken_bindings_file_is_reported_left_alone_and_the_defaults_fly(app):
-    from flight.app.states import MenuState
+    from flight.app.screens.states import MenuState
     assert app.controllers.bindings == default_bindings()
     assert str(app.config_folder / "bindings.toml") in app.bindings_message and "line 3" in app.bindings_message
     assert (app.config_folder / "bindings.toml").read_text() == BROKEN
@@ -185,7 +185,7 @@ def test_rumble_on_gun_fire_only_when_asked(app, config):
 
 
 def test_the_controls_screen_from_the_pause_overlay(app, config):
-    from flight.app.controls_screen import ControlsState
+    from flight.app.screens.controls_screen import ControlsState
     fly(app)
     flight = app.state
     flight.toggle_pause()
@@ -197,7 +197,7 @@ def test_the_controls_screen_from_the_pause_overlay(app, config):
 
 
 def test_capture_toggles_curve_and_save(app, config):
-    from flight.app.states import MenuState
+    from flight.app.screens.states import MenuState
     app.go(MenuState(app))
     stick, pad = flight_stick(), xbox_pad()
     for device in (stick, pad):
@@ -242,8 +242,8 @@ def test_capture_toggles_curve_and_save(app, config):
 
 
 def test_the_controls_screen_is_flown_with_the_stick(app, config):
-    from flight.app.controls_screen import ControlsState
-    from flight.app.states import MenuState
+    from flight.app.screens.controls_screen import ControlsState
+    from flight.app.screens.states import MenuState
     closed = []
     app.go(MenuState(app))
     stick = flight_stick()
@@ -275,9 +275,9 @@ def test_the_controls_screen_is_flown_with_the_stick(app, config):
 def test_a_flight_flown_with_a_gamepad_replays_bit_for_bit(app, config):
     """The sim sees only the quantised frame, built once a tick from the devices' values at that tick: a noisy
     stick, a lever and an unplug mid-flight all replay exactly."""
-    from flight.app.states import FlightState, MenuState
-    from flight.replay import load_replay
-    from flight.replay.playback import verify
+    from flight.app.screens.states import FlightState, MenuState
+    from flight.sim.replay import load_replay
+    from flight.sim.replay.playback import verify
     app.go(FlightState(app, "training"))
     view = app.state.view
     pad, stick = xbox_pad(), flight_stick()

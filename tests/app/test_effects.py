@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from flight.app.app import FlightApp
-from flight.app.ground_nodes import BEAM_LENGTH, EYE_CLEAR_M, GroundNodes, beam_reach
-from flight.app.states import FlightState
-from flight.controls import CLEAR_JAM, FIRE
-from flight.world.ground import SEARCHLIGHT
+from flight.app.flight.ground_nodes import BEAM_LENGTH, EYE_CLEAR_M, GroundNodes, beam_reach
+from flight.app.screens.states import FlightState
+from flight.input import CLEAR_JAM, FIRE
+from flight.sim.world.combat.ground_units import SEARCHLIGHT
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from panda3d.core import LQuaternion, LVector3, NodePath
 
 from flight.app import frames
-from flight.dynamics.quaternion import from_euler, to_matrix
+from flight.sim.dynamics.quaternion import from_euler, to_matrix
 
 
 def node_for(heading_deg: float = 0.0, pitch_deg: float = 0.0, roll_deg: float = 0.0) -> NodePath:

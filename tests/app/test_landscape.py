@@ -5,7 +5,7 @@ import pytest
 from panda3d.core import NodePath, PNMImage
 
 from flight.app.app import FlightApp
-from flight.app.landscape import QUALITY
+from flight.app.scene.landscape import QUALITY
 from flight.app.launch import settle_and_render
 from flight.app.settings import Settings
 

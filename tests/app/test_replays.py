@@ -3,12 +3,12 @@ and deletes them; the player seeks and hands over control; a ghost flies alongsi
 import numpy as np
 import pytest
 
-from flight.app.replay_browser import ReplayBrowserState, entries
-from flight.app.replay_player import ReplayState
-from flight.app.states import FlightState, MenuState
+from flight.app.screens.replay_browser import ReplayBrowserState, entries
+from flight.app.screens.replay_player import ReplayState
+from flight.app.screens.states import FlightState, MenuState
 from flight.paths import replays_dir
-from flight.replay import arrays, load_replay
-from flight.replay.playback import Playback, verify
+from flight.sim.replay import arrays, load_replay
+from flight.sim.replay.playback import Playback, verify
 
 
 def fly_and_leave(app, ticks=900):

@@ -3,9 +3,9 @@ import numpy as np
 import pytest
 from panda3d.core import GeomNode, NodePath
 
-from flight.app.scene import (CLOUD_BASE_M, TIMES_OF_DAY, add_sky_and_light, clouds_node, terrain_node,
+from flight.app.scene.ground_and_sky import (CLOUD_BASE_M, TIMES_OF_DAY, add_sky_and_light, clouds_node, terrain_node,
                               time_of_day_preset)
-from flight.world import generate_terrain
+from flight.sim.world import generate_terrain
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +81,6 @@ def test_no_clouds_at_night():
 
 
 def test_every_time_of_day_a_level_may_name_has_a_lighting_preset():
-    from flight.app.scene import TIMES_OF_DAY as presets
-    from flight.world.level import TIMES_OF_DAY as names
+    from flight.app.scene.ground_and_sky import TIMES_OF_DAY as presets
+    from flight.sim.world.level import TIMES_OF_DAY as names
     assert set(presets) == set(names)

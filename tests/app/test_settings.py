@@ -104,7 +104,7 @@ def app(tmp_path_factory):
 
 @pytest.fixture
 def menu(app, config_dir):
-    from flight.app.states import MenuState
+    from flight.app.screens.states import MenuState
     apply(app, Settings())
     app.go(MenuState(app))
     return app
@@ -116,7 +116,7 @@ def frames(app, n=2):
 
 
 def test_a_broken_file_at_start_is_shown_and_kept(app):
-    from flight.app.states import MenuState
+    from flight.app.screens.states import MenuState
     assert app.settings == Settings()
     assert str(app.broken_folder / "settings.toml") in app.settings_message
     assert (app.broken_folder / "settings.toml").read_text() == 'quality = "ultra"\n'
@@ -126,8 +126,8 @@ def test_a_broken_file_at_start_is_shown_and_kept(app):
 
 
 def test_settings_from_the_menu_save_the_fov_and_apply_it(menu, config_dir):
-    from flight.app.settings_screen import SettingsState
-    from flight.app.states import MenuState
+    from flight.app.screens.settings_screen import SettingsState
+    from flight.app.screens.states import MenuState
     menu.state.choose("settings")
     assert isinstance(menu.state, SettingsState)
     frames(menu)
@@ -145,7 +145,7 @@ def test_settings_from_the_menu_save_the_fov_and_apply_it(menu, config_dir):
 
 
 def test_cancel_leaves_the_file_and_the_app_alone(menu, config_dir):
-    from flight.app.states import MenuState
+    from flight.app.screens.states import MenuState
     path = config_dir / "settings.toml"
     path.write_text("fov_deg = 60 # mine\n")
     before = path.read_bytes()
@@ -170,7 +170,7 @@ def test_defaults_then_save_writes_the_defaults(menu, config_dir):
 
 
 def test_settings_over_the_paused_flight(menu, config_dir):
-    from flight.app.states import FlightState
+    from flight.app.screens.states import FlightState
     menu.go(FlightState(menu, "training"))
     flight = menu.state
     flight.toggle_pause()

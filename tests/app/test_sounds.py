@@ -5,7 +5,7 @@ import wave
 import numpy as np
 
 from flight.app.sounds import RATE, play, sound_file
-from flight.app.states import FlightState
+from flight.app.screens.states import FlightState
 
 
 def test_the_blast_is_a_wav_that_cracks_then_dies_away():

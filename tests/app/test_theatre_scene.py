@@ -174,11 +174,11 @@ def test_the_escape_view_starts_within_seconds():
 def test_the_skirts_hang_deeper_than_any_crack_between_levels_of_detail():
     """Where a chunk at one level of detail meets its neighbour at another, their edges differ by what the coarser
     one skips; the skirts must hang below that, over the theatre and the generated maps."""
-    from flight.app.landscape import QUALITY
-    from flight.app.terrain_chunks import SKIRT_M
-    from flight.world import generate_terrain
-    from flight.world.landuse import BLOCK_SPACINGS
-    from flight.world.theatre import load_theatre
+    from flight.app.scene.landscape import QUALITY
+    from flight.app.scene.terrain_chunks import SKIRT_M
+    from flight.sim.world import generate_terrain
+    from flight.sim.map.landuse import BLOCK_SPACINGS
+    from flight.sim.map.theatre import load_theatre
     steps = {step for preset in QUALITY.values() for step in preset.ground.steps}
     for terrain in (load_theatre().terrain(), generate_terrain(1)):
         for heights in (terrain.heights, terrain.heights.T):

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from panda3d.core import NodePath, loadPrcFileData
 
-from flight.dynamics import load_aircraft
+from flight.sim.dynamics import load_aircraft
 
 loadPrcFileData("", "window-type none\naudio-library-name null\nnotify-level-device fatal")
 gltf = pytest.importorskip("gltf")

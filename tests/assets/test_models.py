@@ -8,7 +8,7 @@ from panda3d.core import NodePath, loadPrcFileData
 
 from flight.assets import fokker_dr1
 from flight.assets.build import MODELS, build_all
-from flight.dynamics import load_aircraft
+from flight.sim.dynamics import load_aircraft
 from flight.paths import models_dir
 
 loadPrcFileData("", "window-type none\naudio-library-name null\nnotify-level-device fatal")

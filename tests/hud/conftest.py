@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flight.world import World, WorldSnapshot, generate_terrain
+from flight.sim.world import World, WorldSnapshot, generate_terrain
 from tests.hud.helpers import Provider
 
 

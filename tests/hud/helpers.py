@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from flight.dynamics import DT
-from flight.world import WorldSnapshot
+from flight.sim.dynamics import DT
+from flight.sim.world import WorldSnapshot
 
 
 class Provider:

@@ -6,9 +6,8 @@ import types
 import numpy as np
 import pytest
 
-from flight.hud import (airspeed, altimeter, ammunition, compass, damage, engine, fuel, stall_warning,
-                        vertical_speed)
-from flight.hud.units import FEET, KMH, MPH, units_for
+from flight.hud import airspeed, altimeter, ammunition, compass, damage_gauge as damage, engine, fuel, stall_warning, vertical_speed
+from flight.hud.display_units import FEET, KMH, MPH, units_for
 
 
 def test_units_follow_the_nation():

@@ -1,0 +1,315 @@
+"""Flying a level on screen: the world ticks in fixed steps from the player's keyboard and mouse, and the scene,
+camera and HUD draw the newest snapshot, the aircraft interpolated between the last two ticks."""
+from __future__ import annotations
+
+import dataclasses
+import secrets
+
+import numpy as np
+from panda3d.core import ClockObject, MouseButton, NodePath
+
+from flight.app.flight.cameras import CameraRig
+from flight.app.flight.cockpit import InstrumentBoard
+from flight.app.flight.ghost import Ghost
+from flight.app.flight.loop import FixedStepLoop
+from flight.app.flight.aircraft_nodes import AircraftNodes
+from flight.app.scene.effects import Effects
+from flight.app.flight.gate_seat_view import GateView
+from flight.app.scene.night import Night
+from flight.app.flight.rear_gun_seat_view import place_camera as place_rear_gun_camera, rear_gun_pivot
+from flight.app.scene.placed_models import level_landscape
+from flight.app.scene.ground_and_sky import add_sky_and_light
+from flight.app.settings import Settings
+from flight.app.flight.flight_controls import FlightControls, keyboard_bindings
+from flight.input import KeyboardMouse
+from flight.input.gun_aim import TURRET_SEATS
+from flight.sim.dynamics import DT
+from flight.hud.hud import Hud
+from flight.sim.missions import MissionError
+from flight.sim.replay.live import LiveRecording
+from flight.sim.world import load_level
+from flight.sim.run.sortie import Ending, Sortie
+
+
+def new_seed() -> int:
+    """A fresh seed for each flight (the replay header keeps it): the wall clock chooses it, the sim never reads it."""
+    return secrets.randbits(31)
+
+
+TICK_TASK_SORT = 10  # after the event manager (0), before drawing (igLoop, 50)
+
+class FlightView:
+    """World, scene and HUD of one flight; `paused` stops the ticks. The sortie is flown live from the keyboard
+    and mouse and recorded (with `record`), or driven by a replay's `playback` (then `speed` x real time) until
+    `take_control`; a `ghost` replay of the same level flies alongside, translucent."""
+
+    def __init__(self, app, level: str, playback=None, ghost=None, record: bool = True):
+        self.app = app
+        self.paused = False
+        self.speed = 1.0
+        settings = getattr(app, "settings", None) or Settings()
+        self.level = load_level(level)
+        self.playback = playback
+        self.sortie = playback.sortie if playback else Sortie(self.level, seed=new_seed(),
+                                                                  difficulty=settings.difficulty)
+        self.world = self.sortie.world
+        self.recording = LiveRecording(self.sortie) if record and playback is None else None
+        self.end: Ending | None = None
+        self.error: str | None = None  # a mission script error, one line
+        self.log_read = 0  # how much of the mission's log the HUD has shown
+        self.latest = self.world.snapshot()
+        self.previous_pose = self.latest.pos, self.latest.quat
+        self.loop = FixedStepLoop()
+        self.keys = KeyboardMouse(keyboard_bindings(app), axis_rate=settings.axis_rate,
+                                  mouse_stick=settings.mouse_stick)
+        self.root = app.render.attach_new_node("flight")
+        add_sky_and_light(self.root, app.set_background_color, self.level.time_of_day)
+        self.landscape = level_landscape(self.level, self.world, self.root, settings.quality)
+        self.landscape.follow(app.camera, app.task_mgr)
+        self.aircraft_nodes = AircraftNodes(self.root, self.world.fleet.specs)
+        self.aircraft = self.aircraft_nodes.models[0]  # the player's: the cameras and the cockpit ride on it
+        self.effects = Effects(self.root, app.camera, self.level.time_of_day)
+        self.night = Night(self.root, app.camera, self.level, self.world) if self.level.time_of_day == "night" else None
+        self.gate = GateView(self.root, self.landscape.root.find("**/camp:gate_mg")) if self.level.gate else None
+        self.rear_gun_pivot = rear_gun_pivot(self.world)
+        # the player, at the rear gun: not drawn then (a type without one, or a modder's model, finds none)
+        self.rear_gunner = self.aircraft.find("**/gunner_rear")
+        if self.rear_gunner.is_empty():
+            self.rear_gunner = NodePath("no rear gunner")
+        self.cutaway = None  # a scene the mission cut to (flight.app.flight.cutaways), while it plays
+        self.pointer = None  # the mouse where it was last frame, for aiming a gun by its motion
+        app.camLens.set_fov(settings.fov_deg)
+        app.camLens.set_near_far(0.5, 12000)
+        self.camera = CameraRig(app.camera, app.camLens, self.world.terrain.height_at)
+        self._bind_view_keys()
+        if playback is None:
+            self._bind_flying_keys()
+        self.ghost = Ghost(self.root, ghost) if ghost is not None else None
+        nation = self.world.fleet.specs[0].nation
+        self.instruments = InstrumentBoard(self.aircraft, lambda: self.latest, app.task_mgr)
+        self.followed = 0  # whose HUD and which aircraft the cameras show (a replay can follow any)
+        self.hud = Hud(app, self.followed_snapshot, app.task_mgr, nation,
+                       units=None if settings.units == "auto" else settings.units)
+        app.accept("h", self.hud.cycle_detail)
+        self.controls = FlightControls(app, self.keys, self.camera, self.hud, lambda: self.latest)  # + controllers
+        app.task_mgr.add(self._tick, "flight-tick", sort=TICK_TASK_SORT)
+        app.task_mgr.add(self._draw, "flight-draw", sort=TICK_TASK_SORT + 1)
+
+    def _bind_flying_keys(self) -> None:
+        for key in self.keys.bindings:
+            self.app.accept(key, self.keys.press, [key])
+            self.app.accept(f"{key}-up", self.keys.release, [key])
+
+    def _bind_view_keys(self) -> None:
+        for key, name in CameraRig.keys.items():
+            self.app.accept(key, self.camera.select, [name])
+        self.app.accept("c", self.camera.cycle)
+        self.app.accept("wheel_up", self.camera.zoom, [0.9])
+        self.app.accept("wheel_down", self.camera.zoom, [1.1])
+
+    def _ignore_keys(self) -> None:
+        for key in (*self.keys.bindings, *(f"{k}-up" for k in self.keys.bindings), *CameraRig.keys, "c", "h",
+                    "wheel_up", "wheel_down"):
+            self.app.ignore(key)
+
+    def apply_settings(self, settings) -> None:
+        """Settings saved from the pause overlay reach the live flight."""
+        self.keys.axis_rate = settings.axis_rate
+        self.keys.mouse_stick = settings.mouse_stick
+        self.hud.set_units(settings.hud_units(self.world.fleet.specs[0].nation))
+        self.landscape.set_quality(settings.quality)
+
+    def tick(self) -> None:
+        """One fixed step (tests and `flight shot` step the flight with this)."""
+        self.advance(1)
+
+    def advance(self, ticks: int) -> None:
+        """Run `ticks` fixed steps, reading the player's controls at the tick rate, then take the one snapshot
+        the frame draws (the pose before the last step is all the interpolation needs from the one before)."""
+        if ticks == 0:
+            return
+        fleet = self.world.fleet
+        for _ in range(ticks):
+            if self.sortie.end is not None or (self.playback is not None and self.playback.at_end):
+                break
+            self.previous_pose = fleet.pos.copy(), fleet.quat.copy()
+            try:
+                if self.playback is not None:
+                    self.playback.step()
+                else:
+                    self.controls.mixer.seat = self.world.seat
+                    frame = self.controls.update(DT)  # quantised: the sim flies exactly what the replay stores
+                    self.sortie.tick(frame.to_array(), frame.buttons)
+                    if self.recording is not None:
+                        self.recording.record(frame.to_ints(), self.sortie)
+            except MissionError as error:  # the level's script broke: the state takes the player to the menu
+                self.error = str(error)
+                self.paused = True
+                return
+            if self.ghost is not None:
+                self.ghost.step()
+        self.latest = self.world.snapshot()
+        self.end = self.sortie.end
+        if self.end is not None and self.recording is not None:
+            self.recording.finish(self.sortie.result(), self.sortie)
+        if self.recording is not None and self.recording.problem:
+            self.hud.messages.say("Recorder", self.recording.problem, seconds=10.0)
+            self.recording = None
+        self.show_mission()
+
+    def show_mission(self) -> None:
+        """New radio lines from the mission's log into the HUD, and its objectives into the list."""
+        m = self.sortie.mission.m
+        if len(m.log) < self.log_read:  # a seek went back: start the list again
+            self.log_read = 0
+        for event in m.log[self.log_read:]:
+            if event.kind == "say":
+                self.hud.messages.say(event.speaker, event.text, seconds=event.seconds)
+            elif event.kind == "scene":
+                self.cut_to(event.text, event.tick, event.seconds)
+        self.log_read = len(m.log)
+        self.hud.objectives.set([(o.text, o.state) for o in m.objectives.values()])
+
+    def _tick(self, task):
+        if not self.paused:
+            self.advance(self.loop.ticks_for(ClockObject.get_global_clock().get_dt(), self.speed))
+        return task.cont
+
+    @property
+    def recording_path(self):
+        """The replay file of this flight, if it is being (or was) recorded."""
+        return self.recording.path if self.recording is not None else None
+
+    def show_current(self) -> None:
+        """Draw the sortie as it is now, with no motion to interpolate (after a seek)."""
+        self.latest = self.world.snapshot()
+        self.previous_pose = self.latest.pos, self.latest.quat
+        self.end = self.sortie.end
+        self.log_read = len(self.sortie.mission.m.log)  # no old lines again after a jump
+        self.show_mission()
+
+    def take_control(self, writer) -> None:
+        """The player flies on from this tick: the keys start from the replay's throttle, and `writer` (the new
+        recording with the replay's inputs so far) records what they do."""
+        self.playback = None
+        self.speed = 1.0
+        self.keys.throttle = float(self.world.fleet.applied[0, 3])
+        self.recording = LiveRecording(writer=writer)
+        self._bind_flying_keys()
+
+    def cut_to(self, name: str, tick: int, seconds: float) -> None:
+        """Play the mission's scene `name` (flight.app.flight.cutaways); an unknown one is skipped, the story goes on."""
+        from flight.app.flight.cutaways import BlackOut, GateDawn, commandant_door
+        if self.cutaway is not None:
+            self.cutaway.destroy()
+        if name == "grenade":
+            self.cutaway = BlackOut(self.app, tick, seconds, sound="blast")
+        elif name == "gate_dawn" and self.level.gate is not None:
+            self.cutaway = GateDawn(self, tick, seconds, self.level.gate.gun, commandant_door(self.level))
+        else:
+            self.cutaway = None
+
+    def _draw(self, task):
+        self.draw(self.loop.alpha)
+        seat = self.world.seat
+        watcher = getattr(self.app, "mouseWatcherNode", None)  # none offscreen: a buffer has no mouse
+        if watcher is not None and watcher.has_mouse():
+            x, y = watcher.get_mouse_x(), watcher.get_mouse_y()
+            if seat in TURRET_SEATS:
+                self.aim_by_mouse(x, y, watcher.is_button_down(MouseButton.one()))
+            else:
+                self.pointer = None
+                if self.keys.mouse_stick:
+                    self.keys.mouse_move(x, y)
+                self.camera.mouse(x, y, watcher.is_button_down(MouseButton.one()),
+                                  watcher.is_button_down(MouseButton.three()))
+        self.place_camera(seat)
+        return task.cont
+
+    def aim_by_mouse(self, x: float, y: float, trigger: bool) -> None:
+        """At a gun: the pointer's motion since the last frame moves the aim, the left button fires."""
+        aim = self.controls.mixer.aim
+        if self.pointer is not None:
+            aim.mouse_moved(x - self.pointer[0], y - self.pointer[1])
+        self.pointer = (x, y)
+        aim.trigger = trigger
+
+    def place_camera(self, seat: str) -> None:
+        """The mission's scene if one plays, else the gate's gun, the rear gun ring, or the player's camera."""
+        lens = self.app.camLens
+        if self.cutaway is not None and not self.cutaway.update(self.latest.tick, self.app.camera, lens):
+            self.cutaway.destroy()
+            self.cutaway = None
+        if self.cutaway is not None:
+            self.hud.set_seat("scene")
+            return
+        if seat == "gate" and self.gate is not None:
+            self.gate.place_camera(self.app.camera, lens)
+        elif seat == "rear_gun" and getattr(self.latest, "rear_gun_aim", None) is not None and self.rear_gun_pivot is not None:
+            place_rear_gun_camera(self.app.camera, lens, self.aircraft, self.rear_gun_pivot, self.latest.rear_gun_aim)
+            self.rear_gunner.hide()
+        else:
+            self.camera.update(self.aircraft_nodes.models[self.followed], ClockObject.get_global_clock().get_dt())
+        if seat != "rear_gun":
+            self.rear_gunner.show()
+        self.hud.set_seat(seat)
+
+    def follow(self, step: int = 1) -> None:
+        """Follow the next (or previous) aircraft still in the air or in one piece: cameras and HUD."""
+        n = self.world.fleet.n
+        self.followed = (self.followed + step) % n
+        self.camera.select(self.camera.current)  # the chase and orbit cameras start afresh on the new aircraft
+
+    def followed_snapshot(self):
+        """The newest snapshot with the followed aircraft first, so the HUD (which reads index 0) shows it."""
+        return focus(self.latest, self.followed)
+
+    def draw(self, alpha: float) -> None:
+        """Place the aircraft between the last two ticks and move their propellers and control surfaces."""
+        self.aircraft_nodes.draw(*self.previous_pose, self.latest, alpha)
+        self.effects.draw(*self.previous_pose, self.latest, alpha)
+        gate = getattr(self.latest, "gate", None)
+        if self.gate is not None and gate is not None:
+            orientation = self.app.camera.get_quat(self.root)
+            self.gate.draw(gate, alpha, np.array(orientation.get_right()), np.array(orientation.get_up()))
+        if self.night is not None:
+            self.night.extra = self.gate.light_sources if self.gate is not None else None
+            self.night.draw(*self.previous_pose, self.latest, alpha)
+        if self.ghost is not None:
+            self.ghost.draw(alpha)
+
+    def destroy(self) -> None:
+        if self.recording is not None:  # left mid-flight: the file still gets its outcome
+            self.recording.finish(dict(self.sortie.result(), outcome="abandoned", reason="left the flight"),
+                                  self.sortie)
+        self.app.task_mgr.remove("flight-tick")
+        self.app.task_mgr.remove("flight-draw")
+        self._ignore_keys()
+        self.controls.destroy()
+        self.hud.destroy()
+        self.instruments.destroy()
+        if self.cutaway is not None:
+            self.cutaway.destroy()
+        self.camera.detach()  # before the aircraft's node goes: the cockpit camera rides on it
+        if self.night is not None:
+            self.night.destroy()
+        self.root.remove_node()
+        self.app.render.clear_fog()
+
+
+def focus(snapshot, index: int):
+    """`snapshot` with aircraft `index` moved to the front of every per-aircraft array."""
+    if index == 0:
+        return snapshot
+    n = len(snapshot.pos)
+    order = [index] + [i for i in range(n) if i != index]
+    changes = {}
+    for field in dataclasses.fields(snapshot):
+        value = getattr(snapshot, field.name)
+        if isinstance(value, np.ndarray) and value.ndim and len(value) == n:
+            changes[field.name] = value[order]
+        elif isinstance(value, tuple) and len(value) == n:
+            changes[field.name] = tuple(value[i] for i in order)
+        elif field.name == "combat" and value is not None:
+            changes[field.name] = value.reordered(order)
+    return dataclasses.replace(snapshot, **changes)

@@ -1,0 +1,132 @@
+"""Watching a replay: the recorded sortie re-flown in the flight view, with pause, speeds from 0.25x to 8x, a seek
+bar and 10 s jumps, the flight view's cameras and HUD, and Take control (the player flies on from here, into a
+new recording that starts with the replay's inputs)."""
+from __future__ import annotations
+
+from direct.gui.DirectGui import DirectFrame, DirectSlider, OnscreenText
+from panda3d.core import TextNode
+
+from flight.app.flight.flight_view import FlightView
+from flight.sim.dynamics import DT
+from flight.sim.replay import new_replay_path
+from flight.sim.replay.playback import Playback, version_note
+
+SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+JUMP_TICKS = round(10.0 / DT)
+KEYS = ("Space pause   [ ] speed   Left/Right 10 s   Tab next aircraft   T take control   F1-F5 C cameras   "
+        "H HUD   Esc back")
+
+
+def clock(ticks: int) -> str:
+    minutes, seconds = divmod(int(ticks * DT), 60)
+    return f"{minutes}:{seconds:02d}"
+
+
+class ReplayState:
+    """A replay on screen; `on_close` goes back (to the replay browser, or quits when opened from the command
+    line)."""
+
+    def __init__(self, app, replay, on_close=None):
+        self.app = app
+        self.replay = replay
+        self.on_close = on_close
+        self.view: FlightView | None = None
+        self.handed_over = False
+        self.bar_tick = 0
+        self.nodes = []
+
+    def enter(self) -> None:
+        self.view = FlightView(self.app, self.replay.header["level"], playback=Playback(self.replay))
+        self.view.loop.max_ticks = round(max(SPEEDS) * 8)
+        # along the top, under the compass: the bottom belongs to the HUD's gauges and messages
+        bar = DirectFrame(parent=self.app.a2dTopCenter, frameColor=(0, 0, 0, 0.45),
+                          frameSize=(-1.2, 1.2, -0.37, -0.17))
+        self.status = OnscreenText(parent=bar, pos=(-1.15, -0.24), scale=0.045, fg=(1, 1, 1, 1),
+                                   align=TextNode.A_left, mayChange=True)
+        OnscreenText(parent=bar, text=KEYS, pos=(0, -0.345), scale=0.032, fg=(0.85, 0.85, 0.8, 1))
+        self.seek_bar = DirectSlider(parent=bar, range=(0, max(self.replay.ticks, 1)), value=0, pos=(0.35, 0, -0.23),
+                                     scale=0.8, frameSize=(-1, 1, -0.02, 0.02), thumb_frameSize=(-0.02, 0.02, -0.04, 0.04),
+                                     command=self._dragged)
+        self.nodes.append(bar)
+        for note in (version_note(self.replay), None if self.replay.complete else
+                     f"This recording stops after {clock(self.replay.ticks)}: it was interrupted."):
+            if note:
+                self.view.hud.messages.say("Replay", note, seconds=8.0)
+        for key, command, args in (("space", self.toggle_pause, []), ("[", self.change_speed, [-1]),
+                                   ("]", self.change_speed, [1]), ("arrow_left", self.jump, [-JUMP_TICKS]),
+                                   ("arrow_right", self.jump, [JUMP_TICKS]), ("t", self.take_control, []),
+                                   ("tab", self.view.follow, [1]),
+                                   ("escape", self.close, [])):
+            self.app.accept(key, command, args)
+        self.app.task_mgr.add(self._show, "replay-status", sort=13)
+
+    @property
+    def playback(self) -> Playback:
+        return self.view.playback
+
+    def toggle_pause(self) -> None:
+        self.view.paused = not self.view.paused
+
+    def change_speed(self, step: int) -> None:
+        index = SPEEDS.index(self.view.speed) + step
+        self.view.speed = SPEEDS[min(max(index, 0), len(SPEEDS) - 1)]
+
+    def jump(self, ticks: int) -> None:
+        self.seek(self.playback.tick + ticks)
+
+    def seek(self, tick: int) -> None:
+        self.playback.seek(tick)
+        self.view.show_current()
+        self._move_bar(self.playback.tick)
+
+    def _move_bar(self, tick: int) -> None:
+        # the slider reports every change, ours too, a frame later: remember ours to tell them from a drag
+        self.bar_tick = tick
+        self.seek_bar["value"] = tick
+
+    def _dragged(self) -> None:
+        tick = round(self.seek_bar["value"])
+        if tick != self.bar_tick:
+            self.seek(tick)
+
+    def _show(self, task):
+        if self.view.playback is None:
+            return task.done
+        tick = self.playback.tick
+        self._move_bar(tick)
+        state = "paused" if self.view.paused else f"{self.view.speed:g}x"
+        if self.playback.at_end:
+            outcome = self.replay.outcome or {}
+            state = f"end: {outcome.get('outcome', 'interrupted')}" + (f" ({outcome['reason']})"
+                                                                        if outcome.get("reason") else "")
+        self.status.setText(f"{clock(tick)} / {clock(self.replay.ticks)}   {state}")
+        return task.cont
+
+    def take_control(self) -> None:
+        """From this moment the player flies, recorded into a new replay; the flight carries on as a live one."""
+        if self.playback.sortie.end is not None:
+            return
+        from flight.app.screens.states import FlightState
+        writer = self.playback.take_control(new_replay_path(self.replay.header["level"]))
+        self.view.followed = 0
+        self.view.take_control(writer)
+        self.view.paused = False
+        self.view.hud.messages.say("Replay", "You have control.", seconds=4.0)
+        self.handed_over = True
+        self.app.go(FlightState(self.app, self.replay.header["level"], view=self.view))
+
+    def close(self) -> None:
+        if self.on_close is not None:
+            self.on_close()
+        else:
+            self.app.userExit()
+
+    def exit(self) -> None:
+        self.app.task_mgr.remove("replay-status")
+        for key in ("space", "[", "]", "arrow_left", "arrow_right", "t", "tab", "escape"):
+            self.app.ignore(key)
+        for node in self.nodes:
+            node.destroy()
+        self.nodes.clear()
+        if not self.handed_over:
+            self.view.destroy()

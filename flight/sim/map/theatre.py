@@ -1,0 +1,134 @@
+"""The theatre: the one map both story levels fly over (levels/theatre.toml): its terrain, its airfields, the
+camp and the lines, and the zones a mission can name ("allied_side", "german_side", each airfield, "camp",
+"no_mans_land"); its land use, trenches and placed features (camp, hangars). The terrain and the land use are
+generated once per process and shared: they are never written. Imports no panda3d."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+
+from flight.sim.map.features import Placements, airfield_features, camp_features
+from flight.sim.map.front import Front
+from flight.sim.map.landuse import APRON_M, LandUse, land_use
+from flight.sim.map.terrain import Terrain, generate_terrain
+from flight.sim.map.zones import Zone
+
+
+@dataclass(frozen=True)
+class Airfield:
+    name: str
+    north: float
+    east: float
+    radius: float
+    landing_heading_deg: float
+    buildings: tuple[dict, ...] = field(default=(), hash=False)  # {model, north, east, facing_deg}: hangars...
+    yards: tuple[tuple[float, float, float, float], ...] = ()  # beaten earth: north min, max, east min, max
+
+
+@dataclass(frozen=True)
+class Theatre:
+    name: str
+    size: tuple[float, float]  # north, east extent, m
+    spacing: float
+    terrain_seed: int
+    base_height: float
+    airfields: dict[str, Airfield]
+    camp: dict  # floats, and tuples of floats for the rows of barracks
+    front: dict[str, float]
+    tracks: tuple[tuple[tuple[float, float], ...], ...] = ()  # [[tracks]]: north/east points of each
+
+    def terrain(self) -> Terrain:
+        spots = tuple((a.north, a.east, a.radius) for a in self.airfields.values())
+        spots += ((self.camp["north"], self.camp["east"], self.camp["radius"]),)
+        return _terrain(self.terrain_seed, self.size, self.spacing, spots, self.base_height)
+
+    def zones(self) -> dict[str, Zone]:
+        front = self.front
+        zones = {name: Zone(name, "circle", (a.north, a.east, a.radius)) for name, a in self.airfields.items()}
+        zones["camp"] = Zone("camp", "circle", (self.camp["north"], self.camp["east"], self.camp["radius"]))
+        zones["allied_side"] = Zone("allied_side", "west", (front["british_trench_east"],))
+        zones["german_side"] = Zone("german_side", "east", (front["german_trench_east"],))
+        half = self.size[0] / 2
+        zones["no_mans_land"] = Zone("no_mans_land", "box", (-half, half, front["british_trench_east"],
+                                                            front["german_trench_east"]))
+        return zones
+
+    def clearings(self) -> tuple[tuple[float, float, float], ...]:
+        """(north, east, radius) of the levelled grass: every airfield and the camp's ground."""
+        return tuple((a.north, a.east, a.radius) for a in self.airfields.values()) + (
+            (self.camp["north"], self.camp["east"], self.camp["radius"]),)
+
+    def yards(self) -> tuple[tuple[float, float, float, float], ...]:
+        """Beaten-earth rectangles (north min, north max, east min, east max): the compound inside the wire and
+        the ground before the hangars."""
+        camp = self.camp
+        return tuple(y for a in self.airfields.values() for y in a.yards) + (
+            (camp["wire_south"], camp["wire_north"], camp["wire_west"], camp["wire_east"]),)
+
+    def front_lines(self) -> Front:
+        """The trench systems, carried on past the map's north and south edges into the distant land."""
+        terrain = self.terrain()
+        return _front(tuple(sorted(self.front.items())), terrain.north0 - APRON_M,
+                      terrain.north0 + terrain.size[0] + APRON_M, self.terrain_seed)
+
+    def land_use(self) -> LandUse:
+        """The land use over the theatre (cheap: its classes are worked out block by block as they are asked)."""
+        return _land_use(self)
+
+    def features(self) -> Placements:
+        """Everything placed on the theatre's ground: the camp, then each airfield's buildings."""
+        return Placements.join(camp_features(self.camp),
+                               *(airfield_features(name, a.buildings) for name, a in self.airfields.items()))
+
+
+@cache
+def _front(front: tuple, north_min: float, north_max: float, seed: int) -> Front:
+    return Front.from_theatre(dict(front), north_min, north_max, seed)
+
+
+_LAND: dict[tuple, LandUse] = {}
+
+
+def _land_use(theatre: Theatre) -> LandUse:
+    key = (theatre.name, theatre.terrain_seed, theatre.clearings(), theatre.yards(),
+           tuple(sorted(theatre.front.items())), theatre.tracks)
+    if key not in _LAND:
+        _LAND.clear()  # one theatre at a time
+        _LAND[key] = land_use(theatre.terrain(), theatre.terrain_seed, theatre.clearings(),
+                              front=theatre.front_lines(), yards=theatre.yards(), tracks=theatre.tracks)
+    return _LAND[key]
+
+
+@cache
+def _terrain(seed: int, size: tuple[float, float], spacing: float, spots: tuple, base_height: float) -> Terrain:
+    return generate_terrain(seed, size_m=size, spacing=spacing, flat_spots=spots, base_height=base_height)
+
+
+def load_theatre(name: str = "theatre") -> Theatre:
+    """levels/<name>.toml; ValueError naming the file and the problem."""
+    from flight.paths import levels_dir
+    path = levels_dir() / f"{name}.toml"
+    try:
+        data = tomllib.loads(path.read_text())
+        return Theatre(
+            name=str(data["name"]), size=(float(data["size_m"][0]), float(data["size_m"][1])),
+            spacing=float(data["spacing_m"]), terrain_seed=int(data["terrain_seed"]),
+            base_height=float(data["base_height_m"]),
+            airfields={key: _airfield(key, a) for key, a in data["airfields"].items()},
+            camp={k: tuple(float(x) for x in v) if isinstance(v, list) else float(v) for k, v in data["camp"].items()},
+            front={k: float(v) for k, v in data["front"].items()},
+            tracks=tuple(tuple((float(n), float(e)) for n, e in t["points"]) for t in data.get("tracks", [])))
+    except OSError as error:
+        raise ValueError(f"{path}: cannot read it ({error.strerror or error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"{path}: not valid TOML ({error})") from None
+    except (KeyError, TypeError, ValueError, IndexError) as error:
+        raise ValueError(f"{path}: missing or bad value ({error})") from None
+
+
+def _airfield(key: str, a: dict) -> Airfield:
+    buildings = tuple({"model": str(b["model"]), "north": float(b["north"]), "east": float(b["east"]),
+                       "facing_deg": float(b.get("facing_deg", 0.0))} for b in a.get("buildings", []))
+    return Airfield(key, float(a["north"]), float(a["east"]), float(a["radius"]), float(a["landing_heading_deg"]),
+                    buildings=buildings, yards=tuple(tuple(float(v) for v in y) for y in a.get("yards", [])))

@@ -1,0 +1,68 @@
+"""The replay header: what a re-simulation needs (level, seed, difficulty) and what explains a divergence (the
+versions, the CPU features numpy picked kernels for, hashes of the level's and the aircraft's files)."""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import platform
+from pathlib import Path
+
+import numpy as np
+
+from flight import __version__
+from flight.sim.dynamics import DT
+from flight.paths import aircraft_dir, levels_dir
+
+FORMAT_VERSION = 1
+# the fields a replay cannot be read without, and their types (any others are informative)
+FIELDS = {"format": int, "game_version": str, "numpy_version": str, "level": str, "level_hash": str,
+          "aircraft_hash": str, "seed": int, "difficulty": str, "tick_rate": int}
+
+
+def files_hash(folder: Path, pattern: str = "*") -> str:
+    """SHA-256 over the names and contents of the files in `folder` matching `pattern`, in sorted order."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.glob(pattern) if p.is_file() and not p.name.startswith(".")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def level_hash(level: str) -> str:
+    return files_hash(levels_dir() / level)
+
+
+def aircraft_hash() -> str:
+    return files_hash(aircraft_dir(), "*.toml")
+
+
+def cpu_features() -> list[str]:
+    """The SIMD features numpy uses on this CPU (its kernels for exp, log, ... differ in the last bit by them)."""
+    try:
+        from numpy._core._multiarray_umath import __cpu_features__ as features
+    except ImportError:  # numpy 1.x
+        from numpy.core._multiarray_umath import __cpu_features__ as features
+    return sorted(name for name, on in features.items() if on)
+
+
+def make_header(level: str, seed: int, difficulty: str, **extra) -> dict:
+    return {"format": FORMAT_VERSION, "game_version": __version__, "numpy_version": np.__version__,
+            "python_version": platform.python_version(), "machine": platform.machine(), "cpu_features": cpu_features(),
+            "level": level, "level_hash": level_hash(level), "aircraft_hash": aircraft_hash(), "seed": int(seed),
+            "difficulty": difficulty, "tick_rate": round(1.0 / DT),
+            "recorded_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), **extra}
+
+
+def header_problem(header) -> str | None:
+    """Why `header` cannot be a replay header this game reads, or None."""
+    if not isinstance(header, dict):
+        return "the header is not a JSON object"
+    version = header.get("format")
+    if isinstance(version, int) and version != FORMAT_VERSION:
+        newer = "newer than this game reads" if version > FORMAT_VERSION else "an old format this game cannot read"
+        return f"replay format version {version} is {newer} (it reads version {FORMAT_VERSION})"
+    for key, kind in FIELDS.items():
+        if not isinstance(header.get(key), kind) or isinstance(header.get(key), bool):
+            return f"header field {key!r} is missing or not a {kind.__name__}"
+    if header["tick_rate"] != round(1.0 / DT):
+        return f"recorded at {header['tick_rate']} ticks a second; this game runs {round(1.0 / DT)}"
+    return None

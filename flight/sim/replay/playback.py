@@ -1,0 +1,114 @@
+"""Re-simulating a replay: a Playback steps a fresh sortie through the recorded controls, seeks through
+keyframes, and can hand over to the player ("take control"); `verify` runs one to the end checking every hash."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from flight import __version__
+from flight.sim.replay import arrays
+from flight.sim.replay.container import ReplayFileError
+from flight.sim.replay.header import aircraft_hash, level_hash
+from flight.sim.replay.reader import Replay
+from flight.sim.replay.writer import ReplayWriter
+from flight.sim.world import LevelFileError, load_level
+from flight.sim.run.sortie import Sortie
+
+
+def sortie_for(replay: Replay) -> Sortie:
+    """A fresh sortie of the replay's level, seed and difficulty. A level that is gone or whose files changed is
+    a ReplayFileError: the recording could not replay exactly."""
+    name, level = replay.path, replay.header["level"]
+    try:
+        loaded = load_level(level)
+    except LevelFileError as error:
+        raise ReplayFileError(f"{name}: its level cannot be loaded: {error}") from None
+    if replay.header["level_hash"] != level_hash(level):
+        raise ReplayFileError(f"{name}: the files of level {level!r} have changed since it was recorded")
+    return Sortie(loaded, seed=replay.header["seed"], difficulty=replay.header["difficulty"])
+
+
+def version_note(replay: Replay) -> str | None:
+    """Why a divergence would not surprise: another game version, or changed aircraft files."""
+    notes = []
+    if replay.header["game_version"] != __version__:
+        notes.append(f"recorded with flight {replay.header['game_version']}, this is {__version__}")
+    if replay.header["aircraft_hash"] != aircraft_hash():
+        notes.append("the aircraft files have changed since")
+    return "; ".join(notes) or None
+
+
+class Playback:
+    """A sortie driven by a replay's controls. `tick` is how many of them have run."""
+
+    def __init__(self, replay: Replay):
+        self.replay = replay
+        self.sortie = sortie_for(replay)
+        self._controls = replay.control_arrays()
+        self._buttons = replay.controls[:, 5]
+
+    @property
+    def tick(self) -> int:
+        return self.sortie.tick_count
+
+    @property
+    def at_end(self) -> bool:
+        return self.tick >= self.replay.ticks or self.sortie.end is not None
+
+    def step(self, ticks: int = 1) -> int:
+        """Run up to `ticks` recorded ticks (fewer at the end); returns how many ran."""
+        ran = 0
+        while ran < ticks and not self.at_end:
+            self.sortie.tick(self._controls[self.tick], int(self._buttons[self.tick]))
+            ran += 1
+        return ran
+
+    def seek(self, tick: int) -> None:
+        """Jump to `tick` (clamped to the recording): from the newest keyframe at or before it, unless going on
+        from here is shorter; either way the state is the one straight playback reaches."""
+        tick = min(max(int(tick), 0), self.replay.ticks)
+        keyframe_tick = max(t for t in self.replay.keyframes if t <= tick)
+        if tick < self.tick or keyframe_tick > self.tick:
+            _, state = self.replay.keyframe(tick)
+            self.sortie.restore(state)
+        self.step(tick - self.tick)
+
+    def take_control(self, path: Path) -> ReplayWriter:
+        """Start a new recording at the current tick: the original's inputs up to here, then the player's."""
+        return ReplayWriter.continuing(self.replay, self.tick, path, taken_from={
+            "file": self.replay.path.name, "tick": self.tick})
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    ticks: int  # how many ticks were re-simulated
+    first_divergent_tick: int | None  # the tick of the first state hash that differed
+    note: str | None = None
+
+    def to_json(self) -> dict:
+        result = {"ok": self.ok, "ticks": self.ticks, "first_divergent_tick": self.first_divergent_tick}
+        return result | ({"note": self.note} if self.note else {})
+
+
+def verify(replay: Replay, progress: Callable[[int, int], None] | None = None) -> Verification:
+    """Re-simulate the whole replay headless and compare every state hash and the outcome."""
+    playback = Playback(replay)
+    note = version_note(replay)
+    for tick in range(1, replay.ticks + 1):
+        if playback.step() == 0:
+            return Verification(False, playback.tick, playback.tick, _joined("the flight ended early", note))
+        expected = replay.hashes.get(tick)
+        if expected is not None and arrays.digest(playback.sortie.state()) != expected:
+            return Verification(False, tick, tick, note)
+        if progress is not None and tick % 1200 == 0:
+            progress(tick, replay.ticks)
+    recorded = replay.outcome or {}
+    if playback.sortie.result()["outcome"] != recorded.get("outcome", "timeout") and recorded.get("outcome") != "abandoned":
+        return Verification(False, replay.ticks, replay.ticks, _joined("the outcome differs", note))
+    return Verification(True, replay.ticks, None, note)
+
+
+def _joined(*parts: str | None) -> str:
+    return "; ".join(p for p in parts if p)

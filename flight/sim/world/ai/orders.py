@@ -1,0 +1,110 @@
+"""What an AI pilot is told to do (an Order per aircraft, with its targets) and where it is in doing it (a Phase).
+Plain data: small int arrays and float arrays, so orders vectorise, copy and compare. Imports numpy, flight.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+import numpy as np
+
+from flight.sim.dynamics.stablemath import atan2
+
+
+class Order(IntEnum):
+    NONE = 0  # parked on the ground; in the air, straight and level
+    TAKEOFF = 1  # take off along the heading it faces, climb straight ahead to `altitude`, hold that heading
+    FLY_TO = 2  # (take off and) fly to north, east at `altitude` and `speed`, then circle the point
+    HEADING = 3  # hold `heading`, `altitude` and `speed`
+    CIRCUIT = 4  # take off (if parked), fly the field's circuit, land into `heading`, stop on the field
+    LAND = 5  # join the field's circuit from wherever it is, land into `heading`, stop on the field
+    PURSUE = 6  # (take off and) chase `target` with lead, firing in bursts when in range and in the gun cone
+    ATTACK = 7  # attack runs on `target` (a bomber): climb to a perch above and behind, dive, fire, break away
+    ESCORT = 8  # keep a loose station on `target` (the leader); engage enemies that come near it
+    FORMATION = 9  # keep station `offset` on `target` (the leader)
+    PATROL = 10  # circle north, east at `radius` and `altitude`; engage enemies that come near
+    RETURN = 11  # fly to the field north, east at `altitude`, then join its circuit and land (becomes LAND)
+    STALL = 12  # throttle back, hold the nose up until she stalls, recover; then straight and level
+
+
+class Phase(IntEnum):
+    PARKED = 0
+    TAKEOFF_ROLL = 1  # full throttle, runway heading, tail up, rotate
+    CLIMB_OUT = 2  # straight ahead at the climb speed to a safe height (also a go-around)
+    ENROUTE = 3  # TAKEOFF, FLY_TO, HEADING in the air
+    DOWNWIND = 4  # the circuit: the downwind leg (joined from anywhere)
+    BASE = 5
+    FINAL = 6  # down the glide path to the touchdown point
+    FLARE = 7  # throttle closed, sink rate eased off, holding off to a three-point touchdown
+    ROLLOUT = 8  # stick back, straight with the rudder, until stopped
+    STOPPED = 9
+
+
+AIRBORNE_PHASES = (Phase.CLIMB_OUT, Phase.ENROUTE, Phase.DOWNWIND, Phase.BASE, Phase.FINAL, Phase.FLARE)
+
+
+@dataclass(frozen=True)
+class Airfield:
+    """A grass field: landing is into `landing_heading` (rad, 0 north), on the field within `radius` m of its
+    centre (north, east, m)."""
+    north: float
+    east: float
+    landing_heading: float
+    radius: float
+
+    def into_wind(self, wind: np.ndarray) -> "Airfield":
+        """The same field landing into `wind` (NED m/s, the air's velocity), as the windsock says: on a round
+        grass field nobody lands across the wind (a Camel ground-loops in 6 m/s of it). Calm: unchanged."""
+        north, east = float(wind[0]), float(wind[1])
+        if north * north + east * east < 1.0:
+            return self
+        heading = float(atan2(np.array(-east), np.array(-north))) % (2.0 * np.pi)
+        return Airfield(self.north, self.east, heading, self.radius)
+
+
+@dataclass
+class Orders:
+    """Orders of K aircraft; which fields matter depends on `kind`.
+
+    | field     | shape | unit | used by                       | meaning                                        |
+    |-----------|-------|------|-------------------------------|------------------------------------------------|
+    | kind      | (K,)  | -    | all                           | an Order                                       |
+    | north     | (K,)  | m    | FLY_TO, CIRCUIT, LAND         | the point to fly to, or the field's centre     |
+    | east      | (K,)  | m    | FLY_TO, CIRCUIT, LAND         |                                                |
+    | altitude  | (K,)  | m    | all airborne                  | above sea level (CIRCUIT/LAND: the circuit's)  |
+    | speed     | (K,)  | m/s  | TAKEOFF, FLY_TO, HEADING      | equivalent airspeed to cruise at               |
+    | heading   | (K,)  | rad  | TAKEOFF, HEADING, CIRCUIT, LAND | to hold; for a field, the landing direction  |
+    | radius    | (K,)  | m    | CIRCUIT, LAND                 | the field's radius                             |
+    | elevation | (K,)  | m    | all                           | ground height the climb-out and circuit use    |
+    | target    | (K,)  | -    | PURSUE .. FORMATION           | fleet index of the target or leader, -1 none   |
+    | forward   | (K,)  | m    | ESCORT, FORMATION             | the station: ahead of the leader (- behind),   |
+    | right     | (K,)  | m    |                               | to its right (- left) and below it (- above),  |
+    | down      | (K,)  | m    |                               | in the frame of its course over the ground     |
+    | floor     | (K,)  | m    | all airborne                  | at least this high over the ground ahead (0: -) |
+    | delay     | (K,)  | s    | ESCORT, FORMATION             | parked: it starts rolling this long after the  |
+    |           |       |      |                               | leader does (one after another, not abreast)   |
+    | extend    | (K,)  | m    | CIRCUIT, LAND                 | the downwind leg runs this much farther out:   |
+    |           |       |      |                               | its place in a queue to land                   |
+    """
+    kind: np.ndarray
+    north: np.ndarray
+    east: np.ndarray
+    altitude: np.ndarray
+    speed: np.ndarray
+    heading: np.ndarray
+    radius: np.ndarray
+    elevation: np.ndarray
+    target: np.ndarray
+    forward: np.ndarray
+    right: np.ndarray
+    down: np.ndarray
+    floor: np.ndarray
+    delay: np.ndarray
+    extend: np.ndarray
+
+    @classmethod
+    def empty(cls, k: int) -> "Orders":
+        return cls(kind=np.zeros(k, dtype=np.int8), target=np.full(k, -1, dtype=np.int64), **{
+            name: np.zeros(k) for name in ("north", "east", "altitude", "speed", "heading", "radius", "elevation",
+                                           "forward", "right", "down", "floor", "delay",
+                                           "extend")})

@@ -1,0 +1,402 @@
+"""The AI pilot: flies K aircraft of a fleet by their orders through the same control columns a player's input
+writes, with the flight model doing the rest. One vectorised pass per tick (phases are masks, not a loop over
+aircraft); deterministic, CPU-stable numpy only. Imports numpy and flight only (never panda3d).
+
+    pilot = Pilot(fleet, [1, 2], teams=[0, 1, 1], rng=world.rng, skill="veteran")
+    pilot.circuit([1, 2], Airfield(north=0.0, east=0.0, landing_heading=np.radians(270.0), radius=600.0))
+    pilot.pursue([2], target=0)
+    while ...:
+        pilot.update()          # writes fleet.controls[1] and [2], and pilot.fire (the triggers of their guns)
+        fleet.step(fleet.controls, DT)
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import fields
+
+import numpy as np
+
+from flight.sim.dynamics import DT, Fleet
+from flight.sim.world.ai.airwork import FIGHT_FLOOR, plan_air_work
+from flight.sim.world.ai.behaviours import commands_for, next_phases
+from flight.sim.world.ai.circuit import field_position
+from flight.sim.world.ai.fighting import REVERSE_TICKS
+from flight.sim.world.ai.gunnery import Gunnery
+from flight.sim.world.ai.loops import Commands, InnerLoops
+from flight.sim.world.ai.orders import AIRBORNE_PHASES, Airfield, Order, Orders, Phase
+from flight.sim.world.ai.sensing import read_instruments, read_track
+from flight.sim.world.ai.skill import Skill
+from flight.sim.world.ai.stations import escort_offsets, formation_offsets
+from flight.sim.world.ai.tuning import tuning_for
+
+PATTERN_HEIGHT = 250.0  # m above the field, unless the order says otherwise
+TAKEOFF_HEIGHT = 300.0  # m above the ground, for an order from the ground that gives no altitude
+GUIDANCE_TICKS = 4  # the behaviours and guidance run every 4th tick (30 Hz); the inner loops every tick
+HOME_RADIUS = 600.0  # m: the field an aircraft took off from, when it goes home
+JOIN_TURNS = 4.0  # going home: join the circuit this many turn radii beyond the field's edge
+SPACING = 2.5  # spans: a formation's default spacing
+TAKEOFF_INTERVAL = 4.0  # s: parked wingmen start their rolls this long one after another, after the leader
+LANE = 45.0  # m between the landing lines of aircraft landing in turn (a Gotha spans 24 m) ...
+QUEUE_GAP = 400.0  # m: ... each place in the queue extends its downwind this much (20-25 s between touchdowns)
+QUEUE_STACK = 30.0  # m: ... and flies its circuit this much higher, clear of those joining with it
+TACTICS = ("tactic", "tactic_ticks", "engaged", "threat_ticks", "evade_ticks", "evade_dir", "trim", "home",
+           "sighted")
+_PARKED_UNTIL_LEADER = (Order.FORMATION, Order.ESCORT)  # parked, they start rolling when the leader does
+_STAY_PARKED = (Order.NONE, Order.RETURN, Order.STALL)
+
+
+class Pilot:
+    """Flies the aircraft `index` of `fleet`. Give orders with `takeoff`, `fly_to`, `hold_heading`, `circuit`,
+    `land`, `pursue`, `attack`, `escort`, `formation`, `patrol`, `return_to_base` and `stall` (by fleet index, any
+    time; `set_skill`, `set_teams` and `take_over` too); call `update` every tick before `fleet.step`. `teams`
+    (N,) says who is whose enemy (None: nobody), `rng` draws the aim errors (the world's generator; None: none),
+    `skill` is a name of skill.SKILLS or one per aircraft. `state` and `restore` keep everything below for replay
+    keyframes.
+
+    | field          | shape  | meaning                                                                      |
+    |----------------|--------|------------------------------------------------------------------------------|
+    | orders         | (K,)   | Orders: what each is told, its targets, leader and station                   |
+    | phase          | (K,)   | Phase: parked .. enroute .. the circuit .. stopped                            |
+    | commands       | (K,)   | Commands: what the inner loops fly to until the next guidance pass          |
+    | skill          | (K,)   | Skill: reaction, aim error, g, opening range, burst length                   |
+    | gunnery        | (K,)   | Gunnery: the trigger (`fire`, bool, what the world's combat reads) and aim   |
+    | tactic, _ticks | (K,)   | the step of an attack run, a chase or a practice stall, and ticks in it      |
+    | engaged        | (K,)   | fleet index of the enemy an escort or a patrol fights, -1 none               |
+    | threat_ticks   | (K,)   | how long an enemy has been on the tail                                       |
+    | evade_ticks    | (K,)   | > 0: ticks left of a break; <= 0: ticks since the last (floored)            |
+    | evade_dir      | (K,)   | +1 the break is to the right, -1 left                                        |
+    | trim           | (K,)   | the throttle that holds a station, negative until found                      |
+    | home           | (K, 3) | north, east (m) and heading (rad) where it last took off (or started)        |
+    | sighted        | (K, 3) | NED m: where a chaser last saw its target, or was told it was (at night)     |
+
+    At night (`sight` m, finite) a chaser sees its target within `sight`, or while a searchlight holds it (`lit`,
+    (N,) bool, which the world sets every tick); until then it flies to where the target was reported, when
+    ordered, and a fresh report comes each time it gets there and finds nothing.
+    """
+
+    def __init__(self, fleet: Fleet, index: Sequence[int], teams: Sequence[int] | None = None,
+                 rng: np.random.Generator | None = None, skill: str | Sequence[str] = "regular",
+                 sight: float = math.inf):
+        self.fleet = fleet
+        self.index = np.asarray(index, dtype=np.intp).reshape(-1)
+        k = len(self.index)
+        self.tuning = tuning_for([fleet.specs[i] for i in self.index])
+        self.skill = Skill.of([skill] * k if isinstance(skill, str) else list(skill))
+        self.loops = InnerLoops(self.tuning)
+        self.rng = rng
+        self.set_teams(np.zeros(fleet.n, dtype=np.int64) if teams is None else teams)
+        self.side = np.where(np.arange(k) % 2 == 0, 1.0, -1.0)  # attack runs from the right, or the left
+        self.gunnery = Gunnery(fleet, self.index)
+        self.orders = Orders.empty(k)
+        self.phase = np.zeros(k, dtype=np.int8)
+        self.runway_heading = np.zeros(k)  # rad: held on the takeoff roll and the climb-out
+        self.airborne_ticks = np.zeros(k, dtype=np.int64)
+        self.tactic = np.zeros(k, dtype=np.int8)
+        self.tactic_ticks = np.zeros(k, dtype=np.int64)
+        self.engaged = np.full(k, -1, dtype=np.int64)
+        self.threat_ticks = np.zeros(k, dtype=np.int64)
+        self.evade_ticks = np.full(k, -REVERSE_TICKS - 1, dtype=np.int64)
+        self.evade_dir = np.ones(k)
+        self.trim = np.full(k, -1.0)
+        self.home = np.stack([fleet.pos[self.index, 0], fleet.pos[self.index, 1], fleet.euler[self.index, 2]],
+                             axis=1)
+        self.sight = sight
+        self.lit = np.zeros(fleet.n, dtype=bool)
+        self.sighted = fleet.pos[self.index].copy()
+        self._ticks_to_guidance = 0
+        self._slot_of = {int(i): slot for slot, i in enumerate(self.index)}
+        self._give(np.arange(k), Order.NONE)
+        self.commands = self._plan(read_instruments(fleet, self.index), advance=False)
+
+    @property
+    def fire(self) -> np.ndarray:
+        """(K,) bool: the pilots' triggers of their fixed guns, as the world's combat reads them."""
+        return self.gunnery.fire
+
+    def set_teams(self, teams: Sequence[int]) -> None:
+        """Who is whose enemy, (N,) team numbers: at the start, and when a crew changes sides."""
+        teams = np.asarray(teams)
+        self.hostile = teams[None, :] != teams[self.index][:, None]  # (K, N)
+        self.any_hostile = bool(self.hostile.any())
+
+    def take_over(self, aircraft) -> None:
+        """Take the controls from a pilot's hands as they are: the loops start from them, without a jump."""
+        slots = self._slots(aircraft)
+        self.loops.take_over(slots, self.fleet.applied[self.index[slots]])
+
+    def set_skill(self, aircraft, skill: str) -> None:
+        """How well they fly and fight: a name of flight.sim.world.ai.skill.SKILLS ("novice" .. "ace")."""
+        self.skill.set(self._slots(aircraft), skill)
+
+    # ---- orders ----------------------------------------------------------------------------------------------
+    def takeoff(self, aircraft, altitude: float | None = None, speed: float | None = None) -> None:
+        """Take off along the heading it faces, climb straight ahead to `altitude` (m above sea level; default
+        300 m above the ground it starts from)."""
+        self._give(self._slots(aircraft), Order.TAKEOFF, altitude=altitude, speed=speed)
+
+    def fly_to(self, aircraft, north: float | None = None, east: float | None = None, altitude: float | None = None,
+               speed: float | None = None, zone: tuple[float, float] | None = None, floor: float = 0.0) -> None:
+        """Fly (taking off first if parked) to the point (or the `zone`'s centre) at `altitude` (m above sea level;
+        default as it is, or 300 m up from the ground), at least `floor` m over the ground ahead, and circle it."""
+        north, east = _point(north, east, zone)
+        self._give(self._slots(aircraft), Order.FLY_TO, north=north, east=east, altitude=altitude, speed=speed,
+                   floor=floor)
+
+    def hold_heading(self, aircraft, heading: float | None = None, altitude: float | None = None,
+                     speed: float | None = None, heading_deg: float | None = None, floor: float = 0.0) -> None:
+        """Fly `heading` (rad; or `heading_deg`) at `altitude` and `speed` (EAS, m/s; default the type's pattern
+        speed)."""
+        if heading_deg is not None:
+            heading = math.radians(heading_deg)
+        self._give(self._slots(aircraft), Order.HEADING, heading=heading, altitude=altitude, speed=speed,
+                   floor=floor)
+
+    def circuit(self, aircraft, field: Airfield, height: float = PATTERN_HEIGHT) -> None:
+        """Take off (if parked), fly the field's circuit at `height` above it, land and stop on it."""
+        self._give_field(self._slots(aircraft), Order.CIRCUIT, field, height)
+
+    def land(self, aircraft, field: Airfield, height: float = PATTERN_HEIGHT, in_turn: bool = False) -> None:
+        """Join the field's circuit from wherever it is, land and stop on it. `in_turn`: one after another, in the
+        order given and after any already landing there, each on a landing line of its own."""
+        self._give_field(self._slots(aircraft), Order.LAND, field, height, in_turn)
+
+    def pursue(self, aircraft, target: int) -> None:
+        """Take off if parked, chase aircraft `target` (a fleet index) with lead and fire short bursts when in
+        range and in the gun cone; home when it is down."""
+        self._give(self._slots(aircraft), Order.PURSUE, target=int(target), floor=FIGHT_FLOOR)
+
+    def attack(self, aircraft, target: int) -> None:
+        """Attack runs on `target` (a bomber): from a perch above and behind, a diving pass firing, a break away,
+        and round again; home when it is down."""
+        self._give(self._slots(aircraft), Order.ATTACK, target=int(target), floor=FIGHT_FLOOR)
+
+    def escort(self, aircraft, leader: int) -> None:
+        """A loose station above and behind `leader`; go for enemies that come near him, then back to it."""
+        slots = self._slots(aircraft, leader)
+        self._give_stations(slots, Order.ESCORT, leader, escort_offsets(len(slots)),
+                            TAKEOFF_INTERVAL * np.arange(1, len(slots) + 1))
+
+    def formation(self, aircraft, leader: int, shape: str = "vic", spacing: float | None = None,
+                  interval: float = TAKEOFF_INTERVAL) -> None:
+        """Keep station on `leader` in a "vic", "echelon" (right) or "box", `spacing` m apart (default 2.5 spans of
+        the leader), taking the stations after those already on him. Parked, they roll after him, `interval` s
+        one after another in the order given."""
+        slots = self._slots(aircraft, leader)
+        spacing = SPACING * float(self.fleet.params.span[int(leader)]) if spacing is None else float(spacing)
+        ahead = self._on_station(Order.FORMATION, leader, slots)
+        rank = np.arange(ahead + 1, ahead + len(slots) + 1)
+        self._give_stations(slots, Order.FORMATION, leader, formation_offsets(shape, ahead + len(slots), spacing)[ahead:],
+                            interval * rank)
+
+    def patrol(self, aircraft, north: float | None = None, east: float | None = None, radius: float = 1500.0,
+               altitude: float | None = None, zone: tuple[float, float] | None = None) -> None:
+        """Circle the point (or the `zone`'s centre) at `radius` and `altitude`; go for enemies that come near."""
+        north, east = _point(north, east, zone)
+        self._give(self._slots(aircraft), Order.PATROL, north=north, east=east, radius=radius, altitude=altitude,
+                   floor=FIGHT_FLOOR)
+
+    def return_to_base(self, aircraft, field: Airfield | None = None, height: float = PATTERN_HEIGHT,
+                       in_turn: bool = False) -> None:
+        """Fly to `field` (default: where each took off from, landing into the wind) and land there (`in_turn`:
+        as `land` says)."""
+        slots = self._slots(aircraft)
+        for slot in slots:
+            self._give_field(np.array([slot]), Order.RETURN, field or self._home_field(slot), height, in_turn)
+
+    def stall(self, aircraft) -> None:
+        """A practice stall: throttle back, hold the nose up until she stalls, recover, then fly level."""
+        self._give(self._slots(aircraft), Order.STALL)
+
+    def _slots(self, aircraft, leader: int | None = None) -> np.ndarray:
+        chosen = [int(i) for i in np.atleast_1d(aircraft) if leader is None or int(i) != int(leader)]
+        return np.array([self._slot_of[i] for i in chosen], dtype=np.intp)
+
+    def _home_field(self, slot: int) -> Airfield:
+        north, east, heading = (float(v) for v in self.home[slot])
+        return Airfield(north, east, heading, HOME_RADIUS).into_wind(self.fleet.wind)
+
+    def _give_field(self, slots: np.ndarray, kind: Order, field: Airfield, height: float,
+                    in_turn: bool = False) -> None:
+        """A field's circuit; in turn, each its place in the queue: a landing line LANE m right or left of the
+        last, its downwind extended and its circuit stacked higher by the place."""
+        elevation = float(self.fleet.ground(np.array([field.north]), np.array([field.east]))[0])
+        place = self._queue(field, slots) + np.arange(len(slots)) if in_turn else np.zeros(len(slots), dtype=int)
+        lane = LANE * np.where(place % 2 == 1, 1.0, -1.0) * ((place + 1) // 2)
+        heading = field.landing_heading
+        self._give(slots, kind, north=field.north - lane * math.sin(heading),
+                   east=field.east + lane * math.cos(heading), altitude=elevation + height + QUEUE_STACK * place,
+                   heading=heading, radius=field.radius, elevation=elevation,
+                   floor=FIGHT_FLOOR if kind == Order.RETURN else 0.0)
+        self.orders.extend[slots] = QUEUE_GAP * place
+
+    def _queue(self, field: Airfield, slots: np.ndarray) -> int:
+        """How many others are flying to land on `field` (or its circuit) and not yet down."""
+        o = self.orders
+        others = np.ones(len(self.index), dtype=bool)
+        others[slots] = False
+        landing = np.isin(o.kind, (Order.CIRCUIT, Order.LAND, Order.RETURN)) & (self.phase != Phase.STOPPED)
+        dn, de = o.north - field.north, o.east - field.east
+        there = dn * dn + de * de < field.radius * field.radius
+        return int((others & landing & there & ~self.fleet.crashed[self.index]).sum())
+
+    def _on_station(self, kind: Order, leader: int, slots: np.ndarray) -> int:
+        """How many others keep station (`kind`) on `leader`: those given stations now take the ones after."""
+        others = np.ones(len(self.index), dtype=bool)
+        others[slots] = False
+        return int((others & (self.orders.kind == kind) & (self.orders.target == int(leader))).sum())
+
+    def _give_stations(self, slots: np.ndarray, kind: Order, leader: int, offsets: np.ndarray,
+                       delay: np.ndarray) -> None:
+        self._give(slots, kind, target=int(leader), floor=FIGHT_FLOOR)
+        self.orders.forward[slots], self.orders.right[slots], self.orders.down[slots] = offsets.T
+        self.orders.delay[slots] = delay
+
+    def _give(self, slots: np.ndarray, kind: Order, *, north: float = 0.0, east: float = 0.0,
+              altitude: float | None = None, speed: float | None = None, heading: float | None = None,
+              radius: float = 0.0, elevation: float | None = None, target: int = -1, floor: float = 0.0) -> None:
+        """Set the orders of `slots` and the phase each starts from, given where it is now."""
+        if not len(slots):
+            return
+        i = read_instruments(self.fleet, self.index[slots])
+        s = read_track(self.fleet, self.index[slots], i.heading)
+        o, t = self.orders, self.tuning
+        o.kind[slots] = kind
+        o.north[slots], o.east[slots], o.radius[slots] = north, east, radius
+        # no altitude given: as it is, or, on the ground, a safe height over it
+        o.altitude[slots] = (np.where(i.on_ground, s.altitude - s.height + TAKEOFF_HEIGHT, s.altitude)
+                             if altitude is None else altitude)
+        o.speed[slots] = t.pattern_speed[slots] if speed is None else speed
+        o.heading[slots] = i.heading if heading is None else heading
+        o.elevation[slots] = s.altitude - s.height if elevation is None else elevation
+        o.target[slots], o.floor[slots] = target, floor
+        if target >= 0:
+            self.sighted[slots] = self.fleet.pos[target]  # the ground's report that sends him
+        o.forward[slots] = o.right[slots] = o.down[slots] = o.delay[slots] = o.extend[slots] = 0.0
+        self.tactic[slots], self.tactic_ticks[slots], self.engaged[slots] = 0, 0, -1
+        parked = i.on_ground & (s.ground_speed < 3.0)
+        phase = self.phase[slots]
+        starting = np.isin(phase, (Phase.TAKEOFF_ROLL, Phase.CLIMB_OUT))  # a new order does not abort a takeoff
+        if kind == Order.NONE:
+            new = np.where(parked, Phase.PARKED, Phase.ENROUTE)
+        elif kind == Order.LAND:
+            new = np.where(i.on_ground, np.where(parked, Phase.STOPPED, Phase.ROLLOUT),
+                           np.where(np.isin(phase, AIRBORNE_PHASES[2:]), phase, Phase.DOWNWIND))
+        else:
+            flying = Phase.DOWNWIND if kind == Order.CIRCUIT else Phase.ENROUTE
+            if kind in _STAY_PARKED:
+                waiting = np.where(phase == Phase.STOPPED, Phase.STOPPED, Phase.PARKED)
+            else:
+                waiting = Phase.PARKED if kind in _PARKED_UNTIL_LEADER else Phase.TAKEOFF_ROLL
+            new = np.where(starting, phase, np.where(parked, waiting, flying))
+        self._set_phase(slots, new, i.heading)
+        self._ticks_to_guidance = 0  # re-plan on the next tick
+
+    def _set_phase(self, slots: np.ndarray, new: np.ndarray, heading: np.ndarray) -> None:
+        """New phases; a takeoff roll starting holds the heading it faces, and makes here home."""
+        taking_off = (new == Phase.TAKEOFF_ROLL) & (self.phase[slots] != Phase.TAKEOFF_ROLL)
+        self.runway_heading[slots] = np.where(taking_off, heading, self.runway_heading[slots])
+        pos = self.fleet.pos[self.index[slots]]
+        self.home[slots] = np.where(taking_off[:, None], np.stack([pos[:, 0], pos[:, 1], heading], axis=1),
+                                    self.home[slots])
+        self.phase[slots] = new
+
+    # ---- per tick --------------------------------------------------------------------------------------------
+    def update(self) -> np.ndarray:
+        """One tick: read the instruments, re-plan if it is a guidance tick, fly the loops; writes and returns the
+        aircraft's (K, 6) control rows."""
+        i = read_instruments(self.fleet, self.index)
+        self.airborne_ticks = np.where(i.on_ground, 0, self.airborne_ticks + 1)
+        if self._ticks_to_guidance <= 0:
+            self.commands = self._plan(i)
+            self._ticks_to_guidance = GUIDANCE_TICKS
+        self._ticks_to_guidance -= 1
+        u = self.loops.run(i, self.commands)
+        u[i.crashed] = 0.0
+        self.fleet.controls[self.index] = u
+        return u
+
+    def _plan(self, i, advance: bool = True) -> Commands:
+        """The guidance pass: where each aircraft is, its next phase, what that phase asks of the loops, and the
+        air work (fights, stations, patrols, the way home) over it."""
+        track = read_track(self.fleet, self.index, i.heading)
+        if advance:
+            self._carry_on(i, track)
+        along, across = field_position(track, self.orders)
+        if advance:
+            self.phase, go_around = next_phases(self.phase, self.orders, self.tuning, i, track, along, across,
+                                                self.airborne_ticks)
+            self.runway_heading[go_around] = self.orders.heading[go_around]
+        commands = commands_for(self.phase, self.orders, self.tuning, i, track, along, across, self.runway_heading)
+        return plan_air_work(self, i, track, commands, GUIDANCE_TICKS) if advance else commands
+
+    def _carry_on(self, i, track) -> None:
+        """Orders that change themselves: home when the target or the leader is down, the circuit on reaching
+        home, the takeoff roll of each of a parked flight its delay after the leader starts his."""
+        o, f, phase = self.orders, self.fleet, self.phase
+        other = np.maximum(o.target, 0)
+        chasing = (o.kind == Order.PURSUE) | (o.kind == Order.ATTACK)
+        following = (o.kind == Order.FORMATION) | (o.kind == Order.ESCORT)
+        other_speed = np.sqrt(f.vel[other, 0] * f.vel[other, 0] + f.vel[other, 1] * f.vel[other, 1])
+        leader_down = f.crashed[other] | (f.on_ground[other] & (other_speed < 15.0) & (phase == Phase.ENROUTE))
+        home = np.flatnonzero(((chasing & f.crashed[other]) | (following & leader_down)) & ~i.crashed)
+        if home.size:
+            self.return_to_base(self.index[home])
+        distance = np.sqrt((o.north - track.north) * (o.north - track.north)
+                           + (o.east - track.east) * (o.east - track.east))
+        arrived = ((o.kind == Order.RETURN) & (phase == Phase.ENROUTE)
+                   & (distance < o.radius + JOIN_TURNS * self.tuning.turn_radius))
+        o.kind[arrived] = Order.LAND
+        phase[arrived] = Phase.DOWNWIND
+        waiting = following & (phase == Phase.PARKED)
+        leader_rolling = ~f.on_ground[other] | (other_speed > 5.0)
+        self.tactic_ticks[waiting & ~leader_rolling] = 0  # the delay counts from the leader's start
+        launch = np.flatnonzero(waiting & leader_rolling & (self.tactic_ticks * DT >= o.delay))
+        if launch.size:
+            self._set_phase(launch, np.full(launch.size, Phase.TAKEOFF_ROLL, dtype=self.phase.dtype),
+                            i.heading[launch])
+
+    # ---- keyframes -------------------------------------------------------------------------------------------
+    def state(self) -> dict[str, np.ndarray]:
+        """Copies of everything the next `update` reads besides the fleet: for replay keyframes and hashes."""
+        state = {f"orders/{f.name}": getattr(self.orders, f.name) for f in fields(Orders)}
+        state.update({f"commands/{f.name}": getattr(self.commands, f.name) for f in fields(Commands)})
+        state.update({f"loops/{name}": getattr(self.loops, name) for name in InnerLoops.STATE})
+        state.update({f"skill/{f.name}": getattr(self.skill, f.name) for f in fields(Skill)})
+        state.update({f"gunnery/{name}": getattr(self.gunnery, name) for name in Gunnery.STATE})
+        state.update({name: getattr(self, name) for name in TACTICS})
+        state.update(phase=self.phase, runway_heading=self.runway_heading, airborne_ticks=self.airborne_ticks,
+                     ticks_to_guidance=np.array(self._ticks_to_guidance, dtype=np.int64))
+        return {name: np.array(value, copy=True) for name, value in state.items()}
+
+    def restore(self, state: dict[str, np.ndarray]) -> None:
+        """Put back a `state()` of a pilot flying the same aircraft; anything else is refused."""
+        mine = self.state()
+        for name, value in mine.items():
+            theirs = np.asarray(state[name])
+            if theirs.shape != value.shape or theirs.dtype != value.dtype:
+                raise ValueError(f"pilot state {name}: {theirs.dtype}{theirs.shape}, "
+                                 f"expected {value.dtype}{value.shape}")
+        value = {name: np.array(state[name], copy=True) for name in mine}
+        for f in fields(Orders):
+            setattr(self.orders, f.name, value[f"orders/{f.name}"])
+        self.commands = Commands(**{f.name: value[f"commands/{f.name}"] for f in fields(Commands)})
+        for name in InnerLoops.STATE:
+            setattr(self.loops, name, value[f"loops/{name}"])
+        for f in fields(Skill):
+            setattr(self.skill, f.name, value[f"skill/{f.name}"])
+        for name in Gunnery.STATE:
+            setattr(self.gunnery, name, value[f"gunnery/{name}"])
+        for name in TACTICS:
+            setattr(self, name, value[name])
+        self.phase, self.runway_heading = value["phase"], value["runway_heading"]
+        self.airborne_ticks, self._ticks_to_guidance = value["airborne_ticks"], int(value["ticks_to_guidance"])
+
+
+def _point(north: float | None, east: float | None, zone: tuple[float, float] | None) -> tuple[float, float]:
+    """A point given as north and east, or as a zone's centre."""
+    if zone is not None:
+        return float(zone[0]), float(zone[1])
+    if north is None or east is None:
+        raise ValueError("give north= and east=, or zone=")
+    return float(north), float(east)

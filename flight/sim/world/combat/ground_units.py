@@ -1,0 +1,357 @@
+"""Ground units from a level's [[ground_units]]: flak guns, machine-gun posts, searchlights, trucks and squads of
+guards, as one struct of arrays with a kind per unit. This module chooses targets, sweeps and holds the
+searchlights, drives the trucks and runs the guards, and fires the machine guns and rifles (real bullets, through
+the world's bullets); flak shells are `flight.sim.world.combat.flak`'s. Imports numpy only (never panda3d).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from flight.sim.dynamics import DT
+from flight.sim.dynamics.stablemath import atan2
+from flight.sim.world.combat.aiming import lead, normal, norm, scatter, unit
+from flight.sim.world.level import GROUND_KINDS, SIDES, GroundGroup
+
+FLAK, MG, SEARCHLIGHT, TRUCK, GUARDS = (GROUND_KINDS.index(k) for k in ("flak", "mg", "searchlight", "truck", "guards"))
+TARGET_TICKS = 8  # targets are chosen 15 times a second
+RANGE = {FLAK: 4500.0, MG: 700.0, GUARDS: 350.0}  # m, slant
+FLAK_MIN_HEIGHT = 100.0  # m: lower than this a flak gun cannot traverse fast enough
+SIGHT = {"night": 800.0, "dusk": 2500.0, "dawn": 2500.0}  # m: gunners see an aircraft no searchlight holds
+LIT = ("night", "dusk", "dawn")  # searchlights burn
+MG_INTERVAL = 60.0 / 500.0  # s: a Maxim 08 on an anti-aircraft mount, 500 rounds a minute
+MG_BURST = (1.5, 1.5)  # s of fire: at least, and up to this much more
+MG_PAUSE = (1.0, 1.5)  # s between bursts
+MG_SPREAD, MG_BIAS = 0.004, 0.006  # rad: cone of fire; the gunner's error in laying the gun, drawn each burst
+LEAD_ERROR = 0.3  # of the lead angle: how far out a gunner's judgement of speed and course is, drawn each burst
+MG_MUZZLE_VELOCITY, MG_DRAG = 890.0, 7.07e-4  # 7.92 mm S round (the aircraft guns' figures)
+MG_TRACER_EVERY = 4  # about one round in four a tracer, to see the fall of the shot
+RIFLE_INTERVAL = 3.5  # s between aimed shots of one guard
+RIFLE_SPREAD = 0.012  # rad, each shot's error
+RIFLE_MUZZLE_VELOCITY = 870.0
+GUN_HEIGHT = 1.5  # m above the ground: the muzzle
+SEARCHLIGHT_RANGE = 6000.0
+PICKUP_COS = float(np.cos(np.radians(3.5)))  # an aircraft this close to the beam's axis is caught in it
+LOST_COS = float(np.cos(np.radians(8.0)))  # held targets the beam falls this far behind are lost
+SLEW = 0.4  # rad/s the beam follows a held target
+SWEEP_RATE, CUED_SWEEP_RATE = 0.15, 0.8  # rad/s of the sweep's phase: searching the sky, searching about a cue
+LOCATOR_ERROR = 0.05  # rad: the sound locator's error (and the sound's lag), held for one engagement
+SPEED = {TRUCK: 6.0, GUARDS: 3.5}  # m/s: a lorry on grass, men running
+GUARDS_STOP = 80.0  # m: guards sent after an aircraft stop this far from it to shoot
+TRUCK_HALF = (3.0, 1.1)  # m, half length and half width
+TRUCK_HEIGHT = 2.8
+GROUND_HIT_RADIUS = 3.0  # m: a bullet striking the ground this near a gun, searchlight or lorry hits it
+GROUND_HIT_LOSS = {FLAK: 0.08, MG: 0.08, SEARCHLIGHT: 0.1, TRUCK: 0.05, GUARDS: 0.0}
+GROUND_ORDERS = ("drive", "advance", "hold")
+STATE = ("pos", "heading", "health", "cooldown", "target", "burst", "shot_timer", "bias", "beam", "sweep", "leg",
+         "run_to", "last_shot", "moving", "chase", "route_length", "cue", "cued")
+
+
+@dataclass
+class Sky:
+    """The aircraft as ground units see them, once a tick: (N, ...) arrays."""
+    pos: np.ndarray  # NED m
+    vel: np.ndarray  # NED m/s
+    height: np.ndarray | None  # m above the ground (only on the ticks targets are chosen)
+    alive: np.ndarray  # not crashed
+    airborne: np.ndarray  # alive and off the ground
+    hostile: np.ndarray | None  # (2, N): units of side 0 (allied) / 1 (german) fire at it (when choosing)
+    held: np.ndarray  # a searchlight holds it
+
+
+class GroundUnits:
+    """U units. One unit per flak gun, machine gun, searchlight and lorry; a squad of guards is one unit of
+    `count` men.
+
+    | field      | shape | unit | meaning                                                              |
+    |------------|-------|------|----------------------------------------------------------------------|
+    | kind, side | (U,)  | -    | index into GROUND_KINDS, SIDES                                        |
+    | names      | U     | -    | "<group>/<n>"; `units` maps a group name to its indices              |
+    | count      | (U,)  | -    | men in a squad of guards (1 otherwise)                               |
+    | pos        | (U,3) | m    | NED, on the ground                                                   |
+    | heading    | (U,)  | rad  | facing (lorries and guards turn the way they go)                     |
+    | health     | (U,)  | -    | 1 .. 0 silenced / wrecked                                            |
+    | cooldown   | (U,)  | s    | until the next round (flak, rifles) or the next burst (machine guns) |
+    | target     | (U,)  | -    | fleet index it engages or holds in its beam, -1 none                 |
+    | burst      | (U,)  | tick | left of a machine gun's burst                                        |
+    | shot_timer | (U,)  | s    | until a machine gun's next round within its burst                   |
+    | bias       | (U,3) | -    | the gunner's error for this burst (searchlights: the locator's, rad)  |
+    | beam       | (U,3) | -    | searchlight axis, NED unit vector                                    |
+    | sweep      | (U,)  | rad  | phase of the searchlight's search pattern                            |
+    | cue, cued  | (U,2),(U,) | rad | azimuth and elevation its sound locator heard an engine at; whether it did |
+    | leg, run_to| (U,), (U,2) | - , m | the route point it makes for; where it runs off its route   |
+    | moving     | (U,)  | bool | under orders to drive or advance (route_length 0: off its route) |
+    | chase      | (U,)  | -    | fleet index of the aircraft guards run at, -1 none               |
+    | last_shot  | (U,)  | tick | of the last round fired (muzzle flash)                               |
+    """
+
+    def __init__(self, groups: tuple[GroundGroup, ...], ground, time_of_day: str = "day"):
+        rows = []
+        for g in groups:
+            heading = np.radians(g.heading_deg)
+            for k in range(1 if g.kind == "guards" else g.count):
+                right = k * g.spacing
+                offset = np.array([-right * np.sin(heading), right * np.cos(heading)])
+                route = [tuple(np.array(p) + offset) for p in g.route]
+                rows.append((f"{g.name}/{k}", g, heading, np.array([g.north, g.east]) + offset, route))
+        u = len(rows)
+        self.ground = ground
+        self.names = [r[0] for r in rows]
+        self.units: dict[str, list[int]] = {}
+        for i, (name, g, *_) in enumerate(rows):
+            self.units.setdefault(name, []).append(i)
+            self.units.setdefault(g.name, []).append(i)
+        self.kind = np.array([GROUND_KINDS.index(r[1].kind) for r in rows], dtype=np.int8)
+        self.side = np.array([SIDES.index(r[1].side) for r in rows], dtype=np.int8)
+        self.count = np.array([r[1].count if r[1].kind == "guards" else 1 for r in rows], dtype=np.int32)
+        longest = max((len(r[4]) for r in rows), default=0)
+        self.route = np.zeros((u, max(longest, 1), 2))
+        self.route_length = np.array([len(r[4]) for r in rows], dtype=np.int32)
+        for i, r in enumerate(rows):
+            if r[4]:
+                self.route[i, :len(r[4])] = r[4]
+        self.speed = np.array([SPEED.get(k, 0.0) for k in self.kind])
+        self.lit = time_of_day in LIT
+        self.sight = SIGHT.get(time_of_day, np.inf)
+        at = np.array([r[3] for r in rows]).reshape(u, 2)
+        self.pos = np.zeros((u, 3))
+        self.pos[:, :2] = at
+        self.pos[:, 2] = -ground(at[:, 0], at[:, 1]) if u else 0.0
+        self.heading = np.array([r[2] for r in rows], dtype=float)
+        self.health = np.ones(u)
+        self.cooldown = np.zeros(u)
+        self.target = np.full(u, -1, dtype=np.int32)
+        self.burst = np.zeros(u, dtype=np.int32)
+        self.shot_timer = np.zeros(u)
+        self.bias = np.zeros((u, 3))
+        self.sweep = np.arange(u) * 1.7  # staggered, so neighbouring lights search different sky
+        self.beam = np.zeros((u, 3))
+        self.leg = np.zeros(u, dtype=np.int32)
+        self.run_to = at.copy()
+        self.top = float(np.max(-self.pos[:, 2], initial=-1e9)) + 50.0  # m: no aircraft above this strikes a lorry
+        self.cue = np.zeros((u, 2))
+        self.cued = np.zeros(u, dtype=bool)
+        self.moving = np.zeros(u, dtype=bool)
+        self.chase = np.full(u, -1, dtype=np.int32)
+        self.last_shot = np.full(u, -1000, dtype=np.int64)
+        self._aim_beams()
+
+    def __len__(self) -> int:
+        return len(self.kind)
+
+    def state(self) -> dict[str, np.ndarray]:
+        return {name: np.array(getattr(self, name), copy=True) for name in STATE}
+
+    def restore(self, state: dict[str, np.ndarray]) -> None:
+        for name in STATE:
+            setattr(self, name, np.array(state[name], dtype=getattr(self, name).dtype, copy=True))
+
+    @property
+    def active(self) -> np.ndarray:
+        return self.health > 0.0
+
+    # ---- seeing ----------------------------------------------------------------------------------------------
+    def choose_targets(self, sky: Sky, rng: np.random.Generator) -> None:
+        """Each gun's target: the nearest hostile aircraft in its reach that it can see (a held one counts as
+        nearer; the one it engages already, nearer still, so it does not flit between two)."""
+        offset = sky.pos[None, :, :] - self.pos[:, None, :]
+        distance = norm(offset)  # (U, N)
+        hostile = sky.hostile[self.side.astype(np.intp)] & sky.alive[None, :]
+        seen = (distance < self.sight) | sky.held[None, :]
+        reach = np.array([RANGE.get(k, 0.0) for k in range(len(GROUND_KINDS))])[self.kind]
+        able = hostile & seen & (distance < reach[:, None]) & self.active[:, None]
+        flak = self.kind == FLAK
+        able[flak] &= (sky.airborne & (sky.height > FLAK_MIN_HEIGHT))[None, :]
+        score = distance * np.where(sky.held, 0.5, 1.0)[None, :]
+        current = np.arange(len(sky.pos))[None, :] == self.target[:, None]
+        score = np.where(current, 0.5 * score, score)
+        score = np.where(able, score, np.inf)
+        best = np.argmin(score, axis=1) if score.shape[1] else np.zeros(len(self), dtype=np.intp)
+        gunner = (self.kind == FLAK) | (self.kind == MG) | (self.kind == GUARDS)
+        found = np.isfinite(score[np.arange(len(self)), best]) if score.shape[1] else np.zeros(len(self), bool)
+        self.target = np.where(gunner, np.where(found, best, -1), self.target).astype(np.int32)
+        self._guards_run(sky)
+        if self.lit:
+            self._searchlights_find(sky, offset, distance, hostile, rng)
+
+    def _guards_run(self, sky: Sky) -> None:
+        """Guards sent after an aircraft run to where it is now, while it is on the ground."""
+        chasing = np.flatnonzero((self.chase >= 0) & self.moving)
+        if chasing.size:
+            quarry = self.chase[chasing]
+            grounded = ~sky.airborne[quarry] & sky.alive[quarry]
+            self.run_to[chasing] = np.where(grounded[:, None], sky.pos[quarry, :2], self.pos[chasing, :2])
+
+    def _searchlights_find(self, sky: Sky, offset: np.ndarray, distance: np.ndarray, hostile: np.ndarray,
+                           rng: np.random.Generator) -> None:
+        """A free light catches an aircraft that crosses its beam; a holding one loses it when it falls behind.
+        The sound locator beside each light cues its search to the nearest engine it hears, a few degrees out."""
+        lights = (self.kind == SEARCHLIGHT) & self.active
+        along = np.einsum("uni,ui->un", offset, self.beam) / np.maximum(distance, 1.0)
+        near = lights[:, None] & hostile & sky.airborne[None, :] & (distance < SEARCHLIGHT_RANGE)
+        held = self.target >= 0
+        index = np.maximum(self.target, 0)
+        rows = np.arange(len(self))
+        keep = held & near[rows, index] & (along[rows, index] > LOST_COS)
+        caught = np.where(near & (along > PICKUP_COS), distance, np.inf)
+        first = np.argmin(caught, axis=1)
+        catch = ~held & np.isfinite(caught[rows, first])
+        self.target = np.where(lights, np.where(keep, self.target, np.where(catch, first, -1)), self.target).astype(
+            np.int32)
+        heard = np.where(near, distance, np.inf)
+        loudest = np.argmin(heard, axis=1)
+        cued = lights & (self.target < 0) & np.isfinite(heard[rows, loudest])
+        new = cued & ~self.cued
+        if new.any():
+            self.bias[new, :2] = normal(rng, (int(new.sum()), 2)) * LOCATOR_ERROR
+        self.cued = cued
+        if cued.any():
+            to = offset[rows, loudest][cued]
+            self.cue[cued, 0] = atan2(to[:, 1], to[:, 0]) + self.bias[cued, 0]
+            level = np.sqrt(to[:, 0] * to[:, 0] + to[:, 1] * to[:, 1])
+            self.cue[cued, 1] = atan2(-to[:, 2], level) + self.bias[cued, 1]
+
+    def held(self, n: int) -> np.ndarray:
+        """(n,) bool: the aircraft some burning searchlight holds."""
+        held = np.zeros(n, dtype=bool)
+        if self.lit:
+            lights = (self.kind == SEARCHLIGHT) & self.active & (self.target >= 0)
+            held[self.target[lights]] = True
+        return held
+
+    def move_beams(self, sky: Sky) -> None:
+        """Held targets are followed at the light's slew rate; free lights sweep their search pattern."""
+        lights = self.kind == SEARCHLIGHT
+        if not self.lit or not lights.any():
+            return
+        self.sweep = np.where(lights, self.sweep + np.where(self.cued, CUED_SWEEP_RATE, SWEEP_RATE) * DT, self.sweep)
+        free = self.beam.copy()
+        self._aim_beams()
+        holding = lights & (self.target >= 0)
+        if holding.any():
+            wanted = unit(sky.pos[np.maximum(self.target, 0)] - self.pos)
+            step = wanted - free
+            gap = norm(step)
+            follow = unit(free + step * np.minimum(SLEW * DT / np.maximum(gap, 1e-9), 1.0)[:, None])
+            self.beam = np.where(holding[:, None], follow, self.beam)
+
+    def _aim_beams(self) -> None:
+        """The search pattern: uncued, the beam swings 60 degrees either side of the light's heading and nods
+        between about 35 and 65 degrees up; cued, it searches 10 by 7 degrees about the cue (sin and cos only)."""
+        centre_az = np.where(self.cued, self.cue[:, 0], self.heading)
+        centre_el = np.where(self.cued, self.cue[:, 1], 0.87)
+        azimuth = centre_az + np.where(self.cued, 0.17, 1.0) * np.sin(self.sweep)
+        elevation = np.minimum(np.maximum(centre_el + np.where(self.cued, 0.12, 0.26) * np.sin(0.63 * self.sweep + 1.0),
+                                          0.1), 1.5)
+        cos_el = np.cos(elevation)
+        pattern = np.stack([cos_el * np.cos(azimuth), cos_el * np.sin(azimuth), -np.sin(elevation)], axis=-1)
+        lights = (self.kind == SEARCHLIGHT)[:, None]
+        self.beam = np.where(lights, pattern, self.beam) if len(self) else pattern
+
+    # ---- moving ----------------------------------------------------------------------------------------------
+    def order(self, index: list[int], what: str, target: int | None = None, zone=None) -> None:
+        """Orders from the mission: "drive" (lorries along their route), "advance" (at aircraft `target`, to the
+        point `zone` (north, east), or else along the route), "hold" (stop where they are)."""
+        index = np.asarray(index, dtype=np.intp)
+        if what not in GROUND_ORDERS:
+            raise ValueError(f"ground units have no order {what!r} (they know: {', '.join(GROUND_ORDERS)})")
+        self.moving[index] = what != "hold"
+        self.chase[index] = -1 if target is None or what == "hold" else int(target)
+        if zone is not None:
+            self.run_to[index] = np.array(zone, dtype=float)[:2]
+            self.route_length[index] = 0
+        if what == "hold":
+            self.run_to[index] = self.pos[index, :2]
+
+    def move(self, settle: bool) -> None:
+        """Moving units go along their routes point to point, or run to `run_to` (to within a rifle shot of an
+        aircraft they chase). With `settle` (every TARGET_TICKS: the ground is gentle, and they turn only at the
+        ends of legs) they are put back on the ground under them and turned the way they go."""
+        moving = self.moving & (self.speed > 0.0) & self.active
+        if not moving.any():
+            return
+        rows = np.flatnonzero(moving)
+        routed = (self.route_length[rows] > 0) & (self.chase[rows] < 0)
+        on_route = routed & (self.leg[rows] < self.route_length[rows])
+        point = self.route[rows, np.minimum(self.leg[rows], self.route.shape[1] - 1)]
+        goal = np.where(on_route[:, None], point, np.where(routed[:, None], self.pos[rows, :2], self.run_to[rows]))
+        to_goal = goal - self.pos[rows, :2]
+        distance = norm(to_goal)
+        stop = np.where(self.chase[rows] >= 0, GUARDS_STOP, 2.0)
+        step = np.minimum(self.speed[rows] * DT, np.maximum(distance - stop, 0.0))
+        going = step > 0.0
+        self.pos[rows, :2] += to_goal * (step / np.maximum(distance, 1e-9))[:, None]
+        self.leg[rows] += (on_route & (distance <= 2.0)).astype(np.int32)
+        if settle:
+            self.heading[rows] = np.where(going, atan2(to_goal[:, 1], to_goal[:, 0]), self.heading[rows])
+            self.pos[rows, 2] = -self.ground(self.pos[rows, 0], self.pos[rows, 1])
+
+    def collisions(self, pos: np.ndarray, half_span: np.ndarray, alive: np.ndarray) -> np.ndarray:
+        """(N,) bool: the aircraft low enough over a lorry to strike its body with a wing or the propeller."""
+        trucks = np.flatnonzero((self.kind == TRUCK) & self.active)
+        hit = np.zeros(len(pos), dtype=bool)
+        if not trucks.size or not (alive & (-pos[:, 2] < self.top)).any():
+            return hit
+        offset = pos[None, :, :2] - self.pos[trucks, None, :2]
+        c, s = np.cos(self.heading[trucks])[:, None], np.sin(self.heading[trucks])[:, None]
+        along = np.abs(offset[..., 0] * c + offset[..., 1] * s)
+        across = np.abs(-offset[..., 0] * s + offset[..., 1] * c)
+        reach = 0.9 * half_span[None, :]
+        over = np.flatnonzero(((along < TRUCK_HALF[0] + reach) & (across < TRUCK_HALF[1] + reach)).any(axis=0) & alive)
+        if over.size:
+            height = -pos[over, 2] - self.ground(pos[over, 0], pos[over, 1])
+            hit[over] = height < TRUCK_HEIGHT + 1.5
+        return hit
+
+    def struck(self, points: np.ndarray) -> None:
+        """Bullets that hit the ground at `points` (K, 3) damage the guns, lights and lorries they land beside."""
+        if not len(points) or not len(self):
+            return
+        d = points[:, None, :2] - self.pos[None, :, :2]
+        near = np.einsum("kui,kui->ku", d, d) < GROUND_HIT_RADIUS * GROUND_HIT_RADIUS
+        loss = np.array([GROUND_HIT_LOSS[k] for k in range(len(GROUND_KINDS))])[self.kind]
+        self.health = np.maximum(self.health - near.sum(axis=0) * loss, 0.0)
+
+    # ---- firing ----------------------------------------------------------------------------------------------
+    def machine_guns(self, sky: Sky, rng: np.random.Generator, tick: int):
+        """Bursts from the machine-gun posts (lead on the target, the gunner's error per burst, the cone of fire
+        per round) and aimed rifle shots from the guards. Returns (origin, velocity, drag, unit index) of the
+        rounds fired this tick and which are tracers."""
+        armed = ((self.kind == MG) | (self.kind == GUARDS)) & self.active
+        engaged = armed & (self.target >= 0)
+        mg = self.kind == MG
+        self.cooldown = np.where(armed, np.maximum(self.cooldown - DT, 0.0), self.cooldown)
+        start = engaged & mg & (self.burst <= 0) & (self.cooldown <= 0.0)
+        if start.any():
+            k = int(start.sum())
+            draws = rng.random((k, 2))
+            self.burst[start] = np.round((MG_BURST[0] + MG_BURST[1] * draws[:, 0]) / DT).astype(np.int32)
+            self.bias[start] = normal(rng, (k, 3))
+            self.shot_timer[start] = 0.0
+        firing_mg = mg & (self.burst > 0)
+        self.shot_timer = np.where(firing_mg, self.shot_timer - DT, self.shot_timer)
+        mg_round = firing_mg & (self.shot_timer <= 0.0) & engaged
+        self.shot_timer = np.where(mg_round, self.shot_timer + MG_INTERVAL, self.shot_timer)
+        ended = firing_mg & ((self.burst == 1) | ~engaged)
+        self.burst = np.where(firing_mg, np.where(engaged, self.burst - 1, 0), self.burst)
+        if ended.any():
+            self.cooldown[ended] = MG_PAUSE[0] + MG_PAUSE[1] * rng.random(int(ended.sum()))
+        rifle = engaged & (self.kind == GUARDS) & (self.cooldown <= 0.0)
+        self.cooldown = np.where(rifle, RIFLE_INTERVAL / np.maximum(self.count, 1), self.cooldown)
+        shooters = np.flatnonzero(mg_round | rifle)
+        if not shooters.size:
+            return None
+        self.last_shot[shooters] = tick
+        origin = self.pos[shooters] + np.array([0.0, 0.0, -GUN_HEIGHT])
+        target = self.target[shooters]
+        is_mg = self.kind[shooters] == MG
+        speed = np.where(is_mg, MG_MUZZLE_VELOCITY, RIFLE_MUZZLE_VELOCITY)
+        offset = sky.pos[target] - origin
+        aim, time = lead(offset, sky.vel[target], 0.85 * speed)
+        lead_angle = norm(sky.vel[target]) * time / np.maximum(norm(offset), 1.0)
+        error = np.where(is_mg, MG_BIAS + LEAD_ERROR * lead_angle, 0.0)
+        aim = unit(aim + self.bias[shooters] * error[:, None])
+        direction = scatter(rng, aim, np.where(is_mg, MG_SPREAD, RIFLE_SPREAD))
+        tracer = is_mg & ((tick // 12 + shooters) % MG_TRACER_EVERY == 0)
+        return origin, direction * speed[:, None], np.full(len(shooters), MG_DRAG), shooters, tracer

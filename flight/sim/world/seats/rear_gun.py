@@ -1,0 +1,88 @@
+"""The rear gun seat: while the player mans his bomber's rear flexible gun (the frame's REAR_GUN bit), an autopilot
+holds aircraft 0's heading and height, and the frame's aileron and elevator aim that gun over its arc. Numpy and
+flight only (no panda3d); draws no random numbers.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from flight.sim.command import PARKED
+from flight.sim.dynamics import Fleet
+from flight.sim.dynamics.stablemath import atan2
+from flight.sim.world.ai import Pilot
+from flight.sim.world.ai.airwork import FIGHT_FLOOR
+from flight.sim.world.combat.guns import FleetGuns
+
+# a dorsal ring: the fuselage and tail stop the gun lower than this, and it cannot swing past the vertical
+ELEVATION_LIMITS = (math.radians(-20.0), math.radians(85.0))
+REST_ELEVATION = math.radians(5.0)
+
+
+class RearGunSeat:
+    """Aircraft 0's rear gun in the player's hands, and the autopilot that flies her meanwhile.
+
+    | field     | shape | unit | meaning                                                                      |
+    |-----------|-------|------|------------------------------------------------------------------------------|
+    | gun       | -     | -    | the gun's index among the fleet's guns (FleetGuns)                          |
+    | arc       | (4,)  | rad  | azimuth min, max (from the nose, + right, through pi astern), elevation min, max |
+    | autopilot | -     | -    | a Pilot of aircraft 0 (its state is the seat's: `state`, `restore`)          |
+    """
+
+    def __init__(self, fleet: Fleet, guns: FleetGuns, gun: int):
+        self.fleet, self.gun = fleet, gun
+        x, y, z = guns.direction[gun]
+        azimuth = float(atan2(np.array(y), np.array(x))) % (2.0 * math.pi)
+        elevation = float(atan2(np.array(-z), np.array(math.sqrt(x * x + y * y))))
+        c = float(guns.arc_cos[gun])
+        half = float(atan2(np.array(math.sqrt(1.0 - c * c)), np.array(c)))
+        self.arc = np.array([azimuth - half, azimuth + half, max(elevation - half, ELEVATION_LIMITS[0]),
+                             min(elevation + half, ELEVATION_LIMITS[1])])
+        self.autopilot = Pilot(fleet, [0], skill="regular")
+
+    @classmethod
+    def of(cls, fleet: Fleet, guns: FleetGuns) -> RearGunSeat | None:
+        """The seat of aircraft 0's flexible gun that points farthest aft, if it has one that points aft at all."""
+        rear = np.flatnonzero((guns.owner == 0) & guns.flexible & (guns.direction[:, 0] < 0.0))
+        if not rear.size:
+            return None
+        return cls(fleet, guns, int(rear[np.argmin(guns.direction[rear, 0])]))
+
+    def take(self) -> None:
+        """The player leaves the controls for the gun: the autopilot holds her heading, height and speed as they
+        are (at least her pattern speed, and FIGHT_FLOOR over the ground ahead)."""
+        f, a = self.fleet, self.autopilot
+        if f.on_ground[0]:
+            return
+        a.take_over(0)
+        a.hold_heading(0, float(f.euler[0, 2]), altitude=float(f.altitude[0]),
+                       speed=max(float(f.eas[0]), float(a.tuning.pattern_speed[0])), floor=FIGHT_FLOOR)
+
+    def fly(self) -> np.ndarray:
+        """Aircraft 0's (6,) control row this tick."""
+        if self.fleet.on_ground[0]:
+            return PARKED.to_array()
+        return self.autopilot.update()[0]
+
+    def angles(self, aileron: float, elevator: float) -> np.ndarray:
+        """(2,) rad: the gun's azimuth and elevation for the frame's aileron and elevator (-1..1 across the arc;
+        + aileron swings it clockwise seen from above; elevator 0 is REST_ELEVATION, + raises it to the top of the
+        arc, - lowers it to the bottom)."""
+        aileron, elevator = (float(np.clip(v, -1.0, 1.0)) for v in (aileron, elevator))
+        left, right, low, high = self.arc
+        rest = min(max(REST_ELEVATION, low), high)  # a centred stick lays the gun astern, just over the tail
+        elevation = rest + elevator * ((high - rest) if elevator > 0.0 else (rest - low))
+        return np.array([0.5 * (left + right) + 0.5 * aileron * (right - left), elevation])
+
+    def aim(self, aileron: float, elevator: float) -> np.ndarray:
+        """(3,) unit vector, body axes: where the gun points."""
+        azimuth, elevation = self.angles(aileron, elevator)
+        return np.array([np.cos(elevation) * np.cos(azimuth), np.cos(elevation) * np.sin(azimuth),
+                         -np.sin(elevation)])
+
+    def state(self) -> dict[str, np.ndarray]:
+        return self.autopilot.state()
+
+    def restore(self, state: dict[str, np.ndarray]) -> None:
+        self.autopilot.restore(state)

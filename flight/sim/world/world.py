@@ -1,0 +1,299 @@
+"""The World: the player's aircraft (and later everything else) advanced in fixed ticks by `tick`, the only
+mutator. The app reads `snapshot()`; input reaches the world only as ControlFrames. Imports no panda3d."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from flight.sim.command import FIRE, PARKED, REAR_GUN
+from flight.sim.dynamics import DT, Fleet, load_aircraft
+from flight.sim.world.combat.combat import Combat
+from flight.sim.world.combat.combat_snapshot import CombatSnapshot, combat_snapshot
+from flight.sim.world.seats.gate.gun import Gate
+from flight.sim.world.seats.gate.gate_spec import GateSpec
+from flight.sim.world.seats.gate.gate_snapshot import GateSnapshot, gate_snapshot
+from flight.sim.world.combat.ground_units import SIGHT
+from flight.sim.world.level import SIDES, GroundGroup, Level
+from flight.sim.world.seats.rear_gun import RearGunSeat
+from flight.sim.map.terrain import Terrain, generate_terrain
+
+
+SEATS = ("aircraft", "gate", "rear_gun")  # flying aircraft 0; at the camp gate's gun; at its rear gun (autopilot)
+
+
+@dataclass(frozen=True)
+class WorldSnapshot:
+    """What the app draws and the HUD shows after one tick: copies, so the next tick cannot change them."""
+    tick: int
+    pos: np.ndarray  # (N, 3) NED m
+    quat: np.ndarray  # (N, 4) body -> NED
+    vel: np.ndarray  # (N, 3) NED m/s
+    airspeed: np.ndarray  # (N,) TAS m/s
+    eas: np.ndarray  # (N,) m/s
+    altitude: np.ndarray  # (N,) m above sea level
+    height: np.ndarray  # (N,) m above the ground under it
+    euler: np.ndarray  # (N, 3) roll, pitch, heading rad
+    specific_force: np.ndarray  # (N, 3) body, g
+    alpha: np.ndarray  # (N,) rad
+    rpm: np.ndarray  # (N,)
+    fuel: np.ndarray  # (N,) kg
+    controls: np.ndarray  # (N, 6) as applied
+    on_ground: np.ndarray  # (N,) bool
+    crashed: np.ndarray  # (N,) bool
+    crash_cause: tuple[str, ...]
+    engine_angle: np.ndarray  # (N,) propeller angle, rad, for the spinning propeller
+    ammunition: np.ndarray | None = None  # (N, G) rounds left per gun, -1 where it has no such gun
+    jammed: np.ndarray | None = None  # (N, G) bool
+    damage: np.ndarray | None = None  # (N, 5) per DAMAGE_PARTS, 1 intact .. 0 gone
+    combat: CombatSnapshot | None = None  # tracers, flashes, smoke, bursts, ground units (flight.sim.world.combat.combat_snapshot)
+    gate: GateSnapshot | None = None  # Part 1 at the camp gate's gun (flight.sim.world.seats.gate.gate_snapshot); None without [gate]
+    # seat "rear_gun": the manned gun's azimuth (from the nose, + right, through pi astern) and elevation (+ up),
+    # rad in the body axes, as this tick's frame aimed it; and its arc (azimuth min, max, elevation min, max)
+    rear_gun_aim: np.ndarray | None = None  # (2,) rad, None at any other seat
+    rear_gun_arc: np.ndarray | None = None  # (4,) rad, None when aircraft 0 has no rear gun
+
+    @property
+    def seconds(self) -> float:
+        return self.tick * DT
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One aircraft of the world at the start: the player's (slot 0) or an AI's."""
+    name: str  # "player", or "<flight>/<n>"
+    aircraft: str
+    side: str  # "allied" or "german"
+    north: float
+    east: float
+    heading_deg: float
+    on_ground: bool = True
+    altitude: float = 0.0  # m above sea level, for an air start
+    speed: float = 45.0  # m/s, for an air start
+
+
+def slots_of(level: Level) -> list[Slot]:
+    """The player's slot and every aircraft of the level's flights, in flight order."""
+    slots = [Slot("player", level.aircraft, level.side, *level.start, level.start_heading, level.start_on_ground,
+                  level.start_altitude)]
+    for flight in level.flights:
+        heading = np.radians(flight.heading_deg)
+        for n in range(flight.count):
+            # parked: a line abreast to the right; flying: echelon right, each a spacing back and to the right
+            right = n * flight.spacing
+            back = 0.0 if flight.on_ground else n * flight.spacing
+            north = flight.north - back * np.cos(heading) - right * np.sin(heading)
+            east = flight.east - back * np.sin(heading) + right * np.cos(heading)
+            slots.append(Slot(f"{flight.name}/{n}", flight.aircraft, flight.side, float(north), float(east),
+                              flight.heading_deg, flight.on_ground, flight.altitude, flight.speed))
+    return slots
+
+
+class World:
+    """A level's simulation: every aircraft (slot 0 the player's, the rest flown by the AI pilot), advanced by
+    `tick`. All randomness comes from `rng`, seeded per world.
+
+    | field          | shape | meaning                                                         |
+    |----------------|-------|-----------------------------------------------------------------|
+    | fleet          | N     | the aircraft (flight.sim.dynamics.Fleet)                            |
+    | names, sides   | N     | slot names ("player", "scramble/0") and "allied"/"german"       |
+    | units          | -     | unit name -> fleet indices: each slot, and each flight as a whole |
+    | pilot          | N-1   | the AI pilot of slots 1.. (None when the player flies alone)     |
+    | combat         | -     | guns, bullets, damage and ground units (flight.sim.world.combat.combat)      |
+    | gate           | -     | the camp gate's gun, guards and prisoners (flight.sim.world.seats.gate.gun)     |
+    | rear_gun       | -     | aircraft 0's rear gun seat and its autopilot (None: it has none)  |
+    """
+
+    def __init__(self, terrain: Terrain, slots: list[Slot] | None = None, seed: int = 0,
+                 ground_units: tuple[GroundGroup, ...] = (), time_of_day: str = "day", difficulty: str = "normal",
+                 gate: GateSpec | None = None):
+        slots = slots or [Slot("player", "camel", "allied", 0.0, 0.0, 0.0)]
+        self.terrain = terrain
+        self.rng = np.random.Generator(np.random.PCG64(seed))
+        self.fleet = Fleet([load_aircraft(s.aircraft) for s in slots], ground=terrain.height_at)
+        for i, s in enumerate(slots):
+            if s.on_ground:
+                self.fleet.reset(i, on_ground=True, pos=(s.north, s.east, 0.0), heading=s.heading_deg)
+            else:
+                self.fleet.reset(i, pos=(s.north, s.east, -s.altitude), speed=s.speed, heading=s.heading_deg,
+                                 throttle=0.8)
+        self.names = [s.name for s in slots]
+        self.sides = [s.side for s in slots]
+        self.units: dict[str, list[int]] = {}
+        for i, name in enumerate(self.names):
+            self.units[name] = [i]
+            if "/" in name:
+                self.units.setdefault(name.split("/")[0], []).append(i)
+        self.tick_count = 0
+        self.seat = "gate" if gate is not None else "aircraft"  # where the player is (SEATS): a mission moves him
+        self._propeller_angle = np.zeros(self.fleet.n)
+        n = self.fleet.n
+        self.airborne_ticks = np.zeros(n, dtype=np.int64)  # ticks off the ground, in all
+        self.airborne_run = np.zeros(n, dtype=np.int64)  # ticks off the ground since it last touched
+        self.last_speed = np.zeros(n)  # m/s, kept from before a crash: the impact speed
+        self.touchdown_sink = np.zeros(n)  # m/s: how fast it was coming down when its wheels last touched
+        self.shots_fired = np.zeros(n, dtype=np.int64)
+        self.player_fire = False
+        self.combat = Combat(self.fleet, terrain, self.sides, ground_units, time_of_day)
+        self.pilot = _ai_pilot(self.fleet, self.combat.allegiance, self.rng, difficulty, time_of_day)
+        self.gate = Gate(gate, terrain.height_at, self.rng) if gate is not None else None
+        self.rear_gun = RearGunSeat.of(self.fleet, self.combat.guns)  # None: aircraft 0 has no rear gun
+        self.rear_gun_aim: np.ndarray | None = None  # (2,) rad, as in the snapshot
+
+    @classmethod
+    def from_level(cls, level: Level, seed: int = 0, difficulty: str = "normal") -> World:
+        if level.theatre is not None:
+            from flight.sim.map.theatre import load_theatre
+            terrain = load_theatre(level.theatre).terrain()
+        else:
+            terrain = generate_terrain(seed=level.terrain_seed)
+        return cls(terrain, slots_of(level), seed=seed, ground_units=level.ground_units,
+                   time_of_day=level.time_of_day, difficulty=difficulty, gate=level.gate)
+
+    def tick(self, player_controls: np.ndarray, buttons: int = 0) -> None:
+        """Advance one DT with the player's quantised controls (a (6,) array from ControlFrame.to_array()) and
+        the frame's buttons (FIRE, CLEAR_JAM, REAR_GUN; True reads as FIRE). At the rear gun the controls' aileron
+        and elevator aim it and FIRE fires it."""
+        buttons = int(buttons)
+        if self.seat == "gate":  # the frame lays the gate's gun (flight.sim.world.seats.gate.gun); aircraft 0 stands parked
+            self.gate.tick(self, player_controls, buttons)
+            player_controls, buttons = PARKED.to_array(), 0
+        self.player_fire = bool(buttons & FIRE)
+        self._rear_gun_seat(buttons)
+        controls = self.fleet.controls
+        if self.pilot is not None:
+            self.pilot.lit = self.combat.units.held(self.fleet.n)  # what night fighters can see besides by sight
+            self.pilot.update()  # writes the AI's rows
+        manned = None
+        if self.seat == "rear_gun":
+            controls[0] = self.rear_gun.fly()
+            aileron, elevator = float(player_controls[0]), float(player_controls[1])
+            self.rear_gun_aim = self.rear_gun.angles(aileron, elevator)
+            manned = (self.rear_gun.gun, self.rear_gun.aim(aileron, elevator))
+        else:
+            controls[0] = player_controls
+        self.combat.steer(controls)
+        was_on_ground, sink = self.fleet.on_ground.copy(), self.fleet.vel[:, 2].copy()
+        self.fleet.step(controls, DT)
+        self.combat.tick(self, buttons, manned)
+        touched = self.fleet.on_ground & ~was_on_ground
+        self.touchdown_sink = np.where(touched, sink, self.touchdown_sink)
+        flying = ~self.fleet.on_ground & ~self.fleet.crashed
+        self.airborne_ticks += flying
+        self.airborne_run = np.where(flying, self.airborne_run + 1, 0)
+        v = self.fleet.vel
+        self.last_speed = np.where(self.fleet.crashed, self.last_speed, np.sqrt(np.einsum("ij,ij->i", v, v)))
+        self._propeller_angle = (self._propeller_angle + self.fleet.engine_omega[:, 0] * DT) % (2.0 * np.pi)
+        self.tick_count += 1
+
+    def _rear_gun_seat(self, buttons: int) -> None:
+        """The REAR_GUN bit moves the player from flying aircraft 0 to her rear gun (the autopilot takes her as she
+        is) and, cleared, back; any other seat is the mission's to change."""
+        at_gun = bool(buttons & REAR_GUN) and self.rear_gun is not None
+        if at_gun and self.seat == "aircraft":
+            self.rear_gun.take()
+            self.seat = "rear_gun"
+        elif not at_gun and self.seat == "rear_gun":
+            self.seat = "aircraft"
+        if self.seat != "rear_gun":
+            self.rear_gun_aim = None
+
+    def join_side(self, unit: str, side: str) -> None:
+        """The crews of `unit` (a slot or a flight, by name) fight for `side` ("allied", "german") from now on:
+        their gunners and pilots pick their enemies by it. Their markings stay, and the ground gunners of both
+        sides go by markings too (the stolen Gothas keep their crosses)."""
+        self.combat.allegiance[self.units[unit]] = SIDES.index(side)
+        if self.pilot is not None:
+            self.pilot.set_teams(self.combat.allegiance)
+
+    def height_above_ground(self) -> np.ndarray:
+        """(N,) m between each aircraft's CG and the ground under it."""
+        pos = self.fleet.pos
+        return -pos[:, 2] - self.terrain.height_at(pos[:, 0], pos[:, 1])
+
+    def snapshot(self) -> WorldSnapshot:
+        f = self.fleet
+        return WorldSnapshot(
+            tick=self.tick_count, pos=f.pos.copy(), quat=f.quat.copy(), vel=f.vel.copy(), airspeed=f.airspeed,
+            eas=f.eas, altitude=f.altitude, height=self.height_above_ground(),
+            euler=f.euler, specific_force=f.specific_force.copy(), alpha=f.alpha, rpm=f.rpm.copy(),
+            fuel=f.fuel.copy(), controls=f.applied.copy(), on_ground=f.on_ground.copy(), crashed=f.crashed.copy(),
+            crash_cause=tuple(f.crash_cause_name(i) for i in range(f.n)),
+            engine_angle=self._propeller_angle.copy(), ammunition=self.combat.ammunition(),
+            jammed=self.combat.jammed_guns(), damage=f.damage.copy(),
+            combat=combat_snapshot(self.combat, self.tick_count),
+            gate=gate_snapshot(self.gate, self.tick_count) if self.gate is not None else None,
+            rear_gun_aim=None if self.rear_gun_aim is None else self.rear_gun_aim.copy(),
+            rear_gun_arc=None if self.rear_gun is None else self.rear_gun.arc.copy())
+
+    def state(self) -> dict[str, np.ndarray]:
+        """Everything the next tick reads, as named arrays (copies): hashed by replays, restored to seek."""
+        state = {f"fleet/{name}": value for name, value in self.fleet.state().items()}
+        state["world/tick"] = np.array(self.tick_count, dtype=np.int64)
+        state["world/propeller_angle"] = self._propeller_angle.copy()
+        state["world/rng"] = rng_state(self.rng)
+        state["world/seat"] = np.array(SEATS.index(self.seat), dtype=np.int8)
+        for name in _TRACKED:
+            state[f"world/{name}"] = getattr(self, name).copy()
+        state.update({f"combat/{name}": value for name, value in self.combat.state().items()})
+        if self.gate is not None:
+            state.update({f"gate/{name}": value for name, value in self.gate.state().items()})
+        if self.pilot is not None:
+            state.update({f"pilot/{name}": value for name, value in self.pilot.state().items()})
+        if self.rear_gun is not None:
+            state.update({f"rear_gun/{name}": value for name, value in self.rear_gun.state().items()})
+        return state
+
+    def restore(self, state: dict[str, np.ndarray]) -> None:
+        self.fleet.restore({name[len("fleet/"):]: value for name, value in state.items() if name.startswith("fleet/")})
+        self.tick_count = int(state["world/tick"])
+        self._propeller_angle = np.array(state["world/propeller_angle"], dtype=float)
+        set_rng_state(self.rng, state["world/rng"])
+        self.seat = SEATS[int(state["world/seat"])]
+        for name in _TRACKED:
+            setattr(self, name, np.array(state[f"world/{name}"], copy=True))
+        self.combat.restore({name[len("combat/"):]: value for name, value in state.items()
+                             if name.startswith("combat/")})
+        if self.gate is not None:
+            self.gate.restore({name[len("gate/"):]: value for name, value in state.items() if name.startswith("gate/")})
+        if self.pilot is not None:
+            self.pilot.restore({name[len("pilot/"):]: value for name, value in state.items()
+                                if name.startswith("pilot/")})
+            self.pilot.set_teams(self.combat.allegiance)
+        if self.rear_gun is not None:
+            self.rear_gun.restore({name[len("rear_gun/"):]: value for name, value in state.items()
+                                   if name.startswith("rear_gun/")})
+        self.rear_gun_aim = None
+
+
+def _ai_pilot(fleet: Fleet, allegiance: np.ndarray, rng: np.random.Generator, difficulty: str, time_of_day: str):
+    """The AI pilot of slots 1..: enemies of the player fly at the difficulty's skill, friends as regulars; they
+    see as far as the ground's gunners do at that time of day (flight.sim.world.combat.ground_units.SIGHT)."""
+    if fleet.n < 2:
+        return None
+    from flight.sim.world.ai import Pilot
+    from flight.sim.world.ai.skill import DIFFICULTY, FRIENDLY
+    skills = [DIFFICULTY[difficulty] if allegiance[i] != allegiance[0] else FRIENDLY for i in range(1, fleet.n)]
+    return Pilot(fleet, range(1, fleet.n), teams=allegiance.copy(), rng=rng, skill=skills,
+                 sight=SIGHT.get(time_of_day, math.inf))
+
+
+_TRACKED = ("airborne_ticks", "airborne_run", "touchdown_sink", "last_speed", "shots_fired")
+_WORD = (1 << 64) - 1
+
+
+def rng_state(rng: np.random.Generator) -> np.ndarray:
+    """A PCG64 generator's state as six uint64 words (its 128-bit state and increment, and the cached half-word),
+    so it can be stored and hashed like any other array."""
+    s = rng.bit_generator.state
+    state, inc = s["state"]["state"], s["state"]["inc"]
+    return np.array([state >> 64, state & _WORD, inc >> 64, inc & _WORD, s["has_uint32"], s["uinteger"]],
+                    dtype=np.uint64)
+
+
+def set_rng_state(rng: np.random.Generator, words: np.ndarray) -> None:
+    w = [int(x) for x in words]
+    rng.bit_generator.state = {"bit_generator": "PCG64", "state": {"state": (w[0] << 64) | w[1],
+                                                                    "inc": (w[2] << 64) | w[3]},
+                               "has_uint32": w[4], "uinteger": w[5]}

@@ -1,0 +1,55 @@
+"""`flight run LEVEL --headless`: a level flown without a window by a pilot program, optionally recorded, ending
+in one JSON object. Imports no panda3d."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from flight.input import NEUTRAL, ControlFrame
+from flight.sim.dynamics import DT
+from flight.sim.replay import ReplayWriter
+from flight.sim.replay.header import make_header
+from flight.sim.world import load_level
+from flight.sim.run.sortie import Sortie
+
+Pilot = Callable[[Sortie], ControlFrame]
+
+
+def hands_off(sortie: Sortie) -> ControlFrame:
+    """Nobody in the seat: stick centred, throttle closed."""
+    return NEUTRAL
+
+
+def auto_pilot(sortie: Sortie) -> Pilot:
+    from flight.sim.run.autopilot import level_autopilot
+    return level_autopilot(sortie)
+
+
+PILOTS: dict[str, Callable[[Sortie], Pilot]] = {"none": lambda sortie: hands_off, "auto": auto_pilot}
+
+
+def run_level(level: str, seed: int = 0, pilot: str = "auto", record: Path | None = None,
+              max_seconds: float = 1800.0, difficulty: str = "normal") -> dict:
+    """Fly `level` headless until it ends or `max_seconds` pass; the result `flight run` prints. Raises
+    LevelFileError for a broken level."""
+    sortie = Sortie(load_level(level), seed=seed, difficulty=difficulty)
+    fly = PILOTS[pilot](sortie)
+    writer = ReplayWriter(record, make_header(level, seed, difficulty, pilot=pilot), sortie) if record else None
+    try:
+        for _ in range(round(max_seconds / DT)):
+            frame = fly(sortie).quantised()
+            sortie.tick(frame.to_array(), frame.buttons)
+            if writer:
+                writer.record(frame.to_ints(), sortie)
+            if sortie.end is not None:
+                break
+        result = sortie.result()
+        if writer:
+            writer.finish(result, sortie)
+    finally:
+        if writer and not writer.closed:
+            writer.close()
+    return {"level": level, "seed": seed, **result, "sim_seconds": round(sortie.tick_count * DT, 3),
+            "ticks": sortie.tick_count} | ({"replay": str(record)} if record else {})

@@ -1,0 +1,48 @@
+"""`flight replay FILE [--info | --verify]`: exit 0 when fine, 1 when a verification diverges, 2 when the file
+cannot be used (one line on stderr naming it)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from flight.sim.replay.container import ReplayFileError
+from flight.sim.replay.reader import load_replay
+
+EXACT, DIVERGED, UNUSABLE = 0, 1, 2
+
+
+def replay_command(path: Path, info: bool = False, verify: bool = False) -> int:
+    try:
+        if info:
+            replay = load_replay(path, allow_partial=True)
+            print(json.dumps(info_of(replay)))
+            return EXACT
+        if verify:
+            return _verify(path)
+    except ReplayFileError as error:
+        print(f"flight replay: {error}", file=sys.stderr)
+        return UNUSABLE
+    from flight.app.launch import watch_replay
+    return watch_replay(path)
+
+
+def info_of(replay) -> dict:
+    return {"file": str(replay.path), "header": replay.header, "ticks": replay.ticks,
+            "seconds": round(replay.seconds, 3), "complete": replay.complete, "outcome": replay.outcome,
+            "keyframes": len(replay.keyframes), "hashes": len(replay.hashes), "bytes": replay.path.stat().st_size}
+
+
+def _verify(path: Path) -> int:
+    from flight.sim.replay.playback import verify
+    replay = load_replay(path)
+    show = sys.stderr.isatty()
+
+    def progress(tick: int, total: int) -> None:
+        print(f"\rverifying {path.name}: {100 * tick // total:3d}%", end="", file=sys.stderr, flush=True)
+
+    result = verify(replay, progress if show else None)
+    if show:
+        print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+    print(json.dumps(result.to_json()))
+    return EXACT if result.ok else DIVERGED
