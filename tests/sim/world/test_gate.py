@@ -259,7 +259,7 @@ def test_the_level_autopilot_mans_the_gate_then_flies_the_plan_from_the_seat_cha
     (("count = 10", "count = 0"), "[[gate.squads]] 1: count"),
 ])
 def test_a_bad_gate_table_is_one_line_naming_the_file_and_the_key(tmp_path, monkeypatch, change, key):
-    text = (level_module.Path(__file__).parents[2] / "levels" / "breakout" / "level.toml").read_text()
+    text = (level_module.Path(__file__).parents[3] / "levels" / "breakout" / "level.toml").read_text()
     gate = text[text.index("\n[gate]\n") + 1:]
     assert change[0] in gate
     (tmp_path / "broken").mkdir()

@@ -149,7 +149,7 @@ UNSTABLE = re.compile(r"\b(np|numpy|math)\.(arctan2?|arcsin|arccos|exp|expm1|log
 
 def test_the_pilot_uses_only_cpu_stable_math():
     """Replays are exact on every CPU only if nothing the sim runs rounds differently (DESIGN.md, Replays)."""
-    sources = sorted((Path(__file__).parents[2] / "flight" / "world" / "ai").glob("*.py"))
+    sources = sorted((Path(__file__).parents[3] / "flight" / "sim" / "world" / "ai").glob("*.py"))
     offending = [f"{path.name}: {line.strip()}" for path in sources for line in path.read_text().splitlines()
                  if UNSTABLE.search(line.split("#")[0]) and "**{" not in line]
     assert sources and not offending
@@ -159,5 +159,5 @@ def test_the_pilot_imports_no_panda3d():
     code = ("import sys, flight.sim.world.ai, flight.sim.run.autopilot; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('panda3d', 'direct')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                            cwd=Path(__file__).parents[2])
+                            cwd=Path(__file__).parents[3])
     assert result.returncode == 0 and result.stdout.strip() == "[]", result.stderr
