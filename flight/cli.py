@@ -13,14 +13,6 @@ from flight import __version__
 
 Handler = Callable[[argparse.Namespace], int]
 
-NOT_BUILT = 2  # exit code of a subcommand that is in the usage text but not yet in the game
-
-
-def _not_built(name: str) -> int:
-    print(f"flight {name}: not built yet", file=sys.stderr)
-    return NOT_BUILT
-
-
 def _play(args: argparse.Namespace) -> int:
     from flight.app.launch import play
 

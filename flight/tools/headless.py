@@ -5,16 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
-
-from flight.input import NEUTRAL, ControlFrame
+from flight.sim.command import NEUTRAL, ControlFrame
 from flight.sim.dynamics import DT
 from flight.sim.replay import ReplayWriter
 from flight.sim.replay.header import make_header
 from flight.sim.world import load_level
+from flight.sim.run.autopilot import level_autopilot
+from flight.sim.run.driver import Driver, Pilot
 from flight.sim.run.sortie import Sortie
-
-Pilot = Callable[[Sortie], ControlFrame]
 
 
 def hands_off(sortie: Sortie) -> ControlFrame:
@@ -22,12 +20,7 @@ def hands_off(sortie: Sortie) -> ControlFrame:
     return NEUTRAL
 
 
-def auto_pilot(sortie: Sortie) -> Pilot:
-    from flight.sim.run.autopilot import level_autopilot
-    return level_autopilot(sortie)
-
-
-PILOTS: dict[str, Callable[[Sortie], Pilot]] = {"none": lambda sortie: hands_off, "auto": auto_pilot}
+PILOTS: dict[str, Callable[[Sortie], Pilot]] = {"none": lambda sortie: hands_off, "auto": level_autopilot}
 
 
 def run_level(level: str, seed: int = 0, pilot: str = "auto", record: Path | None = None,
@@ -37,17 +30,11 @@ def run_level(level: str, seed: int = 0, pilot: str = "auto", record: Path | Non
     sortie = Sortie(load_level(level), seed=seed, difficulty=difficulty)
     fly = PILOTS[pilot](sortie)
     writer = ReplayWriter(record, make_header(level, seed, difficulty, pilot=pilot), sortie) if record else None
+    driver = Driver(sortie, writer)
     try:
-        for _ in range(round(max_seconds / DT)):
-            frame = fly(sortie).quantised()
-            sortie.tick(frame.to_array(), frame.buttons)
-            if writer:
-                writer.record(frame.to_ints(), sortie)
-            if sortie.end is not None:
-                break
+        driver.fly(fly, round(max_seconds / DT))
         result = sortie.result()
-        if writer:
-            writer.finish(result, sortie)
+        driver.finish(result)
     finally:
         if writer and not writer.closed:
             writer.close()

@@ -27,6 +27,7 @@ from flight.hud.hud import Hud
 from flight.sim.missions import MissionError
 from flight.sim.replay.live import LiveRecording
 from flight.sim.world import load_level
+from flight.sim.run.driver import Driver
 from flight.sim.run.sortie import Ending, Sortie
 from flight.sim.world.seats import seat_type
 
@@ -54,6 +55,7 @@ class FlightView:
                                                                   difficulty=settings.difficulty)
         self.world = self.sortie.world
         self.recording = LiveRecording(self.sortie) if record and playback is None else None
+        self.driver = Driver(self.sortie, self.recording)  # the player's frames in: quantised, ticked, recorded
         self.end: Ending | None = None
         self.error: str | None = None  # a mission script error, one line
         self.log_read = 0  # how much of the mission's log the HUD has shown
@@ -133,10 +135,7 @@ class FlightView:
                     self.playback.step()
                 else:
                     self.controls.mixer.seat = self.world.seat
-                    frame = self.controls.update(DT)  # quantised: the sim flies exactly what the replay stores
-                    self.sortie.tick(frame.to_array(), frame.buttons)
-                    if self.recording is not None:
-                        self.recording.record(frame.to_ints(), self.sortie)
+                    self.driver.step(self.controls.update(DT))
             except MissionError as error:  # the level's script broke: the state takes the player to the menu
                 self.error = str(error)
                 self.paused = True
@@ -145,11 +144,11 @@ class FlightView:
                 self.ghost.step()
         self.latest = self.world.snapshot()
         self.end = self.sortie.end
-        if self.end is not None and self.recording is not None:
-            self.recording.finish(self.sortie.result(), self.sortie)
+        if self.end is not None:
+            self.driver.finish()
         if self.recording is not None and self.recording.problem:
             self.hud.messages.say("Recorder", self.recording.problem, seconds=10.0)
-            self.recording = None
+            self.recording = self.driver.recorder = None
         self.show_mission()
 
     def show_mission(self) -> None:
@@ -189,7 +188,7 @@ class FlightView:
         self.playback = None
         self.speed = 1.0
         self.keys.throttle = float(self.world.fleet.applied[0, 3])
-        self.recording = LiveRecording(writer=writer)
+        self.recording = self.driver.recorder = LiveRecording(writer=writer)
         self._bind_flying_keys()
 
     def cut_to(self, name: str, tick: int, seconds: float) -> None:
@@ -273,9 +272,8 @@ class FlightView:
             self.ghost.draw(alpha)
 
     def destroy(self) -> None:
-        if self.recording is not None:  # left mid-flight: the file still gets its outcome
-            self.recording.finish(dict(self.sortie.result(), outcome="abandoned", reason="left the flight"),
-                                  self.sortie)
+        if self.end is None:  # left mid-flight: the file still gets its outcome
+            self.driver.finish(dict(self.sortie.result(), outcome="abandoned", reason="left the flight"))
         self.app.task_mgr.remove("flight-tick")
         self.app.task_mgr.remove("flight-draw")
         self._ignore_keys()

@@ -1,4 +1,4 @@
-"""Part 1 of the breakout on screen: the player at the camp gate's Maxim (`world.seat == "gate"`). The camera sits
+"""Part 1 of the breakout on screen: the player at the camp gate's Maxim (the gate seat). The camera sits
 behind the breech and looks along the barrel, the gun in the foreground turning with the aim; the guards (running
 or lying in cover, hit ones flat), the prisoners running for the bombers, grenades in the air, the rifles' and the
 gun's flashes, and the towers' searchlight beams with their lit circles on the ground, all from the snapshot's

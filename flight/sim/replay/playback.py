@@ -13,6 +13,7 @@ from flight.sim.replay.header import aircraft_hash, level_hash
 from flight.sim.replay.reader import Replay
 from flight.sim.replay.writer import ReplayWriter
 from flight.sim.world import LevelFileError, load_level
+from flight.sim.run.driver import Driver
 from flight.sim.run.sortie import Sortie
 
 
@@ -45,6 +46,7 @@ class Playback:
     def __init__(self, replay: Replay):
         self.replay = replay
         self.sortie = sortie_for(replay)
+        self.driver = Driver(self.sortie)
         self._controls = replay.control_arrays()
         self._buttons = replay.controls[:, 5]
 
@@ -60,7 +62,7 @@ class Playback:
         """Run up to `ticks` recorded ticks (fewer at the end); returns how many ran."""
         ran = 0
         while ran < ticks and not self.at_end:
-            self.sortie.tick(self._controls[self.tick], int(self._buttons[self.tick]))
+            self.driver.step_recorded(self._controls[self.tick], int(self._buttons[self.tick]))
             ran += 1
         return ran
 

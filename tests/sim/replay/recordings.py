@@ -3,7 +3,6 @@ game and `flight run` use. The taxi pilot blips the rotary down the field holdin
 little noise on every axis, so every tick's controls differ and every hash means something."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -12,9 +11,8 @@ from flight.input import BLIP, ControlFrame
 from flight.sim.replay import ReplayWriter
 from flight.sim.replay.header import make_header
 from flight.sim.world import load_level
+from flight.sim.run.driver import Driver, Pilot
 from flight.sim.run.sortie import Sortie
-
-Pilot = Callable[[Sortie], ControlFrame]
 
 
 def taxi_pilot(seed: int) -> Pilot:
@@ -40,14 +38,10 @@ def record(path: Path, pilot: Pilot, ticks: int, seed: int = 0, finish: bool = T
     """Fly `ticks` ticks (fewer if the flight ends) with the pilot's quantised frames, as the live game does."""
     sortie = Sortie(load_level(level), seed=seed)
     writer = ReplayWriter(path, make_header(level, seed, "normal"), sortie)
-    for _ in range(ticks):
-        frame = pilot(sortie).quantised()
-        sortie.tick(frame.to_array(), frame.buttons)
-        writer.record(frame.to_ints(), sortie)
-        if sortie.end is not None:
-            break
+    driver = Driver(sortie, writer)
+    driver.fly(pilot, ticks)
     if finish:
-        writer.finish(sortie.result(), sortie)
+        driver.finish()
     else:
         writer.close()
     return path

@@ -6,6 +6,7 @@ from flight.input import ControlFrame
 from flight.sim.replay import arrays, load_replay
 from flight.sim.replay.layout import KEYFRAME_TICKS, SECOND_TICKS
 from flight.sim.replay.playback import Playback, verify
+from flight.sim.run.driver import Driver
 from tests.sim.replay.recordings import dive_pilot, record, recorded, taxi_pilot
 
 
@@ -66,11 +67,9 @@ def test_taking_control_makes_a_recording_that_verifies_on_its_own(tmp_path):
     writer = playback.take_control(tmp_path / "mine.flightreplay")
     sortie = playback.sortie
     other_hands = taxi_pilot(9)
-    for _ in range(600):  # the player flies on
-        frame = other_hands(sortie).quantised()
-        sortie.tick(frame.to_array(), frame.buttons)
-        writer.record(frame.to_ints(), sortie)
-    writer.finish(sortie.result(), sortie)
+    driver = Driver(sortie, writer)
+    driver.fly(other_hands, 600)  # the player flies on
+    driver.finish()
     mine = load_replay(tmp_path / "mine.flightreplay")
     assert mine.header["taken_from"] == {"file": original.path.name, "tick": 1333}
     assert np.array_equal(mine.controls[:1333], original.controls[:1333])

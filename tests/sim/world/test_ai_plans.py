@@ -5,16 +5,14 @@ import pytest
 
 from flight.sim.dynamics import DT
 from flight.sim.world import load_level
+from flight.sim.run.driver import Driver
 from flight.sim.run.autopilot import PlanError, PlanFlyer, level_autopilot
 from flight.sim.run.sortie import Sortie
 
 
 def flown(level: str, seed: int, seconds: float) -> Sortie:
     sortie = Sortie(load_level(level), seed=seed)
-    fly = level_autopilot(sortie)
-    while sortie.end is None and sortie.tick_count < round(seconds / DT):
-        frame = fly(sortie).quantised()
-        sortie.tick(frame.to_array(), frame.buttons)
+    Driver(sortie).fly(level_autopilot(sortie), round(seconds / DT))
     return sortie
 
 

@@ -12,6 +12,7 @@ from flight.sim.replay.playback import Playback, verify
 from flight.sim.world import load_level
 from flight.sim.world.combat.ground_units import FLAK
 from flight.sim.run.autopilot import level_autopilot
+from flight.sim.run.driver import Driver
 from flight.sim.run.sortie import Sortie
 
 CRUISE = np.array([0.0, 0.02, 0.0, 0.8, 0.0, 0.0])
@@ -60,12 +61,9 @@ def test_a_recorded_sortie_of_level_1_with_firing_verifies_and_seeks(tmp_path):
     sortie = Sortie(load_level("escape"), seed=5)
     path = tmp_path / "escape.flightreplay"
     writer = ReplayWriter(path, make_header("escape", 5, "normal"), sortie)
-    fly = gunner(sortie)
-    for _ in range(120 * 12):
-        frame = fly(sortie).quantised()
-        sortie.tick(frame.to_array(), frame.buttons)
-        writer.record(frame.to_ints(), sortie)
-    writer.finish(sortie.result(), sortie)
+    driver = Driver(sortie, writer)
+    driver.fly(gunner(sortie), 120 * 12)
+    driver.finish()
     assert sortie.world.shots_fired[0] > 50 and sortie.result()["stats"]["shots_fired"] > 50
     replay = load_replay(path)
     assert verify(replay).ok
