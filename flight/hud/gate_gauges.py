@@ -4,6 +4,10 @@ target, and how long the position can hold. Empty when the world has no gate."""
 from __future__ import annotations
 
 from flight.sim.world import WorldSnapshot
+from flight.sim.world.seats.gate.gate_seat import GateSeat
+
+SEAT = GateSeat.name  # the widget's name: it shows in this seat only
+PLACE = ("a2dBottomLeft", (0.06, 0.27), "left")  # anchor, (x, z), alignment
 
 BAR = 10  # characters of a bar
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from panda3d.core import TextNode
 
-from flight.hud import airspeed, altimeter, ammunition, compass, damage_gauge as damage, engine, fuel, gate_gauges as gate, rear_gun_gauges as rear_gun, stall_warning, vertical_speed
+from flight.hud import (airspeed, altimeter, ammunition, compass, damage_gauge, engine, fuel, gate_gauges,
+                        rear_gun_gauges, stall_warning, vertical_speed)
 from flight.hud.messages import Messages
 from flight.hud.objective_arrow import ObjectiveArrow
 from flight.hud.objectives import Objectives
 from flight.hud.slip_ball import SlipBall
 from flight.hud.display_units import UNITS, units_for
 from flight.hud.widget import WARNING_COLOUR, SnapshotProvider, TextGauge, Widget
+from flight.sim.world.seats import FLYING, SEAT_NAMES, seat_type
 
 DETAILS = ("full", "minimal", "off")
-MINIMAL = frozenset({"airspeed", "altimeter", "engine", "messages", "stall_warning", "damage", "gate", "rear_gun"})
-AT_THE_GATE = frozenset({"gate", "messages", "objectives"})  # the aircraft's gauges mean nothing at the gate's gun
+SEAT_GAUGES = (gate_gauges, rear_gun_gauges)  # each a seat's own gauge, named after its seat (SEAT)
+MINIMAL = frozenset({"airspeed", "altimeter", "engine", "messages", "stall_warning", "damage",
+                     *(gauge.SEAT for gauge in SEAT_GAUGES)})
 IN_A_SCENE = frozenset({"messages"})  # a mission's staged scene: its captions alone
 ROW = 0.07
 # name, format module, anchor, (x, z), alignment, extra TextGauge options
@@ -25,13 +28,14 @@ TEXT_GAUGES = (
     ("engine", engine, "a2dBottomLeft", (0.06, 0.06), TextNode.A_left, {}),
     ("fuel", fuel, "a2dBottomRight", (-0.06, 0.06), TextNode.A_right, {}),
     ("ammunition", ammunition, "a2dBottomRight", (-0.06, 0.06 + ROW), TextNode.A_right, {}),
-    ("damage", damage, "a2dTopRight", (-0.06, -0.09), TextNode.A_right, {"fg": WARNING_COLOUR}),
+    ("damage", damage_gauge, "a2dTopRight", (-0.06, -0.09), TextNode.A_right, {"fg": WARNING_COLOUR}),
     ("compass", compass, "a2dTopCenter", (0.0, -0.09), TextNode.A_center, {}),
     ("stall_warning", stall_warning, "a2dTopCenter", (0.0, -0.36), TextNode.A_center,
      {"fg": WARNING_COLOUR, "scale": 0.08}),
-    ("gate", gate, "a2dBottomLeft", (0.06, 0.06 + 3 * ROW), TextNode.A_left, {}),
-    ("rear_gun", rear_gun, "a2dTopCenter", (0.0, -0.18), TextNode.A_center, {}),
 )
+ALIGN = {"left": TextNode.A_left, "center": TextNode.A_center, "right": TextNode.A_right}
+TEXT_GAUGES += tuple((gauge.SEAT, gauge, anchor, pos, ALIGN[align], {}) for gauge in SEAT_GAUGES
+                     for anchor, pos, align in [gauge.PLACE])
 
 
 class Hud:
@@ -51,7 +55,8 @@ class Hud:
         self.messages = self._add(Messages(app.a2dBottomCenter, (0.0, 0.27), snapshot, task_manager))
         self.objectives = self._add(Objectives(app.a2dTopLeft, (0.06, -0.09), snapshot, task_manager))
         self.objective_arrow = self._add(ObjectiveArrow(app.a2dTopCenter, (0.0, -0.2), snapshot, task_manager))
-        self.seat = "aircraft"
+        self.seat = FLYING
+        self.scene = False
         self.set_detail("full")
 
     def _add(self, widget):
@@ -70,17 +75,31 @@ class Hud:
         self.detail = detail
         for name, widget in self.widgets.items():
             shown = detail == "full" or (detail == "minimal" and name in MINIMAL)
-            seat_shows = {"gate": name in AT_THE_GATE, "scene": name in IN_A_SCENE}.get(self.seat, name != "gate")
-            if shown and seat_shows:
+            if shown and self._means_something(name):
                 widget.node.show()
             else:
                 widget.node.hide()
 
+    def _means_something(self, name: str) -> bool:
+        """In a mission's scene only the captions show; a seat's own gauge only in its seat; the rest where the
+        seat lists them (flight.sim.world.seats: Seat.gauges; None for all the aircraft's)."""
+        if self.scene:
+            return name in IN_A_SCENE
+        if name in SEAT_NAMES:
+            return name == self.seat
+        gauges = seat_type(self.seat).gauges
+        return gauges is None or name in gauges
+
     def set_seat(self, seat: str) -> None:
-        """Where the player is (World.seat, or "scene" while a mission's scene plays): at the gate's gun only its
-        own gauges show, in a scene only the captions."""
+        """Where the player is (the snapshot's seat)."""
         if seat != self.seat:
             self.seat = seat
+            self.set_detail(self.detail)
+
+    def set_scene(self, playing: bool) -> None:
+        """A mission's staged scene plays: only its captions show over it."""
+        if playing != self.scene:
+            self.scene = playing
             self.set_detail(self.detail)
 
     def cycle_detail(self) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-TURRET_SEATS = ("gate", "rear_gun")  # the seats where the frame's stick axes aim a gun
 SLEW_PER_S = 0.8  # of the half-arc per second at full stick: about 2.5 s from one end of the arc to the other
 MOUSE_GAIN = 1.0  # aim per window unit of pointer motion: a sweep across the window crosses the whole arc
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from flight.input.device import Connection
 from flight.sim.command import BLIP, CLEAR_JAM, FIRE, RELOAD, REAR_GUN, ControlFrame
-from flight.input.gun_aim import TURRET_SEATS, GunAim
+from flight.input.gun_aim import GunAim
 from flight.input.keyboard import KeyboardMouse
 from flight.input.device_reading import Reading, read
+from flight.sim.world.seats import FLYING, seat_type
 
 FRAME_BITS = {"fire": FIRE, "blip": BLIP, "clear_jam": CLEAR_JAM, "rear_gun": REAR_GUN}
 DEFLECTED = 0.02  # a controller's stick further than this from the centre wins over the keys
@@ -28,9 +29,10 @@ class ControlMixer:
       until a key or button moves the throttle again. Unplugged, the throttle holds where it was.
     - Brake: the most of keys, brake axes and brake buttons. Buttons: the keys' bits or any controller's.
     - Trim: trim buttons and keys move an elevator offset at TRIM_RATE, up to +-TRIM_LIMIT, for the flight.
-    - The seat (`seat`, the world's, set by the app each tick): at a gun the player mans (TURRET_SEATS) the
-      stick axes slew `aim` (flight.input.gun_aim) and the frame carries the aim instead, and the left mouse
-      button (`aim.trigger`) fires too; at the gate, clear_jam (R) changes the belt: the RELOAD bit. The
+    - The seat (`seat`, the world's seat name, set by the app each tick; flight.sim.world.seats): at a gun the
+      player mans (`aims_gun`) the stick axes slew `aim` (flight.input.gun_aim) and the frame carries the aim
+      instead, and the left mouse button (`aim.trigger`) fires too; where the seat `reloads`, clear_jam (R)
+      changes the belt: the RELOAD bit. The
       rear_gun action (V) toggles: each press takes the rear gun or gives it back, and the REAR_GUN bit is set on
       every frame in between; the toggle drops when the player is not in his aircraft.
 
@@ -47,10 +49,18 @@ class ControlMixer:
         self._lever_owner: object | None = None
         self._lever_start: dict[object, float] = {}  # where each throttle lever was when it last gave way
         self._throttle_set: float | None = None  # the throttle as this mixer last left it
-        self.seat = "aircraft"
+        self.seat = FLYING
         self.aim = GunAim()
         self.rear_gun = False  # V's toggle
         self._rear_gun_held = False
+
+    @property
+    def seat(self) -> str:
+        return self._seat.name
+
+    @seat.setter
+    def seat(self, name: str) -> None:
+        self._seat = seat_type(name)
 
     def attach(self, connection: Connection) -> None:
         self.connections[connection.key] = connection
@@ -79,7 +89,7 @@ class ControlMixer:
                                      for axis in ("aileron", "elevator", "rudder"))
         brake = max(keys.brake, *_values(readings, "brake"), 1.0 if "brake" in held else 0.0)
         buttons = self._seat_buttons(keys.buttons | sum(bit for action, bit in FRAME_BITS.items() if action in held))
-        if self.seat in TURRET_SEATS:
+        if self._seat.aims_gun:
             self.aim.slew(aileron, elevator, dt)
             aileron, elevator = self.aim.traverse, self.aim.elevation
         else:
@@ -92,12 +102,12 @@ class ControlMixer:
         if pressed and not self._rear_gun_held:
             self.rear_gun = not self.rear_gun
         self._rear_gun_held = pressed
-        if self.seat not in ("aircraft", "rear_gun"):
+        if not self._seat.in_aircraft:
             self.rear_gun = False
         buttons = buttons & ~REAR_GUN | (REAR_GUN if self.rear_gun else 0)
-        if self.seat == "gate" and buttons & CLEAR_JAM:
+        if self._seat.reloads and buttons & CLEAR_JAM:
             buttons = buttons & ~CLEAR_JAM | RELOAD
-        if self.seat in TURRET_SEATS and self.aim.trigger:
+        if self._seat.aims_gun and self.aim.trigger:
             buttons |= FIRE
         return buttons
 

@@ -143,7 +143,7 @@ def combat_world(seed: int = 1):
     """The issue's combat budget case: 40 aircraft (20 Camels, 20 Fokkers) circling one point at 600-900 m with
     every trigger held, over 30 ground units (8 flak, 8 machine guns, 6 searchlights at dusk, 4 lorries driving,
     4 squads of guards)."""
-    from flight.sim.world.level import GroundGroup
+    from flight.sim.world.combat.ground_units import GroundGroup
     from flight.sim.map.terrain import generate_terrain
     from flight.sim.world.world import Slot, World
     slots = [Slot("player" if i == 0 else f"{'rfc' if i % 2 == 0 else 'jasta'}/{i}",

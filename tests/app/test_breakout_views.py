@@ -33,7 +33,7 @@ def test_the_night_sky_is_dark_and_the_beams_show_against_it(app, view):
     for _ in range(round(3.0 / DT)):
         view.tick()
     lit = _picture(app)
-    beams = view.gate.beams + list(view.effects.ground.beams.values())  # the towers' and the airfield's
+    beams = view.seat_views["gate"].beams + list(view.effects.ground.beams.values())  # the towers' and the airfield's
     for beam in beams:
         beam.stash()  # (the views show the burning ones each frame)
     dark = _picture(app)
@@ -93,9 +93,9 @@ def test_at_the_rear_gun_the_view_is_from_its_ring_looking_aft_and_the_gunner_is
         camera, aircraft = app.camera, view.aircraft
         ahead = aircraft.get_relative_vector(camera, Vec3(0.0, 1.0, 0.0))
         assert ahead.y < -0.9, "looking astern, along the gun"
-        forward, right, down = world.combat.guns.position[world.rear_gun.gun]  # the gun's pivot, body axes
+        forward, right, down = world.combat.guns.position[world.seats["rear_gun"].gun]  # the gun's pivot, body axes
         assert (camera.get_pos(aircraft) - Vec3(right, forward, -down)).length() < 1.0, "at the gun's ring"
-        assert view.rear_gunner.is_hidden()
+        assert view.seat_views["rear_gun"].gunner.is_hidden()
     finally:
         del view.controls.update  # back to the class's own
         world.seat = "gate"

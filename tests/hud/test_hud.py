@@ -7,7 +7,7 @@ from tests.hud.helpers import frames
 
 ALL = {"airspeed", "altimeter", "vertical_speed", "engine", "compass", "fuel", "ammunition", "damage",
        "stall_warning", "slip_ball", "messages", "objectives", "objective_arrow", "gate", "rear_gun"}
-FLYING = ALL - {"gate"}  # the gate gun's gauges show only at the gate
+FLYING = ALL - {"gate", "rear_gun"}  # a seat's own gauges show only in that seat
 
 
 @pytest.fixture
@@ -50,8 +50,8 @@ def visible(hud):
 def test_detail_cycles_full_minimal_off(base, hud):
     assert hud.detail == "full" and visible(hud) == FLYING
     assert hud.cycle_detail() == "minimal"
-    assert visible(hud) == set(MINIMAL) - {"gate"} == {"airspeed", "altimeter", "engine", "messages",
-                                                       "stall_warning", "damage", "rear_gun"}
+    assert visible(hud) == set(MINIMAL) - {"gate", "rear_gun"} == {"airspeed", "altimeter", "engine", "messages",
+                                                       "stall_warning", "damage"}
     assert hud.cycle_detail() == "off"
     assert visible(hud) == set()
     assert hud.cycle_detail() == "full"
@@ -61,10 +61,13 @@ def test_detail_cycles_full_minimal_off(base, hud):
 def test_the_seat_picks_the_gauges(base, hud):
     hud.set_seat("gate")
     assert visible(hud) == {"gate", "messages", "objectives"}
-    hud.set_seat("scene")
+    hud.set_scene(True)
     assert visible(hud) == {"messages"}
+    hud.set_scene(False)
     hud.set_seat("aircraft")
     assert visible(hud) == FLYING
+    hud.set_seat("rear_gun")
+    assert visible(hud) == FLYING | {"rear_gun"}
 
 
 def test_destroy_removes_every_task_and_node(base, provider):

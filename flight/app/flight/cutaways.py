@@ -16,6 +16,7 @@ from flight.app.model_files import load_model
 from flight.app.scene.ground_and_sky import add_sky_and_light, linear, sky_dome, sunlit, time_of_day_preset
 from flight.app.sounds import play
 from flight.sim.dynamics import DT
+from flight.sim.world.seats.gate.gate_seat import GateSeat
 
 WALK_SHARE = 0.55  # of the scene he walks; then he halts, salutes and holds it
 HALT_M = 1.8  # Ehrlich stops this far from Allison
@@ -41,6 +42,14 @@ class BlackOut:
 
 class GateDawn:
     """The dawn at the gate. `gun` (north, east) of the gate's gun, `house_door` (north, east) of the commandant's."""
+
+    @classmethod
+    def of(cls, view, start_tick: int, seconds: float) -> GateDawn | None:
+        """The scene for the flight view's level, or None where it has no gate."""
+        gate = view.level.seat_specs.get(GateSeat.table)
+        if gate is None:
+            return None
+        return cls(view, start_tick, seconds, gate.gun, commandant_door(view.level, gate.gun))
 
     def __init__(self, view, start_tick: int, seconds: float, gun, house_door):
         self.start_tick, self.end_tick = start_tick, start_tick + round(seconds / DT)
@@ -136,11 +145,11 @@ def _to_dawn(view) -> None:
         node.hide()
 
 
-def commandant_door(level) -> tuple[float, float]:
+def commandant_door(level, gun) -> tuple[float, float]:
     """(north, east) of the commandant's door: 5 m out from his house's middle, the way it faces (the theatre's
-    [camp]); without a theatre, beside the gate's gun."""
+    [camp]); without a theatre, beside the gate's gun at `gun` (north, east)."""
     if level.theatre is None:
-        return level.gate.gun[0] - 20.0, level.gate.gun[1] + 20.0
+        return gun[0] - 20.0, gun[1] + 20.0
     from flight.sim.map.theatre import load_theatre
     placed = load_theatre(level.theatre).features()
     k = placed.select("commandant_house")[0]

@@ -6,7 +6,7 @@ import dataclasses
 import secrets
 
 import numpy as np
-from panda3d.core import ClockObject, MouseButton, NodePath
+from panda3d.core import ClockObject, MouseButton
 
 from flight.app.flight.cameras import CameraRig
 from flight.app.flight.cockpit import InstrumentBoard
@@ -14,21 +14,21 @@ from flight.app.flight.ghost import Ghost
 from flight.app.flight.loop import FixedStepLoop
 from flight.app.flight.aircraft_nodes import AircraftNodes
 from flight.app.scene.effects import Effects
-from flight.app.flight.gate_seat_view import GateView
 from flight.app.scene.night import Night
-from flight.app.flight.rear_gun_seat_view import place_camera as place_rear_gun_camera, rear_gun_pivot
+from flight.app.scene.night_lights import Sources
+from flight.app.flight.seat_views import seat_views
 from flight.app.scene.placed_models import level_landscape
 from flight.app.scene.ground_and_sky import add_sky_and_light
 from flight.app.settings import Settings
 from flight.app.flight.flight_controls import FlightControls, keyboard_bindings
 from flight.input import KeyboardMouse
-from flight.input.gun_aim import TURRET_SEATS
 from flight.sim.dynamics import DT
 from flight.hud.hud import Hud
 from flight.sim.missions import MissionError
 from flight.sim.replay.live import LiveRecording
 from flight.sim.world import load_level
 from flight.sim.run.sortie import Ending, Sortie
+from flight.sim.world.seats import seat_type
 
 
 def new_seed() -> int:
@@ -70,12 +70,7 @@ class FlightView:
         self.aircraft = self.aircraft_nodes.models[0]  # the player's: the cameras and the cockpit ride on it
         self.effects = Effects(self.root, app.camera, self.level.time_of_day)
         self.night = Night(self.root, app.camera, self.level, self.world) if self.level.time_of_day == "night" else None
-        self.gate = GateView(self.root, self.landscape.root.find("**/camp:gate_mg")) if self.level.gate else None
-        self.rear_gun_pivot = rear_gun_pivot(self.world)
-        # the player, at the rear gun: not drawn then (a type without one, or a modder's model, finds none)
-        self.rear_gunner = self.aircraft.find("**/gunner_rear")
-        if self.rear_gunner.is_empty():
-            self.rear_gunner = NodePath("no rear gunner")
+        self.seat_views = seat_views(self)  # the seats with a view of their own (flight.app.flight.seat_views)
         self.cutaway = None  # a scene the mission cut to (flight.app.flight.cutaways), while it plays
         self.pointer = None  # the mouse where it was last frame, for aiming a gun by its motion
         app.camLens.set_fov(settings.fov_deg)
@@ -199,23 +194,23 @@ class FlightView:
 
     def cut_to(self, name: str, tick: int, seconds: float) -> None:
         """Play the mission's scene `name` (flight.app.flight.cutaways); an unknown one is skipped, the story goes on."""
-        from flight.app.flight.cutaways import BlackOut, GateDawn, commandant_door
+        from flight.app.flight.cutaways import BlackOut, GateDawn
         if self.cutaway is not None:
             self.cutaway.destroy()
         if name == "grenade":
             self.cutaway = BlackOut(self.app, tick, seconds, sound="blast")
-        elif name == "gate_dawn" and self.level.gate is not None:
-            self.cutaway = GateDawn(self, tick, seconds, self.level.gate.gun, commandant_door(self.level))
+        elif name == "gate_dawn":
+            self.cutaway = GateDawn.of(self, tick, seconds)
         else:
             self.cutaway = None
 
     def _draw(self, task):
         self.draw(self.loop.alpha)
-        seat = self.world.seat
+        seat = self.latest.seat
         watcher = getattr(self.app, "mouseWatcherNode", None)  # none offscreen: a buffer has no mouse
         if watcher is not None and watcher.has_mouse():
             x, y = watcher.get_mouse_x(), watcher.get_mouse_y()
-            if seat in TURRET_SEATS:
+            if seat_type(seat).aims_gun:
                 self.aim_by_mouse(x, y, watcher.is_button_down(MouseButton.one()))
             else:
                 self.pointer = None
@@ -235,23 +230,20 @@ class FlightView:
         aim.trigger = trigger
 
     def place_camera(self, seat: str) -> None:
-        """The mission's scene if one plays, else the gate's gun, the rear gun ring, or the player's camera."""
+        """The mission's scene if one plays, else the seat's own view (the gate's gun, the rear gun ring), or the
+        player's camera."""
         lens = self.app.camLens
         if self.cutaway is not None and not self.cutaway.update(self.latest.tick, self.app.camera, lens):
             self.cutaway.destroy()
             self.cutaway = None
+        self.hud.set_scene(self.cutaway is not None)
         if self.cutaway is not None:
-            self.hud.set_seat("scene")
             return
-        if seat == "gate" and self.gate is not None:
-            self.gate.place_camera(self.app.camera, lens)
-        elif seat == "rear_gun" and getattr(self.latest, "rear_gun_aim", None) is not None and self.rear_gun_pivot is not None:
-            place_rear_gun_camera(self.app.camera, lens, self.aircraft, self.rear_gun_pivot, self.latest.rear_gun_aim)
-            self.rear_gunner.hide()
-        else:
+        seat_view = self.seat_views.get(seat)
+        if seat_view is None or not seat_view.place_camera(self.app.camera, lens, self.latest):
             self.camera.update(self.aircraft_nodes.models[self.followed], ClockObject.get_global_clock().get_dt())
-        if seat != "rear_gun":
-            self.rear_gunner.show()
+        for name, other in self.seat_views.items():
+            other.occupied(name == seat)
         self.hud.set_seat(seat)
 
     def follow(self, step: int = 1) -> None:
@@ -268,12 +260,14 @@ class FlightView:
         """Place the aircraft between the last two ticks and move their propellers and control surfaces."""
         self.aircraft_nodes.draw(*self.previous_pose, self.latest, alpha)
         self.effects.draw(*self.previous_pose, self.latest, alpha)
-        gate = getattr(self.latest, "gate", None)
-        if self.gate is not None and gate is not None:
-            orientation = self.app.camera.get_quat(self.root)
-            self.gate.draw(gate, alpha, np.array(orientation.get_right()), np.array(orientation.get_up()))
+        orientation = self.app.camera.get_quat(self.root)
+        right, up = np.array(orientation.get_right()), np.array(orientation.get_up())
+        for seat_view in self.seat_views.values():
+            seat_view.draw(self.latest, alpha, right, up)
         if self.night is not None:
-            self.night.extra = self.gate.light_sources if self.gate is not None else None
+            extra = [view.light_sources for view in self.seat_views.values()
+                     if getattr(view, "light_sources", None) is not None]  # the gate's flashes
+            self.night.extra = Sources.joined(extra) if extra else None
             self.night.draw(*self.previous_pose, self.latest, alpha)
         if self.ghost is not None:
             self.ghost.draw(alpha)

@@ -49,8 +49,8 @@ class Figures:
 
 
 class GateView:
-    """Build once the level has a gate; `draw` every frame with the newest snapshot's `gate`, then `place_camera`
-    while the player is at the gun."""
+    """Built where the world offers the gate seat; `draw` every frame with the newest snapshot (its `gate`), then
+    `place_camera` while the player is at the gun."""
 
     def __init__(self, root: NodePath, gun_node: NodePath | None):
         self.root = root.attach_new_node("gate")
@@ -67,9 +67,14 @@ class GateView:
         self.beams: list[NodePath] = []
         self.light_sources: Sources | None = None
 
-    def draw(self, gate, alpha: float, right: np.ndarray, up: np.ndarray) -> None:
-        """Men, grenades, flashes, tracers and searchlights from `gate` (a GateSnapshot); the gun laid as the
-        world lays it."""
+    @classmethod
+    def of(cls, view) -> GateView:
+        return cls(view.root, view.landscape.root.find("**/camp:gate_mg"))
+
+    def draw(self, snapshot, alpha: float, right: np.ndarray, up: np.ndarray) -> None:
+        """Men, grenades, flashes, tracers and searchlights from the snapshot's `gate` (a GateSnapshot); the gun laid
+        as the world lays it."""
+        gate = snapshot.gate
         if self.gun is not None:
             bearing = np.degrees(gate.gun_facing + gate.gun_traverse)
             self.gun.set_hpr(-bearing - self.model.get_h(self.root), np.degrees(gate.gun_elevation), 0.0)
@@ -141,14 +146,18 @@ class GateView:
                              2.0 + reach * np.tan(np.radians(BEAM_HALF_ANGLE_DEG)), colours,
                              np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0]))
 
-    def place_camera(self, camera: NodePath, lens) -> None:
-        """The camera behind the breech, looking along the barrel."""
+    def place_camera(self, camera: NodePath, lens, snapshot) -> bool:
+        """The camera behind the breech, looking along the barrel; False where the theatre has no gun model."""
         if self.gun is None:
-            return
+            return False
         if camera.get_parent() != self.gun:
             camera.reparent_to(self.gun)
         camera.set_pos_hpr(BREECH_EYE, Vec3(0.0, 0.0, 0.0))
         lens.set_near(NEAR_M)
+        return True
+
+    def occupied(self, player_here: bool) -> None:
+        pass
 
     def destroy(self) -> None:
         self.root.remove_node()

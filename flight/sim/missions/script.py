@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from flight.sim.dynamics import DT
 from flight.sim.missions.conditions import Condition
 from flight.sim.missions.unit_view import UnitView
+from flight.sim.world.seats import SEAT_NAMES, seat_type
 
 OUTCOMES = ("success", "partial", "failure")
 
@@ -158,13 +159,21 @@ class Mission:
             give(self, unit, what, details)
 
     def seat(self, where: str) -> None:
-        """Move the player: "gate" (Level 2's gun at the camp gate) or "aircraft" (his aircraft, slot 0)."""
-        if where not in ("gate", "aircraft"):
-            raise ValueError(f"m.seat takes 'gate' or 'aircraft', not {where!r}")
-        if where == "gate" and getattr(self.world, "gate", None) is None:
-            raise ValueError("this level has no [gate]")
+        """Move the player to a seat the level offers (flight.sim.world.seats): e.g. "aircraft" (his aircraft,
+        slot 0), or "gate" (Level 2's gun at the camp gate)."""
+        self._offered(where)
         if not self.replaying:
             self.world.seat = where
+
+    def _offered(self, name: str):
+        """The world's seat `name`; one that is not offered is refused, naming the table that would offer it."""
+        if name not in SEAT_NAMES:
+            raise ValueError(f"m.seat takes one of {', '.join(map(repr, SEAT_NAMES))}, not {name!r}")
+        seat = self.world.seats.get(name)
+        if seat is None:
+            table = seat_type(name).table
+            raise ValueError(f"this level has no [{table}]" if table else f"this level has no {name} seat")
+        return seat
 
     def join_side(self, unit: str, side: str) -> None:
         """The crews of `unit` (an aircraft or a flight) fight for `side` from now on; their markings stay."""
@@ -173,13 +182,12 @@ class Mission:
         if not self.replaying:
             self.world.join_side(unit, side)
 
-    @property
-    def gate(self):
-        """Level 2's gate (flight.sim.world.seats.gate.gun.Gate): `through`, `arrived`, `target`, `fallen`, `done`, `count`."""
-        gate = getattr(self.world, "gate", None)
-        if gate is None:
-            raise ValueError("this level has no [gate]")
-        return gate
+    def __getattr__(self, name: str):
+        """`m.<seat>`: what a seat offers a script, e.g. `m.gate.through` (Level 2's gate:
+        flight.sim.world.seats.gate.gun.Gate)."""
+        if name in SEAT_NAMES:
+            return self._offered(name).mission_view()
+        raise AttributeError(f"'Mission' object has no attribute {name!r}")
 
     def unit(self, name: str) -> UnitView:
         try:

@@ -151,20 +151,20 @@ class PlanFlyer:
 
 
 def level_autopilot(sortie: Sortie) -> Callable[[Sortie], ControlFrame]:
-    """A pilot program for the level: the gunner AI while the player's seat is the camp gate's gun (Level 2's
-    Part 1), then its mission's PLAN flown from where the aircraft stands (made at the seat change)."""
-    if sortie.world.seat != "gate":
-        return _plan_flyer(sortie)
-    from flight.sim.world.seats.gate.gunner import GateGunner
-    gunner, flyer = GateGunner(), None
+    """A pilot program for the level: a seat's own AI while the player sits there (the gate's gunner in Level 2's
+    Part 1), else its mission's PLAN, flown from where the aircraft stands when it is first wanted."""
+    seat_ais = {name: ai for name, seat in sortie.world.seats.items() if (ai := seat.auto_pilot()) is not None}
+    flyer = None
 
-    def at_gate_then_fly(sortie: Sortie) -> ControlFrame:
+    def fly(sortie: Sortie) -> ControlFrame:
         nonlocal flyer
-        if sortie.world.seat == "gate":
-            return gunner(sortie)
-        flyer = flyer or _plan_flyer(sortie)
+        seat_ai = seat_ais.get(sortie.world.seat)
+        if seat_ai is not None:
+            return seat_ai(sortie)
+        if flyer is None:
+            flyer = _plan_flyer(sortie)
         return flyer(sortie)
-    return at_gate_then_fly
+    return fly
 
 
 def _plan_flyer(sortie: Sortie) -> PlanFlyer:

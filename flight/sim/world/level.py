@@ -1,4 +1,4 @@
-"""Levels: `levels/<name>/level.toml` read into a Level (the mission script comes with the missions issue).
+"""Levels: `levels/<name>/level.toml` read into a Level; its mission.py is run by flight.sim.missions.
 A broken file is one line naming the file and the key. Imports no panda3d."""
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from flight.sim.dynamics import known_aircraft
-from flight.sim.world.seats.gate.gate_spec import GateSpec, gate_from_table
+from flight.sim.world.combat.ground_units import GROUND_KINDS, SIDES, GroundGroup
+from flight.sim.world.seats import seat_tables
 from flight.sim.map.zones import Zone, zone_from_table
 
 
@@ -36,25 +37,6 @@ class Flight:
     spacing: float  # m
 
 
-SIDES = ("allied", "german")
-GROUND_KINDS = ("flak", "mg", "searchlight", "truck", "guards")
-
-
-@dataclass(frozen=True)
-class GroundGroup:
-    """A `[[ground_units]]` table: `count` units of one kind and side in a line `spacing_m` apart from (north,
-    east) facing `heading_deg`; a truck may have a `route` of [north, east] points to drive along."""
-    name: str
-    kind: str  # one of GROUND_KINDS
-    side: str
-    north: float
-    east: float
-    heading_deg: float
-    count: int
-    spacing: float
-    route: tuple[tuple[float, float], ...] = ()
-
-
 @dataclass(frozen=True)
 class Level:
     name: str
@@ -73,7 +55,7 @@ class Level:
     side: str = "allied"  # the player's
     start_altitude: float = 0.0  # m above sea level, for an air start
     theatre: str | None = None  # fly over levels/<theatre>.toml's map instead of a generated one
-    gate: GateSpec | None = None  # [gate]: Part 1 of the breakout, at the camp gate's gun (flight.sim.world.seats.gate.gate_spec)
+    seat_specs: dict[str, object] = field(default_factory=dict)  # a seat's table ([gate]) read by its seat
     folder: Path | None = None  # levels/<name>/, where mission.py lives
 
     @property
@@ -106,7 +88,8 @@ def load_level(name: str) -> Level:
                       ground_units=tuple(_ground_group(t) for t in data.get("ground_units", [])),
                       start_altitude=float(start.get("altitude_m", 0.0)),
                       theatre=str(data["theatre"]) if "theatre" in data else None,
-                      gate=gate_from_table(data["gate"]) if "gate" in data else None)
+                      seat_specs={table: seat.read_table(data[table]) for table, seat in seat_tables().items()
+                                  if table in data})
     except tomllib.TOMLDecodeError as e:
         raise LevelFileError(f"{path}: not valid TOML ({e})") from None
     except KeyError as e:

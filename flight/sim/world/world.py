@@ -1,4 +1,4 @@
-"""The World: the player's aircraft (and later everything else) advanced in fixed ticks by `tick`, the only
+"""The World: every aircraft, the fighting and the player's seat, advanced in fixed ticks by `tick`, the only
 mutator. The app reads `snapshot()`; input reaches the world only as ControlFrames. Imports no panda3d."""
 from __future__ import annotations
 
@@ -7,20 +7,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from flight.sim.command import FIRE, PARKED, REAR_GUN
+from flight.sim.command import FIRE
 from flight.sim.dynamics import DT, Fleet, load_aircraft
 from flight.sim.world.combat.combat import Combat
 from flight.sim.world.combat.combat_snapshot import CombatSnapshot, combat_snapshot
-from flight.sim.world.seats.gate.gun import Gate
-from flight.sim.world.seats.gate.gate_spec import GateSpec
-from flight.sim.world.seats.gate.gate_snapshot import GateSnapshot, gate_snapshot
+from flight.sim.world.seats import FLYING, SEAT_NAMES, seats_of
+from flight.sim.world.seats.gate.gate_snapshot import GateSnapshot
 from flight.sim.world.combat.ground_units import SIGHT
-from flight.sim.world.level import SIDES, GroundGroup, Level
-from flight.sim.world.seats.rear_gun import RearGunSeat
+from flight.sim.world.combat.ground_units import SIDES, GroundGroup
+from flight.sim.world.level import Level
 from flight.sim.map.terrain import Terrain, generate_terrain
-
-
-SEATS = ("aircraft", "gate", "rear_gun")  # flying aircraft 0; at the camp gate's gun; at its rear gun (autopilot)
 
 
 @dataclass(frozen=True)
@@ -47,9 +43,10 @@ class WorldSnapshot:
     ammunition: np.ndarray | None = None  # (N, G) rounds left per gun, -1 where it has no such gun
     jammed: np.ndarray | None = None  # (N, G) bool
     damage: np.ndarray | None = None  # (N, 5) per DAMAGE_PARTS, 1 intact .. 0 gone
+    seat: str = FLYING  # where the player is (flight.sim.world.seats)
     combat: CombatSnapshot | None = None  # tracers, flashes, smoke, bursts, ground units (flight.sim.world.combat.combat_snapshot)
     gate: GateSnapshot | None = None  # Part 1 at the camp gate's gun (flight.sim.world.seats.gate.gate_snapshot); None without [gate]
-    # seat "rear_gun": the manned gun's azimuth (from the nose, + right, through pi astern) and elevation (+ up),
+    # at the rear gun: the manned gun's azimuth (from the nose, + right, through pi astern) and elevation (+ up),
     # rad in the body axes, as this tick's frame aimed it; and its arc (azimuth min, max, elevation min, max)
     rear_gun_aim: np.ndarray | None = None  # (2,) rad, None at any other seat
     rear_gun_arc: np.ndarray | None = None  # (4,) rad, None when aircraft 0 has no rear gun
@@ -100,14 +97,14 @@ class World:
     | names, sides   | N     | slot names ("player", "scramble/0") and "allied"/"german"       |
     | units          | -     | unit name -> fleet indices: each slot, and each flight as a whole |
     | pilot          | N-1   | the AI pilot of slots 1.. (None when the player flies alone)     |
-    | combat         | -     | guns, bullets, damage and ground units (flight.sim.world.combat.combat)      |
-    | gate           | -     | the camp gate's gun, guards and prisoners (flight.sim.world.seats.gate.gun)     |
-    | rear_gun       | -     | aircraft 0's rear gun seat and its autopilot (None: it has none)  |
+    | combat         | -     | guns, bullets, damage and ground units (flight.sim.world.combat)   |
+    | seats          | -     | seat name -> Seat: the places the player can be (flight.sim.world.seats) |
+    | seat           | -     | the name of the one he is in: the mission and the frame's buttons move him |
     """
 
     def __init__(self, terrain: Terrain, slots: list[Slot] | None = None, seed: int = 0,
                  ground_units: tuple[GroundGroup, ...] = (), time_of_day: str = "day", difficulty: str = "normal",
-                 gate: GateSpec | None = None):
+                 seat_specs: dict | None = None):
         slots = slots or [Slot("player", "camel", "allied", 0.0, 0.0, 0.0)]
         self.terrain = terrain
         self.rng = np.random.Generator(np.random.PCG64(seed))
@@ -126,7 +123,6 @@ class World:
             if "/" in name:
                 self.units.setdefault(name.split("/")[0], []).append(i)
         self.tick_count = 0
-        self.seat = "gate" if gate is not None else "aircraft"  # where the player is (SEATS): a mission moves him
         self._propeller_angle = np.zeros(self.fleet.n)
         n = self.fleet.n
         self.airborne_ticks = np.zeros(n, dtype=np.int64)  # ticks off the ground, in all
@@ -137,9 +133,8 @@ class World:
         self.player_fire = False
         self.combat = Combat(self.fleet, terrain, self.sides, ground_units, time_of_day)
         self.pilot = _ai_pilot(self.fleet, self.combat.allegiance, self.rng, difficulty, time_of_day)
-        self.gate = Gate(gate, terrain.height_at, self.rng) if gate is not None else None
-        self.rear_gun = RearGunSeat.of(self.fleet, self.combat.guns)  # None: aircraft 0 has no rear gun
-        self.rear_gun_aim: np.ndarray | None = None  # (2,) rad, as in the snapshot
+        self.seats = seats_of(self, seat_specs or {})
+        self.seat = next((name for name, seat in self.seats.items() if seat.starts_here), FLYING)
 
     @classmethod
     def from_level(cls, level: Level, seed: int = 0, difficulty: str = "normal") -> World:
@@ -149,30 +144,20 @@ class World:
         else:
             terrain = generate_terrain(seed=level.terrain_seed)
         return cls(terrain, slots_of(level), seed=seed, ground_units=level.ground_units,
-                   time_of_day=level.time_of_day, difficulty=difficulty, gate=level.gate)
+                   time_of_day=level.time_of_day, difficulty=difficulty, seat_specs=level.seat_specs)
 
     def tick(self, player_controls: np.ndarray, buttons: int = 0) -> None:
         """Advance one DT with the player's quantised controls (a (6,) array from ControlFrame.to_array()) and
-        the frame's buttons (FIRE, CLEAR_JAM, REAR_GUN; True reads as FIRE). At the rear gun the controls' aileron
-        and elevator aim it and FIRE fires it."""
-        buttons = int(buttons)
-        if self.seat == "gate":  # the frame lays the gate's gun (flight.sim.world.seats.gate.gun); aircraft 0 stands parked
-            self.gate.tick(self, player_controls, buttons)
-            player_controls, buttons = PARKED.to_array(), 0
+        the frame's buttons (FIRE, CLEAR_JAM, a seat's bit; True reads as FIRE); the player's seat says what they
+        drive (flight.sim.world.seats)."""
+        player_controls, buttons = self.seats[self.seat].take_frame(self, player_controls, int(buttons))
         self.player_fire = bool(buttons & FIRE)
-        self._rear_gun_seat(buttons)
+        self._change_seat(buttons)
         controls = self.fleet.controls
         if self.pilot is not None:
             self.pilot.lit = self.combat.units.held(self.fleet.n)  # what night fighters can see besides by sight
             self.pilot.update()  # writes the AI's rows
-        manned = None
-        if self.seat == "rear_gun":
-            controls[0] = self.rear_gun.fly()
-            aileron, elevator = float(player_controls[0]), float(player_controls[1])
-            self.rear_gun_aim = self.rear_gun.angles(aileron, elevator)
-            manned = (self.rear_gun.gun, self.rear_gun.aim(aileron, elevator))
-        else:
-            controls[0] = player_controls
+        controls[0], manned = self.seats[self.seat].fly(self, player_controls)
         self.combat.steer(controls)
         was_on_ground, sink = self.fleet.on_ground.copy(), self.fleet.vel[:, 2].copy()
         self.fleet.step(controls, DT)
@@ -187,17 +172,16 @@ class World:
         self._propeller_angle = (self._propeller_angle + self.fleet.engine_omega[:, 0] * DT) % (2.0 * np.pi)
         self.tick_count += 1
 
-    def _rear_gun_seat(self, buttons: int) -> None:
-        """The REAR_GUN bit moves the player from flying aircraft 0 to her rear gun (the autopilot takes her as she
-        is) and, cleared, back; any other seat is the mission's to change."""
-        at_gun = bool(buttons & REAR_GUN) and self.rear_gun is not None
-        if at_gun and self.seat == "aircraft":
-            self.rear_gun.take()
-            self.seat = "rear_gun"
-        elif not at_gun and self.seat == "rear_gun":
-            self.seat = "aircraft"
-        if self.seat != "rear_gun":
-            self.rear_gun_aim = None
+    def _change_seat(self, buttons: int) -> None:
+        """A seat's button held moves the player there from flying aircraft 0 (the seat takes her as she is) and,
+        let go, back; the seats without a button are the mission's to change."""
+        for name, seat in self.seats.items():
+            held = bool(buttons & seat.button)
+            if held and self.seat == FLYING:
+                seat.enter(self)
+                self.seat = name
+            elif not held and seat.button and self.seat == name:
+                self.seat = FLYING
 
     def join_side(self, unit: str, side: str) -> None:
         """The crews of `unit` (a slot or a flight, by name) fight for `side` ("allied", "german") from now on:
@@ -222,10 +206,9 @@ class World:
             crash_cause=tuple(f.crash_cause_name(i) for i in range(f.n)),
             engine_angle=self._propeller_angle.copy(), ammunition=self.combat.ammunition(),
             jammed=self.combat.jammed_guns(), damage=f.damage.copy(),
-            combat=combat_snapshot(self.combat, self.tick_count),
-            gate=gate_snapshot(self.gate, self.tick_count) if self.gate is not None else None,
-            rear_gun_aim=None if self.rear_gun_aim is None else self.rear_gun_aim.copy(),
-            rear_gun_arc=None if self.rear_gun is None else self.rear_gun.arc.copy())
+            seat=self.seat, combat=combat_snapshot(self.combat, self.tick_count),
+            **{field: value for name, seat in self.seats.items()
+               for field, value in seat.snapshot_fields(self.tick_count, name == self.seat).items()})
 
     def state(self) -> dict[str, np.ndarray]:
         """Everything the next tick reads, as named arrays (copies): hashed by replays, restored to seek."""
@@ -233,16 +216,14 @@ class World:
         state["world/tick"] = np.array(self.tick_count, dtype=np.int64)
         state["world/propeller_angle"] = self._propeller_angle.copy()
         state["world/rng"] = rng_state(self.rng)
-        state["world/seat"] = np.array(SEATS.index(self.seat), dtype=np.int8)
+        state["world/seat"] = np.array(SEAT_NAMES.index(self.seat), dtype=np.int8)
         for name in _TRACKED:
             state[f"world/{name}"] = getattr(self, name).copy()
         state.update({f"combat/{name}": value for name, value in self.combat.state().items()})
-        if self.gate is not None:
-            state.update({f"gate/{name}": value for name, value in self.gate.state().items()})
         if self.pilot is not None:
             state.update({f"pilot/{name}": value for name, value in self.pilot.state().items()})
-        if self.rear_gun is not None:
-            state.update({f"rear_gun/{name}": value for name, value in self.rear_gun.state().items()})
+        for seat_name, seat in self.seats.items():
+            state.update({f"{seat_name}/{name}": value for name, value in seat.state().items()})
         return state
 
     def restore(self, state: dict[str, np.ndarray]) -> None:
@@ -250,21 +231,18 @@ class World:
         self.tick_count = int(state["world/tick"])
         self._propeller_angle = np.array(state["world/propeller_angle"], dtype=float)
         set_rng_state(self.rng, state["world/rng"])
-        self.seat = SEATS[int(state["world/seat"])]
+        self.seat = SEAT_NAMES[int(state["world/seat"])]
         for name in _TRACKED:
             setattr(self, name, np.array(state[f"world/{name}"], copy=True))
         self.combat.restore({name[len("combat/"):]: value for name, value in state.items()
                              if name.startswith("combat/")})
-        if self.gate is not None:
-            self.gate.restore({name[len("gate/"):]: value for name, value in state.items() if name.startswith("gate/")})
         if self.pilot is not None:
             self.pilot.restore({name[len("pilot/"):]: value for name, value in state.items()
                                 if name.startswith("pilot/")})
             self.pilot.set_teams(self.combat.allegiance)
-        if self.rear_gun is not None:
-            self.rear_gun.restore({name[len("rear_gun/"):]: value for name, value in state.items()
-                                   if name.startswith("rear_gun/")})
-        self.rear_gun_aim = None
+        for seat_name, seat in self.seats.items():
+            prefix = f"{seat_name}/"
+            seat.restore({name[len(prefix):]: value for name, value in state.items() if name.startswith(prefix)})
 
 
 def _ai_pilot(fleet: Fleet, allegiance: np.ndarray, rng: np.random.Generator, difficulty: str, time_of_day: str):

@@ -9,7 +9,7 @@ from flight.sim.missions.runner import load_script
 from flight.sim.world import load_level
 from flight.sim.world.ai.orders import Order
 from flight.sim.world.seats.gate.prisoners import ARRIVED
-from flight.sim.world.level import SIDES
+from flight.sim.world.combat.ground_units import SIDES
 from flight.sim.run.sortie import Sortie
 
 PARKED = np.array([0.0, 0.0, 0.0, 0.0, 1.0, 0.0])
@@ -28,7 +28,7 @@ def gate_falls_with(arrived: int, seed: int = 0) -> Sortie:
     """A breakout sortie whose gate falls on its first tick with `arrived` men at the bombers; run through the
     grenade's cut into Part 2."""
     sortie = Sortie(load_level("breakout"), seed=seed)
-    gate = sortie.world.gate
+    gate = sortie.world.seats["gate"].gate
     gate.prisoners.state[:arrived] = ARRIVED
     gate.health = 0.0
     run(sortie, 6.0)

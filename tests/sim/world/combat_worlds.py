@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from flight.sim.world.level import GroundGroup
+from flight.sim.world.combat.ground_units import GroundGroup
 from flight.sim.map.terrain import generate_terrain
 from flight.sim.world.world import Slot, World
 

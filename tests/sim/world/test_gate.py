@@ -22,7 +22,7 @@ from flight.sim.run.sortie import Sortie
 from flight.sim.map.theatre import load_theatre
 from flight.sim.world.world import Slot, World
 
-SPEC = load_level("breakout").gate
+SPEC = load_level("breakout").seat_specs["gate"]
 TERRAIN = load_theatre("theatre").terrain()
 HOLD = np.zeros(6)  # a frame's controls: the gun laid at the middle of its traverse and of its elevation (5 deg up)
 LEVEL = np.array([0.0, -1.0 / 3.0, 0.0, 0.0, 0.0, 0.0])  # south and level: elevation -10 .. 20 deg
@@ -43,7 +43,8 @@ class GateOnly:
 
 def world(seed: int = 0, spec=SPEC) -> World:
     """A real world in the gate's seat: one parked aircraft and the breakout's gate."""
-    return World(TERRAIN, [Slot("player", "gotha_g5", "german", 1820.0, 14600.0, 270.0)], seed=seed, gate=spec)
+    return World(TERRAIN, [Slot("player", "gotha_g5", "german", 1820.0, 14600.0, 270.0)], seed=seed,
+                 seat_specs={"gate": spec})
 
 
 def no_guards(spec=SPEC):
@@ -57,7 +58,7 @@ def run(stage, seconds: float, controls=HOLD, buttons: int = 0) -> None:
 
 def test_the_frame_lays_the_gun_over_its_arcs_at_the_hand_laid_rate():
     w = world()
-    gate = w.gate
+    gate = w.seats["gate"].gate
     up = np.radians(5.0)
     assert w.seat == "gate" and np.allclose(gate.direction(), [-np.cos(up), 0.0, -np.sin(up)]), "south, 5 deg up"
     full = np.array([1.0, 1.0, 0.0, 0.0, 0.0, 0.0])  # right and up to the stops
@@ -190,22 +191,22 @@ def test_prisoners_leave_in_waves_and_are_counted_through_the_gate_and_at_the_bo
 def test_the_gunner_ai_holds_the_gate_where_an_idle_gun_loses_it():
     manned, idle = GateOnly(3), GateOnly(3)
     gunner = GateGunner()
-    while not manned.gate.done:
-        frame = gunner.frame(manned.gate, manned.tick_count).quantised()
+    while not manned.seats["gate"].gate.done:
+        frame = gunner.frame(manned.seats["gate"].gate, manned.tick_count).quantised()
         manned.tick(frame.to_array(), frame.buttons)
-    while not idle.gate.done:
+    while not idle.seats["gate"].gate.done:
         idle.tick(HOLD)
-    assert manned.gate.arrived >= manned.gate.target and not manned.gate.fallen
+    assert manned.seats["gate"].gate.arrived >= manned.seats["gate"].gate.target and not manned.seats["gate"].gate.fallen
     assert 120.0 < manned.tick_count * DT < 180.0
-    assert (manned.gate.guards.state == DOWN).sum() >= 10 and manned.gate.fired > 100
-    assert idle.gate.count < manned.gate.count and (idle.gate.fallen or idle.gate.arrived < idle.gate.target)
+    assert (manned.seats["gate"].gate.guards.state == DOWN).sum() >= 10 and manned.seats["gate"].gate.fired > 100
+    assert idle.seats["gate"].gate.count < manned.seats["gate"].gate.count and (idle.seats["gate"].gate.fallen or idle.seats["gate"].gate.arrived < idle.seats["gate"].gate.target)
 
 
 def fight(seed: int, seconds: float):
     """A real world and the frames the gunner AI laid in it for `seconds`."""
     w, gunner, frames = world(seed), GateGunner(), []
     for _ in range(round(seconds / DT)):
-        frame = gunner.frame(w.gate, w.tick_count).quantised()
+        frame = gunner.frame(w.seats["gate"].gate, w.tick_count).quantised()
         frames.append(frame)
         w.tick(frame.to_array(), frame.buttons)
     return w, frames
@@ -217,11 +218,11 @@ def test_the_same_seed_and_frames_give_the_same_fight_and_a_keyframe_carries_on_
     keyframe, after = None, None
     for n, frame in enumerate(frames):
         second.tick(frame.to_array(), frame.buttons)
-        if after is None and n >= len(frames) // 2 and len(second.gate.bullets) > 0:  # rounds in the air
+        if after is None and n >= len(frames) // 2 and len(second.seats["gate"].gate.bullets) > 0:  # rounds in the air
             keyframe, after = arrays.from_bytes(arrays.to_bytes(second.state())), n + 1  # as a replay stores it
-            assert (second.gate.guards.state == COVER).any() and (second.gate.guards.state == RUNNING).any()
+            assert (second.seats["gate"].gate.guards.state == COVER).any() and (second.seats["gate"].gate.guards.state == RUNNING).any()
     assert arrays.digest(first.state()) == arrays.digest(second.state())
-    assert (first.gate.guards.state == DOWN).any() and first.gate.fired > 0
+    assert (first.seats["gate"].gate.guards.state == DOWN).any() and first.seats["gate"].gate.fired > 0
     restored = world(5)
     restored.restore(keyframe)
     for frame in frames[after:]:
@@ -232,12 +233,12 @@ def test_the_same_seed_and_frames_give_the_same_fight_and_a_keyframe_carries_on_
 def test_the_snapshot_carries_the_gate_for_the_app():
     w, _ = fight(2, 4.0)
     s = w.snapshot().gate
-    m, p = len(w.gate.guards.state), len(w.gate.prisoners.state)
+    m, p = len(w.seats["gate"].gate.guards.state), len(w.seats["gate"].gate.prisoners.state)
     assert s.men_pos.shape == (m, 3) and s.men_state.shape == (m,) and s.prisoner_pos.shape == (p, 3)
     assert s.light_beam.shape == (4, 3) and np.allclose(np.linalg.norm(s.light_beam, axis=1), 1.0)
-    assert s.rounds == w.gate.rounds and s.target == 40 and s.prisoners == 60 and not s.done
+    assert s.rounds == w.seats["gate"].gate.rounds and s.target == 40 and s.prisoners == 60 and not s.done
     s.men_pos[:] = 0.0
-    assert w.gate.guards.pos.any(), "copies"
+    assert w.seats["gate"].gate.guards.pos.any(), "copies"
 
 
 def test_the_level_autopilot_mans_the_gate_then_flies_the_plan_from_the_seat_change():

@@ -73,11 +73,11 @@ def test_the_squadron_takes_off_one_after_another_and_forms_a_box_on_the_leader(
 
 def test_the_rear_gun_seat_holds_her_heading_while_the_player_traverses_and_fires_the_gun():
     world = breakout_world(["player"], airborne={"player": (0.0, 8000.0, 400.0)})
-    gun = world.rear_gun.gun
+    gun = world.seats["rear_gun"].gun
     rounds = int(world.combat.rounds[gun])
     heading, altitude = float(world.fleet.euler[0, 2]), float(world.fleet.altitude[0])
     worst = {"heading": 0.0, "height": 0.0, "off_arc": 0.0}
-    arc = world.rear_gun.arc
+    arc = world.seats["rear_gun"].arc
 
     def at_gun(tick):
         t = tick * DT

@@ -23,7 +23,7 @@ from flight.sim.world.combat.flak import FlakShells
 from flight.sim.world.combat.ground_units import TARGET_TICKS, GroundUnits, Sky
 from flight.sim.world.combat.guns import FleetGuns
 from flight.sim.world.combat.hits import FABRIC, FUSELAGE, HitVolumes, candidate_pairs, segment_boxes
-from flight.sim.world.level import SIDES, GroundGroup
+from flight.sim.world.combat.ground_units import SIDES, GroundGroup
 
 ALLIED = SIDES.index("allied")
 STEP_REACH = 5.0  # m: half a bullet's step relative to an aircraft (up to about 1,000 m/s closing speed)

@@ -12,7 +12,25 @@ import numpy as np
 from flight.sim.dynamics import DT
 from flight.sim.dynamics.stablemath import atan2
 from flight.sim.world.combat.aiming import lead, normal, norm, scatter, unit
-from flight.sim.world.level import GROUND_KINDS, SIDES, GroundGroup
+
+SIDES = ("allied", "german")
+GROUND_KINDS = ("flak", "mg", "searchlight", "truck", "guards")
+
+
+@dataclass(frozen=True)
+class GroundGroup:
+    """A `[[ground_units]]` table: `count` units of one kind and side in a line `spacing_m` apart from (north,
+    east) facing `heading_deg`; a truck may have a `route` of [north, east] points to drive along."""
+    name: str
+    kind: str  # one of GROUND_KINDS
+    side: str
+    north: float
+    east: float
+    heading_deg: float
+    count: int
+    spacing: float
+    route: tuple[tuple[float, float], ...] = ()
+
 
 FLAK, MG, SEARCHLIGHT, TRUCK, GUARDS = (GROUND_KINDS.index(k) for k in ("flak", "mg", "searchlight", "truck", "guards"))
 TARGET_TICKS = 8  # targets are chosen 15 times a second

@@ -1,6 +1,6 @@
-"""The rear gun seat: while the player mans his bomber's rear flexible gun (the frame's REAR_GUN bit), an autopilot
-holds aircraft 0's heading and height, and the frame's aileron and elevator aim that gun over its arc. Numpy and
-flight only (no panda3d); draws no random numbers.
+"""The rear gun seat: while the player mans his bomber's rear flexible gun (the frame's REAR_GUN bit held), an
+autopilot holds aircraft 0's heading and height, and the frame's aileron and elevator aim that gun over its arc.
+Offered where aircraft 0 has a flexible gun pointing aft. Imports numpy only; draws no random numbers.
 """
 from __future__ import annotations
 
@@ -8,19 +8,20 @@ import math
 
 import numpy as np
 
-from flight.sim.command import PARKED
+from flight.sim.command import PARKED, REAR_GUN
 from flight.sim.dynamics import Fleet
 from flight.sim.dynamics.stablemath import atan2
 from flight.sim.world.ai import Pilot
 from flight.sim.world.ai.airwork import FIGHT_FLOOR
 from flight.sim.world.combat.guns import FleetGuns
+from flight.sim.world.seats.seat import Seat
 
 # a dorsal ring: the fuselage and tail stop the gun lower than this, and it cannot swing past the vertical
 ELEVATION_LIMITS = (math.radians(-20.0), math.radians(85.0))
 REST_ELEVATION = math.radians(5.0)
 
 
-class RearGunSeat:
+class RearGunSeat(Seat):
     """Aircraft 0's rear gun in the player's hands, and the autopilot that flies her meanwhile.
 
     | field     | shape | unit | meaning                                                                      |
@@ -28,7 +29,11 @@ class RearGunSeat:
     | gun       | -     | -    | the gun's index among the fleet's guns (FleetGuns)                          |
     | arc       | (4,)  | rad  | azimuth min, max (from the nose, + right, through pi astern), elevation min, max |
     | autopilot | -     | -    | a Pilot of aircraft 0 (its state is the seat's: `state`, `restore`)          |
+    | aim_angles| (2,)  | rad  | azimuth and elevation the frame laid the gun at this tick (None: not manned) |
     """
+    name = "rear_gun"
+    aims_gun = True
+    button = REAR_GUN
 
     def __init__(self, fleet: Fleet, guns: FleetGuns, gun: int):
         self.fleet, self.gun = fleet, gun
@@ -40,16 +45,18 @@ class RearGunSeat:
         self.arc = np.array([azimuth - half, azimuth + half, max(elevation - half, ELEVATION_LIMITS[0]),
                              min(elevation + half, ELEVATION_LIMITS[1])])
         self.autopilot = Pilot(fleet, [0], skill="regular")
+        self.aim_angles: np.ndarray | None = None
 
     @classmethod
-    def of(cls, fleet: Fleet, guns: FleetGuns) -> RearGunSeat | None:
+    def of(cls, world, specs: dict) -> RearGunSeat | None:
         """The seat of aircraft 0's flexible gun that points farthest aft, if it has one that points aft at all."""
+        fleet, guns = world.fleet, world.combat.guns
         rear = np.flatnonzero((guns.owner == 0) & guns.flexible & (guns.direction[:, 0] < 0.0))
         if not rear.size:
             return None
         return cls(fleet, guns, int(rear[np.argmin(guns.direction[rear, 0])]))
 
-    def take(self) -> None:
+    def enter(self, world) -> None:
         """The player leaves the controls for the gun: the autopilot holds her heading, height and speed as they
         are (at least her pattern speed, and FIGHT_FLOOR over the ground ahead)."""
         f, a = self.fleet, self.autopilot
@@ -59,11 +66,12 @@ class RearGunSeat:
         a.hold_heading(0, float(f.euler[0, 2]), altitude=float(f.altitude[0]),
                        speed=max(float(f.eas[0]), float(a.tuning.pattern_speed[0])), floor=FIGHT_FLOOR)
 
-    def fly(self) -> np.ndarray:
-        """Aircraft 0's (6,) control row this tick."""
-        if self.fleet.on_ground[0]:
-            return PARKED.to_array()
-        return self.autopilot.update()[0]
+    def fly(self, world, controls: np.ndarray) -> tuple[np.ndarray, tuple]:
+        """The autopilot's row for aircraft 0 (parked on the ground); the frame's aileron and elevator lay the gun."""
+        row = PARKED.to_array() if self.fleet.on_ground[0] else self.autopilot.update()[0]
+        aileron, elevator = float(controls[0]), float(controls[1])
+        self.aim_angles = self.angles(aileron, elevator)
+        return row, (self.gun, self.aim(aileron, elevator))
 
     def angles(self, aileron: float, elevator: float) -> np.ndarray:
         """(2,) rad: the gun's azimuth and elevation for the frame's aileron and elevator (-1..1 across the arc;
@@ -81,8 +89,13 @@ class RearGunSeat:
         return np.array([np.cos(elevation) * np.cos(azimuth), np.cos(elevation) * np.sin(azimuth),
                          -np.sin(elevation)])
 
+    def snapshot_fields(self, tick: int, current: bool) -> dict:
+        aim = self.aim_angles if current else None
+        return {"rear_gun_aim": None if aim is None else aim.copy(), "rear_gun_arc": self.arc.copy()}
+
     def state(self) -> dict[str, np.ndarray]:
         return self.autopilot.state()
 
     def restore(self, state: dict[str, np.ndarray]) -> None:
         self.autopilot.restore(state)
+        self.aim_angles = None

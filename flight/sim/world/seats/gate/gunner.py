@@ -40,7 +40,7 @@ class GateGunner:
         self.last_seen: np.ndarray | None = None  # (M,) tick he last saw each guard
 
     def __call__(self, sortie) -> ControlFrame:
-        return self.frame(sortie.world.gate, sortie.world.tick_count)
+        return self.frame(sortie.world.seats["gate"].gate, sortie.world.tick_count)
 
     def frame(self, gate, tick: int) -> ControlFrame:
         """The frame for this tick: aim (absolute over the gun's arcs), FIRE and RELOAD."""
