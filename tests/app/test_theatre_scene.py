@@ -143,7 +143,7 @@ def test_the_quality_presets_work_over_the_theatre(app):
 
 STARTUP = """
 import time
-from flight.app import flight_view
+from flight.app.flight import flight_view
 from flight.app.app import FlightApp
 from flight.app.settings import Settings
 marks = {}
