@@ -5,7 +5,6 @@ import numpy as np
 import pytest
 from panda3d.core import PNMImage, Vec3
 
-from flight.app.screens.states import FlightState
 from flight.input import ControlFrame
 from flight.sim.command import FIRE, RELOAD, REAR_GUN
 from flight.sim.dynamics import DT
@@ -13,8 +12,8 @@ from flight.sim.dynamics import DT
 
 @pytest.fixture(scope="module")
 def view(app):
-    app.go(FlightState(app, "breakout"))
-    view = app.state.view
+    app.router.go("flight", level="breakout")
+    view = app.router.screen.view
     view.paused = True  # the tests step it themselves
     yield view
 

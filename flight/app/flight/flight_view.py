@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
+from typing import TYPE_CHECKING
 
 import numpy as np
 from panda3d.core import ClockObject, MouseButton
@@ -20,8 +21,7 @@ from flight.app.scene.night_lights import Sources
 from flight.app.flight.seat_views import seat_views
 from flight.app.scene.placed_models import level_landscape
 from flight.app.scene.ground_and_sky import add_sky_and_light
-from flight.app.settings import Settings
-from flight.app.flight.flight_controls import FlightControls, keyboard_bindings
+from flight.app.flight.flight_controls import FlightControls
 from flight.input import KeyboardMouse
 from flight.sim.dynamics import DT
 from flight.hud.hud import Hud
@@ -31,6 +31,9 @@ from flight.sim.replay.live import LiveRecording
 from flight.sim.world import load_level
 from flight.sim.run.sortie import Ending, Sortie
 from flight.sim.world.seats import seat_type
+
+if TYPE_CHECKING:
+    from flight.app.app import FlightApp
 
 
 def new_seed() -> int:
@@ -45,11 +48,11 @@ class FlightView:
     and mouse and recorded (with `record`), or driven by a replay's `playback` (then `speed` x real time) until
     `take_control`; a `ghost` replay of the same level flies alongside, translucent."""
 
-    def __init__(self, app, level: str, playback=None, ghost=None, record: bool = True):
+    def __init__(self, app: FlightApp, level: str, playback=None, ghost=None, record: bool = True):
         self.app = app
         self.paused = False
         self.speed = 1.0
-        settings = getattr(app, "settings", None) or Settings()
+        settings = app.settings
         self.level = load_level(level)
         self.playback = playback
         self.sortie = playback.sortie if playback else Sortie(self.level, seed=new_seed(),
@@ -62,7 +65,7 @@ class FlightView:
         self.latest = self.world.snapshot()
         self.previous_pose = self.latest.pos, self.latest.quat
         self.loop = FixedStepLoop()
-        self.keys = KeyboardMouse(keyboard_bindings(app), axis_rate=settings.axis_rate,
+        self.keys = KeyboardMouse(app.controllers.bindings.flying_keys(), axis_rate=settings.axis_rate,
                                   mouse_stick=settings.mouse_stick)
         self.root = app.render.attach_new_node("flight")
         add_sky_and_light(self.root, app.set_background_color, self.level.time_of_day)
@@ -207,7 +210,7 @@ class FlightView:
     def _draw(self, task):
         self.draw(self.loop.alpha)
         seat = self.latest.seat
-        watcher = getattr(self.app, "mouseWatcherNode", None)  # none offscreen: a buffer has no mouse
+        watcher = self.app.mouseWatcherNode  # None offscreen: a buffer has no mouse
         if watcher is not None and watcher.has_mouse():
             x, y = watcher.get_mouse_x(), watcher.get_mouse_y()
             if seat_type(seat).aims_gun:
