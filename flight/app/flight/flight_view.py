@@ -184,7 +184,7 @@ class FlightView:
         self.latest = self.world.snapshot()
         self.previous_pose = self.latest.pos, self.latest.quat
         self.end = self.sortie.end
-        self.mission_shown = self.sortie.mission_snapshot(since_tick=self.latest.tick)  # no old lines after a jump
+        self.mission_shown = self.sortie.mission_snapshot(since_tick=self.latest.tick)  # nothing old again after a jump
         self.show_mission()
 
     def take_control(self, writer) -> None:

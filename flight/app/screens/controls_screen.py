@@ -3,9 +3,8 @@
 control's curve with the curve drawn, then Save (bindings.toml, and every controller takes its new profile),
 Cancel and Defaults. Mouse or stick: the stick moves a focus ring, fire activates, pause goes back.
 
-Edits go to a draft; a device's first edit makes a profile of its own (matched by its name and
-vendor:product id) from the one it had. Like the settings screen it closes via `on_close`, over the menu's
-Settings or as an overlay over the paused flight."""
+Edits go to a draft; a device's first edit makes a profile of its own (matched by its name and vendor:product id)
+from the one it had. Like the settings screen it closes via `on_close`, from Settings or over the paused flight."""
 from __future__ import annotations
 
 from collections.abc import Callable
