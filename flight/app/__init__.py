@@ -1,1 +1,2 @@
-"""Panda3D: the game window, its states, the scene, cameras and the loop that ticks the world."""
+"""Panda3D: the game window (app.py), its screens and the router between them (screens/), the flight on screen
+(flight/) and the scene it draws (scene/)."""

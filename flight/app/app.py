@@ -1,5 +1,6 @@
-"""The game application: a ShowBase that owns the window and switches game states; everything else is delegated
-(the flight view ticks the world, the HUD widgets update themselves)."""
+"""The game application: a ShowBase that opens the window and holds what every screen shares (the settings, the
+controllers, the router between screens); everything else is delegated (the flight view ticks the world, the HUD
+widgets update themselves)."""
 from __future__ import annotations
 
 import sys
@@ -7,15 +8,24 @@ import sys
 from direct.showbase.ShowBase import ShowBase
 
 from flight.app.config import configure
+from flight.app.device_hub import DeviceHub
+from flight.app.screens.router import Router
 from flight.app.settings import Settings, apply, before_window, load_settings
 from flight.input.bindings_file import load_bindings
 
 
 class FlightApp(ShowBase):
-    """`settings` defaults to the player's settings file (flight.app.settings); a broken file leaves the defaults
-    and its one-line message in `settings_message`, which the menu shows; so does a broken bindings file, in
-    `bindings_message`. `all_levels` opens every story level in the menu, won or not. `controllers` (a DeviceHub) follows the game controllers plugged in. An onscreen window
-    opens at the settings' resolution unless `size` is given; offscreen buffers keep `size` (default 1280x720)."""
+    """Opens at the menu, or straight into `level`. An onscreen window opens at the settings' resolution unless
+    `size` is given; offscreen buffers keep `size` (default 1280x720).
+
+    settings          Settings    the player's settings file (flight.app.settings), or the `settings` given
+    settings_message  str | None  a broken settings file's one line (the defaults are used); the menu shows it
+    bindings_message  str | None  a broken bindings file's one line, likewise
+    controllers       DeviceHub   the game controllers plugged in, and the bindings they fly with
+    record_replays    bool        every flight is recorded, except for `flight shot`
+    all_levels        bool        every story level open in the menu, won or not (`flight play --all-levels`)
+    router            Router      the screen on show and the moves between screens (flight.app.screens.router)
+    """
 
     def __init__(self, window_type: str = "onscreen", size: tuple[int, int] | None = None, level: str | None = None,
                  settings: Settings | None = None, record_replays: bool = True, all_levels: bool = False):
@@ -30,28 +40,21 @@ class FlightApp(ShowBase):
         if window_type == "onscreen":
             before_window(settings)
         super().__init__()
-        self.settings_message = message
-        self.bindings_message = bindings_message
-        self.record_replays = record_replays  # every flight is recorded, except for `flight shot`
-        self.all_levels = all_levels  # `flight play --all-levels`: every story level open in the menu
+        self.settings: Settings = settings
+        self.settings_message: str | None = message
+        self.bindings_message: str | None = bindings_message
+        self.record_replays = record_replays
+        self.all_levels = all_levels
         apply(self, settings, window=False)  # the window opened with them already
         self.disable_mouse()
-        from flight.app.device_hub import DeviceHub
         self.controllers = DeviceHub(self, bindings)
-        self.state = None
-        from flight.app.screens.states import FlightState, MenuState
-        self.go(FlightState(self, level) if level else MenuState(self))
-
-    def go(self, state) -> None:
-        """Leave the current state and enter another."""
-        if self.state is not None:
-            self.state.exit()
-        self.state = state
-        state.enter()
+        self.router = Router(self)
+        if level:
+            self.router.go("flight", level=level)
+        else:
+            self.router.go("menu")
 
     def close(self) -> None:
-        if self.state is not None:
-            self.state.exit()
-            self.state = None
+        self.router.leave()
         self.controllers.destroy()
         self.destroy()

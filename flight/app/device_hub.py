@@ -17,7 +17,7 @@ from flight.input.panda_devices import as_device, is_panda_device
 from flight.input.profiles import Bindings
 from flight.input.device_reading import read
 
-# one-press button actions, as the keys the game answers to (FlightState: escape; FlightView: F1-F4, C, H, wheel)
+# one-press button actions, as the keys the game answers to (the flight screen: escape; FlightView: F1-F4, C, H, wheel)
 PRESS_EVENTS = {"pause": "escape", "view_cockpit": "f1", "view_chase": "f2", "view_orbit": "f3", "view_free": "f4",
                 "view_next": "c", "hud_detail": "h", "zoom_in": "wheel_up", "zoom_out": "wheel_down"}
 UI_TASK_SORT = 5  # after the data graph has polled the devices (-50), before the flight ticks (10)

@@ -52,7 +52,7 @@ def shot(level: str, seconds: float, camera: str, out: Path, size: tuple[int, in
     from flight.sim.dynamics import DT
     app = FlightApp("offscreen", size=size, level=level, record_replays=False)
     try:
-        view = app.state.view
+        view = app.router.screen.view
         for _ in range(round(seconds / DT)):
             view.tick()
         view.camera.select(camera)
@@ -80,8 +80,7 @@ def watch_replay(path: Path) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     from flight.app.app import FlightApp
-    from flight.app.screens.replay_player import ReplayState
     app = FlightApp("onscreen")
-    app.go(ReplayState(app, replay))
+    app.router.go("replay", replay=replay)
     app.run()
     return 0

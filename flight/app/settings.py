@@ -29,11 +29,15 @@ import dataclasses
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tomli_w
 
 from flight.files import write_atomically
 from flight.paths import user_config_dir
+
+if TYPE_CHECKING:
+    from flight.app.app import FlightApp
 
 QUALITIES = ("low", "medium", "high")
 UNITS = ("auto", "imperial", "metric")
@@ -160,14 +164,14 @@ def before_window(settings: Settings) -> None:
     ConfigVariableInt("multisamples").set_value(4 if settings.quality == "high" else 0)
 
 
-def apply(app, settings: Settings, window: bool = True) -> None:
+def apply(app: FlightApp, settings: Settings, window: bool = True) -> None:
     """Apply to a running app: window size and fullscreen (with `window`, on a real window; an offscreen buffer
     keeps its size), the camera's field of view, and `app.settings` for the flight view (stick speed, mouse stick,
     units, and the FOV it sets when a flight starts). Vsync needs a restart: it is read from the saved file at
     the next start (`before_window`)."""
     from panda3d.core import GraphicsWindow, WindowProperties
     app.settings = settings
-    if window and isinstance(getattr(app, "win", None), GraphicsWindow):
+    if window and isinstance(app.win, GraphicsWindow):
         current = app.win.get_properties()
         if (tuple(settings.resolution) != (current.get_x_size(), current.get_y_size())
                 or settings.fullscreen != current.get_fullscreen()):
@@ -175,5 +179,5 @@ def apply(app, settings: Settings, window: bool = True) -> None:
             properties.set_size(*settings.resolution)
             properties.set_fullscreen(settings.fullscreen)
             app.win.request_properties(properties)
-    if getattr(app, "camLens", None) is not None:
+    if app.camLens is not None:  # none without a window (window-type none)
         app.camLens.set_fov(settings.fov_deg)

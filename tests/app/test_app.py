@@ -2,7 +2,10 @@
 import numpy as np
 
 from flight.app.launch import settle_and_render
-from flight.app.screens.states import BriefingState, DebriefState, FlightState, MenuState
+from flight.app.screens.briefing import BriefingScreen
+from flight.app.screens.debrief import DebriefScreen
+from flight.app.screens.flight_screen import FlightScreen
+from flight.app.screens.menu import MenuScreen
 from flight.hud.display_units import MPH
 
 
@@ -12,24 +15,24 @@ def frames(app, n=3):
 
 
 def test_it_opens_at_the_menu_and_goes_to_training_and_back(app):
-    assert isinstance(app.state, MenuState)
+    assert isinstance(app.router.screen, MenuScreen)
     frames(app)
-    app.state.choose("training")
-    assert isinstance(app.state, BriefingState)
+    app.router.screen.choose("training")
+    assert isinstance(app.router.screen, BriefingScreen)
     frames(app)
-    app.state.fly()
-    assert isinstance(app.state, FlightState)
+    app.router.screen.fly()
+    assert isinstance(app.router.screen, FlightScreen)
     frames(app)
-    app.state.toggle_pause()
+    app.router.screen.toggle_pause()
     frames(app)
-    app.state.to_menu()
-    assert isinstance(app.state, MenuState)
+    app.router.screen.to_menu()
+    assert isinstance(app.router.screen, MenuScreen)
     frames(app)
 
 
 def test_keys_from_the_messenger_fly_the_aircraft(app):
-    app.go(FlightState(app, "training"))
-    view = app.state.view
+    app.router.go("flight", level="training")
+    view = app.router.screen.view
     app.messenger.send("0")  # full throttle
     app.messenger.send("arrow_right")
     for _ in range(60):
@@ -45,8 +48,8 @@ def test_keys_from_the_messenger_fly_the_aircraft(app):
 
 
 def test_the_hud_shows_the_simulations_airspeed_in_mph(app):
-    app.go(FlightState(app, "training"))
-    view = app.state.view
+    app.router.go("flight", level="training")
+    view = app.router.screen.view
     app.messenger.send("0")
     for _ in range(600):
         view.tick()
@@ -58,8 +61,8 @@ def test_the_hud_shows_the_simulations_airspeed_in_mph(app):
 
 def test_a_chase_camera_frame_has_sky_ground_and_aircraft(app, tmp_path):
     from panda3d.core import PNMImage
-    app.go(FlightState(app, "training"))
-    view = app.state.view
+    app.router.go("flight", level="training")
+    view = app.router.screen.view
     settle_and_render(app, view)
     image = PNMImage()
     assert app.win.get_screenshot(image)
@@ -74,23 +77,23 @@ def test_a_chase_camera_frame_has_sky_ground_and_aircraft(app, tmp_path):
 
 
 def test_a_crash_ends_in_the_debrief_with_its_cause(app):
-    app.go(FlightState(app, "training"))
-    view = app.state.view
+    app.router.go("flight", level="training")
+    view = app.router.screen.view
     fleet = view.world.fleet
     fleet.reset(0, pos=(0.0, 0.0, -80.0), speed=40.0, pitch=-60.0)  # straight into the ground
     for _ in range(480):
         view.tick()
     frames(app, 2)
-    assert isinstance(app.state, DebriefState)
-    assert app.state.end.outcome == "failure" and app.state.end.reason == "crashed"
-    assert "km/h" in app.state.result["reason"]
-    app.state.restart()
-    assert isinstance(app.state, FlightState)
+    assert isinstance(app.router.screen, DebriefScreen)
+    assert app.router.screen.end.outcome == "failure" and app.router.screen.end.reason == "crashed"
+    assert "km/h" in app.router.screen.result["reason"]
+    app.router.screen.restart()
+    assert isinstance(app.router.screen, FlightScreen)
 
 
 def test_the_instructor_speaks_in_training(app):
-    app.go(FlightState(app, "training"))
-    view = app.state.view
+    app.router.go("flight", level="training")
+    view = app.router.screen.view
     view.tick()
     frames(app, 2)
     assert view.hud.widgets["messages"].gauge.shown.endswith("Chocks are in. Open her up: 0 for full throttle, "

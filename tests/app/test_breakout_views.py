@@ -5,17 +5,15 @@ import numpy as np
 import pytest
 from panda3d.core import PNMImage, Vec3
 
-from flight.app.screens.states import FlightState
 from flight.input import ControlFrame
 from flight.sim.command import FIRE, RELOAD, REAR_GUN
 from flight.sim.dynamics import DT
-from flight.sim.missions.script import Event
 
 
 @pytest.fixture(scope="module")
 def view(app):
-    app.go(FlightState(app, "breakout"))
-    view = app.state.view
+    app.router.go("flight", level="breakout")
+    view = app.router.screen.view
     view.paused = True  # the tests step it themselves
     yield view
 
@@ -103,7 +101,7 @@ def test_at_the_rear_gun_the_view_is_from_its_ring_looking_aft_and_the_gunner_is
 
 def test_the_dawn_scene_at_the_gate_starts_and_finishes(app, view):
     m = view.sortie.mission.m
-    m.log.append(Event(view.world.tick_count, "scene", "", "gate_dawn", 2.0))
+    m.scene("gate_dawn", 2.0)  # as the script cuts to it
     view.show_mission()
     scene = view.cutaway
     assert scene is not None and type(scene).__name__ == "GateDawn"

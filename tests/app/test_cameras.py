@@ -13,21 +13,21 @@ FRAME = 1 / 60
 @pytest.fixture(scope="module")
 def app():
     app = FlightApp("offscreen", size=(320, 180), level="training")
-    app.state.view.paused = True
-    app.state.view.draw(1.0)  # the aircraft on its start point
+    app.router.screen.view.paused = True
+    app.router.screen.view.draw(1.0)  # the aircraft on its start point
     yield app
     app.close()
 
 
 @pytest.fixture
 def rig(app):
-    rig = CameraRig(app.camera, app.camLens, app.state.view.world.terrain.height_at)
+    rig = CameraRig(app.camera, app.camLens, app.router.screen.view.world.terrain.height_at)
     yield rig
     rig.detach()
 
 
 def aircraft(app):
-    return app.state.view.aircraft
+    return app.router.screen.view.aircraft
 
 
 def axis(app, node, direction):
@@ -37,7 +37,7 @@ def axis(app, node, direction):
 
 
 def ground(app, point):
-    return float(app.state.view.world.terrain.height_at(np.array([point.y]), np.array([point.x]))[0])
+    return float(app.router.screen.view.world.terrain.height_at(np.array([point.y]), np.array([point.x]))[0])
 
 
 def test_the_cockpit_camera_rides_at_the_pilots_eye_looking_forward(app, rig):

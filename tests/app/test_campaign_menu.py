@@ -2,17 +2,17 @@
 Escape is won (a won debrief records it), or opened by the app's all-levels switch."""
 from direct.gui.DirectGui import DirectButton, OnscreenText
 
-from flight.app.screens.states import MENU_ENTRIES, DebriefState, MenuState
+from flight.app.screens.menu import MENU_ENTRIES
 from flight.campaign import progress_path
 from flight.sim.run.sortie import Ending
 
 
 def _buttons(app) -> dict[str, str]:
-    return {node["text"]: node["state"] for node in app.state.nodes if isinstance(node, DirectButton)}
+    return {node["text"]: node["state"] for node in app.router.screen.nodes if isinstance(node, DirectButton)}
 
 
 def _texts(app) -> list[str]:
-    return [node.getText() for node in app.state.nodes if isinstance(node, OnscreenText)]
+    return [node.getText() for node in app.router.screen.nodes if isinstance(node, OnscreenText)]
 
 
 def test_the_story_levels_come_in_order():
@@ -21,11 +21,11 @@ def test_the_story_levels_come_in_order():
 
 def test_the_breakout_opens_when_digs_escape_is_won(app):
     progress_path().unlink(missing_ok=True)
-    app.go(MenuState(app))
+    app.router.go("menu")
     assert _buttons(app)["The Breakout"] == "disabled" and _buttons(app)["Dig's Escape"] == "normal"
     assert "win Dig's Escape to unlock" in _texts(app)
-    app.go(DebriefState(app, "escape", Ending("success", "home", 600.0)))
-    app.go(MenuState(app))
+    app.router.go("debrief", level="escape", end=Ending("success", "home", 600.0))
+    app.router.go("menu")
     assert _buttons(app)["The Breakout"] == "normal"
     progress_path().unlink()
 
@@ -33,11 +33,11 @@ def test_the_breakout_opens_when_digs_escape_is_won(app):
 def test_all_levels_opens_it_and_a_broken_file_is_one_line(app):
     progress_path().parent.mkdir(parents=True, exist_ok=True)
     progress_path().write_text("won = [")
-    app.go(MenuState(app))
+    app.router.go("menu")
     assert _buttons(app)["The Breakout"] == "disabled"
     assert any(str(progress_path()) in text for text in _texts(app))
     app.all_levels = True
-    app.go(MenuState(app))
+    app.router.go("menu")
     assert _buttons(app)["The Breakout"] == "normal"
     app.all_levels = False
     assert progress_path().read_text() == "won = ["

@@ -19,7 +19,7 @@ def app():
 
 
 def test_needles_follow_airspeed_and_rpm_and_stop_at_the_pins(app):
-    view = app.state.view
+    view = app.router.screen.view
     snapshot = view.latest
     board = InstrumentBoard(view.aircraft.attach_new_node("test"), lambda: snapshot, app.task_mgr)
     try:
@@ -37,11 +37,11 @@ def test_needles_follow_airspeed_and_rpm_and_stop_at_the_pins(app):
 
 
 def test_the_view_has_a_board_in_the_cockpit(app):
-    assert not app.state.view.aircraft.find("**/instrument_board").is_empty()
+    assert not app.router.screen.view.aircraft.find("**/instrument_board").is_empty()
 
 
 def test_the_compass_card_turns_against_the_heading_and_the_clock_goes_round(app):
-    view = app.state.view
+    view = app.router.screen.view
     snapshot = view.latest
     board = InstrumentBoard(view.aircraft.attach_new_node("test"), lambda: snapshot, app.task_mgr)
     try:
@@ -62,7 +62,7 @@ def test_the_compass_card_turns_against_the_heading_and_the_clock_goes_round(app
 
 
 def _cockpit_picture(app) -> np.ndarray:
-    view = app.state.view
+    view = app.router.screen.view
     view.camera.select("cockpit")
     settle_and_render(app, view)
     image = PNMImage()
@@ -80,7 +80,7 @@ def _board_share(rows: np.ndarray) -> float:
 
 @pytest.mark.parametrize("height", [None, 300.0])
 def test_the_cockpit_view_shows_the_board_at_the_bottom_and_the_way_ahead_above_it(app, height):
-    view = app.state.view
+    view = app.router.screen.view
     if height is not None:  # level flight over the fields
         ground = float(view.world.terrain.height_at(np.array([0.0]), np.array([-1500.0]))[0])
         view.world.fleet.reset(0, pos=(0.0, -1500.0, -(ground + height)), speed=50.0, heading=200.0, pitch=2.0)

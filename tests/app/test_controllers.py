@@ -55,9 +55,8 @@ def in_the_air(view, height=600.0):
 
 
 def fly(app, level="training"):
-    from flight.app.screens.states import FlightState
-    app.go(FlightState(app, level))
-    view = app.state.view
+    app.router.go("flight", level=level)
+    view = app.router.screen.view
     in_the_air(view)
     return view
 
@@ -68,12 +67,11 @@ def shown_line(view) -> str:
 
 
 def test_a_broken_bindings_file_is_reported_left_alone_and_the_defaults_fly(app):
-    from flight.app.screens.states import MenuState
     assert app.controllers.bindings == default_bindings()
     assert str(app.config_folder / "bindings.toml") in app.bindings_message and "line 3" in app.bindings_message
     assert (app.config_folder / "bindings.toml").read_text() == BROKEN
-    app.go(MenuState(app))
-    assert app.bindings_message in [node.getText() for node in app.state.nodes if hasattr(node, "getText")]
+    app.router.go("menu")
+    assert app.bindings_message in [node.getText() for node in app.router.screen.nodes if hasattr(node, "getText")]
 
 
 def test_plugging_and_unplugging_mid_flight(app, config):
@@ -142,14 +140,14 @@ def test_device_buttons_pause_switch_cameras_and_look_round(app, config):
     assert not view.camera.cockpit.held, "let go: the head swings back"
     stick.press("joystick10")  # pause
     frames(app)
-    assert app.state.view.paused and app.state.pause_frame is not None
+    assert app.router.screen.view.paused and app.router.screen.pause_frame is not None
     frames(app, 3)
-    assert app.state.pause_frame is not None, "held is one press"
+    assert app.router.screen.pause_frame is not None, "held is one press"
     stick.release("joystick10")
     frames(app)
     stick.press("joystick10")
     frames(app)
-    assert not app.state.view.paused
+    assert not app.router.screen.view.paused
 
 
 def test_trim_keys_offset_the_elevator(app, config):
@@ -185,25 +183,24 @@ def test_rumble_on_gun_fire_only_when_asked(app, config):
 
 
 def test_the_controls_screen_from_the_pause_overlay(app, config):
-    from flight.app.screens.controls_screen import ControlsState
+    from flight.app.screens.controls_screen import ControlsScreen
     fly(app)
-    flight = app.state
+    flight = app.router.screen
     flight.toggle_pause()
     flight.open_controls()
     frames(app)
-    assert isinstance(flight.settings, ControlsState) and flight.pause_frame.isHidden()
+    assert isinstance(flight.overlay, ControlsScreen) and flight.pause_frame.isHidden()
     app.messenger.send("escape")  # Esc is Cancel: back to the pause menu
-    assert flight.settings is None and flight.view.paused and not flight.pause_frame.isHidden()
+    assert flight.overlay is None and flight.view.paused and not flight.pause_frame.isHidden()
 
 
 def test_capture_toggles_curve_and_save(app, config):
-    from flight.app.screens.states import MenuState
-    app.go(MenuState(app))
+    app.router.go("menu")
     stick, pad = flight_stick(), xbox_pad()
     for device in (stick, pad):
         app.messenger.send("connect-device", [device])
-    app.state.choose("settings")
-    settings = app.state
+    app.router.screen.choose("settings")
+    settings = app.router.screen
     settings.open_controls()
     screen = settings.controls
     frames(app)
@@ -242,14 +239,11 @@ def test_capture_toggles_curve_and_save(app, config):
 
 
 def test_the_controls_screen_is_flown_with_the_stick(app, config):
-    from flight.app.screens.controls_screen import ControlsState
-    from flight.app.screens.states import MenuState
     closed = []
-    app.go(MenuState(app))
+    app.router.go("menu")
     stick = flight_stick()
     app.messenger.send("connect-device", [stick])
-    screen = ControlsState(app, on_close=lambda: closed.append(True))
-    app.go(screen)
+    screen = app.router.go("controls", on_close=lambda: closed.append(True))
     frames(app)
 
     def flick(pitch):  # one frame each way, so no frame is long enough to auto-repeat
@@ -269,17 +263,16 @@ def test_the_controls_screen_is_flown_with_the_stick(app, config):
     stick.press("joystick10")  # pause is back: Cancel
     frames(app)
     assert closed == [True]
-    app.go(MenuState(app))
+    app.router.go("menu")
 
 
 def test_a_flight_flown_with_a_gamepad_replays_bit_for_bit(app, config):
     """The sim sees only the quantised frame, built once a tick from the devices' values at that tick: a noisy
     stick, a lever and an unplug mid-flight all replay exactly."""
-    from flight.app.screens.states import FlightState, MenuState
     from flight.sim.replay import load_replay
     from flight.sim.replay.playback import verify
-    app.go(FlightState(app, "training"))
-    view = app.state.view
+    app.router.go("flight", level="training")
+    view = app.router.screen.view
     pad, stick = xbox_pad(), flight_stick()
     app.messenger.send("connect-device", [pad])
     app.messenger.send("connect-device", [stick])
@@ -291,7 +284,7 @@ def test_a_flight_flown_with_a_gamepad_replays_bit_for_bit(app, config):
             app.messenger.send("disconnect-device", [pad])
         view.tick()
     path = view.recording_path
-    app.go(MenuState(app))
+    app.router.go("menu")
     replay = load_replay(path)
     assert replay.ticks == 480 and replay.controls[:, 3].max() > 65000, "the lever opened the throttle"
     assert verify(replay).ok

@@ -7,7 +7,6 @@ import pytest
 
 from flight.app.app import FlightApp
 from flight.app.flight.ground_nodes import BEAM_LENGTH, EYE_CLEAR_M, GroundNodes, beam_reach
-from flight.app.screens.states import FlightState
 from flight.input import CLEAR_JAM, FIRE
 from flight.sim.world.combat.ground_units import SEARCHLIGHT
 
@@ -15,13 +14,13 @@ from flight.sim.world.combat.ground_units import SEARCHLIGHT
 @pytest.fixture(scope="module")
 def app():
     app = FlightApp("offscreen", size=(480, 270), record_replays=False)
-    app.go(FlightState(app, "escape"))  # one flight for all: Level 1 has every kind of ground unit but lights
+    app.router.go("flight", level="escape")  # one flight for all: Level 1 has every kind of ground unit but lights
     yield app
     app.close()
 
 
 def test_tracers_flashes_and_ground_units_come_from_the_snapshot(app):
-    view = app.state.view
+    view = app.router.screen.view
     view.paused = True
     world = view.world
     controls = np.array([0.0, 0.0, 0.0, 1.0, 0.0, 0.0])
@@ -45,7 +44,7 @@ def test_tracers_flashes_and_ground_units_come_from_the_snapshot(app):
 
 
 def test_a_searchlight_beam_shows_only_while_the_light_burns(app):
-    view = app.state.view
+    view = app.router.screen.view
     combat = view.latest.combat
     lights = dataclasses.replace(combat, ground_kind=np.full_like(combat.ground_kind, SEARCHLIGHT),
                                  searchlight_on=np.ones(len(combat.ground_kind), dtype=bool),
@@ -62,7 +61,7 @@ def test_a_searchlight_beam_shows_only_while_the_light_burns(app):
 
 
 def test_r_clears_a_jam(app):
-    view = app.state.view
+    view = app.router.screen.view
     app.messenger.send("r")
     assert view.keys.update(1.0 / 120.0).buttons & CLEAR_JAM
     app.messenger.send("r-up")

@@ -38,7 +38,7 @@ def _draw_calls(app) -> int:
 
 
 def test_a_chase_frame_over_the_country_shows_fields_and_woods(app):
-    view = app.state.view
+    view = app.router.screen.view
     _fly_over_the_country(view)
     view.camera.select("orbit")
     view.camera.orbit.start_from_camera = False
@@ -60,7 +60,7 @@ def test_a_chase_frame_over_the_country_shows_fields_and_woods(app):
 
 
 def test_quality_presets_change_the_terrain_the_trees_and_the_clouds(app):
-    landscape = app.state.view.landscape
+    landscape = app.router.screen.view.landscape
     counts = {}
     for name in QUALITY:
         landscape.set_quality(name)
@@ -75,28 +75,28 @@ def test_quality_presets_change_the_terrain_the_trees_and_the_clouds(app):
 
 
 def test_quality_applies_mid_flight_from_the_settings_screen(app):
-    flight = app.state
+    flight = app.router.screen
     view = flight.view
     assert view.landscape.quality == "medium"
     flight.toggle_pause()
     flight.open_settings()
-    flight.settings.step("quality", -1)
-    assert flight.settings.draft.quality == "low"
-    flight.settings.save()  # writes the test session's private settings file, applies, closes
+    flight.overlay.step("quality", -1)
+    assert flight.overlay.draft.quality == "low"
+    flight.overlay.save()  # writes the test session's private settings file, applies, closes
     assert app.settings.quality == "low" and view.landscape.quality == "low"
     assert view.root.find("**/trees").is_empty() and view.root.find_all_matches("**/ground").get_num_paths() == 1
     flight.toggle_pause()
     app.task_mgr.step()
     flight.toggle_pause()
     flight.open_settings()
-    flight.settings.step("quality", 1)
-    flight.settings.save()
+    flight.overlay.step("quality", 1)
+    flight.overlay.save()
     flight.toggle_pause()
     assert view.landscape.quality == "medium" and not view.root.find("**/trees").is_empty()
 
 
 def test_few_draw_calls_at_every_quality(app):
-    view = app.state.view
+    view = app.router.screen.view
     _fly_over_the_country(view)
     view.camera.select("chase")
     for name in QUALITY:
@@ -121,7 +121,7 @@ def test_high_quality_asks_for_a_multisampled_window_and_antialiases_the_scene(a
     finally:
         sample.clear_local_value()
         samples.clear_local_value()
-    view = app.state.view
+    view = app.router.screen.view
     view.landscape.set_quality("high")
     assert view.root.get_attrib(AntialiasAttrib.get_class_type()).get_mode() == AntialiasAttrib.M_multisample
     view.landscape.set_quality("medium")

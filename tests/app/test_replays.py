@@ -3,9 +3,10 @@ and deletes them; the player seeks and hands over control; a ghost flies alongsi
 import numpy as np
 import pytest
 
-from flight.app.screens.replay_browser import ReplayBrowserState, entries
-from flight.app.screens.replay_player import ReplayState
-from flight.app.screens.states import FlightState, MenuState
+from flight.app.screens.flight_screen import FlightScreen
+from flight.app.screens.replay_browser import ReplayBrowser
+from flight.app.screens.replay_files import entries
+from flight.app.screens.replay_player import ReplayPlayer
 from flight.paths import replays_dir
 from flight.sim.replay import arrays, load_replay
 from flight.sim.replay.playback import Playback, verify
@@ -13,8 +14,8 @@ from flight.sim.replay.playback import Playback, verify
 
 def fly_and_leave(app, ticks=900):
     """Open the throttle and pull and roll a bit through the messenger, as a player would, then quit to menu."""
-    app.go(FlightState(app, "training"))
-    view = app.state.view
+    app.router.go("flight", level="training")
+    view = app.router.screen.view
     app.messenger.send("0")
     for tick in range(ticks):
         if tick == 300:
@@ -23,7 +24,7 @@ def fly_and_leave(app, ticks=900):
             app.messenger.send("arrow_left-up")
         view.tick()
     path = view.recording_path
-    app.state.to_menu()
+    app.router.screen.to_menu()
     return path
 
 
@@ -39,19 +40,19 @@ def test_a_flight_flown_with_the_keys_is_recorded_and_verifies_exactly(app):
 
 def test_the_browser_lists_watches_and_deletes(app):
     path = fly_and_leave(app, 240)
-    app.go(ReplayBrowserState(app))
+    app.router.go("replays")
     listed = [e for e in entries() if e.path == path]
     assert listed and "Training" in listed[0].line and "abandoned" in listed[0].line
-    app.state.watch(listed[0])
-    assert isinstance(app.state, ReplayState)
+    app.router.screen.watch(listed[0])
+    assert isinstance(app.router.screen, ReplayPlayer)
     app.task_mgr.step()
-    app.state.close()
-    assert isinstance(app.state, ReplayBrowserState)
-    app.state.delete(path)
+    app.router.screen.close()
+    assert isinstance(app.router.screen, ReplayBrowser)
+    app.router.screen.delete(path)
     assert path.exists(), "the first press only arms"
-    app.state.delete(path)
+    app.router.screen.delete(path)
     assert not path.exists()
-    app.state.to_menu()
+    app.router.screen.to_menu()
 
 
 def test_an_unreadable_file_is_listed_with_its_reason(app):
@@ -64,8 +65,8 @@ def test_an_unreadable_file_is_listed_with_its_reason(app):
 
 def test_the_player_seeks_pauses_changes_speed_and_takes_control(app):
     original = load_replay(fly_and_leave(app))
-    app.go(ReplayState(app, original, on_close=lambda: app.go(MenuState(app))))
-    player = app.state
+    app.router.go("replay", replay=original, on_close=lambda: app.router.go("menu"))
+    player = app.router.screen
     player.seek(700)
     straight = Playback(original)
     straight.step(700)
@@ -81,12 +82,12 @@ def test_the_player_seeks_pauses_changes_speed_and_takes_control(app):
     assert player.playback.tick == 0 and player.view.paused
     player.seek(500)
     player.take_control()
-    assert isinstance(app.state, FlightState)
-    view = app.state.view
+    assert isinstance(app.router.screen, FlightScreen)
+    view = app.router.screen.view
     for _ in range(240):
         view.tick()
     taken = view.recording_path
-    app.state.to_menu()
+    app.router.screen.to_menu()
     mine = load_replay(taken)
     assert mine.header["taken_from"]["tick"] == 500 and mine.ticks == 740
     assert np.array_equal(mine.controls[:500], original.controls[:500])
@@ -95,8 +96,8 @@ def test_the_player_seeks_pauses_changes_speed_and_takes_control(app):
 
 def test_a_ghost_flies_the_earlier_replay_alongside(app):
     earlier = load_replay(fly_and_leave(app))
-    app.go(FlightState(app, "training", ghost=earlier))
-    view = app.state.view
+    app.router.go("flight", level="training", ghost=earlier)
+    view = app.router.screen.view
     for _ in range(600):
         view.tick()
     view.draw(1.0)
@@ -105,21 +106,21 @@ def test_a_ghost_flies_the_earlier_replay_alongside(app):
     ghost_at = view.ghost.model.get_pos(view.root)
     assert ghost_at.y == pytest.approx(straight.sortie.world.fleet.pos[0, 0], abs=1e-3)  # Panda y is north
     assert view.ghost.model.get_color_scale()[3] < 0.5, "translucent"
-    app.state.to_menu()
+    app.router.screen.to_menu()
 
 
 def test_a_recording_that_cannot_be_written_never_stops_the_flight(app, monkeypatch, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
     monkeypatch.setenv("CAPTURED_DATA_DIR", str(blocker))
-    app.go(FlightState(app, "training"))
-    view = app.state.view
+    app.router.go("flight", level="training")
+    view = app.router.screen.view
     for _ in range(10):
         view.tick()
     assert view.recording is None and view.world.tick_count == 10
     said = [m.text for m in view.hud.messages.queue if m.speaker == "Recorder"]
     assert len(said) == 1 and said[0].startswith(f"replay not recorded: {blocker}")
-    app.state.to_menu()
+    app.router.screen.to_menu()
 
 
 def test_the_view_follows_any_aircraft_with_its_hud(app, tmp_path, monkeypatch):
@@ -139,8 +140,8 @@ altitude_m = 400.0
 """)
     (tmp_path / "pair" / "mission.py").write_text((source / "mission.py").read_text())
     monkeypatch.setattr("flight.paths.levels_dir", lambda: tmp_path)
-    app.go(FlightState(app, "pair"))
-    view = app.state.view
+    app.router.go("flight", level="pair")
+    view = app.router.screen.view
     for _ in range(60):
         view.tick()
     view.follow()
@@ -160,4 +161,4 @@ altitude_m = 400.0
     looking = app.render.get_relative_vector(app.camera, (0, 1, 0))
     to_aircraft.normalize()
     assert looking.dot(to_aircraft) > 0.99, "and watches it"
-    app.state.to_menu()
+    app.router.screen.to_menu()

@@ -104,9 +104,8 @@ def app(tmp_path_factory):
 
 @pytest.fixture
 def menu(app, config_dir):
-    from flight.app.screens.states import MenuState
     apply(app, Settings())
-    app.go(MenuState(app))
+    app.router.go("menu")
     return app
 
 
@@ -116,26 +115,25 @@ def frames(app, n=2):
 
 
 def test_a_broken_file_at_start_is_shown_and_kept(app):
-    from flight.app.screens.states import MenuState
     assert app.settings == Settings()
     assert str(app.broken_folder / "settings.toml") in app.settings_message
     assert (app.broken_folder / "settings.toml").read_text() == 'quality = "ultra"\n'
-    app.go(MenuState(app))
-    shown = [node.getText() for node in app.state.nodes if hasattr(node, "getText")]
+    app.router.go("menu")
+    shown = [node.getText() for node in app.router.screen.nodes if hasattr(node, "getText")]
     assert app.settings_message in shown
 
 
 def test_settings_from_the_menu_save_the_fov_and_apply_it(menu, config_dir):
-    from flight.app.screens.settings_screen import SettingsState
-    from flight.app.screens.states import MenuState
-    menu.state.choose("settings")
-    assert isinstance(menu.state, SettingsState)
+    from flight.app.screens.settings_screen import SettingsScreen
+    from flight.app.screens.menu import MenuScreen
+    menu.router.screen.choose("settings")
+    assert isinstance(menu.router.screen, SettingsScreen)
     frames(menu)
-    menu.state.step("fov_deg", 1)
-    menu.state.step("units", 1)
+    menu.router.screen.step("fov_deg", 1)
+    menu.router.screen.step("units", 1)
     frames(menu)
-    menu.state.save()
-    assert isinstance(menu.state, MenuState)
+    menu.router.screen.save()
+    assert isinstance(menu.router.screen, MenuScreen)
     saved, message = load_settings()
     assert message is None
     assert (saved.fov_deg, saved.units) == (80.0, "imperial")
@@ -145,16 +143,16 @@ def test_settings_from_the_menu_save_the_fov_and_apply_it(menu, config_dir):
 
 
 def test_cancel_leaves_the_file_and_the_app_alone(menu, config_dir):
-    from flight.app.screens.states import MenuState
+    from flight.app.screens.menu import MenuScreen
     path = config_dir / "settings.toml"
     path.write_text("fov_deg = 60 # mine\n")
     before = path.read_bytes()
     apply(menu, load_settings()[0])
-    menu.state.choose("settings")
-    menu.state.step("fov_deg", 1)
-    menu.state.step("quality", -1)
-    menu.state.cancel()
-    assert isinstance(menu.state, MenuState)
+    menu.router.screen.choose("settings")
+    menu.router.screen.step("fov_deg", 1)
+    menu.router.screen.step("quality", -1)
+    menu.router.screen.cancel()
+    assert isinstance(menu.router.screen, MenuScreen)
     assert path.read_bytes() == before
     assert menu.settings.fov_deg == 60.0
     assert menu.camLens.get_fov()[0] == pytest.approx(60.0)
@@ -163,29 +161,28 @@ def test_cancel_leaves_the_file_and_the_app_alone(menu, config_dir):
 def test_defaults_then_save_writes_the_defaults(menu, config_dir):
     save_settings(Settings(fov_deg=100.0, difficulty="hard"))
     apply(menu, load_settings()[0])
-    menu.state.choose("settings")
-    menu.state.reset()
-    menu.state.save()
+    menu.router.screen.choose("settings")
+    menu.router.screen.reset()
+    menu.router.screen.save()
     assert load_settings() == (Settings(), None)
 
 
 def test_settings_over_the_paused_flight(menu, config_dir):
-    from flight.app.screens.states import FlightState
-    menu.go(FlightState(menu, "training"))
-    flight = menu.state
+    menu.router.go("flight", level="training")
+    flight = menu.router.screen
     flight.toggle_pause()
     flight.open_settings()
     frames(menu)
     assert flight.view.paused and flight.pause_frame.isHidden()
-    flight.settings.step("fov_deg", -1)
-    flight.settings.save()
-    assert menu.state is flight and flight.settings is None and not flight.pause_frame.isHidden()
+    flight.overlay.step("fov_deg", -1)
+    flight.overlay.save()
+    assert menu.router.screen is flight and flight.overlay is None and not flight.pause_frame.isHidden()
     assert load_settings()[0].fov_deg == 60.0
     assert menu.camLens.get_fov()[0] == pytest.approx(60.0)
     flight.open_settings()
-    flight.settings.step("fov_deg", -1)
+    flight.overlay.step("fov_deg", -1)
     menu.messenger.send("escape")  # Esc in the settings is Cancel: back to the pause menu
-    assert flight.settings is None and flight.view.paused and not flight.pause_frame.isHidden()
+    assert flight.overlay is None and flight.view.paused and not flight.pause_frame.isHidden()
     assert load_settings()[0].fov_deg == 60.0
     flight.open_settings()
     flight.to_menu()  # leaving the flight with the settings open removes them too

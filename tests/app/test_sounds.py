@@ -5,7 +5,6 @@ import wave
 import numpy as np
 
 from flight.app.sounds import RATE, play, sound_file
-from flight.app.screens.states import FlightState
 
 
 def test_the_blast_is_a_wav_that_cracks_then_dies_away():
@@ -28,8 +27,9 @@ def test_a_sound_is_made_once():
 
 
 def test_the_cut_to_black_after_the_gate_plays_the_blast(app):
-    app.go(FlightState(app, "breakout"))
-    view = app.state.view
-    view.cut_to("grenade", view.latest.tick, 5.0)
+    app.router.go("flight", level="breakout")
+    view = app.router.screen.view
+    view.sortie.mission.m.scene("grenade", 5.0)  # as the script cuts to it
+    view.show_mission()
     assert view.cutaway.sound is not None
     assert play(app, "blast") is not None

@@ -52,7 +52,7 @@ def _render(app, view):
 
 
 def test_the_rendered_ground_is_the_flight_models_ground(app):
-    view = app.state.view
+    view = app.router.screen.view
     terrain = view.world.terrain
     ground = view.landscape.built["medium"].ground
     assert len(ground.refined) >= 4
@@ -72,7 +72,7 @@ def test_the_rendered_ground_is_the_flight_models_ground(app):
 
 
 def test_the_camp_and_the_airfields_stand_on_the_ground(app):
-    view = app.state.view
+    view = app.router.screen.view
     terrain = view.world.terrain
     features = view.root.find("**/features")
     for name in ("camp:outer_gate", "camp:inner_gate", "camp:gate_mg"):
@@ -91,7 +91,7 @@ def test_the_camp_and_the_airfields_stand_on_the_ground(app):
 
 
 def test_a_frame_over_the_german_airfield_shows_sky_ground_and_the_lands_colours(app):
-    view = app.state.view
+    view = app.router.screen.view
     _fly(view, 1500.0, 14100.0, 120.0, 45.0, orbit=(200.0, 12.0, 60.0))
     pixels = _render(app, view)
     sky, land = pixels[:25], pixels[55:]
@@ -107,7 +107,7 @@ def test_a_frame_over_the_german_airfield_shows_sky_ground_and_the_lands_colours
 
 
 def test_over_the_front_the_ground_is_mud_and_torn_grass(app):
-    view = app.state.view
+    view = app.router.screen.view
     _fly(view, -600.0, -1300.0, 500.0, 90.0, orbit=(270.0, 30.0, 80.0))
     land = _render(app, view)[60:]
     r, g, b = land[..., 0], land[..., 1], land[..., 2]
@@ -123,7 +123,7 @@ def _draw_calls(app) -> int:
 def test_the_quality_presets_work_over_the_theatre(app):
     """Over the German airfield by the camp, the busiest view: the landscape's own draw calls (the aircraft's are
     theirs) stay few at every quality."""
-    view = app.state.view
+    view = app.router.screen.view
     _fly(view, 1700.0, 14300.0, 120.0, 45.0, orbit=(200.0, 12.0, 40.0))
     others = [node for node in view.root.get_children() if node != view.landscape.root]
     calls = {}

@@ -4,16 +4,20 @@ a HUD line when a controller comes or goes; looking round the cockpit with a hat
 settings ask for it, rumble on firing and on being hit."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from direct.showbase.DirectObject import DirectObject
 from panda3d.core import ClockObject
 
-from flight.input.default_bindings import default_bindings
 from flight.input.device import Connection
 from flight.sim.command import ControlFrame
 from flight.input.keyboard import KeyboardMouse
 from flight.input.mixer import ControlMixer
 from flight.input.device_reading import read
+
+if TYPE_CHECKING:
+    from flight.app.app import FlightApp
 
 LOOK_HAT_DEG = (90.0, 40.0)  # yaw, pitch of the head for a hat held right or up
 LOOK_STICK_DEG = (150.0, 70.0)  # for a right stick at full deflection
@@ -22,28 +26,20 @@ HIT_RUMBLE = (0.8, 0.4, 0.3)  # a thump when the aircraft is hit
 TASK_SORT = 9  # before the flight view draws (11): the head turns in the same frame
 
 
-def keyboard_bindings(app) -> dict[str, str]:
-    """The keys the keyboard reader flies with, from the app's bindings file."""
-    hub = getattr(app, "controllers", None)
-    return (hub.bindings if hub is not None else default_bindings()).flying_keys()
-
-
 class FlightControls:
     """Owns the flight's ControlMixer. `snapshot` returns the latest WorldSnapshot (for rumble)."""
 
-    def __init__(self, app, keys: KeyboardMouse, camera, hud, snapshot):
+    def __init__(self, app: FlightApp, keys: KeyboardMouse, camera, hud, snapshot):
         self.app, self.camera, self.hud, self.snapshot = app, camera, hud, snapshot
-        self.hub = getattr(app, "controllers", None)
+        self.hub = app.controllers
         self.mixer = ControlMixer(keys)
         self.events = DirectObject()
-        bindings = self.hub.bindings if self.hub is not None else default_bindings()
-        for key, action in bindings.trim_keys().items():
+        for key, action in self.hub.bindings.trim_keys().items():
             self.events.accept(key, self.mixer.key_actions.add, [action])
             self.events.accept(f"{key}-up", self.mixer.key_actions.discard, [action])
-        if self.hub is not None:
-            for connection in self.hub.connections.values():
-                self.mixer.attach(connection)
-            self.hub.listen(self._changed)
+        for connection in self.hub.connections.values():
+            self.mixer.attach(connection)
+        self.hub.listen(self._changed)
         self.looking = False
         self.rumble_until: float | None = None
         self._last_rounds_and_damage: tuple[float, float] | None = None
@@ -95,13 +91,11 @@ class FlightControls:
         snapshot = self.snapshot()
         rounds, damage = _player_rounds(snapshot), _player_damage(snapshot)
         last, self._last_rounds_and_damage = self._last_rounds_and_damage, (rounds, damage)
-        if self.hub is None:
-            return
         now = ClockObject.get_global_clock().get_frame_time()
         if self.rumble_until is not None and now >= self.rumble_until:
             self.hub.rumble(0.0, 0.0)
             self.rumble_until = None
-        if last is not None and getattr(getattr(self.app, "settings", None), "rumble", False):
+        if last is not None and self.app.settings.rumble:
             last_rounds, last_damage = last
             for happened, (strong, weak, seconds) in ((damage > last_damage, HIT_RUMBLE),
                                                        (rounds < last_rounds, FIRE_RUMBLE)):
@@ -113,10 +107,9 @@ class FlightControls:
     def destroy(self) -> None:
         self.app.task_mgr.remove("flight-controls")
         self.events.ignore_all()
-        if self.hub is not None:
-            self.hub.forget(self._changed)
-            if self.rumble_until is not None:
-                self.hub.rumble(0.0, 0.0)
+        self.hub.forget(self._changed)
+        if self.rumble_until is not None:
+            self.hub.rumble(0.0, 0.0)
         if self.looking:
             self.camera.release_look()
 

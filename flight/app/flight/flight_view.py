@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
+from typing import TYPE_CHECKING
 
 import numpy as np
 from panda3d.core import ClockObject, MouseButton
 
 from flight.app.flight.cameras import CameraRig
 from flight.app.flight.cockpit import InstrumentBoard
+from flight.app.flight.cutaways import BlackOut, GateDawn
 from flight.app.flight.ghost import Ghost
 from flight.app.flight.loop import FixedStepLoop
 from flight.app.flight.aircraft_nodes import AircraftNodes
@@ -19,17 +21,20 @@ from flight.app.scene.night_lights import Sources
 from flight.app.flight.seat_views import seat_views
 from flight.app.scene.placed_models import level_landscape
 from flight.app.scene.ground_and_sky import add_sky_and_light
-from flight.app.settings import Settings
-from flight.app.flight.flight_controls import FlightControls, keyboard_bindings
+from flight.app.flight.flight_controls import FlightControls
 from flight.input import KeyboardMouse
 from flight.sim.dynamics import DT
 from flight.hud.hud import Hud
 from flight.sim.missions import MissionError
+from flight.sim.missions.snapshot import MissionSnapshot, Scene
 from flight.sim.replay.live import LiveRecording
 from flight.sim.world import load_level
 from flight.sim.run.driver import Driver
 from flight.sim.run.sortie import Ending, Sortie
 from flight.sim.world.seats import seat_type
+
+if TYPE_CHECKING:
+    from flight.app.app import FlightApp
 
 
 def new_seed() -> int:
@@ -44,11 +49,11 @@ class FlightView:
     and mouse and recorded (with `record`), or driven by a replay's `playback` (then `speed` x real time) until
     `take_control`; a `ghost` replay of the same level flies alongside, translucent."""
 
-    def __init__(self, app, level: str, playback=None, ghost=None, record: bool = True):
+    def __init__(self, app: FlightApp, level: str, playback=None, ghost=None, record: bool = True):
         self.app = app
         self.paused = False
         self.speed = 1.0
-        settings = getattr(app, "settings", None) or Settings()
+        settings = app.settings
         self.level = load_level(level)
         self.playback = playback
         self.sortie = playback.sortie if playback else Sortie(self.level, seed=new_seed(),
@@ -58,11 +63,11 @@ class FlightView:
         self.driver = Driver(self.sortie, self.recording)  # the player's frames in: quantised, ticked, recorded
         self.end: Ending | None = None
         self.error: str | None = None  # a mission script error, one line
-        self.log_read = 0  # how much of the mission's log the HUD has shown
+        self.mission_shown: MissionSnapshot | None = None  # what the HUD last showed of the mission
         self.latest = self.world.snapshot()
         self.previous_pose = self.latest.pos, self.latest.quat
         self.loop = FixedStepLoop()
-        self.keys = KeyboardMouse(keyboard_bindings(app), axis_rate=settings.axis_rate,
+        self.keys = KeyboardMouse(app.controllers.bindings.flying_keys(), axis_rate=settings.axis_rate,
                                   mouse_stick=settings.mouse_stick)
         self.root = app.render.attach_new_node("flight")
         add_sky_and_light(self.root, app.set_background_color, self.level.time_of_day)
@@ -152,17 +157,16 @@ class FlightView:
         self.show_mission()
 
     def show_mission(self) -> None:
-        """New radio lines from the mission's log into the HUD, and its objectives into the list."""
-        m = self.sortie.mission.m
-        if len(m.log) < self.log_read:  # a seek went back: start the list again
-            self.log_read = 0
-        for event in m.log[self.log_read:]:
-            if event.kind == "say":
-                self.hud.messages.say(event.speaker, event.text, seconds=event.seconds)
-            elif event.kind == "scene":
-                self.cut_to(event.text, event.tick, event.seconds)
-        self.log_read = len(m.log)
-        self.hud.objectives.set([(o.text, o.state) for o in m.objectives.values()])
+        """From the mission's snapshot: the lines said since the last one into the HUD, a scene it has cut to
+        since then, and its objectives into the list."""
+        shown = self.mission_shown
+        mission = self.sortie.mission_snapshot(since_tick=shown.tick if shown is not None else -1)
+        for line in mission.lines:
+            self.hud.messages.say(line.speaker, line.text, seconds=line.seconds)
+        if mission.scene is not None and mission.scene != (shown.scene if shown is not None else None):
+            self.cut_to(mission.scene)
+        self.hud.objectives.set(mission.objectives)
+        self.mission_shown = mission
 
     def _tick(self, task):
         if not self.paused:
@@ -179,7 +183,7 @@ class FlightView:
         self.latest = self.world.snapshot()
         self.previous_pose = self.latest.pos, self.latest.quat
         self.end = self.sortie.end
-        self.log_read = len(self.sortie.mission.m.log)  # no old lines again after a jump
+        self.mission_shown = self.sortie.mission_snapshot(since_tick=self.latest.tick)  # nothing old again after a jump
         self.show_mission()
 
     def take_control(self, writer) -> None:
@@ -191,22 +195,21 @@ class FlightView:
         self.recording = self.driver.recorder = LiveRecording(writer=writer)
         self._bind_flying_keys()
 
-    def cut_to(self, name: str, tick: int, seconds: float) -> None:
-        """Play the mission's scene `name` (flight.app.flight.cutaways); an unknown one is skipped, the story goes on."""
-        from flight.app.flight.cutaways import BlackOut, GateDawn
+    def cut_to(self, scene: Scene) -> None:
+        """Play the mission's `scene` (flight.app.flight.cutaways); an unknown one is skipped, the story goes on."""
         if self.cutaway is not None:
             self.cutaway.destroy()
-        if name == "grenade":
-            self.cutaway = BlackOut(self.app, tick, seconds, sound="blast")
-        elif name == "gate_dawn":
-            self.cutaway = GateDawn.of(self, tick, seconds)
+        if scene.name == "grenade":
+            self.cutaway = BlackOut(self.app, scene.start_tick, scene.seconds, sound="blast")
+        elif scene.name == "gate_dawn":
+            self.cutaway = GateDawn.of(self, scene.start_tick, scene.seconds)
         else:
             self.cutaway = None
 
     def _draw(self, task):
         self.draw(self.loop.alpha)
         seat = self.latest.seat
-        watcher = getattr(self.app, "mouseWatcherNode", None)  # none offscreen: a buffer has no mouse
+        watcher = self.app.mouseWatcherNode  # None offscreen: a buffer has no mouse
         if watcher is not None and watcher.has_mouse():
             x, y = watcher.get_mouse_x(), watcher.get_mouse_y()
             if seat_type(seat).aims_gun:

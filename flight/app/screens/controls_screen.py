@@ -3,12 +3,12 @@
 control's curve with the curve drawn, then Save (bindings.toml, and every controller takes its new profile),
 Cancel and Defaults. Mouse or stick: the stick moves a focus ring, fire activates, pause goes back.
 
-Edits go to a draft; a device's first edit makes a profile of its own (matched by its name and
-vendor:product id) from the one it had. Like the settings screen it has enter/exit and closes via `on_close`,
-as a state from the menu's Settings or as an overlay over the paused flight."""
+Edits go to a draft; a device's first edit makes a profile of its own (matched by its name and vendor:product id)
+from the one it had. Like the settings screen it closes via `on_close`, from Settings or over the paused flight."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from direct.gui.DirectGui import DirectButton, DirectFrame, DirectSlider, OnscreenText
 from panda3d.core import ClockObject, TextNode
@@ -22,6 +22,9 @@ from flight.input.device import Connection, device_id, read_axis, resolve_axis, 
 from flight.input.navigation import MenuNavigator, intents
 from flight.input.profiles import AXIS_TARGETS, BUTTON_ACTIONS, AxisBinding, DeviceProfile
 
+if TYPE_CHECKING:
+    from flight.app.app import FlightApp
+
 LABELS = {"aileron": "Aileron", "elevator": "Elevator", "rudder": "Rudder", "throttle": "Throttle",
           "brake": "Brake", "look_yaw": "Look left/right", "look_pitch": "Look up/down"}
 ASK = {"aileron": "Move the stick to the right", "elevator": "Pull the stick back",
@@ -34,8 +37,8 @@ CAPTURE_SECONDS = 10.0
 BUTTON_STYLE = dict(scale=0.04, frameSize=(-2.2, 2.2, -0.55, 0.95), text_fg=(0.1, 0.1, 0.1, 1))
 
 
-class ControlsState:
-    def __init__(self, app, on_close: Callable[[], None]):
+class ControlsScreen:
+    def __init__(self, app: FlightApp, on_close: Callable[[], None]):
         self.app, self.on_close = app, on_close
         self.hub = app.controllers
         self.draft = self.hub.bindings

@@ -2,53 +2,23 @@
 against its ghost, or Delete (press twice). Unreadable files are listed with the reason and can be deleted."""
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from direct.gui.DirectGui import DirectButton, OnscreenText
 from panda3d.core import TextNode
 
-from flight.paths import replays_dir
-from flight.sim.replay import ReplayFileError, load_replay
-from flight.sim.replay.writer import SUFFIX
+from flight.app.screens.replay_files import Entry, entries
+
+if TYPE_CHECKING:
+    from flight.app.app import FlightApp
 
 PAGE = 8
 TEXT = (0.9, 0.88, 0.8, 1)
 
 
-@dataclass(frozen=True)
-class Entry:
-    path: Path
-    replay: object | None  # a Replay, or None when unreadable
-    line: str
-
-
-def entries(folder: Path | None = None) -> list[Entry]:
-    """Every replay file in the folder, newest first, each with its one-line description."""
-    folder = folder or replays_dir()
-    paths = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True) if folder.is_dir() else []
-    found = []
-    for path in paths:
-        try:
-            replay = load_replay(path, allow_partial=True)
-        except ReplayFileError as error:
-            found.append(Entry(path, None, f"{path.name}: unreadable ({str(error).split(': ', 1)[-1]})"))
-            continue
-        found.append(Entry(path, replay, describe(replay)))
-    return found
-
-
-def describe(replay) -> str:
-    from flight.app.screens.replay_player import clock
-    when = datetime.datetime.fromtimestamp(replay.path.stat().st_mtime).strftime("%d %b %H:%M")
-    outcome = replay.outcome["outcome"] if replay.outcome else "interrupted"
-    taken = "  (taken over)" if "taken_from" in replay.header else ""
-    return f"{replay.header['level'].capitalize():<12} {when}   {clock(replay.ticks):>6}   {outcome}{taken}"
-
-
-class ReplayBrowserState:
-    def __init__(self, app, page: int = 0):
+class ReplayBrowser:
+    def __init__(self, app: FlightApp, page: int = 0):
         self.app = app
         self.page = page
         self.nodes = []
@@ -93,12 +63,13 @@ class ReplayBrowserState:
         self._build()
 
     def watch(self, entry: Entry) -> None:
-        from flight.app.screens.replay_player import ReplayState
-        self.app.go(ReplayState(self.app, entry.replay, on_close=lambda: self.app.go(ReplayBrowserState(self.app))))
+        """Play it; closing the player comes back to the list."""
+        router = self.app.router
+        router.go("replay", replay=entry.replay, on_close=lambda: router.go("replays"))
 
     def ghost(self, entry: Entry) -> None:
-        from flight.app.screens.states import FlightState
-        self.app.go(FlightState(self.app, entry.replay.header["level"], ghost=entry.replay))
+        """Fly its level with it alongside."""
+        self.app.router.go("flight", level=entry.replay.header["level"], ghost=entry.replay)
 
     def delete(self, path: Path) -> None:
         """The first press arms, the second deletes."""
@@ -110,8 +81,7 @@ class ReplayBrowserState:
         self._build()
 
     def to_menu(self) -> None:
-        from flight.app.screens.states import MenuState
-        self.app.go(MenuState(self.app))
+        self.app.router.go("menu")
 
     def exit(self) -> None:
         self.app.ignore("escape")

@@ -3,13 +3,20 @@ bar and 10 s jumps, the flight view's cameras and HUD, and Take control (the pla
 new recording that starts with the replay's inputs)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from direct.gui.DirectGui import DirectFrame, DirectSlider, OnscreenText
 from panda3d.core import TextNode
 
 from flight.app.flight.flight_view import FlightView
+from flight.app.screens.replay_files import clock
 from flight.sim.dynamics import DT
-from flight.sim.replay import new_replay_path
+from flight.sim.replay import Replay, new_replay_path
 from flight.sim.replay.playback import Playback, version_note
+
+if TYPE_CHECKING:
+    from flight.app.app import FlightApp
 
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
 JUMP_TICKS = round(10.0 / DT)
@@ -17,16 +24,11 @@ KEYS = ("Space pause   [ ] speed   Left/Right 10 s   Tab next aircraft   T take 
         "H HUD   Esc back")
 
 
-def clock(ticks: int) -> str:
-    minutes, seconds = divmod(int(ticks * DT), 60)
-    return f"{minutes}:{seconds:02d}"
+class ReplayPlayer:
+    """A replay on screen; `on_close` goes back (to the replay browser or the debrief), or without one Esc quits
+    (`flight replay FILE`)."""
 
-
-class ReplayState:
-    """A replay on screen; `on_close` goes back (to the replay browser, or quits when opened from the command
-    line)."""
-
-    def __init__(self, app, replay, on_close=None):
+    def __init__(self, app: FlightApp, replay: Replay, on_close: Callable[[], None] | None = None):
         self.app = app
         self.replay = replay
         self.on_close = on_close
@@ -106,14 +108,13 @@ class ReplayState:
         """From this moment the player flies, recorded into a new replay; the flight carries on as a live one."""
         if self.playback.sortie.end is not None:
             return
-        from flight.app.screens.states import FlightState
         writer = self.playback.take_control(new_replay_path(self.replay.header["level"]))
         self.view.followed = 0
         self.view.take_control(writer)
         self.view.paused = False
         self.view.hud.messages.say("Replay", "You have control.", seconds=4.0)
         self.handed_over = True
-        self.app.go(FlightState(self.app, self.replay.header["level"], view=self.view))
+        self.app.router.go("flight", level=self.replay.header["level"], view=self.view)
 
     def close(self) -> None:
         if self.on_close is not None:

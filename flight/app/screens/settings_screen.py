@@ -1,18 +1,22 @@
 """The settings screen: one row per setting with < and > buttons that step through its choices, then Save (write
 the file, apply, go back), Cancel (go back, nothing changed) and Defaults (show the defaults; Save keeps them).
-Controls opens the controllers' screen (flight.app.screens.controls_screen) over it and comes back to the same draft.
+Controls opens the controllers' screen over it and comes back to the same draft.
 
-It has the states' enter/exit protocol and goes back through `on_close`, so it serves both the menu (as a state
-of its own: `app.go(SettingsState(app, on_close=...))`) and the paused flight, where it is an overlay entered and
-exited by the FlightState while the flight stays the app's state, so the flight is not rebuilt."""
+It goes back through `on_close`, so it serves both the menu (as a screen of its own: `router.go("settings",
+on_close=...)`) and the paused flight, where it is an overlay the flight screen enters and exits, so the flight is
+not rebuilt."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from direct.gui.DirectGui import DirectButton, DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
 from flight.app.settings import DIFFICULTIES, QUALITIES, UNITS, Settings, apply, save_settings
+
+if TYPE_CHECKING:
+    from flight.app.app import FlightApp
 
 RESOLUTIONS = ((1024, 576), (1280, 720), (1366, 768), (1600, 900), (1920, 1080), (2560, 1440), (3840, 2160))
 FOVS = (50.0, 60.0, 70.0, 80.0, 90.0, 100.0)
@@ -46,10 +50,10 @@ def choices_with(choices: tuple, value) -> tuple:
         return (*choices, value)
 
 
-class SettingsState:
+class SettingsScreen:
     """Edits a draft of `app.settings`; only Save writes the file and applies it."""
 
-    def __init__(self, app, on_close: Callable[[], None]):
+    def __init__(self, app: FlightApp, on_close: Callable[[], None]):
         self.app = app
         self.on_close = on_close
         self.draft: Settings = app.settings
@@ -110,9 +114,8 @@ class SettingsState:
         self.on_close()
 
     def open_controls(self) -> None:
-        from flight.app.screens.controls_screen import ControlsState
         self.frame.hide()
-        self.controls = ControlsState(self.app, on_close=self.close_controls)
+        self.controls = self.app.router.make("controls", on_close=self.close_controls)
         self.controls.enter()
 
     def close_controls(self) -> None:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from flight.sim.dynamics import DT
+from flight.sim.missions import MissionRunner
+from flight.sim.missions.snapshot import MissionSnapshot, mission_snapshot
 from flight.sim.world.level import Level
 from flight.sim.world.world import World
 
@@ -33,7 +35,6 @@ class Sortie:
     tick the mission ends, after which `tick` refuses to run. A broken mission script raises MissionError."""
 
     def __init__(self, level: Level, seed: int = 0, difficulty: str = "normal"):
-        from flight.sim.missions import MissionRunner
         self.level = level
         self.seed = seed
         self.difficulty = difficulty  # enemy skill and flak once there are enemies; never the flight model
@@ -60,6 +61,11 @@ class Sortie:
         if outcome is not None:
             self.end = Ending(outcome.speaker, outcome.text, self.tick_count * DT)
         return self.end
+
+    def mission_snapshot(self, since_tick: int = -1) -> MissionSnapshot:
+        """What the HUD shows of the mission now, with the lines said after `since_tick`: the app reads the
+        mission through this, never its log."""
+        return mission_snapshot(self.mission.m, since_tick)
 
     def state(self) -> dict[str, np.ndarray]:
         """The world's state and the mission's: all a replay hashes, and a keyframe."""

@@ -1,0 +1,88 @@
+"""The debrief after a flight: how the mission ended (success, partial or failure and why), the flight's figures
+and the story's closing caption; a win opens the next level. Restart, Watch the replay, or Menu."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from direct.gui.DirectGui import DirectButton, OnscreenText
+
+from flight.campaign import record_win
+from flight.sim.replay import ReplayFileError, load_replay
+from flight.sim.run.sortie import Ending
+
+if TYPE_CHECKING:
+    from flight.app.app import FlightApp
+
+TITLES = {"success": "Mission accomplished", "partial": "Partly done", "failure": "Mission failed"}
+WARNING = (1, 0.6, 0.4, 1)
+
+
+class DebriefScreen:
+    """`result` is the sortie's (flight.sim.run.sortie.Sortie.result); `replay_path` the flight's recording, if
+    there is one to watch."""
+
+    def __init__(self, app: FlightApp, level: str, end: Ending, result: dict | None = None,
+                 replay_path: Path | None = None):
+        self.app = app
+        self.level = level
+        self.end = end
+        self.result = result or {}
+        self.replay_path = replay_path
+        self.nodes = []
+
+    def enter(self) -> None:
+        self.app.set_background_color(0.12, 0.11, 0.10, 1)
+        if self.end.outcome == "success":  # the campaign opens the next level
+            problem = record_win(self.level)
+            if problem:
+                self.nodes.append(OnscreenText(text=problem, pos=(0, -0.92), scale=0.04, fg=WARNING, wordwrap=60))
+        minutes, seconds = divmod(round(self.end.seconds), 60)
+        reason = self.result.get("reason", self.end.reason)
+        self.nodes.append(OnscreenText(text=TITLES[self.end.outcome], pos=(0, 0.5), scale=0.12,
+                                       fg=(0.95, 0.9, 0.75, 1)))
+        self.nodes.append(OnscreenText(text=f"{reason[:1].upper()}{reason[1:]}, after {minutes}:{seconds:02d}.",
+                                       pos=(0, 0.3), scale=0.06, fg=(0.9, 0.88, 0.8, 1), wordwrap=30))
+        self._figures(self.result.get("stats", {}))
+        epilogue = self.result.get("epilogue")
+        if epilogue:  # the caption that leads into the next chapter
+            self.nodes.append(OnscreenText(text=epilogue, pos=(0, -0.62), scale=0.05, fg=(0.95, 0.9, 0.75, 1),
+                                           wordwrap=36))
+        buttons = [("Restart", self.restart), ("Menu", self.to_menu)]
+        if self.replay_path is not None:
+            buttons.insert(1, ("Watch replay", self.watch_replay))
+        for row, (label, command) in enumerate(buttons):
+            self.nodes.append(DirectButton(text=label, scale=0.07, pos=(0, 0, -0.1 - 0.14 * row),
+                                           frameSize=(-3, 3, -0.6, 1.1), command=command))
+
+    def _figures(self, stats: dict) -> None:
+        if not stats:
+            return
+        figures = f"Distance {stats['distance_km']:.1f} km    In the air {stats['flight_s'] / 60:.1f} min"
+        if "landing" in stats:
+            figures += f"    Landing: {stats['landing']} ({stats['touchdown_sink_ms']:.1f} m/s)"
+        self.nodes.append(OnscreenText(text=figures, pos=(0, 0.16), scale=0.05, fg=(0.8, 0.78, 0.7, 1)))
+        combat = (f"Rounds fired {stats['shots_fired']}    Hits {stats['hits']}    "
+                  f"Downed {stats['downed']}    Damage taken {stats['damage_taken'] * 100:.0f}%")
+        self.nodes.append(OnscreenText(text=combat, pos=(0, 0.08), scale=0.045, fg=(0.8, 0.78, 0.7, 1)))
+
+    def restart(self) -> None:
+        self.app.router.go("flight", level=self.level)
+
+    def watch_replay(self) -> None:
+        """The flight's recording in the replay player; closing it comes back to this debrief."""
+        try:
+            replay = load_replay(self.replay_path)
+        except ReplayFileError as error:
+            self.nodes.append(OnscreenText(text=str(error), pos=(0, -0.8), scale=0.04, fg=WARNING, wordwrap=60))
+            return
+        router = self.app.router
+        router.go("replay", replay=replay, on_close=lambda: router.show(self))
+
+    def to_menu(self) -> None:
+        self.app.router.go("menu")
+
+    def exit(self) -> None:
+        for node in self.nodes:
+            node.destroy()
+        self.nodes.clear()
