@@ -31,7 +31,7 @@ sys.path.insert(0, str(DOCS.parent))  # this checkout's game, not an installed o
 from flight.app.app import FlightApp  # noqa: E402
 from flight.app.launch import settle_and_render  # noqa: E402
 from flight.app.settings import Settings  # noqa: E402
-from flight.input import ControlFrame  # noqa: E402
+from flight.sim.command import ControlFrame  # noqa: E402
 from flight.sim.dynamics import DT  # noqa: E402
 from flight.sim.world.seats.gate.gunner import GateGunner  # noqa: E402
 

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from panda3d.core import PNMImage, Vec3
 
-from flight.input import ControlFrame
+from flight.sim.command import ControlFrame
 from flight.sim.command import FIRE, RELOAD, REAR_GUN
 from flight.sim.dynamics import DT
 

@@ -7,7 +7,7 @@ import pytest
 
 from flight.app.app import FlightApp
 from flight.app.flight.ground_nodes import BEAM_LENGTH, EYE_CLEAR_M, GroundNodes, beam_reach
-from flight.input import CLEAR_JAM, FIRE
+from flight.sim.command import CLEAR_JAM, FIRE
 from flight.sim.world.combat.ground_units import SEARCHLIGHT
 
 

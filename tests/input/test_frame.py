@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flight.input import NEUTRAL, ControlFrame
+from flight.sim.command import NEUTRAL, ControlFrame
 from flight.sim.command import BLIP, FIRE
 from flight.sim.dynamics import CONTROL_NAMES
 

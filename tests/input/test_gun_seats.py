@@ -3,7 +3,8 @@ clamped, the mouse and a stick move the same aim, R changes the belt at the gate
 toggles the rear gun."""
 import pytest
 
-from flight.input import CLEAR_JAM, FIRE, KeyboardMouse
+from flight.sim.command import CLEAR_JAM, FIRE
+from flight.input import KeyboardMouse
 from flight.sim.command import RELOAD, REAR_GUN
 from flight.input.gun_aim import SLEW_PER_S, GunAim
 from flight.input.mixer import ControlMixer

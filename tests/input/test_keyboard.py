@@ -1,7 +1,8 @@
 """The keyboard and mouse reader flies like a flight-sim player expects, and at the fixed tick it is exact."""
 import pytest
 
-from flight.input import DEFAULT_BINDINGS, NEUTRAL, ControlFrame, KeyboardMouse
+from flight.sim.command import NEUTRAL, ControlFrame
+from flight.input import DEFAULT_BINDINGS, KeyboardMouse
 from flight.input.bindings import ACTIONS
 from flight.sim.dynamics import DT
 

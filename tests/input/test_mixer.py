@@ -3,7 +3,8 @@ frame per tick: the deflected stick wins, the keyboard always flies, a throttle 
 holds when unplugged, trim and throttle buttons, button bits."""
 import pytest
 
-from flight.input import BLIP, CLEAR_JAM, FIRE, ControlFrame, KeyboardMouse
+from flight.sim.command import BLIP, CLEAR_JAM, FIRE, ControlFrame
+from flight.input import KeyboardMouse
 from flight.input.default_bindings import default_bindings
 from flight.input.device import Connection, device_id, is_controller, read_axis
 from flight.input.mixer import LEVER_PICKUP, TRIM_LIMIT, ControlMixer

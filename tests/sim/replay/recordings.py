@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from flight.input import BLIP, ControlFrame
+from flight.sim.command import BLIP, ControlFrame
 from flight.sim.replay import ReplayWriter
 from flight.sim.replay.header import make_header
 from flight.sim.world import load_level

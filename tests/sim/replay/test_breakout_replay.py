@@ -3,7 +3,7 @@ and its rear gun manned on the way: it verifies exactly, and a seek to either si
 straight playback reaches."""
 import numpy as np
 
-from flight.input import ControlFrame
+from flight.sim.command import ControlFrame
 from flight.sim.command import FIRE, RELOAD, REAR_GUN
 from flight.sim.replay import arrays, load_replay
 from flight.sim.replay.playback import Playback, verify

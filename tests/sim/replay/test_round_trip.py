@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from flight.input import ControlFrame
+from flight.sim.command import ControlFrame
 from flight.sim.replay import arrays, load_replay
 from flight.sim.replay.layout import KEYFRAME_TICKS, SECOND_TICKS
 from flight.sim.replay.playback import Playback, verify

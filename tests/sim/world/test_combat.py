@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from flight.input import CLEAR_JAM, FIRE
+from flight.sim.command import CLEAR_JAM, FIRE
 from flight.sim.dynamics import DT, quaternion
 from flight.sim.dynamics.atmosphere import GRAVITY, density
 from flight.sim.dynamics.propulsion import torques

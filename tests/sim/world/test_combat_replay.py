@@ -5,7 +5,7 @@ import dataclasses
 import numpy as np
 
 from flight.tools.bench import combat_world
-from flight.input import CLEAR_JAM, FIRE
+from flight.sim.command import CLEAR_JAM, FIRE
 from flight.sim.replay import ReplayWriter, arrays, load_replay
 from flight.sim.replay.header import make_header
 from flight.sim.replay.playback import Playback, verify
