@@ -191,15 +191,15 @@ def test_prisoners_leave_in_waves_and_are_counted_through_the_gate_and_at_the_bo
 def test_the_gunner_ai_holds_the_gate_where_an_idle_gun_loses_it():
     manned, idle = GateOnly(3), GateOnly(3)
     gunner = GateGunner()
-    while not manned.seats["gate"].gate.done:
-        frame = gunner.frame(manned.seats["gate"].gate, manned.tick_count).quantised()
+    while not manned.gate.done:
+        frame = gunner.frame(manned.gate, manned.tick_count).quantised()
         manned.tick(frame.to_array(), frame.buttons)
-    while not idle.seats["gate"].gate.done:
+    while not idle.gate.done:
         idle.tick(HOLD)
-    assert manned.seats["gate"].gate.arrived >= manned.seats["gate"].gate.target and not manned.seats["gate"].gate.fallen
+    assert manned.gate.arrived >= manned.gate.target and not manned.gate.fallen
     assert 120.0 < manned.tick_count * DT < 180.0
-    assert (manned.seats["gate"].gate.guards.state == DOWN).sum() >= 10 and manned.seats["gate"].gate.fired > 100
-    assert idle.seats["gate"].gate.count < manned.seats["gate"].gate.count and (idle.seats["gate"].gate.fallen or idle.seats["gate"].gate.arrived < idle.seats["gate"].gate.target)
+    assert (manned.gate.guards.state == DOWN).sum() >= 10 and manned.gate.fired > 100
+    assert idle.gate.count < manned.gate.count and (idle.gate.fallen or idle.gate.arrived < idle.gate.target)
 
 
 def fight(seed: int, seconds: float):
@@ -260,7 +260,7 @@ def test_the_level_autopilot_mans_the_gate_then_flies_the_plan_from_the_seat_cha
     (("count = 10", "count = 0"), "[[gate.squads]] 1: count"),
 ])
 def test_a_bad_gate_table_is_one_line_naming_the_file_and_the_key(tmp_path, monkeypatch, change, key):
-    text = (level_module.Path(__file__).parents[2] / "levels" / "breakout" / "level.toml").read_text()
+    text = (level_module.Path(__file__).parents[3] / "levels" / "breakout" / "level.toml").read_text()
     gate = text[text.index("\n[gate]\n") + 1:]
     assert change[0] in gate
     (tmp_path / "broken").mkdir()
@@ -268,7 +268,7 @@ def test_a_bad_gate_table_is_one_line_naming_the_file_and_the_key(tmp_path, monk
     (tmp_path / "broken" / "level.toml").write_text(
         'title = "x"\nbriefing = "x"\naircraft = "camel"\nterrain_seed = 1\n'
         "[start]\nnorth = 0.0\neast = 0.0\nheading_deg = 0.0\non_ground = true\n"
-        "[aerodrome]\nnorth = 0.0\neast = 0.0\nradius = 500.0\n" + gate.replace(*change, 1))
+        "[aerodrome]\nnorth = 0.0\neast = 0.0\nradius_m = 500.0\n" + gate.replace(*change, 1))
     monkeypatch.setattr("flight.paths.levels_dir", lambda: tmp_path)
     with pytest.raises(LevelFileError) as error:
         level_module.load_level("broken")
