@@ -1,5 +1,6 @@
 """Levels: `levels/<name>/level.toml` read into a Level; its mission.py is run by flight.sim.missions.
-A broken file is one line naming the file and the key. Imports no panda3d."""
+A broken file is one line naming the file and the key; a key under its old name, the file and its new name
+(flight.sim.map.renamed_keys). Imports no panda3d."""
 from __future__ import annotations
 
 import tomllib
