@@ -1,9 +1,10 @@
 """Dig's Escape: the alarm, the takeoff run under fire, the Jasta on his tail, the lines, and home.
 
-Rules first (they hold whichever scene is playing): shot down, a crash or a landing east of the lines fails, a landing at the
-Allied aerodrome succeeds, a landing anywhere else on the Allied side is a partial success.
+The story's rules first (story_endings: they hold whichever scene is playing): shot down, a crash or a landing
+behind the German lines fails, a landing at the Allied aerodrome succeeds, a landing anywhere else on the Allied
+side is a partial success.
 """
-from flight.sim.missions import after, airborne, any_of, crashed, in_zone, landed, phase, shot_down
+from flight.sim.missions import after, airborne, any_of, in_zone, landed, phase, story_endings
 
 DIG, CAPTION = "Dig", "Caption"
 
@@ -15,22 +16,10 @@ EPILOGUE = {
     "failure": "Dig's escape ends where it began. In the camp, Allison hears the news without a word.",
 }
 
-# The auto-pilot's plan: away west down the field, then low and flat out across the front (flak cannot lay on an
-# aircraft below 100 m; the pilot breaks by itself when a Fokker gets on its tail), and the circuit at home.
-PLAN = [
-    {"do": "takeoff", "height_m": 80.0},
-    {"do": "fly_to", "zone": "allied_aerodrome", "height_m": 70.0, "speed": "full"},
-    {"do": "land", "field": "allied_aerodrome"},
-]
-
 
 @phase
 def the_alarm(m):
-    m.fail_if(shot_down("player"), "shot down")
-    m.fail_if(crashed("player"), "crashed")
-    m.fail_if(landed("player", zone="german_side"), "captured again: down behind the German lines")
-    m.succeed_if(landed("player", zone="allied_aerodrome"), "home: landed at the Allied aerodrome")
-    m.partial_if(landed("player", zone="allied_side"), "down on the Allied side, short of the aerodrome")
+    story_endings(m, home="allied_aerodrome")
     m.say(CAPTION, "Dawn. The Fokker's engine is warm. Behind the wire, the camp bell starts to ring.", 6)
     m.order("guards", "advance", target="player")
     m.order("truck", "drive")
@@ -55,7 +44,7 @@ def the_jasta(m):
     m.order("jasta/1", "pursue", target="player")
     m.say(CAPTION, "Two Fokkers are scrambling from the field behind him.", 5)
     yield m.until(any_of(after(240), in_zone("player", "allied_side")))
-    if m.player.east > m.zone("allied_side").values[0]:  # still on the German side: the rest of the Jasta
+    if not m.player.in_zone("allied_side"):  # still short of the lines: the rest of the Jasta
         m.order("jasta/2", "pursue", target="player")
         m.order("jasta/3", "pursue", target="player")
         m.say(CAPTION, "The rest of the Jasta is up.", 4)

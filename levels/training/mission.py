@@ -4,17 +4,6 @@ from flight.sim.missions import above, airborne, crashed, heading_near, landed, 
 
 INSTRUCTOR = "Instructor"
 
-# The auto-pilot's plan: the instructor's steps in order, each flown until its trigger would fire; the climb turns
-# back over the field, so the stall ends near the circuit.
-PLAN = [
-    {"do": "takeoff"},
-    {"do": "climb", "height_m": 520.0, "heading_deg": 180.0},
-    {"do": "turn_to", "heading_deg": 0.0, "direction": "right"},
-    {"do": "turn_to", "heading_deg": 180.0, "direction": "left"},
-    {"do": "stall"},
-    {"do": "land", "field": "aerodrome"},
-]
-
 
 @phase
 def start_up(m):

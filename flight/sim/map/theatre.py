@@ -11,6 +11,7 @@ from functools import cache
 from flight.sim.map.features import Placements, airfield_features, camp_features
 from flight.sim.map.front import Front
 from flight.sim.map.landuse import APRON_M, LandUse, land_use
+from flight.sim.map.renamed_keys import RenamedKey, refuse_renamed
 from flight.sim.map.terrain import Terrain, generate_terrain
 from flight.sim.map.zones import Zone
 
@@ -40,13 +41,13 @@ class Theatre:
 
     def terrain(self) -> Terrain:
         spots = tuple((a.north, a.east, a.radius) for a in self.airfields.values())
-        spots += ((self.camp["north"], self.camp["east"], self.camp["radius"]),)
+        spots += ((self.camp["north"], self.camp["east"], self.camp["radius_m"]),)
         return _terrain(self.terrain_seed, self.size, self.spacing, spots, self.base_height)
 
     def zones(self) -> dict[str, Zone]:
         front = self.front
         zones = {name: Zone(name, "circle", (a.north, a.east, a.radius)) for name, a in self.airfields.items()}
-        zones["camp"] = Zone("camp", "circle", (self.camp["north"], self.camp["east"], self.camp["radius"]))
+        zones["camp"] = Zone("camp", "circle", (self.camp["north"], self.camp["east"], self.camp["radius_m"]))
         zones["allied_side"] = Zone("allied_side", "west", (front["british_trench_east"],))
         zones["german_side"] = Zone("german_side", "east", (front["german_trench_east"],))
         half = self.size[0] / 2
@@ -55,9 +56,9 @@ class Theatre:
         return zones
 
     def clearings(self) -> tuple[tuple[float, float, float], ...]:
-        """(north, east, radius) of the levelled grass: every airfield and the camp's ground."""
+        """(north, east, radius m) of the levelled grass: every airfield and the camp's ground."""
         return tuple((a.north, a.east, a.radius) for a in self.airfields.values()) + (
-            (self.camp["north"], self.camp["east"], self.camp["radius"]),)
+            (self.camp["north"], self.camp["east"], self.camp["radius_m"]),)
 
     def yards(self) -> tuple[tuple[float, float, float, float], ...]:
         """Beaten-earth rectangles (north min, north max, east min, east max): the compound inside the wire and
@@ -111,6 +112,7 @@ def load_theatre(name: str = "theatre") -> Theatre:
     path = levels_dir() / f"{name}.toml"
     try:
         data = tomllib.loads(path.read_text())
+        refuse_renamed(data)
         return Theatre(
             name=str(data["name"]), size=(float(data["size_m"][0]), float(data["size_m"][1])),
             spacing=float(data["spacing_m"]), terrain_seed=int(data["terrain_seed"]),
@@ -123,6 +125,8 @@ def load_theatre(name: str = "theatre") -> Theatre:
         raise ValueError(f"{path}: cannot read it ({error.strerror or error})") from None
     except tomllib.TOMLDecodeError as error:
         raise ValueError(f"{path}: not valid TOML ({error})") from None
+    except RenamedKey as error:
+        raise ValueError(f"{path}: {error}") from None
     except (KeyError, TypeError, ValueError, IndexError) as error:
         raise ValueError(f"{path}: missing or bad value ({error})") from None
 
@@ -130,5 +134,5 @@ def load_theatre(name: str = "theatre") -> Theatre:
 def _airfield(key: str, a: dict) -> Airfield:
     buildings = tuple({"model": str(b["model"]), "north": float(b["north"]), "east": float(b["east"]),
                        "facing_deg": float(b.get("facing_deg", 0.0))} for b in a.get("buildings", []))
-    return Airfield(key, float(a["north"]), float(a["east"]), float(a["radius"]), float(a["landing_heading_deg"]),
+    return Airfield(key, float(a["north"]), float(a["east"]), float(a["radius_m"]), float(a["landing_heading_deg"]),
                     buildings=buildings, yards=tuple(tuple(float(v) for v in y) for y in a.get("yards", [])))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-_KINDS = {("north", "east", "radius"): "circle", ("north_min", "north_max", "east_min", "east_max"): "box",
+_KINDS = {("north", "east", "radius_m"): "circle", ("north_min", "north_max", "east_min", "east_max"): "box",
           ("west_of",): "west", ("east_of",): "east"}
 
 
 @dataclass(frozen=True)
 class Zone:
-    """kind "circle" (north, east, radius), "box" (north_min, north_max, east_min, east_max), "west" (east < a)
+    """kind "circle" (north, east, radius_m), "box" (north_min, north_max, east_min, east_max), "west" (east < a)
     or "east" (east > a); metres in the level's north/east frame."""
     name: str
     kind: str

@@ -54,17 +54,16 @@ def landed(unit: str, zone: str | None = None, stopped: bool = True) -> Conditio
     """On its wheels after having flown (and, with `stopped`, at a standstill), in `zone` if given."""
     def test(m):
         u = m.unit(unit)
-        return u.landed and (not stopped or u.stopped) and (zone is None or m.zone(zone).contains(u.north, u.east))
+        return u.landed and (not stopped or u.stopped) and (zone is None or u.in_zone(zone))
     return Condition(test, f"{unit} landed" + (f" in {zone}" if zone else ""))
 
 
 def in_zone(unit: str, zone: str) -> Condition:
-    return Condition(lambda m: m.zone(zone).contains(m.unit(unit).north, m.unit(unit).east), f"{unit} in {zone}")
+    return Condition(lambda m: m.unit(unit).in_zone(zone), f"{unit} in {zone}")
 
 
 def left_zone(unit: str, zone: str) -> Condition:
-    return Condition(lambda m: not m.zone(zone).contains(m.unit(unit).north, m.unit(unit).east),
-                     f"{unit} out of {zone}")
+    return Condition(lambda m: not m.unit(unit).in_zone(zone), f"{unit} out of {zone}")
 
 
 def above(unit: str, height_m: float) -> Condition:

@@ -1,7 +1,8 @@
 """Running a level's mission.py: its @phase functions in story order, each a generator that yields `m.wait(...)`
-or `m.until(...)`; parallel phases started with `m.start`. Ticked by the sortie after the world, so a mission is
-as deterministic as the world. Its state (where each phase is, objectives, log, outcome) saves as plain data and
-restores by re-running the phases' code in replay mode (see script.py). Imports no panda3d."""
+or `m.until(...)`; parallel phases started with `m.start`. What a story phase returns is handed to the next as its
+arguments after `m`. Ticked by the sortie after the world, so a mission is as deterministic as the world. Its
+state (where each phase is, with what arguments and until which tick, objectives, log, outcome) saves as plain
+data and restores by re-running the phases' code in replay mode (see script.py). Imports no panda3d."""
 from __future__ import annotations
 
 import inspect
@@ -70,6 +71,8 @@ class Running:
     waiting: Wait | Until | None = None
     done: bool = False
     story: bool = False  # one of the @phase sequence (else started with m.start)
+    args: list = field(default_factory=list)  # after `m`: plain data, kept in the state, so a restore hands the same
+    returned: object = None  # what it returned: the next story phase's arguments
 
 
 @dataclass
@@ -85,7 +88,7 @@ class MissionRunner:
         self.m = Mission(self.world, self.level, self.units)
         self.m.start = self.start
         self.sequence = 0
-        self._begin(self.phases[0], story=True)
+        self._begin(self.phases[0], story=True, args=())
 
     @property
     def outcome(self) -> Event | None:
@@ -97,11 +100,12 @@ class MissionRunner:
             return ""
         return getattr(self.module, "EPILOGUE", {}).get(self.outcome.speaker, "")
 
-    def start(self, fn) -> None:
-        """`m.start(phase)`: run another phase alongside the story (a watcher, a side scene)."""
+    def start(self, fn, *args) -> None:
+        """`m.start(phase, *args)`: run another phase alongside the story (a watcher, a side scene), called as
+        `phase(m, *args)`."""
         if not self.m.replaying:
             caller = self.m.phase_name, self.m._made  # the starting phase carries on making its objectives
-            self._begin(fn, story=False)
+            self._begin(fn, story=False, args=args)
             self.m.phase_name, self.m._made = caller
 
     def tick(self) -> None:
@@ -115,11 +119,18 @@ class MissionRunner:
         story = [r for r in self.running if r.story]
         if story and story[-1].done and self.sequence + 1 < len(self.phases) and m.outcome is None:
             self.sequence += 1
-            self._begin(self.phases[self.sequence], story=True)
+            handed = story[-1].returned
+            args = () if handed is None else handed if isinstance(handed, tuple) else (handed,)
+            self._begin(self.phases[self.sequence], story=True, args=args)
 
     # ---- phases -------------------------------------------------------------------------------------------
-    def _begin(self, fn, story: bool) -> None:
-        running = Running(fn.__name__, None, story=story)
+    def _begin(self, fn, story: bool, args) -> None:
+        try:  # through JSON, so that a phase gets the same types live as when a keyframe is restored
+            args = json.loads(json.dumps(list(args)))
+        except (TypeError, ValueError):
+            raise MissionError(f"{self.path}:{_line(fn)}: {fn.__name__} is handed {args!r}: a phase's arguments "
+                               f"must be plain data (numbers, strings, lists)") from None
+        running = Running(fn.__name__, None, story=story, args=args)
         self.running.append(running)
         self._call(running, fn)
         if running.gen is not None:
@@ -128,21 +139,21 @@ class MissionRunner:
     def _call(self, running: Running, fn) -> None:
         self.m.phase_name, self.m._made = running.name, running.made
         try:
-            result = fn(self.m)
+            result = fn(self.m, *running.args)
         except Exception as error:
             raise MissionError(script_error(self.path, error, _line(fn))) from None
         running.made = self.m._made
         if inspect.isgenerator(result):
             running.gen = result
         else:
-            running.done = True
+            running.done, running.returned = True, result
 
     def _advance(self, running: Running) -> None:
         self.m.phase_name, self.m._made = running.name, running.made
         try:
             waiting = next(running.gen)
-        except StopIteration:
-            running.done, running.gen, running.waiting = True, None, None
+        except StopIteration as end:
+            running.done, running.gen, running.waiting, running.returned = True, None, None, end.value
             return
         except Exception as error:
             raise MissionError(script_error(self.path, error, _line(running.gen))) from None
@@ -156,9 +167,9 @@ class MissionRunner:
 
     def _ready(self, running: Running) -> bool:
         waiting = running.waiting
-        if isinstance(waiting, Wait):
-            return self.m.tick >= waiting.until_tick
-        return self._check(waiting.condition, running.gen)
+        if waiting.until_tick is not None and self.m.tick >= waiting.until_tick:
+            return True
+        return isinstance(waiting, Until) and self._check(waiting.condition, running.gen)
 
     def _check(self, condition, gen) -> bool:
         try:
@@ -171,7 +182,7 @@ class MissionRunner:
         m = self.m
         data = {"sequence": self.sequence,
                 "phases": [[r.name, r.yields, r.made, r.done, r.story,
-                            r.waiting.until_tick if isinstance(r.waiting, Wait) else None] for r in self.running],
+                            r.waiting.until_tick if r.waiting is not None else None, r.args] for r in self.running],
                 "objectives": [[o.key, o.text, o.optional, o.state] for o in m.objectives.values()],
                 "log": [[e.tick, e.kind, e.speaker, e.text, e.seconds] for e in m.log],
                 "outcome": m.log.index(m.outcome) if m.outcome is not None else None}
@@ -190,14 +201,14 @@ class MissionRunner:
         self.running = []
         m.replaying = True
         try:
-            for name, yields, made, done, story, wait_tick in data["phases"]:
-                running = Running(name, None, story=story)
+            for name, yields, made, done, story, wait_tick, args in data["phases"]:
+                running = Running(name, None, story=story, args=args)
                 self.running.append(running)
                 self._call(running, getattr(self.module, name))
                 for _ in range(yields + done):  # a finished phase runs past its last yield, to its end
                     if not running.done:
                         self._advance(running)
-                if isinstance(running.waiting, Wait):
+                if running.waiting is not None:  # its deadline as first set, not as the re-run works it out
                     running.waiting.until_tick = wait_tick
                 running.made, running.done = made, done
                 if done:

@@ -27,6 +27,7 @@ class Wait:
 @dataclass
 class Until:
     condition: Condition
+    until_tick: int | None = None  # carry on then at the latest (m.until's at_most_s)
 
 
 @dataclass
@@ -82,11 +83,12 @@ class Mission:
         """`yield m.wait(s=20)`: carry on 20 s of mission time later."""
         return Wait(self.tick + round(s / DT))
 
-    def until(self, condition: Condition) -> Until:
-        """`yield m.until(airborne("player"))`: carry on the first tick the condition holds."""
+    def until(self, condition: Condition, at_most_s: float | None = None) -> Until:
+        """`yield m.until(airborne("player"))`: carry on the first tick the condition holds, or `at_most_s` of
+        mission time later if that comes first (`m.until(squadron_down, at_most_s=240)`)."""
         if not isinstance(condition, Condition):
             raise TypeError(f"m.until needs a condition (from flight.sim.missions), got {condition!r}")
-        return Until(condition)
+        return Until(condition, None if at_most_s is None else self.tick + round(at_most_s / DT))
 
     # ---- story and objectives -----------------------------------------------------------------------------------
     def say(self, speaker: str, text: str, seconds: float = 5.0) -> None:
@@ -106,6 +108,8 @@ class Mission:
 
     @property
     def stats(self) -> dict[str, int | float]:
+        """The figures as the debrief shows them. A script does not read them back: it keeps its own values in
+        variables, phase arguments and return values, and only reports them here."""
         return {e.speaker: json.loads(e.text) for e in self.log if e.kind == "stat"}
 
     def objective(self, text: str, optional: bool = False) -> Objective:
@@ -191,7 +195,7 @@ class Mission:
 
     def unit(self, name: str) -> UnitView:
         try:
-            return UnitView(self.world, self.units[name])
+            return UnitView(self.world, self.units[name], self.zone)
         except KeyError:
             raise KeyError(f"no unit {name!r} in this level (units: {', '.join(self.units)})") from None
 

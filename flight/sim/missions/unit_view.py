@@ -12,10 +12,10 @@ _STOPPED = 0.5  # m/s over the ground
 
 
 class UnitView:
-    """Aircraft `index` of `world`, as it is at this tick."""
+    """Aircraft `index` of `world`, as it is at this tick; `zone` finds the level's zones by name (Mission.zone)."""
 
-    def __init__(self, world, index: int):
-        self.world, self.index = world, index
+    def __init__(self, world, index: int, zone):
+        self.world, self.index, self._zone = world, index, zone
 
     @property
     def _fleet(self):
@@ -28,6 +28,10 @@ class UnitView:
     @property
     def east(self) -> float:
         return float(self._fleet.pos[self.index, 1])
+
+    def in_zone(self, zone: str) -> bool:
+        """Over the named zone of the level: `m.player.in_zone("allied_side")`, over the Allied lines."""
+        return self._zone(zone).contains(self.north, self.east)
 
     @property
     def altitude(self) -> float:

@@ -1,18 +1,9 @@
 """The AI in the player's seat (`flight run LEVEL --pilot auto`): the AI pilot (flight.sim.world.ai) flies aircraft 0
-through a ControlFrame, quantised like a player's, so a recorded run replays exactly. It flies the level's plan,
-`PLAN` in its mission.py, one step after another, each done when reached (a circuit of the level's aerodrome
-when there is none); it breaks away by itself from an enemy on its tail. It reads the world, never writes it, and
-draws no random numbers (a replay re-runs the world without it). Imports no panda3d.
-
-    PLAN = [
-        {"do": "takeoff"},                                   # height_m= above the field (150)
-        {"do": "climb", "height_m": 520},                    # to that height over the ground (heading_deg=)
-        {"do": "turn_to", "heading_deg": 0, "direction": "right"},   # or "left"; the shorter way if not given
-        {"do": "stall"},                                     # throttle back, nose up until she stalls, recover
-        {"do": "fly_to", "zone": "allied_aerodrome", "height_m": 70, "speed": "full"},  # or north=, east=,
-        {"do": "wait", "s": 10},                             #   altitude_m= (above sea level)
-        {"do": "land", "field": "allied_aerodrome"},         # into the wind
-    ]
+through a ControlFrame, quantised like a player's, so a recorded run replays exactly. It flies the level's plan
+(`[[plan]]` in its level.toml, read and checked by flight.sim.world.plan), one step after another, each done when
+reached (a circuit of the level's aerodrome when there is none); it breaks away by itself from an enemy on its
+tail. It reads the world, never writes it, and draws no random numbers (a replay re-runs the world without it).
+Imports no panda3d.
 """
 from __future__ import annotations
 
@@ -33,21 +24,13 @@ TURN_STEP = math.radians(90.0)  # a turn the long way round is flown towards a h
 HEADING_REACHED = math.radians(4.0)
 POINT_REACHED = 400.0  # m from a point (or inside its zone)
 STALL_SETTLE_TICKS = round(5.0 / DT)  # level again this long after a stall before the next step
-STEPS = ("takeoff", "climb", "turn_to", "stall", "fly_to", "wait", "land")
-
-
-class PlanError(ValueError):
-    """A bad step in a level's PLAN; the message names it."""
 
 
 class PlanFlyer:
-    """Flies `steps` (the PLAN's dicts) with `pilot` in aircraft 0 of the sortie's world."""
+    """Flies `steps` (a level's plan, checked when it loaded) with `pilot` in aircraft 0 of the sortie's world."""
 
-    def __init__(self, sortie: Sortie, pilot: Pilot, steps: list[dict]):
-        self.sortie, self.pilot, self.steps = sortie, pilot, list(steps)
-        for n, step in enumerate(self.steps):
-            if not isinstance(step, dict) or step.get("do") not in STEPS:
-                raise PlanError(f"PLAN step {n + 1}: {step!r}: expected {{\"do\": one of {', '.join(STEPS)}}}")
+    def __init__(self, sortie: Sortie, pilot: Pilot, steps: tuple[dict, ...]):
+        self.sortie, self.pilot, self.steps = sortie, pilot, tuple(steps)
         self.current = -1
         self.started = 0  # tick the current step began
         self.target: tuple = ()
@@ -136,7 +119,7 @@ class PlanFlyer:
         else:
             north, east = float(step["north"]), float(step["east"])
         self.target = (zone, (north, east))
-        speed = step.get("speed")
+        speed = step.get("speed_ms")
         speed = FULL_SPEED if speed == "full" else (None if speed is None else float(speed))
         altitude = step.get("altitude_m")
         floor = float(step.get("height_m", 0.0))
@@ -152,7 +135,7 @@ class PlanFlyer:
 
 def level_autopilot(sortie: Sortie) -> Callable[[Sortie], ControlFrame]:
     """A pilot program for the level: a seat's own AI while the player sits there (the gate's gunner in Level 2's
-    Part 1), else its mission's PLAN, flown from where the aircraft stands when it is first wanted."""
+    Part 1), else the level's plan, flown from where the aircraft stands when it is first wanted."""
     seat_ais = {name: ai for name, seat in sortie.world.seats.items() if (ai := seat.auto_pilot()) is not None}
     flyer = None
 
@@ -168,15 +151,14 @@ def level_autopilot(sortie: Sortie) -> Callable[[Sortie], ControlFrame]:
 
 
 def _plan_flyer(sortie: Sortie) -> PlanFlyer:
-    """The mission's PLAN, or a circuit of its aerodrome landing into the wind (in a calm, the way the level starts
+    """The level's plan, or a circuit of its aerodrome landing into the wind (in a calm, the way the level starts
     facing: levels start their aircraft into the wind)."""
     world = sortie.world
     pilot = Pilot(world.fleet, [0], teams=world.combat.allegiance.copy(), skill=PLAN_SKILL)
-    plan = getattr(sortie.mission.module, "PLAN", None)
-    if plan is None:
+    if not sortie.level.plan:
         pilot.circuit(0, _field(sortie, "aerodrome").into_wind(world.fleet.wind))
-        return PlanFlyer(sortie, pilot, [{"do": "wait", "s": math.inf}])
-    return PlanFlyer(sortie, pilot, plan)
+        return PlanFlyer(sortie, pilot, ({"do": "wait", "s": math.inf},))
+    return PlanFlyer(sortie, pilot, sortie.level.plan)
 
 
 def _field(sortie: Sortie, name: str) -> Airfield:

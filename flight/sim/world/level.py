@@ -1,5 +1,6 @@
 """Levels: `levels/<name>/level.toml` read into a Level; its mission.py is run by flight.sim.missions.
-A broken file is one line naming the file and the key. Imports no panda3d."""
+A broken file is one line naming the file and the key; a key under its old name, the file and its new name
+(flight.sim.map.renamed_keys). Imports no panda3d."""
 from __future__ import annotations
 
 import tomllib
@@ -8,8 +9,10 @@ from pathlib import Path
 
 from flight.sim.dynamics import known_aircraft
 from flight.sim.world.combat.ground_units import GROUND_KINDS, SIDES, GroundGroup
-from flight.sim.world.seats import seat_tables
+from flight.sim.map.renamed_keys import refuse_renamed
 from flight.sim.map.zones import Zone, zone_from_table
+from flight.sim.world.plan import read_plan
+from flight.sim.world.seats import seat_tables
 
 
 TIMES_OF_DAY = ("dawn", "morning", "day", "dusk", "night")  # the scene has a lighting preset for each
@@ -56,6 +59,7 @@ class Level:
     start_altitude: float = 0.0  # m above sea level, for an air start
     theatre: str | None = None  # fly over levels/<theatre>.toml's map instead of a generated one
     seat_specs: dict[str, object] = field(default_factory=dict)  # a seat's table ([gate]) read by its seat
+    plan: tuple[dict, ...] = ()  # [[plan]]: what `--pilot auto` flies (flight.sim.world.plan); () a circuit
     folder: Path | None = None  # levels/<name>/, where mission.py lives
 
     @property
@@ -76,20 +80,22 @@ def load_level(name: str) -> Level:
         raise LevelFileError(f"{path}: unknown level {name!r} (levels: {', '.join(known_levels())})")
     try:
         data = tomllib.loads(path.read_text())
+        refuse_renamed(data)
         start, home = data["start"], data["aerodrome"]
         level = Level(name=name, title=str(data["title"]), briefing=str(data["briefing"]).strip(),
                       time_of_day=str(data.get("time_of_day", "morning")), aircraft=str(data["aircraft"]),
                       terrain_seed=int(data["terrain_seed"]),
                       start=(float(start["north"]), float(start["east"])),
                       start_heading=float(start["heading_deg"]), start_on_ground=bool(start["on_ground"]),
-                      aerodrome=(float(home["north"]), float(home["east"]), float(home["radius"])),
+                      aerodrome=(float(home["north"]), float(home["east"]), float(home["radius_m"])),
                       zones=_zones(data, home), folder=path.parent,
                       flights=tuple(_flight(t) for t in data.get("flights", [])), side=str(start.get("side", "allied")),
                       ground_units=tuple(_ground_group(t) for t in data.get("ground_units", [])),
                       start_altitude=float(start.get("altitude_m", 0.0)),
                       theatre=str(data["theatre"]) if "theatre" in data else None,
                       seat_specs={table: seat.read_table(data[table]) for table, seat in seat_tables().items()
-                                  if table in data})
+                                  if table in data},
+                      plan=read_plan(data.get("plan", [])))
     except tomllib.TOMLDecodeError as e:
         raise LevelFileError(f"{path}: not valid TOML ({e})") from None
     except KeyError as e:
@@ -123,7 +129,7 @@ def _zones(data: dict, home: dict) -> dict[str, Zone]:
     tables = data.get("zones", {})
     if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
         raise ValueError("[zones] must hold one table per zone, e.g. [zones.front]")
-    zones = {"aerodrome": zone_from_table("aerodrome", {k: home[k] for k in ("north", "east", "radius")})}
+    zones = {"aerodrome": zone_from_table("aerodrome", {k: home[k] for k in ("north", "east", "radius_m")})}
     zones.update({name: zone_from_table(name, table) for name, table in tables.items()})
     return zones
 
@@ -132,7 +138,7 @@ def _flight(table: dict) -> Flight:
     return Flight(name=str(table["name"]), aircraft=str(table["aircraft"]), count=int(table.get("count", 1)),
                   side=str(table["side"]), north=float(table["north"]), east=float(table["east"]),
                   heading_deg=float(table["heading_deg"]), on_ground=bool(table.get("on_ground", True)),
-                  altitude=float(table.get("altitude_m", 0.0)), speed=float(table.get("speed", 45.0)),
+                  altitude=float(table.get("altitude_m", 0.0)), speed=float(table.get("speed_ms", 45.0)),
                   spacing=float(table.get("spacing_m", 25.0)))
 
 

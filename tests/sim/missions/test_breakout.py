@@ -70,7 +70,7 @@ def land_everyone_at_home(sortie: Sortie, home: int) -> None:
     fleet.reset(0, pos=(*ALLIED_AERODROME, -300.0), speed=40.0, heading=270.0, throttle=0.6)
     world.airborne_run[0] = world.airborne_ticks[0] = round(60.0 / DT)
     run(sortie, 0.5, controls=np.array([0.0, 0.0, 0.0, 0.6, 0.0, 0.0]))  # airborne, over the lines, at home
-    for n, wingman in enumerate(SCRIPT.wingmen(sortie.mission.m)):
+    for n, wingman in enumerate(SCRIPT.wingmen(sortie.mission.m.stats["bombers"])):
         i = world.units[wingman][0]
         if n < home:
             fleet.reset(i, pos=(ALLIED_AERODROME[0] + 60.0 * (n + 1), ALLIED_AERODROME[1], 0.0), heading=270.0,

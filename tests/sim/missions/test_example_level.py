@@ -19,6 +19,7 @@ def test_the_guides_example_loads_and_runs(tmp_path, monkeypatch):
     monkeypatch.setattr("flight.paths.levels_dir", lambda: tmp_path)
     level = load_level("patrol")
     assert level.title == "Sunday Patrol" and "the_wood" in level.zones and level.flights[0].name == "wingman"
+    assert [step["do"] for step in level.plan] == ["takeoff", "fly_to", "land"]
     sortie = Sortie(level)
     for _ in range(240):
         sortie.tick(np.zeros(6))

@@ -47,6 +47,11 @@ def world(seed: int = 0, spec=SPEC) -> World:
                  seat_specs={"gate": spec})
 
 
+def gate_of(w: World):
+    """The gate of a real world: its gate seat's."""
+    return w.seats["gate"].gate
+
+
 def no_guards(spec=SPEC):
     return dataclasses.replace(spec, squads=(GuardSquad("nobody", 2000.0, 15500.0, 1, start_s=1e6),))
 
@@ -58,7 +63,7 @@ def run(stage, seconds: float, controls=HOLD, buttons: int = 0) -> None:
 
 def test_the_frame_lays_the_gun_over_its_arcs_at_the_hand_laid_rate():
     w = world()
-    gate = w.seats["gate"].gate
+    gate = gate_of(w)
     up = np.radians(5.0)
     assert w.seat == "gate" and np.allclose(gate.direction(), [-np.cos(up), 0.0, -np.sin(up)]), "south, 5 deg up"
     full = np.array([1.0, 1.0, 0.0, 0.0, 0.0, 0.0])  # right and up to the stops
@@ -191,22 +196,22 @@ def test_prisoners_leave_in_waves_and_are_counted_through_the_gate_and_at_the_bo
 def test_the_gunner_ai_holds_the_gate_where_an_idle_gun_loses_it():
     manned, idle = GateOnly(3), GateOnly(3)
     gunner = GateGunner()
-    while not manned.seats["gate"].gate.done:
-        frame = gunner.frame(manned.seats["gate"].gate, manned.tick_count).quantised()
+    while not manned.gate.done:
+        frame = gunner.frame(manned.gate, manned.tick_count).quantised()
         manned.tick(frame.to_array(), frame.buttons)
-    while not idle.seats["gate"].gate.done:
+    while not idle.gate.done:
         idle.tick(HOLD)
-    assert manned.seats["gate"].gate.arrived >= manned.seats["gate"].gate.target and not manned.seats["gate"].gate.fallen
+    assert manned.gate.arrived >= manned.gate.target and not manned.gate.fallen
     assert 120.0 < manned.tick_count * DT < 180.0
-    assert (manned.seats["gate"].gate.guards.state == DOWN).sum() >= 10 and manned.seats["gate"].gate.fired > 100
-    assert idle.seats["gate"].gate.count < manned.seats["gate"].gate.count and (idle.seats["gate"].gate.fallen or idle.seats["gate"].gate.arrived < idle.seats["gate"].gate.target)
+    assert (manned.gate.guards.state == DOWN).sum() >= 10 and manned.gate.fired > 100
+    assert idle.gate.count < manned.gate.count and (idle.gate.fallen or idle.gate.arrived < idle.gate.target)
 
 
 def fight(seed: int, seconds: float):
     """A real world and the frames the gunner AI laid in it for `seconds`."""
     w, gunner, frames = world(seed), GateGunner(), []
     for _ in range(round(seconds / DT)):
-        frame = gunner.frame(w.seats["gate"].gate, w.tick_count).quantised()
+        frame = gunner.frame(gate_of(w), w.tick_count).quantised()
         frames.append(frame)
         w.tick(frame.to_array(), frame.buttons)
     return w, frames
@@ -218,11 +223,12 @@ def test_the_same_seed_and_frames_give_the_same_fight_and_a_keyframe_carries_on_
     keyframe, after = None, None
     for n, frame in enumerate(frames):
         second.tick(frame.to_array(), frame.buttons)
-        if after is None and n >= len(frames) // 2 and len(second.seats["gate"].gate.bullets) > 0:  # rounds in the air
+        if after is None and n >= len(frames) // 2 and len(gate_of(second).bullets) > 0:  # rounds in the air
             keyframe, after = arrays.from_bytes(arrays.to_bytes(second.state())), n + 1  # as a replay stores it
-            assert (second.seats["gate"].gate.guards.state == COVER).any() and (second.seats["gate"].gate.guards.state == RUNNING).any()
+            guards = gate_of(second).guards.state
+            assert (guards == COVER).any() and (guards == RUNNING).any()
     assert arrays.digest(first.state()) == arrays.digest(second.state())
-    assert (first.seats["gate"].gate.guards.state == DOWN).any() and first.seats["gate"].gate.fired > 0
+    assert (gate_of(first).guards.state == DOWN).any() and gate_of(first).fired > 0
     restored = world(5)
     restored.restore(keyframe)
     for frame in frames[after:]:
@@ -233,12 +239,12 @@ def test_the_same_seed_and_frames_give_the_same_fight_and_a_keyframe_carries_on_
 def test_the_snapshot_carries_the_gate_for_the_app():
     w, _ = fight(2, 4.0)
     s = w.snapshot().gate
-    m, p = len(w.seats["gate"].gate.guards.state), len(w.seats["gate"].gate.prisoners.state)
+    m, p = len(gate_of(w).guards.state), len(gate_of(w).prisoners.state)
     assert s.men_pos.shape == (m, 3) and s.men_state.shape == (m,) and s.prisoner_pos.shape == (p, 3)
     assert s.light_beam.shape == (4, 3) and np.allclose(np.linalg.norm(s.light_beam, axis=1), 1.0)
-    assert s.rounds == w.seats["gate"].gate.rounds and s.target == 40 and s.prisoners == 60 and not s.done
+    assert s.rounds == gate_of(w).rounds and s.target == 40 and s.prisoners == 60 and not s.done
     s.men_pos[:] = 0.0
-    assert w.seats["gate"].gate.guards.pos.any(), "copies"
+    assert gate_of(w).guards.pos.any(), "copies"
 
 
 def test_the_level_autopilot_mans_the_gate_then_flies_the_plan_from_the_seat_change():
@@ -268,7 +274,7 @@ def test_a_bad_gate_table_is_one_line_naming_the_file_and_the_key(tmp_path, monk
     (tmp_path / "broken" / "level.toml").write_text(
         'title = "x"\nbriefing = "x"\naircraft = "camel"\nterrain_seed = 1\n'
         "[start]\nnorth = 0.0\neast = 0.0\nheading_deg = 0.0\non_ground = true\n"
-        "[aerodrome]\nnorth = 0.0\neast = 0.0\nradius = 500.0\n" + gate.replace(*change, 1))
+        "[aerodrome]\nnorth = 0.0\neast = 0.0\nradius_m = 500.0\n" + gate.replace(*change, 1))
     monkeypatch.setattr("flight.paths.levels_dir", lambda: tmp_path)
     with pytest.raises(LevelFileError) as error:
         level_module.load_level("broken")

@@ -56,7 +56,7 @@ class GateSpec:
 
 
 _KEYS = {"gun", "facing_deg", "traverse_deg", "elevation_deg", "belt_rounds", "spare_belts", "huts", "waves",
-         "parade_north", "route", "gate", "target", "squads", "cover", "lights", "light_height_m", "sweep"}
+         "parade_north", "route", "gate", "target", "squads", "cover", "lights", "light_height_m", "sweep_m"}
 _SQUAD_KEYS = {"name", "north", "east", "count", "start_s", "grenadiers", "grenades"}
 
 
@@ -77,7 +77,7 @@ def gate_from_table(table: dict) -> GateSpec:
         route=_points(table, "route", 2), gate=_point(table["gate"], "gate"), target=_count(table, "target"),
         squads=tuple(_squad(t, n) for n, t in enumerate(_list(table, "squads", 1))),
         cover=_points(table, "cover", 1), lights=_points(table, "lights", 0),
-        light_height_m=_number(table, "light_height_m", 0.0, 50.0), sweep=_numbers(table, "sweep", 3))
+        light_height_m=_number(table, "light_height_m", 0.0, 50.0), sweep=_numbers(table, "sweep_m", 3))
     if not -90.0 <= low < high <= 90.0:
         raise ValueError(f"[gate] elevation_deg: expected [low, high] in -90..90 with low < high, got {[low, high]}")
     if spec.gate not in spec.route:
