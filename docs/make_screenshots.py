@@ -79,7 +79,7 @@ def _app(level: str) -> FlightApp:
 def main() -> None:
     app = _app("training")
     try:
-        view = app.state.view
+        view = app.router.screen.view
         for _ in range(round(3.0 / DT)):
             view.tick()
         view.camera.select("orbit")
@@ -94,7 +94,7 @@ def main() -> None:
         app.close()
     app = _app("escape")
     try:
-        view = app.state.view
+        view = app.router.screen.view
         _fly(app, view, 2230.0, 14600.0, 45.0, heading=330.0, pitch=0.0, orbit=(205.0, 9.0, 32.0))
         _save(app, "escape-camp.png")
         _fly(app, view, -400.0, -700.0, 150.0, heading=90.0, pitch=-8.0, orbit=(240.0, 15.0, 40.0))
@@ -103,7 +103,7 @@ def main() -> None:
         app.close()
     app = _app("breakout")
     try:
-        view = app.state.view
+        view = app.router.screen.view
         gunner = GateGunner()
         view.controls.update = lambda dt: gunner(view.sortie).quantised()  # the AI's hands on the gun
         for _ in range(round(70.0 / DT)):

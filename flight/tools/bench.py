@@ -112,7 +112,7 @@ def frame_figures(quick: bool) -> dict:
     from flight.sim.dynamics import DT
     app = FlightApp("offscreen", size=(1280, 720), level="training")
     try:
-        view = app.state.view
+        view = app.router.screen.view
         view.paused = True  # the bench drives the ticks itself, two a frame, to time them apart
         app.messenger.send("0")
         widgets = list(view.hud.widgets.values())

@@ -155,3 +155,16 @@ def commandant_door(level, gun) -> tuple[float, float]:
     k = placed.select("commandant_house")[0]
     facing = np.radians(placed.facing_deg[k])
     return placed.north[k] + 5.0 * np.cos(facing), placed.east[k] + 5.0 * np.sin(facing)
+
+
+CUTAWAYS = {  # a mission's m.scene(name, seconds) -> what plays it: (view, start_tick, seconds) -> scene or None
+    "grenade": lambda view, start, seconds: BlackOut(view.app, start, seconds, sound="blast"),
+    "gate_dawn": GateDawn.of,
+}
+
+
+def cutaway_for(view, scene):
+    """The staged scene for the mission's `scene` (flight.sim.missions.snapshot.Scene) in the flight `view`; None
+    for a name no cut-away plays (the story goes on without it)."""
+    make = CUTAWAYS.get(scene.name)
+    return None if make is None else make(view, scene.start_tick, scene.seconds)

@@ -11,7 +11,7 @@ from panda3d.core import ClockObject, MouseButton
 
 from flight.app.flight.cameras import CameraRig
 from flight.app.flight.cockpit import InstrumentBoard
-from flight.app.flight.cutaways import BlackOut, GateDawn
+from flight.app.flight.cutaways import cutaway_for
 from flight.app.flight.ghost import Ghost
 from flight.app.flight.loop import FixedStepLoop
 from flight.app.flight.aircraft_nodes import AircraftNodes
@@ -199,12 +199,7 @@ class FlightView:
         """Play the mission's `scene` (flight.app.flight.cutaways); an unknown one is skipped, the story goes on."""
         if self.cutaway is not None:
             self.cutaway.destroy()
-        if scene.name == "grenade":
-            self.cutaway = BlackOut(self.app, scene.start_tick, scene.seconds, sound="blast")
-        elif scene.name == "gate_dawn":
-            self.cutaway = GateDawn.of(self, scene.start_tick, scene.seconds)
-        else:
-            self.cutaway = None
+        self.cutaway = cutaway_for(self, scene)
 
     def _draw(self, task):
         self.draw(self.loop.alpha)
