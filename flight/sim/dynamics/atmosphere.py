@@ -8,6 +8,8 @@ import math
 
 import numpy as np
 
+from numba import types
+
 from flight.sim.dynamics.jit import kernel
 
 SEA_LEVEL_DENSITY = 1.225  # kg/m^3
@@ -68,13 +70,13 @@ def interp1(x, xp, fp, step):
     return value
 
 
-@kernel
+@kernel(types.float64(types.float64))
 def density1(altitude):
     """Air density (kg/m^3) at one altitude (m above sea level)."""
     return interp1(altitude, _ALTITUDES, _DENSITY, _ALTITUDE_STEP)
 
 
-@kernel
+@kernel(types.void(types.float64[::1], types.float64[::1], types.float64[::1], types.float64, types.float64[::1]))
 def _interp_all(x, xp, fp, step, out):
     for i in range(x.size):
         out[i] = interp1(x[i], xp, fp, step)

@@ -16,7 +16,7 @@ from flight.sim.dynamics.jit import KernelArgumentError, describe_arrays
 from flight.sim.dynamics.params import DAMAGE_PARTS, FleetParams
 from flight.sim.dynamics.spec import CRASH_CAUSES, AircraftSpec
 from flight.sim.dynamics.stablemath import atan2, atan2_1
-from flight.sim.dynamics.step import contact_points, settled_engine_speed, step_fleet
+from flight.sim.dynamics.step import contact_points, rotate_points, settled_engine_speed, step_fleet
 
 DT = 1.0 / 120.0
 CONTROL_NAMES = ("aileron", "elevator", "rudder", "throttle", "brake", "blip")
@@ -159,13 +159,12 @@ class Fleet:
             pitch, roll, speed, throttle = self._three_point_pitch(i), 0.0, 0.0, 0.0
         q = quaternion.from_euler(*(np.radians([[roll], [pitch], [heading]])))
         self.quat[i] = q[0]
-        rot = quaternion.matrix(*self.quat[i])
         if on_ground:
-            lowest = max(quaternion.rotate(rot, *point)[2] for point in p.gear.position[i][p.gear.is_gear[i]])
+            lowest = _rotated(self.quat[i], p.gear.position[i][p.gear.is_gear[i]])[:, 2].max()
             sag = self.mass[i] * atmosphere.GRAVITY / p.gear.stiffness[i].sum()  # about the static compression
             down = -float(self.ground(np.array([north]), np.array([east]))[0]) - lowest + sag
         self.pos[i] = (north, east, down)
-        self.vel[i] = quaternion.rotate(rot, speed, 0.0, 0.0)
+        self.vel[i] = _rotated(self.quat[i], np.array([[speed, 0.0, 0.0]]))[0]
         self.omega[i] = 0.0
         self.fuel[i] = p.fuel_capacity[i]
         self.controls[i] = self.applied[i] = (0.0, 0.0, 0.0, throttle, 0.0, 0.0)
@@ -217,6 +216,12 @@ class Fleet:
         contact_points(self.params.contacts, self.pos, self.quat, north, east)
         heights = np.ascontiguousarray(self.ground(north.ravel(), east.ravel()), dtype=np.float64)
         return GIVEN, self._terrain[1], 0.0, 0.0, 1.0, heights.reshape(north.shape)
+
+
+def _rotated(q: np.ndarray, points: np.ndarray) -> np.ndarray:
+    out = np.empty((len(points), 3))
+    rotate_points(np.ascontiguousarray(q, dtype=np.float64), np.ascontiguousarray(points, dtype=np.float64), out)
+    return out
 
 
 def _terrain_of(ground: GroundHeight, p: FleetParams) -> tuple:

@@ -4,6 +4,7 @@ the terrain's lookup for the ground contact kernel and for `Terrain.height_at`, 
 Only `+ - * /` and floor, so the same bits on every CPU. Imports numpy and numba only.
 """
 import numpy as np
+from numba import types
 
 from flight.sim.dynamics.jit import kernel
 from flight.sim.dynamics.stablemath import maximum, minimum
@@ -40,7 +41,10 @@ def surface(terrain, i, column, north, east):
     return given[i, column]
 
 
-@kernel
+_F1, _F2 = types.float64[::1], types.float64[:, ::1]
+
+
+@kernel(types.void(_F2, types.float64, types.float64, types.float64, _F1, _F1, _F1))
 def _heights_on_grid(heights, north0, east0, spacing, north, east, out):
     for k in range(out.size):
         out[k] = height_on_grid(heights, north0, east0, spacing, north[k], east[k])

@@ -7,6 +7,7 @@ summed `R v` (einsum over the contiguous axis) as (0 + 2) + 1 and `R^T v` in ord
 Imports numpy, numba and stablemath only.
 """
 import numpy as np
+from numba import types
 
 from flight.sim.dynamics import stablemath
 from flight.sim.dynamics.jit import kernel
@@ -63,7 +64,7 @@ def integrate(w, x, y, z, p, q, r, dt):
     return ow / norm, ox / norm, oy / norm, oz / norm
 
 
-@kernel
+@kernel(types.void(types.float64[:, ::1], types.float64[:, :, ::1]))
 def _matrices(q, out):
     for n in range(q.shape[0]):
         m = matrix(q[n, 0], q[n, 1], q[n, 2], q[n, 3])

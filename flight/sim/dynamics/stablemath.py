@@ -8,8 +8,11 @@ FreeBSD's msun (k_sin.c, k_cos.c, e_rem_pio2.c; Sun's freely redistributable fdl
 value for |x| < 1.6e6 rad. Imports numpy and numba only.
 """
 import numpy as np
+from numba import types
 
 from flight.sim.dynamics.jit import kernel
+
+_F1 = types.float64[::1]
 
 _TAN_15 = 0.2679491924311227
 _TAN_30 = 0.5773502691896258
@@ -153,19 +156,19 @@ def atan2_1(y, x):
     return -angle if y < 0.0 else angle
 
 
-@kernel
+@kernel(types.void(_F1, _F1, _F1))
 def _atan2_all(y, x, out):
     for i in range(out.size):
         out[i] = atan2_1(y[i], x[i])
 
 
-@kernel
+@kernel(types.void(_F1, _F1))
 def _sin_all(x, out):
     for i in range(out.size):
         out[i] = sin1(x[i])
 
 
-@kernel
+@kernel(types.void(_F1, _F1))
 def _cos_all(x, out):
     for i in range(out.size):
         out[i] = cos1(x[i])

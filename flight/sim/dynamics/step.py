@@ -181,3 +181,11 @@ def settled_engine_speed(a, e, power_table, prop_table, i, k, speed, throttle, r
         else:
             hi = mid
     return 0.5 * (lo + hi) * e[i, k, c.ENGINE_MASK]
+
+
+@kernel(types.void(_F1, _F2, _F2))
+def rotate_points(q, points, out):
+    """Body points (M, 3) into NED by the attitude q (4,) (Fleet.reset: where the wheels are, which way to fly)."""
+    rot = quaternion.matrix(q[0], q[1], q[2], q[3])
+    for k in range(points.shape[0]):
+        out[k, 0], out[k, 1], out[k, 2] = quaternion.rotate(rot, points[k, 0], points[k, 1], points[k, 2])

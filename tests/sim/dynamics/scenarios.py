@@ -26,7 +26,7 @@ def _air(kind: str, ticks: int):
         u[:, 0] = _wobble(t, 1, 400.0, 0.4)
         u[:, 1] = _wobble(t, 1, 700.0, 0.3) + 0.05
         u[:, 2] = _wobble(t, 1, 900.0, 0.2)
-        u[:, 3] = 1.0 if t < ticks // 2 else 0.6
+        u[:, 3] = 1.0 if t < 1500 else 0.6
         u[:, 5] = 1.0 if 1000 <= t < 1100 else 0.0  # blip
     return fleet, controls
 
@@ -160,3 +160,13 @@ def trace(make, ticks: int, every: int = 1) -> list[str]:
         if (t + 1) % every == 0:
             hashes.append(digest(fleet.state()).hex())
     return hashes
+
+
+if __name__ == "__main__":  # re-record tests/sim/dynamics/golden_600.json (review the diff): python -m ... 600
+    import json
+    import sys
+    from pathlib import Path
+
+    ticks = int(sys.argv[1]) if len(sys.argv) > 1 else 600
+    golden = {name: trace(make, ticks, every=ticks)[-1] for name, make in scenarios(ticks).items()}
+    Path(__file__).with_name(f"golden_{ticks}.json").write_text(json.dumps(golden, indent=1, sort_keys=True) + "\n")
