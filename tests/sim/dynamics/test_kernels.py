@@ -50,8 +50,9 @@ kernels = [step.step_fleet, step.contact_points, step.settled_engine_speed, step
            stablemath._atan2_all, stablemath._sin_all, stablemath._cos_all, quaternion._matrices,
            atmosphere._interp_all, atmosphere.density1, heightfield._heights_on_grid]
 fma = re.compile(r"\\bv?f(n)?m(add|sub)[0-9a-z]*\\b", re.IGNORECASE)
-libm = re.compile(r"\\b(call|jmp)\\w*\\s+.*\\b(sin|cos|tan|exp|exp2|pow|log|log2|log10|atan|atan2|asin|acos|sincos)"
-                  r"(f|l)?(@plt)?\\b")
+# numba calls the C library through a loaded address (movabsq $sin, %rax; callq *%rax) or directly
+libm = re.compile(r"(\\$|\\bcall\\w*\\s+|\\bjmp\\w*\\s+)(sin|cos|tan|exp|exp2|pow|log|log2|log10|atan|atan2|asin|acos|"
+                  r"sincos)(f|l)?(@plt)?\\b")
 found = {}
 for k in kernels:
     listings = k.inspect_asm()
