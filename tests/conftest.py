@@ -10,11 +10,24 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from dataclasses import astuple, dataclass
+from pathlib import Path
 
 import pytest
 
 from flight.paths import CONFIG_DIR_ENV, DATA_DIR_ENV
+
+# Compiled kernels are cached across test runs and shared by the xdist workers (not in each session's fresh data
+# folder, which would compile them again in every worker); the cache keys itself on the sources (flight.sim.dynamics.jit).
+os.environ.setdefault("NUMBA_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"captured-flight-tests-numba-{os.getuid()}"))
+
+
+def pytest_configure(config):
+    """Compile (or load) the kernels once in the controlling process, before the xdist workers start, so the
+    workers load them from the cache instead of each compiling them."""
+    if not hasattr(config, "workerinput"):
+        import flight.sim.dynamics  # noqa: F401
 
 
 @pytest.fixture(scope="session", autouse=True)

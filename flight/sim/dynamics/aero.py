@@ -10,83 +10,90 @@ Coefficient glossary (per aircraft, from its data file):
 
 The wing is two panels at +-b/4 whose local angle of attack includes the roll and yaw rates, so roll damping,
 adverse yaw, the stall's wing drop and spin autorotation come out of the CL/CD tables themselves. The fuselage and
-tail add the derivative terms; the tail's controls also feel the propeller slipstream. Imports numpy only.
+tail add the derivative terms; the tail's controls also feel the propeller slipstream. A kernel for one aircraft;
+its arithmetic keeps the order of the numpy code it replaced (a sum over the two panels is (0 + left) + right,
+numpy's reduction), so the bits did not change. Imports numpy, numba and the dynamics kernels only.
 """
 import numpy as np
 
-from flight.sim.dynamics.params import FleetParams
-from flight.sim.dynamics.stablemath import atan2
+from flight.sim.dynamics import params as c
+from flight.sim.dynamics.jit import kernel
+from flight.sim.dynamics.stablemath import atan2_1, maximum, minimum
+from flight.sim.dynamics.tables import ALPHA, blend, locate
 
 _MIN_SPEED = 5.0  # m/s: below this the rate terms use a floor speed instead of dividing by ~0
 _TINY = 1e-9
 
 
-def aerodynamics(p: FleetParams, v_body: np.ndarray, omega: np.ndarray, rho: np.ndarray, height: np.ndarray,
-                 q_slipstream: np.ndarray, controls: np.ndarray, damage: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Force and moment (N, 3), body axes, about the CG.
-
-    v_body: air-relative velocity; height: above the ground (for ground effect); q_slipstream: extra dynamic
-    pressure of the slipstream at the tail; damage (N, 5): left wing, right wing, ailerons, elevator, rudder.
-    """
-    u, v, w = v_body[:, 0], v_body[:, 1], v_body[:, 2]
-    roll_rate, pitch_rate, yaw_rate = omega[:, 0], omega[:, 1], omega[:, 2]
-    y = p.panel_y  # (N, 2) panel centres at -b/4 and +b/4
-    up = u[:, None] - yaw_rate[:, None] * y  # each panel's velocity: v + omega x (0, y, 0)
-    wp = w[:, None] + roll_rate[:, None] * y
-    # one call for the four angles: each panel's alpha, the body's alpha and its sideslip beta
-    rise, run = np.empty((len(u), 4)), np.empty((len(u), 4))
-    rise[:, :2], run[:, :2] = wp, up
-    rise[:, 2], run[:, 2] = w, u
-    rise[:, 3], run[:, 3] = v, np.sqrt(u * u + w * w)
-    angles = atan2(rise, run)
-    beta = angles[:, 3]
-    coefficients = p.aero_tables.lookup(angles[:, :3])  # (N, 3, [CL, CD, Cm])
-
-    # --- wing panels: lift normal to each panel's velocity in the x-z plane, drag along it
-    wing_health = damage[:, 0:2]
-    cl = coefficients[:, :2, 0] * wing_health
-    cd = coefficients[:, :2, 1] * (2.0 - wing_health) - (ground_effect_relief(p, height)[:, None] * cl * cl)
+@kernel
+def _panel(u, w, v2, yaw_rate, roll_rate, y, health, relief, half_rho_s, table, row, fraction):
+    """One wing panel at span station y: its lift normal to its velocity in the x-z plane, drag along it, as
+    (fx, fz, drag)."""
+    cl = blend(table, row, fraction, 0, 3) * health
+    cd = blend(table, row, fraction, 1, 3) * (2.0 - health) - relief * cl * cl
+    up = u - yaw_rate * y
+    wp = w + roll_rate * y
     vxz2 = up * up + wp * wp
-    v2 = v * v
-    speed2 = vxz2 + v2[:, None]
+    speed2 = vxz2 + v2
     inv_vxz = 1.0 / (np.sqrt(vxz2) + _TINY)
     inv_speed = 1.0 / (np.sqrt(speed2) + _TINY)
-    half_qs = (0.25 * rho * p.wing_area)[:, None] * speed2  # qbar S / 2 per panel
+    half_qs = half_rho_s * speed2  # qbar S / 2 per panel
     lift, drag = half_qs * cl * inv_vxz, half_qs * cd * inv_speed
-    fx = lift * wp - drag * up
-    fz = -lift * up - drag * wp
+    return lift * wp - drag * up, -lift * up - drag * wp, drag
+
+
+@kernel
+def aerodynamics(a, table, i, u, v, w, roll_rate, pitch_rate, yaw_rate, rho, height, q_slipstream, controls,
+                 damage):
+    """Force and moment (6 floats: x, y, z then l, m, n), body axes, about the CG, of aircraft i.
+
+    a: FleetParams.aircraft; table: the CL/CD/Cm TableSet's flat; (u, v, w) the air-relative velocity; height
+    above the ground (for ground effect); q_slipstream: extra dynamic pressure of the slipstream at the tail;
+    controls (6,) and damage (5,): left wing, right wing, ailerons, elevator, rudder (1 intact).
+    """
+    span, chord, area = a[i, c.SPAN], a[i, c.CHORD], a[i, c.WING_AREA]
+    y0, y1 = a[i, c.PANEL_Y], a[i, c.PANEL_Y + 1]  # panel centres at -b/4 and +b/4
+    row0, f0 = locate(ALPHA, i, atan2_1(w + roll_rate * y0, u - yaw_rate * y0))
+    row1, f1 = locate(ALPHA, i, atan2_1(w + roll_rate * y1, u - yaw_rate * y1))
+    row2, f2 = locate(ALPHA, i, atan2_1(w, u))
+    beta = atan2_1(v, np.sqrt(u * u + w * w))
+
+    # --- wing panels
+    relief = ground_effect_relief(a, i, height)
+    v2 = v * v
+    half_rho_s = 0.25 * rho * area
+    fx0, fz0, drag0 = _panel(u, w, v2, yaw_rate, roll_rate, y0, damage[0], relief, half_rho_s, table, row0, f0)
+    fx1, fz1, drag1 = _panel(u, w, v2, yaw_rate, roll_rate, y1, damage[1], relief, half_rho_s, table, row1, f1)
 
     # --- fuselage and tail
-    d = p.deriv
     speed_sq = u * u + v2 + w * w
     speed = np.sqrt(speed_sq)
-    inv_2v = 0.5 / np.maximum(speed, _MIN_SPEED)
-    p_hat, q_hat, r_hat = roll_rate * p.span * inv_2v, pitch_rate * p.chord * inv_2v, yaw_rate * p.span * inv_2v
-    qs = 0.5 * rho * speed_sq * p.wing_area
-    qts = qs + q_slipstream * p.wing_area  # the tail's controls sit in the slipstream
-    aileron = controls[:, 0] * damage[:, 2]
-    rudder = controls[:, 2] * damage[:, 4]
+    inv_2v = 0.5 / maximum(speed, _MIN_SPEED)
+    p_hat, q_hat, r_hat = roll_rate * span * inv_2v, pitch_rate * chord * inv_2v, yaw_rate * span * inv_2v
+    qs = 0.5 * rho * speed_sq * area
+    qts = qs + q_slipstream * area  # the tail's controls sit in the slipstream
+    aileron = controls[0] * damage[2]
+    rudder = controls[2] * damage[4]
     # the elevator loses its grip as the flow comes from far below or behind (+2 m/s: at rest the slipstream
     # alone flows over it)
-    elevator = controls[:, 1] * damage[:, 3] * np.minimum(np.maximum((u + 2.0) / (speed + 2.0), 0.0), 1.0)
+    elevator = controls[1] * damage[3] * minimum(maximum((u + 2.0) / (speed + 2.0), 0.0), 1.0)
 
-    force = np.empty((len(u), 3))
-    moment = np.empty((len(u), 3))
-    panel_drag_y = np.add.reduce(drag, 1) * v
-    force[:, 0] = np.add.reduce(fx, 1)
-    force[:, 1] = qs * d["CY_beta"] * beta + qts * d["CY_dr"] * rudder - panel_drag_y
-    force[:, 2] = np.add.reduce(fz, 1)
-    roll = qs * (d["Cl_beta"] * beta + d["Cl_p"] * p_hat + d["Cl_r"] * r_hat + d["Cl_da"] * aileron)
-    pitch = qs * (coefficients[:, 2, 2] + d["Cm_q"] * q_hat) + qts * d["Cm_de"] * elevator
-    yaw = qs * (d["Cn_beta"] * beta + d["Cn_p"] * p_hat + d["Cn_r"] * r_hat + d["Cn_da"] * aileron)
-    moment[:, 0] = (roll + qts * d["Cl_dr"] * rudder) * p.span + np.add.reduce(y * fz, 1)
-    moment[:, 1] = pitch * p.chord
-    moment[:, 2] = (yaw + qts * d["Cn_dr"] * rudder) * p.span - np.add.reduce(y * fx, 1)
-    return force, moment
+    panel_drag_y = ((0.0 + drag0) + drag1) * v
+    fx = (0.0 + fx0) + fx1
+    fy = qs * a[i, c.CY_BETA] * beta + qts * a[i, c.CY_DR] * rudder - panel_drag_y
+    fz = (0.0 + fz0) + fz1
+    roll = qs * (a[i, c.CL_BETA] * beta + a[i, c.CL_P] * p_hat + a[i, c.CL_R] * r_hat + a[i, c.CL_DA] * aileron)
+    pitch = qs * (blend(table, row2, f2, 2, 3) + a[i, c.CM_Q] * q_hat) + qts * a[i, c.CM_DE] * elevator
+    yaw = qs * (a[i, c.CN_BETA] * beta + a[i, c.CN_P] * p_hat + a[i, c.CN_R] * r_hat + a[i, c.CN_DA] * aileron)
+    l_moment = (roll + qts * a[i, c.CL_DR] * rudder) * span + ((0.0 + y0 * fz0) + y1 * fz1)
+    m_moment = pitch * chord
+    n_moment = (yaw + qts * a[i, c.CN_DR] * rudder) * span - ((0.0 + y0 * fx0) + y1 * fx1)
+    return fx, fy, fz, l_moment, m_moment, n_moment
 
 
-def ground_effect_relief(p: FleetParams, height: np.ndarray) -> np.ndarray:
+@kernel
+def ground_effect_relief(a, i, height):
     """K times the share of induced drag that the ground removes at this height (McCormick's approximation)."""
-    x = 16.0 * np.maximum(height, 0.0) / p.span
+    x = 16.0 * maximum(height, 0.0) / a[i, c.SPAN]
     x2 = x * x
-    return p.induced_drag_factor / (1.0 + x2)
+    return a[i, c.INDUCED_DRAG] / (1.0 + x2)

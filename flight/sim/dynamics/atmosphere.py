@@ -1,11 +1,16 @@
 """ISA standard atmosphere (troposphere and lower stratosphere) as interpolation tables.
 
-The per-tick path only interpolates (`np.interp`), because numpy's `exp`/`power` kernels may differ in the last
-bit between CPUs, which would break replays. Imports numpy and the standard library only.
+The per-tick path only interpolates, because `exp`/`power` may differ in the last bit between CPUs, which would
+break replays. `interp1` is np.interp for one value, to the bit (the same index search and formula); the
+kernels call `density1`. Imports numpy, numba and the standard library only.
 """
 import math
 
 import numpy as np
+
+from numba import types
+
+from flight.sim.dynamics.jit import kernel
 
 SEA_LEVEL_DENSITY = 1.225  # kg/m^3
 GRAVITY = 9.80665  # m/s^2
@@ -31,25 +36,74 @@ def _isa_exact(h: float) -> tuple[float, float, float]:
 
 
 _TABLE = np.array([_isa_exact(float(h)) for h in _ALTITUDES])
-_TEMPERATURE, _PRESSURE, _DENSITY = _TABLE.T
+_TEMPERATURE, _PRESSURE, _DENSITY = (np.ascontiguousarray(column) for column in _TABLE.T)
 _SOUND_SPEED = np.sqrt(1.4 * _R_AIR * _TEMPERATURE)
+
+
+_ALTITUDE_STEP = 50.0
+
+
+@kernel
+def interp1(x, xp, fp, step):
+    """np.interp(x, xp, fp) for one x over breakpoints xp spaced about `step` apart (a first guess of the index;
+    the comparisons then find numpy's: xp[j] <= x < xp[j + 1])."""
+    last = xp.size - 1
+    if x != x:
+        return x
+    if x < xp[0]:
+        return fp[0]
+    if x > xp[last]:
+        return fp[last]
+    j = int(min(max((x - xp[0]) / step, 0.0), float(last)))
+    while j > 0 and xp[j] > x:
+        j -= 1
+    while j < last and xp[j + 1] <= x:
+        j += 1
+    if j == last or xp[j] == x:
+        return fp[j]
+    slope = (fp[j + 1] - fp[j]) / (xp[j + 1] - xp[j])
+    value = slope * (x - xp[j]) + fp[j]
+    if value != value:  # numpy tries from the other end, then falls back to a flat segment's value
+        value = slope * (x - xp[j + 1]) + fp[j + 1]
+        if value != value and fp[j] == fp[j + 1]:
+            value = fp[j]
+    return value
+
+
+@kernel(types.float64(types.float64))
+def density1(altitude):
+    """Air density (kg/m^3) at one altitude (m above sea level)."""
+    return interp1(altitude, _ALTITUDES, _DENSITY, _ALTITUDE_STEP)
+
+
+@kernel(types.void(types.float64[::1], types.float64[::1], types.float64[::1], types.float64, types.float64[::1]))
+def _interp_all(x, xp, fp, step, out):
+    for i in range(x.size):
+        out[i] = interp1(x[i], xp, fp, step)
+
+
+def _lookup(altitude, values: np.ndarray) -> np.ndarray:
+    x = np.asarray(altitude, dtype=np.float64)
+    out = np.empty(x.shape)
+    _interp_all(np.ascontiguousarray(x).ravel(), _ALTITUDES, values, _ALTITUDE_STEP, out.reshape(-1))
+    return out
 
 
 def density(altitude: np.ndarray) -> np.ndarray:
     """Air density (kg/m^3) at altitude (m above sea level)."""
-    return np.interp(altitude, _ALTITUDES, _DENSITY)
+    return _lookup(altitude, _DENSITY)
 
 
 def pressure(altitude: np.ndarray) -> np.ndarray:
     """Static pressure (Pa)."""
-    return np.interp(altitude, _ALTITUDES, _PRESSURE)
+    return _lookup(altitude, _PRESSURE)
 
 
 def temperature(altitude: np.ndarray) -> np.ndarray:
     """Static temperature (K)."""
-    return np.interp(altitude, _ALTITUDES, _TEMPERATURE)
+    return _lookup(altitude, _TEMPERATURE)
 
 
 def speed_of_sound(altitude: np.ndarray) -> np.ndarray:
     """Speed of sound (m/s)."""
-    return np.interp(altitude, _ALTITUDES, _SOUND_SPEED)
+    return _lookup(altitude, _SOUND_SPEED)

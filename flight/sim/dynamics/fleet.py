@@ -1,8 +1,7 @@
 """The Fleet: N aircraft of any mix of types as one struct of arrays, advanced together by `step`.
 
-Order within a tick: sanitise controls -> air data -> propulsion, aerodynamics, ground contact -> semi-implicit
-Euler (velocities first, then positions with the new velocities; attitude by the exact rotation over the tick)
--> crash checks. Crashed aircraft are frozen where they lie. Imports numpy and the standard library only.
+The tick itself is one compiled kernel (flight.sim.dynamics.step); this class owns the state, places aircraft and
+derives what the rest of the game reads. Imports numpy, numba (through the kernels) and the standard library only.
 """
 from __future__ import annotations
 
@@ -11,20 +10,16 @@ import math
 import numpy as np
 
 from flight.sim.dynamics import atmosphere, quaternion
-from flight.sim.dynamics.aero import aerodynamics
-from flight.sim.dynamics.gear import GroundHeight, cross, flat_ground, ground_contact
+from flight.sim.dynamics.gear import GroundHeight, flat_ground
+from flight.sim.dynamics.heightfield import FLAT, GIVEN, GRID
+from flight.sim.dynamics.jit import KernelArgumentError, describe_arrays
 from flight.sim.dynamics.params import DAMAGE_PARTS, FleetParams
-from flight.sim.dynamics.propulsion import propulsion, torques
 from flight.sim.dynamics.spec import CRASH_CAUSES, AircraftSpec
-from flight.sim.dynamics.stablemath import atan2
+from flight.sim.dynamics.stablemath import atan2, atan2_1
+from flight.sim.dynamics.step import contact_points, rotate_points, settled_engine_speed, step_fleet
 
 DT = 1.0 / 120.0
 CONTROL_NAMES = ("aileron", "elevator", "rudder", "throttle", "brake", "blip")
-_CONTROL_LOW = np.array([-1.0, -1.0, -1.0, 0.0, 0.0, 0.0])
-_CONTROL_HIGH = np.array([1.0, 1.0, 1.0, 1.0, 1.0, 1.0])
-_NUMERICAL = CRASH_CAUSES.index("numerical")
-_CHOCKS_AWAY_THROTTLE = 0.5  # opening up past this is the pilot's signal to pull the chocks away
-_CHOCK_SPEED = 0.5  # m/s: chocks go back in (brake held, on a type without brakes) only once stopped
 # every array the next step reads (or a snapshot shows): a copy of these is a keyframe
 STATE_FIELDS = ("pos", "vel", "quat", "omega", "engine_omega", "fuel", "controls", "applied", "on_ground", "chocks",
                 "crashed", "crash_cause", "damage", "damage_engine", "specific_force", "wind")
@@ -60,6 +55,7 @@ class Fleet:
         self.specs = list(specs)
         self.params = p = FleetParams(self.specs)
         self.ground = ground
+        self._terrain = _terrain_of(ground, p)
         n, e = p.n, p.engine_mask.shape[1]
         self.n = n
         self.pos = np.zeros((n, 3))
@@ -164,12 +160,11 @@ class Fleet:
         q = quaternion.from_euler(*(np.radians([[roll], [pitch], [heading]])))
         self.quat[i] = q[0]
         if on_ground:
-            rot = quaternion.to_matrix(self.quat[i:i + 1])[0]
-            lowest = (rot @ p.gear.position[i][p.gear.is_gear[i]].T)[2].max()
+            lowest = _rotated(self.quat[i], p.gear.position[i][p.gear.is_gear[i]])[:, 2].max()
             sag = self.mass[i] * atmosphere.GRAVITY / p.gear.stiffness[i].sum()  # about the static compression
             down = -float(self.ground(np.array([north]), np.array([east]))[0]) - lowest + sag
         self.pos[i] = (north, east, down)
-        self.vel[i] = quaternion.to_matrix(self.quat[i:i + 1])[0] @ np.array([speed, 0.0, 0.0])
+        self.vel[i] = _rotated(self.quat[i], np.array([[speed, 0.0, 0.0]]))[0]
         self.omega[i] = 0.0
         self.fuel[i] = p.fuel_capacity[i]
         self.controls[i] = self.applied[i] = (0.0, 0.0, 0.0, throttle, 0.0, 0.0)
@@ -187,112 +182,56 @@ class Fleet:
         g = p.gear
         gear = g.position[i][g.is_gear[i]]
         main, tail = gear[g.is_wheel[i][g.is_gear[i]]].mean(0), gear[gear[:, 0].argmin()]
-        return math.degrees(math.atan2(main[2] - tail[2], main[0] - tail[0]))
+        return math.degrees(atan2_1(main[2] - tail[2], main[0] - tail[0]))
 
     def _settled_engine_speed(self, i: int, speed: float, throttle: float) -> np.ndarray:
         """Engine speeds where engine and propeller torque balance (bisection; at reset only)."""
         p = self.params
-        rho = atmosphere.density(self.altitude)
-        lo, hi = np.zeros_like(self.engine_omega), 3.0 * np.broadcast_to(p.rated_omega, self.engine_omega.shape)
-        axial = np.full(self.n, speed)
-        setting = np.full(self.n, throttle)
-        for _ in range(50):
-            mid = 0.5 * (lo + hi)
-            engine, prop, _, _ = torques(p, mid, axial, rho, setting, np.ones(self.n), self.damage_engine)
-            faster = engine > prop
-            lo, hi = np.where(faster, mid, lo), np.where(faster, hi, mid)
-        return (0.5 * (lo + hi))[i] * p.engine_mask[i]
+        rho = atmosphere.density1(-self.pos[i, 2])
+        return np.array([settled_engine_speed(p.aircraft, p.engines, p.power_curve.flat, p.propeller_tables.flat,
+                                              i, k, float(speed), float(throttle), rho, self.damage_engine[i, k])
+                         for k in range(self.engine_omega.shape[1])])
 
     def step(self, controls: np.ndarray | None = None, dt: float = DT) -> None:
         """Advance every aircraft by dt (the game always uses DT)."""
         p = self.params
-        u = self._sanitise(self.controls if controls is None else controls)
-        self.applied = u
-        rot = quaternion.to_matrix(self.quat)
-        altitude = -self.pos[:, 2]
-        rho = atmosphere.density(altitude)
-        v_body = np.einsum("nji,nj->ni", rot, self.vel - self.wind)
-        height = altitude - self.ground(self.pos[:, 0], self.pos[:, 1])
-        ignition = (u[:, 5] < 0.5) & (self.fuel > 0.0)
-        prop = propulsion(p, self.engine_omega, v_body[:, 0], rho, u[:, 3], ignition.astype(float),
-                          self.damage_engine)
-        aero_force, aero_moment = aerodynamics(p, v_body, self.omega, rho, height, prop.tail_dynamic_pressure, u,
-                                               self.damage)
-        mass = p.mass_dry + self.fuel
-        air_force = aero_force + prop.force
-        other_ned = np.einsum("nij,nj->ni", rot, air_force)
-        other_ned[:, 2] += mass * atmosphere.GRAVITY
-        air_moment = aero_moment + prop.moment
-        self._update_chocks(u)
-        ground_force, ground_moment, cause = self._ground(rot, mass, other_ned, air_moment, height, u, dt)
+        u = self.controls if controls is None else controls
+        if not (isinstance(u, np.ndarray) and u.dtype == np.float64 and u.shape == (self.n, 6)
+                and u.flags.c_contiguous):
+            u = np.ascontiguousarray(np.asarray(u, dtype=np.float64).reshape(self.n, 6))
+        terrain = self._terrain if self._terrain[0] != GIVEN else self._given_terrain()
+        state = (self.pos, self.vel, self.quat, self.omega, self.engine_omega, self.fuel, u, self.applied,
+                 self.on_ground, self.chocks, self.crashed, self.crash_cause, self.damage, self.damage_engine,
+                 self.specific_force, self.wind)
+        try:
+            step_fleet(p.aircraft, p.engines, p.contacts, p.aero_tables.flat, p.power_curve.flat,
+                       p.propeller_tables.flat, terrain, *state, float(dt))
+        except TypeError:
+            raise KernelArgumentError("Fleet.step: " + describe_arrays(dict(zip(STATE_FIELDS, state)))) from None
 
-        force = air_force + ground_force
-        moment = air_moment + ground_moment
-        self.specific_force = force / (mass * atmosphere.GRAVITY)[:, None]
-        self._integrate(rot, force, moment, prop, mass, dt)
-        self._check_crashes(cause)
+    def _given_terrain(self):
+        """For a ground function that is not a kernel: its heights under every point the step will ask about."""
+        north = np.empty((self.n, 1 + self.params.contacts.shape[1]))
+        east = np.empty_like(north)
+        contact_points(self.params.contacts, self.pos, self.quat, north, east)
+        heights = np.ascontiguousarray(self.ground(north.ravel(), east.ravel()), dtype=np.float64)
+        return GIVEN, self._terrain[1], 0.0, 0.0, 1.0, heights.reshape(north.shape)
 
-    def _ground(self, rot, mass, other_ned, air_moment, height, u, dt):
-        """Ground contact for the aircraft low enough to touch (the rest, and the wrecks, skip the solver)."""
-        p = self.params
-        near = np.flatnonzero((height < 2.0 * p.contact_reach) & ~self.crashed)
-        force, moment = np.zeros((self.n, 3)), np.zeros((self.n, 3))
-        cause = np.zeros(self.n, dtype=np.int8)
-        self.on_ground = np.zeros(self.n, dtype=bool)
-        if near.size:
-            yaw = np.einsum("nj,nj->n", rot[near, 2, :], air_moment[near])
-            force[near], moment[near], self.on_ground[near], cause[near] = ground_contact(
-                p.gear.take(near), self.ground, self.pos[near], self.vel[near], rot[near], self.omega[near],
-                mass[near], other_ned[near], yaw, u[near, 2], u[near, 4], self.chocks[near], dt)
-        return force, moment, cause
 
-    def _update_chocks(self, u: np.ndarray) -> None:
-        """Chocks come away when the throttle opens; on a type without brakes, holding the brake while stopped on
-        the ground puts them back."""
-        stopped = self.on_ground & (np.sqrt(self.vel[:, 0] ** 2 + self.vel[:, 1] ** 2) < _CHOCK_SPEED)
-        wanted = stopped & ~self.params.gear.has_brakes & (u[:, 4] > 0.5)
-        self.chocks = (self.chocks & (u[:, 3] < _CHOCKS_AWAY_THROTTLE)) | wanted
+def _rotated(q: np.ndarray, points: np.ndarray) -> np.ndarray:
+    out = np.empty((len(points), 3))
+    rotate_points(np.ascontiguousarray(q, dtype=np.float64), np.ascontiguousarray(points, dtype=np.float64), out)
+    return out
 
-    def _sanitise(self, u: np.ndarray) -> np.ndarray:
-        """Clip controls to range; non-finite values read as centred (throttle: the last applied setting)."""
-        u = np.asarray(u, dtype=float).reshape(self.n, 6)
-        finite = np.isfinite(u)
-        if not finite.all():
-            neutral = np.zeros_like(u)
-            neutral[:, 3] = self.applied[:, 3]
-            u = np.where(finite, u, neutral)
-        u = np.minimum(np.maximum(u, _CONTROL_LOW), _CONTROL_HIGH)
-        u[:, 5] = u[:, 5] >= 0.5
-        return u
 
-    def _integrate(self, rot, force, moment, prop, mass, dt):
-        p = self.params
-        alive = (~self.crashed).astype(float)[:, None]  # crashed aircraft have no velocity and gain none
-        accel = np.einsum("nij,nj->ni", rot, force) / mass[:, None]
-        accel[:, 2] += atmosphere.GRAVITY
-        self.vel = self.vel + accel * (alive * dt)
-        self.pos = self.pos + self.vel * dt
-        # Euler's equations with the spinning engines' angular momentum h: I w' = M - w x (I w + h)
-        momentum = np.einsum("nij,nj->ni", p.inertia, self.omega) + prop.angular_momentum
-        omega_dot = np.einsum("nij,nj->ni", p.inertia_inv, moment - cross(self.omega, momentum))
-        self.omega = self.omega + omega_dot * (alive * dt)
-        self.quat = quaternion.integrate(self.quat, self.omega, dt)
-        self.engine_omega = np.maximum(self.engine_omega + prop.omega_dot * (alive * dt), 0.0)
-        self.fuel = np.maximum(self.fuel - prop.fuel_flow * dt, 0.0)
-
-    def _check_crashes(self, cause: np.ndarray) -> None:
-        # a sum is non-finite when any term is: one cheap test (positions and attitudes integrate these)
-        finite = np.isfinite(np.add.reduce(self.vel, 1) + np.add.reduce(self.omega, 1)
-                             + np.add.reduce(self.engine_omega, 1))
-        new = ~self.crashed & ((cause > 0) | ~finite)
-        if not new.any():
-            return
-        cause = np.where(finite, cause, _NUMERICAL)
-        self.crashed |= new
-        self.crash_cause = np.where(new, cause, self.crash_cause).astype(np.int8)
-        for name in ("vel", "omega", "engine_omega"):
-            getattr(self, name)[new] = 0.0
-        # a non-finite aircraft keeps its last finite place
-        bad = new & ~finite
-        self.pos[bad] = np.nan_to_num(self.pos[bad])
-        self.quat[bad] = (1.0, 0.0, 0.0, 0.0)
+def _terrain_of(ground: GroundHeight, p: FleetParams) -> tuple:
+    """The step kernel's view of the ground (heightfield.surface): flat, a Terrain's grid (ground is the bound
+    `height_at` of an object with a `heightfield`), or any other function, asked before each step."""
+    none = np.zeros((2, 2))
+    if ground is flat_ground:
+        return FLAT, none, 0.0, 0.0, 1.0, none
+    grid = getattr(getattr(ground, "__self__", None), "heightfield", None)
+    if grid is not None:
+        heights, north0, east0, spacing = grid
+        return GRID, np.ascontiguousarray(heights, dtype=np.float64), float(north0), float(east0), float(spacing), none
+    return GIVEN, none, 0.0, 0.0, 1.0, none

@@ -4,14 +4,20 @@ Friction is solved at the velocity level: each contact asks for the force that c
 other forces and of their yawing moment along the ground, and stops its sliding within a few ticks (through its
 effective mass, so a tail skid far from the CG cannot ring), capped at mu times the load. That keeps a parked
 aircraft parked, with no creep and none of the stick-slip chatter of a velocity-threshold model.
-The ground is horizontal at each contact, at the height the world's terrain gives. Imports numpy only.
+The ground is horizontal at each contact, at the height the world's terrain gives. A kernel for one aircraft, in
+the numpy code's order of operations: sums over the contact points are numpy's pairwise sums (8 partial sums from
+8 points on), per-point sums of 3 terms run (0 + x) + y + z. Imports numpy, numba and the dynamics kernels only.
 """
 from collections.abc import Callable
 
 import numpy as np
 
-from flight.sim.dynamics.params import GearParams
+from flight.sim.dynamics import params as c
+from flight.sim.dynamics.heightfield import surface
+from flight.sim.dynamics.jit import kernel
+from flight.sim.dynamics.quaternion import cross, rotate, rotate_back
 from flight.sim.dynamics.spec import CRASH_CAUSES
+from flight.sim.dynamics.stablemath import cos1, maximum, minimum, sin1
 
 GroundHeight = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
@@ -22,6 +28,9 @@ _GROUND_IMPACT_DEPTH = 0.5  # m of gear compression beyond which the gear has fa
 HARD_LANDING = CRASH_CAUSES.index("hard_landing")
 TOO_FAST = CRASH_CAUSES.index("touchdown_too_fast")
 GROUND_IMPACT = CRASH_CAUSES.index("ground_impact")
+# columns of the per-point scratch array
+_R, _V, _DEPTH, _LOAD, _SHARE, _PUSH, _DIR, _FRICTION = 0, 3, 6, 7, 8, 9, 12, 18
+SCRATCH_COLUMNS = 20
 
 
 def flat_ground(north: np.ndarray, east: np.ndarray) -> np.ndarray:
@@ -29,72 +38,139 @@ def flat_ground(north: np.ndarray, east: np.ndarray) -> np.ndarray:
     return np.zeros_like(north)
 
 
-def cross(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Cross product over the last axis, written out (np.cross is slow for small arrays)."""
-    out = np.empty(np.broadcast_shapes(a.shape, b.shape))
-    out[..., 0] = a[..., 1] * b[..., 2] - a[..., 2] * b[..., 1]
-    out[..., 1] = a[..., 2] * b[..., 0] - a[..., 0] * b[..., 2]
-    out[..., 2] = a[..., 0] * b[..., 1] - a[..., 1] * b[..., 0]
-    return out
+@kernel
+def pairwise_sum(x, column):
+    """np.add.reduce over x[:, column] as numpy sums a contiguous row: in order below 8 terms, else 8 partial
+    sums (then the rest in order), the first level of its pairwise summation."""
+    n = x.shape[0]
+    if n < 8:
+        total = 0.0
+        for k in range(n):
+            total += x[k, column]
+        return total
+    r0, r1, r2, r3 = x[0, column], x[1, column], x[2, column], x[3, column]
+    r4, r5, r6, r7 = x[4, column], x[5, column], x[6, column], x[7, column]
+    k = 8
+    while k < n - n % 8:
+        r0 += x[k, column]
+        r1 += x[k + 1, column]
+        r2 += x[k + 2, column]
+        r3 += x[k + 3, column]
+        r4 += x[k + 4, column]
+        r5 += x[k + 5, column]
+        r6 += x[k + 6, column]
+        r7 += x[k + 7, column]
+        k += 8
+    total = 0.0 + (((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)))
+    while k < n:
+        total += x[k, column]
+        k += 1
+    return total
 
 
-def ground_contact(g: GearParams, ground: GroundHeight, pos: np.ndarray, vel: np.ndarray, rot: np.ndarray,
-                   omega: np.ndarray, mass: np.ndarray, other_force_ned: np.ndarray, other_yaw_moment: np.ndarray,
-                   rudder: np.ndarray, brake: np.ndarray, chocks: np.ndarray, dt: float):
-    """Contact forces for K aircraft near the ground (every argument has a leading (K,) axis).
+@kernel
+def _dot(a0, a1, a2, b0, b1, b2):
+    return ((0.0 + a0 * b0) + a1 * b1) + a2 * b2
 
-    other_force_ned (K,3) is the sum of every other force (aero, thrust, weight) and other_yaw_moment (K,) their
-    moment about the vertical through the CG; chocks (K,) block the wheels.
-    Returns (force_body (K,3), moment_body (K,3), wheels_down (K,) bool, crash_cause (K,) int8).
+
+@kernel
+def _inverse_mass(a, i, g, rot, mass, d0, d1):
+    """1/m + (r x d)^T I^-1 (r x d) for contact point g (its row of FleetParams.contacts) along the horizontal
+    NED direction (d0, d1, 0), body axes."""
+    b0, b1, b2 = rotate_back(rot, d0, d1, 0.0)
+    l0, l1, l2 = cross(g[c.POS_X], g[c.POS_Y], g[c.POS_Z], b0, b1, b2)
+    inertia_inv = a[i, c.INERTIA_INV:c.INERTIA_INV + 9]
+    m0, m1, m2 = rotate(inertia_inv, l0, l1, l2)
+    return 1.0 / mass + _dot(l0, l1, l2, m0, m1, m2)
+
+
+@kernel
+def ground_contact(a, contacts, i, terrain, pos, vel, rot, omega, mass, other_ned, other_yaw_moment, rudder,
+                   brake, chocks, dt, scratch):
+    """Contact forces on aircraft i near the ground.
+
+    terrain: see heightfield.surface; pos, vel NED; rot R_ned_from_body as a
+    9-tuple; omega body; other_ned the sum of every other force (aero, thrust, weight) and other_yaw_moment their
+    moment about the vertical through the CG; chocks block the wheels; scratch (P, SCRATCH_COLUMNS) work space.
+    Returns (force body x, y, z, moment body x, y, z, wheels down, crash cause).
     """
-    r_ned = np.einsum("nij,npj->npi", rot, g.position)
-    world = pos[:, None, :] + r_ned
-    depth = world[..., 2] + ground(world[..., 0], world[..., 1])
-    touching = depth > 0.0
-    gear = touching & g.is_gear
-    v_point = vel[:, None, :] + cross(np.einsum("nij,nj->ni", rot, omega)[:, None, :], r_ned)
-    sink = v_point[..., 2]
-    load = np.where(gear, np.maximum(g.stiffness * depth + g.damping * sink, 0.0), 0.0)
+    points = contacts[i]
+    n_points = points.shape[0]
+    s = scratch
+    w0, w1, w2 = rotate(rot, omega[0], omega[1], omega[2])
+    for k in range(n_points):
+        g = points[k]
+        r0, r1, r2 = rotate(rot, g[c.POS_X], g[c.POS_Y], g[c.POS_Z])
+        s[k, _R], s[k, _R + 1], s[k, _R + 2] = r0, r1, r2
+        s[k, _DEPTH] = (pos[2] + r2) + surface(terrain, i, 1 + k, pos[0] + r0, pos[1] + r1)
+        x0, x1, x2 = cross(w0, w1, w2, r0, r1, r2)
+        s[k, _V], s[k, _V + 1], s[k, _V + 2] = vel[0] + x0, vel[1] + x1, vel[2] + x2
+        touching_gear = s[k, _DEPTH] > 0.0 and g[c.IS_GEAR] != 0.0
+        load = maximum(g[c.STIFFNESS] * s[k, _DEPTH] + g[c.DAMPING] * s[k, _V + 2], 0.0)
+        s[k, _LOAD] = load if touching_gear else 0.0
 
     # rolling direction: the body x axis on the ground, turned by the steerable skid (which trails like a
     # castor: left pedal points its rolling direction right, so the tail goes right and the nose left)
-    heading = rot[:, :2, 0] / (np.sqrt(rot[:, 0, 0] ** 2 + rot[:, 1, 0] ** 2) + 1e-9)[:, None]
-    steer = -g.steer * rudder[:, None]
-    cs, sn = np.cos(steer), np.sin(steer)
-    hx, hy = heading[:, None, 0], heading[:, None, 1]
-    # directions (K, 2, P, 3): [along, across] each contact, horizontal in NED
-    directions = np.zeros((len(pos), 2) + r_ned.shape[1:])
-    directions[:, 0, :, 0] = directions[:, 1, :, 1] = hx * cs - hy * sn
-    directions[:, 0, :, 1] = hx * sn + hy * cs
-    directions[:, 1, :, 0] = -directions[:, 0, :, 1]
+    norm = np.sqrt(rot[0] * rot[0] + rot[3] * rot[3]) + 1e-9
+    hx, hy = rot[0] / norm, rot[3] / norm
+    if a[i, c.HAS_BRAKES] != 0.0:
+        extra = _BRAKE_FRICTION * brake
+    else:
+        extra = _CHOCK_FRICTION if chocks else 0.0
+    total_load = maximum(pairwise_sum(s, _LOAD), 1e-9)
+    for k in range(n_points):
+        s[k, _SHARE] = s[k, _LOAD] / total_load
+        # what the other forces push on each contact: its share of their force, plus forces that together carry
+        # the rest of their yawing moment (r x push sums to it): push_i += M w_i (z x r_i) / sum_j w_j |r_j|^2
+        for axis in range(3):
+            s[k, _PUSH + axis] = other_ned[axis] * s[k, _SHARE]
+        s[k, _FRICTION] = s[k, _R] * s[k, _PUSH + 1] - s[k, _R + 1] * s[k, _PUSH]  # (scratch: r x push, z)
+        s[k, _FRICTION + 1] = s[k, _SHARE] * (s[k, _R] * s[k, _R] + s[k, _R + 1] * s[k, _R + 1])
+    rest = other_yaw_moment - pairwise_sum(s, _FRICTION)
+    spread = maximum(pairwise_sum(s, _FRICTION + 1), 1e-9)
+    for k in range(n_points):
+        twist = rest / spread * s[k, _SHARE]
+        s[k, _PUSH] -= twist * s[k, _R + 1]
+        s[k, _PUSH + 1] += twist * s[k, _R]
+        steer = -points[k, c.STEER] * rudder
+        cs, sn = cos1(steer), sin1(steer)
+        along0, along1 = hx * cs - hy * sn, hx * sn + hy * cs
+        s[k, _DIR], s[k, _DIR + 1], s[k, _DIR + 2] = along0, along1, 0.0
+        s[k, _DIR + 3], s[k, _DIR + 4], s[k, _DIR + 5] = -along1, along0, 0.0
 
-    extra = np.where(g.has_brakes, _BRAKE_FRICTION * brake, np.where(chocks, _CHOCK_FRICTION, 0.0))
-    mu = np.stack([g.rolling_friction + extra[:, None] * g.is_wheel, g.side_friction], axis=1)
-    load_share = load / np.maximum(load.sum(1, keepdims=True), 1e-9)
-    # what the other forces push on each contact: its share of their force, plus forces that together carry the
-    # rest of their yawing moment (r x push sums to it): push_i += M w_i (z x r_i) / sum_j w_j |r_j|^2
-    push = other_force_ned[:, None, :] * load_share[..., None]
-    rest = other_yaw_moment - (r_ned[..., 0] * push[..., 1] - r_ned[..., 1] * push[..., 0]).sum(1)
-    spread = np.maximum((load_share * (r_ned[..., 0] ** 2 + r_ned[..., 1] ** 2)).sum(1), 1e-9)
-    twist = (rest / spread)[:, None] * load_share
-    push[..., 0] -= twist * r_ned[..., 1]
-    push[..., 1] += twist * r_ned[..., 0]
-
-    slide = (v_point[:, None] * directions).sum(-1)  # (K, 2, P)
-    pushed = (push[:, None] * directions).sum(-1)
-    # effective mass of each contact along each direction: 1/m + (r x d)^T I^-1 (r x d), body axes
-    lever = cross(g.position[:, None], np.einsum("nji,ndpj->ndpi", rot, directions))
-    inv_mass = (1.0 / mass)[:, None, None] + (lever * np.einsum("nij,ndpj->ndpi", g.inertia_inv, lever)).sum(-1)
-    limit = mu * load[:, None]
-    friction = -np.minimum(np.maximum(pushed + (_FRICTION_GAIN / dt) * slide / inv_mass, -limit), limit)
-    force_ned = (friction[..., None] * directions).sum(1)
-    force_ned[..., 2] = -load
-
-    force_body = np.einsum("nji,nj->ni", rot, force_ned.sum(1))
-    moment_body = np.einsum("nji,nj->ni", rot, cross(r_ned, force_ned).sum(1))
-    ground_speed = np.sqrt(vel[:, 0] ** 2 + vel[:, 1] ** 2)
-    cause = np.where(touching & g.is_structure, g.crash_cause, 0)
-    cause = np.where(gear & (sink > g.max_sink_rate[:, None]), np.maximum(cause, HARD_LANDING), cause)
-    cause = np.where(gear & (ground_speed > g.max_touchdown_speed)[:, None], np.maximum(cause, TOO_FAST), cause)
-    cause = np.where(gear & (depth > _GROUND_IMPACT_DEPTH), np.maximum(cause, GROUND_IMPACT), cause)
-    return force_body, moment_body, gear.any(1), cause.max(1).astype(np.int8)
+    force0 = force1 = force2 = moment0 = moment1 = moment2 = 0.0
+    ground_speed = np.sqrt(vel[0] * vel[0] + vel[1] * vel[1])
+    down, cause = False, 0
+    for k in range(n_points):
+        g = points[k]
+        load = s[k, _LOAD]
+        for d in range(2):  # along and across the rolling direction
+            e0, e1, e2 = s[k, _DIR + 3 * d], s[k, _DIR + 3 * d + 1], s[k, _DIR + 3 * d + 2]
+            slide = _dot(s[k, _V], s[k, _V + 1], s[k, _V + 2], e0, e1, e2)
+            pushed = _dot(s[k, _PUSH], s[k, _PUSH + 1], s[k, _PUSH + 2], e0, e1, e2)
+            inv_mass = _inverse_mass(a, i, g, rot, mass, e0, e1)
+            mu = g[c.ROLLING_FRICTION] + extra * g[c.IS_WHEEL] if d == 0 else g[c.SIDE_FRICTION]
+            limit = mu * load
+            s[k, _FRICTION + d] = -minimum(maximum(pushed + (_FRICTION_GAIN / dt) * slide / inv_mass, -limit), limit)
+        f_along, f_across = s[k, _FRICTION], s[k, _FRICTION + 1]
+        f0 = (0.0 + f_along * s[k, _DIR]) + f_across * s[k, _DIR + 3]
+        f1 = (0.0 + f_along * s[k, _DIR + 1]) + f_across * s[k, _DIR + 4]
+        f2 = -load
+        m0, m1, m2 = cross(s[k, _R], s[k, _R + 1], s[k, _R + 2], f0, f1, f2)
+        force0, force1, force2 = force0 + f0, force1 + f1, force2 + f2
+        moment0, moment1, moment2 = moment0 + m0, moment1 + m1, moment2 + m2
+        touching = s[k, _DEPTH] > 0.0
+        gear = touching and g[c.IS_GEAR] != 0.0
+        here = int(g[c.CRASH_CAUSE]) if touching and g[c.IS_STRUCTURE] != 0.0 else 0
+        if gear:
+            down = True
+            if s[k, _V + 2] > a[i, c.MAX_SINK_RATE]:
+                here = max(here, HARD_LANDING)
+            if ground_speed > a[i, c.MAX_TOUCHDOWN_SPEED]:
+                here = max(here, TOO_FAST)
+            if s[k, _DEPTH] > _GROUND_IMPACT_DEPTH:
+                here = max(here, GROUND_IMPACT)
+        cause = max(cause, here)
+    fb = rotate_back(rot, force0, force1, force2)
+    mb = rotate_back(rot, moment0, moment1, moment2)
+    return fb[0], fb[1], fb[2], mb[0], mb[1], mb[2], down, cause

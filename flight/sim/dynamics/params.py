@@ -1,7 +1,8 @@
-"""Per-aircraft constants of a Fleet: its specs stacked into arrays with a leading (N,) axis.
+"""Per-aircraft constants of a Fleet: its specs stacked into arrays with a leading (N,) axis, and packed for the
+kernels into three tables (`aircraft` (N, A), `engines` (N, E, B), `contacts` (N, P, C); the column names below).
 
 Types with fewer engines or contact points than the largest in the fleet are padded with inert entries (mask 0),
-so mixed fleets step with no Python loop over aircraft. Imports numpy and the standard library only.
+so mixed fleets step with one code path. Imports numpy and the standard library only.
 """
 import numpy as np
 
@@ -9,6 +10,22 @@ from flight.sim.dynamics.spec import AERO_DERIVATIVES, CRASH_CAUSES, AircraftSpe
 from flight.sim.dynamics.tables import ADVANCE_RATIO_GRID, ALPHA_GRID, RPM_FRACTION_GRID, TableSet
 
 DAMAGE_PARTS = ("left_wing", "right_wing", "ailerons", "elevator", "rudder")
+
+# columns of FleetParams.aircraft
+(MASS_DRY, WING_AREA, SPAN, CHORD, INDUCED_DRAG, PANEL_Y, LAPSE_A, LAPSE_B, LAPSE_C, CONTACT_REACH, HAS_BRAKES,
+ MAX_SINK_RATE, MAX_TOUCHDOWN_SPEED) = (0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13)  # PANEL_Y: left, right
+INERTIA, INERTIA_INV, DERIVATIVES = 14, 23, 32  # 3x3 row by row, 3x3, then AERO_DERIVATIVES in order
+(CY_BETA, CL_BETA, CN_BETA, CL_P, CN_P, CM_Q, CL_R, CN_R, CL_DA, CN_DA, CM_DE, CY_DR, CL_DR,
+ CN_DR) = range(DERIVATIVES, DERIVATIVES + len(AERO_DERIVATIVES))
+AIRCRAFT_COLUMNS = DERIVATIVES + len(AERO_DERIVATIVES)
+# columns of FleetParams.engines
+(ENGINE_MASK, RATED_POWER, RATED_OMEGA, IDLE_FRACTION, FRICTION_TORQUE, INV_ROTATING_INERTIA, SPIN_INERTIA, HUB_Z,
+ SFC, PROP_DIAMETER, PROP_DIAMETER_4, TAIL_Q_PER_THRUST, YAW_ARM, TORQUE_ROLL) = range(14)
+ENGINE_COLUMNS = 14
+# columns of FleetParams.contacts
+(POS_X, POS_Y, POS_Z, IS_GEAR, IS_WHEEL, IS_STRUCTURE, STIFFNESS, DAMPING, ROLLING_FRICTION, SIDE_FRICTION, STEER,
+ CRASH_CAUSE) = range(12)
+CONTACT_COLUMNS = 12
 
 
 def lapse_quadratic(exponent: float) -> tuple[float, float, float]:
@@ -58,6 +75,7 @@ class FleetParams:
         self.aero_tables = TableSet(ALPHA_GRID, [(s.aero.alpha, [s.aero.CL, s.aero.CD, s.aero.Cm]) for s in specs])
         self._engines(specs)
         self._contacts(specs)
+        self._pack()
 
     def _engines(self, specs: list[AircraftSpec]):
         e_max = max(len(s.engine.positions) for s in specs)
@@ -93,14 +111,47 @@ class FleetParams:
         self.swirl_yaw_arm = column([p.swirl_yaw_arm for p in props])
         self.torque_roll = -self.rotation * (1.0 - column([p.swirl_roll_fraction for p in props]))
 
+    def _pack(self):
+        """The kernels' copies: the same values (and for the two derived columns the same arithmetic) as above."""
+        n, e = self.engine_mask.shape
+        a = self.aircraft = np.zeros((n, AIRCRAFT_COLUMNS))
+        g = self.gear
+        for column, values in ((MASS_DRY, self.mass_dry), (WING_AREA, self.wing_area), (SPAN, self.span),
+                               (CHORD, self.chord), (INDUCED_DRAG, self.induced_drag_factor),
+                               (PANEL_Y, self.panel_y[:, 0]), (PANEL_Y + 1, self.panel_y[:, 1]),
+                               (LAPSE_A, self.lapse_a), (LAPSE_B, self.lapse_b), (LAPSE_C, self.lapse_c),
+                               (CONTACT_REACH, self.contact_reach), (HAS_BRAKES, g.has_brakes),
+                               (MAX_SINK_RATE, g.max_sink_rate), (MAX_TOUCHDOWN_SPEED, g.max_touchdown_speed)):
+            a[:, column] = values
+        a[:, INERTIA:INERTIA + 9] = self.inertia.reshape(n, 9)
+        a[:, INERTIA_INV:INERTIA_INV + 9] = self.inertia_inv.reshape(n, 9)
+        for k, name in enumerate(AERO_DERIVATIVES):
+            a[:, DERIVATIVES + k] = self.deriv[name]
+        b = self.engines = np.zeros((n, e, ENGINE_COLUMNS))
+        for column, values in ((ENGINE_MASK, self.engine_mask), (RATED_POWER, self.rated_power),
+                               (RATED_OMEGA, self.rated_omega), (IDLE_FRACTION, self.idle_fraction),
+                               (FRICTION_TORQUE, self.friction_torque),
+                               (INV_ROTATING_INERTIA, self.inv_rotating_inertia), (SPIN_INERTIA, self.spin_inertia),
+                               (HUB_Z, self.hub_z), (SFC, self.sfc), (PROP_DIAMETER, self.prop_diameter),
+                               (PROP_DIAMETER_4, self.prop_diameter_4),
+                               (TAIL_Q_PER_THRUST, self.tail_in_slipstream / self.prop_disc_area),
+                               (YAW_ARM, self.hub_y + self.rotation * self.swirl_yaw_arm),
+                               (TORQUE_ROLL, self.torque_roll)):
+            b[:, :, column] = values
+        c = self.contacts = np.zeros(g.stiffness.shape + (CONTACT_COLUMNS,))
+        c[..., POS_X:POS_Z + 1] = g.position
+        for column, values in ((IS_GEAR, g.is_gear), (IS_WHEEL, g.is_wheel), (IS_STRUCTURE, g.is_structure),
+                               (STIFFNESS, g.stiffness), (DAMPING, g.damping), (ROLLING_FRICTION, g.rolling_friction),
+                               (SIDE_FRICTION, g.side_friction), (STEER, g.steer), (CRASH_CAUSE, g.crash_cause)):
+            c[..., column] = values
+
     def _contacts(self, specs: list[AircraftSpec]):
         self.gear = GearParams(specs, self.inertia_inv)
         self.contact_reach = np.array([max(np.linalg.norm(c.position) for c in s.contacts) for s in specs])
 
 
 class GearParams:
-    """Contact points of N aircraft, (N, P[, 3]), padded with inert points; `take` selects the aircraft near the
-    ground, so the contact solver costs nothing for aircraft in the air."""
+    """Contact points of N aircraft, (N, P[, 3]), padded with inert points."""
 
     def __init__(self, specs: list[AircraftSpec] | None, inertia_inv: np.ndarray | None):
         if specs is None:
@@ -128,9 +179,3 @@ class GearParams:
         self.has_brakes = np.array([s.has_brakes for s in specs])
         self.max_sink_rate = np.array([s.max_sink_rate for s in specs])
         self.max_touchdown_speed = np.array([s.max_touchdown_speed for s in specs])
-
-    def take(self, index: np.ndarray) -> "GearParams":
-        subset = GearParams(None, None)
-        for name, value in vars(self).items():
-            setattr(subset, name, value[index])
-        return subset

@@ -4,68 +4,67 @@ Engine power follows throttle, rpm (a full-throttle curve), air density (density
 and the ignition; the propeller's thrust and torque come from CT/CP tables over advance ratio J = V / (n D).
 Engine speed integrates (engine torque - propeller torque) / rotating inertia. On the airframe: thrust at each
 hub, the engine's reaction torque, and the slipstream's swirl on the fin; the spinning mass's angular momentum
-(returned for the gyroscopic couple) is largest on a rotary, where the whole engine turns. Imports numpy only.
+(returned for the gyroscopic couple) is largest on a rotary, where the whole engine turns. Kernels for one
+aircraft, in the numpy code's order of operations (sums over engines as numpy reduces: (0 + first) + second).
+Imports numpy, numba and the dynamics kernels only.
 """
-from dataclasses import dataclass
-
 import numpy as np
 
+from flight.sim.dynamics import params as c
 from flight.sim.dynamics.atmosphere import SEA_LEVEL_DENSITY
-from flight.sim.dynamics.params import FleetParams
+from flight.sim.dynamics.jit import kernel
+from flight.sim.dynamics.stablemath import maximum
+from flight.sim.dynamics.tables import ADVANCE_RATIO, RPM_FRACTION, blend, locate
 
 _TWO_PI = 2.0 * np.pi
 
 
-@dataclass
-class PropulsionOutput:
-    force: np.ndarray  # (N, 3) body
-    moment: np.ndarray  # (N, 3) body, about the CG
-    angular_momentum: np.ndarray  # (N, 3) body, of the spinning engines and propellers
-    omega_dot: np.ndarray  # (N, E) engine angular acceleration
-    tail_dynamic_pressure: np.ndarray  # (N,) extra dynamic pressure of the slipstream at the tail
-    fuel_flow: np.ndarray  # (N,) kg/s
-
-
-def torques(p: FleetParams, engine_omega: np.ndarray, axial_speed: np.ndarray, rho: np.ndarray,
-            throttle: np.ndarray, ignition: np.ndarray, engine_health: np.ndarray):
-    """Engine torque, propeller torque, thrust and shaft power, each (N, E); arguments as for `propulsion`."""
+@kernel
+def torques(a, e, power_table, prop_table, i, k, engine_omega, axial_speed, rho, throttle, ignition, health):
+    """Engine torque, propeller torque, thrust and shaft power of engine k of aircraft i (a, e: FleetParams
+    aircraft and engines; the tables: TableSets' flat)."""
     sigma = rho * (1.0 / SEA_LEVEL_DENSITY)
-    lapse = np.maximum(p.lapse_a + sigma * (p.lapse_b + sigma * p.lapse_c), 0.0)[:, None]
-    speed_ratio = engine_omega / p.rated_omega
-    setting = p.idle_fraction + (1.0 - p.idle_fraction) * throttle[:, None]
-    power = (p.rated_power * p.power_curve.lookup(speed_ratio)[..., 0]) * (lapse * setting * ignition[:, None]
-                                                                          * engine_health)
-    spin = np.maximum(engine_omega, 1.0)
-    engine_torque = np.where(power > 0.0, power / spin, -p.friction_torque * speed_ratio * speed_ratio)
+    lapse = maximum(a[i, c.LAPSE_A] + sigma * (a[i, c.LAPSE_B] + sigma * a[i, c.LAPSE_C]), 0.0)
+    speed_ratio = engine_omega / e[i, k, c.RATED_OMEGA]
+    idle = e[i, k, c.IDLE_FRACTION]
+    setting = idle + (1.0 - idle) * throttle
+    row, fraction = locate(RPM_FRACTION, i, speed_ratio)
+    power = (e[i, k, c.RATED_POWER] * blend(power_table, row, fraction, 0, 1)) * (lapse * setting * ignition
+                                                                                  * health)
+    spin = maximum(engine_omega, 1.0)
+    if power > 0.0:
+        engine_torque = power / spin
+    else:
+        engine_torque = -e[i, k, c.FRICTION_TORQUE] * speed_ratio * speed_ratio
 
     n = spin * (1.0 / _TWO_PI)
-    j = np.maximum(axial_speed, 0.0)[:, None] / (n * p.prop_diameter)
-    coefficients = p.propeller_tables.lookup(j)
-    rho_n2_d4 = rho[:, None] * n * n * p.prop_diameter_4
-    thrust = coefficients[..., 0] * rho_n2_d4 * p.engine_mask
-    prop_torque = coefficients[..., 1] * rho_n2_d4 * p.prop_diameter * (1.0 / _TWO_PI)
+    diameter = e[i, k, c.PROP_DIAMETER]
+    row, fraction = locate(ADVANCE_RATIO, i, maximum(axial_speed, 0.0) / (n * diameter))
+    rho_n2_d4 = rho * n * n * e[i, k, c.PROP_DIAMETER_4]
+    thrust = blend(prop_table, row, fraction, 0, 2) * rho_n2_d4 * e[i, k, c.ENGINE_MASK]
+    prop_torque = blend(prop_table, row, fraction, 1, 2) * rho_n2_d4 * diameter * (1.0 / _TWO_PI)
     return engine_torque, prop_torque, thrust, power
 
 
-def propulsion(p: FleetParams, engine_omega: np.ndarray, axial_speed: np.ndarray, rho: np.ndarray,
-               throttle: np.ndarray, ignition: np.ndarray, engine_health: np.ndarray) -> PropulsionOutput:
-    """Forces and engine dynamics. engine_omega (N, E) rad/s; axial_speed, rho, throttle, ignition (N,);
-    engine_health (N, E) scales each engine's power."""
-    engine_torque, prop_torque, thrust, power = torques(p, engine_omega, axial_speed, rho, throttle, ignition,
-                                                        engine_health)
-    omega_dot = (engine_torque - prop_torque) * p.inv_rotating_inertia
-    n = len(rho)
-    force = np.zeros((n, 3))
-    force[:, 0] = np.add.reduce(thrust, 1)
-    # thrust (along body x) at each hub: r x (T, 0, 0) = (0, z T, -y T); the engine's reaction torque about x,
-    # less what the slipstream's swirl gives back over the wing roots; the swirl on the fin
-    moment = np.empty((n, 3))
-    moment[:, 0] = np.add.reduce(p.torque_roll * engine_torque, 1)
-    moment[:, 1] = np.add.reduce(p.hub_z * thrust, 1)
-    moment[:, 2] = -np.add.reduce((p.hub_y + p.rotation * p.swirl_yaw_arm) * thrust, 1)
-    momentum = np.zeros((n, 3))
-    momentum[:, 0] = np.add.reduce(p.spin_inertia * engine_omega, 1)
-    # far-wake momentum theory: the slipstream carries T/A of extra dynamic pressure
-    tail_q = np.maximum(np.add.reduce(p.tail_in_slipstream / p.prop_disc_area * thrust, 1), 0.0)
-    fuel_flow = np.add.reduce(p.sfc * power, 1)
-    return PropulsionOutput(force, moment, momentum, omega_dot, tail_q, fuel_flow)
+@kernel
+def propulsion(a, e, power_table, prop_table, i, engine_omega, axial_speed, rho, throttle, ignition, health,
+               omega_dot):
+    """Forces and engine dynamics of aircraft i: engine_omega and health (E,) per engine slot; writes each
+    engine's angular acceleration into omega_dot (E,). Returns (thrust along body x, moment about x, y, z,
+    angular momentum along body x, the slipstream's extra dynamic pressure at the tail, fuel flow kg/s)."""
+    thrust_sum, roll, pitch, yaw, momentum, tail_q, fuel_flow = 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
+    for k in range(engine_omega.size):
+        engine_torque, prop_torque, thrust, power = torques(a, e, power_table, prop_table, i, k, engine_omega[k],
+                                                            axial_speed, rho, throttle, ignition, health[k])
+        omega_dot[k] = (engine_torque - prop_torque) * e[i, k, c.INV_ROTATING_INERTIA]
+        # thrust (along body x) at each hub: r x (T, 0, 0) = (0, z T, -y T); the engine's reaction torque about
+        # x, less what the slipstream's swirl gives back over the wing roots; the swirl on the fin
+        thrust_sum += thrust
+        roll += e[i, k, c.TORQUE_ROLL] * engine_torque
+        pitch += e[i, k, c.HUB_Z] * thrust
+        yaw += e[i, k, c.YAW_ARM] * thrust
+        momentum += e[i, k, c.SPIN_INERTIA] * engine_omega[k]
+        # far-wake momentum theory: the slipstream carries T/A of extra dynamic pressure
+        tail_q += e[i, k, c.TAIL_Q_PER_THRUST] * thrust
+        fuel_flow += e[i, k, c.SFC] * power
+    return thrust_sum, roll, pitch, -yaw, momentum, maximum(tail_q, 0.0), fuel_flow

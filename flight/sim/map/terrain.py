@@ -1,13 +1,16 @@
 """Terrain: one heightfield that both the flight model (ground contact) and the renderer (mesh) use.
 
 Heights are a numpy grid on a regular north/east spacing; `height_at` interpolates bilinearly with `+ - * /` and
-`floor` only, so ground contact has the same bits on every CPU. Imports numpy and the standard library only.
+`floor` only (flight.sim.dynamics.heightfield, the kernel the flight model's ground contact runs too), so ground
+contact has the same bits on every CPU. Imports numpy, the standard library and that kernel only.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
 import numpy as np
+
+from flight.sim.dynamics.heightfield import heights_at
 
 
 @dataclass(frozen=True)
@@ -23,16 +26,12 @@ class Terrain:
 
     def height_at(self, north: np.ndarray, east: np.ndarray) -> np.ndarray:
         """Ground height under each (north, east) point, bilinear between grid points."""
-        rows, cols = self.heights.shape
-        u = np.minimum(np.maximum((np.asarray(north) - self.north0) / self.spacing, 0.0), rows - 1.000001)
-        v = np.minimum(np.maximum((np.asarray(east) - self.east0) / self.spacing, 0.0), cols - 1.000001)
-        i, j = np.floor(u), np.floor(v)
-        fu, fv = u - i, v - j
-        i, j = i.astype(np.intp), j.astype(np.intp)
-        h = self.heights
-        south_edge = h[i, j] + (h[i, j + 1] - h[i, j]) * fv
-        north_edge = h[i + 1, j] + (h[i + 1, j + 1] - h[i + 1, j]) * fv
-        return south_edge + (north_edge - south_edge) * fu
+        return heights_at(self.heights, self.north0, self.east0, self.spacing, north, east)
+
+    @property
+    def heightfield(self) -> tuple[np.ndarray, float, float, float]:
+        """(heights, north0, east0, spacing) for the flight model's ground contact kernel."""
+        return np.ascontiguousarray(self.heights, dtype=np.float64), self.north0, self.east0, self.spacing
 
     @property
     def size(self) -> tuple[float, float]:

@@ -129,7 +129,7 @@ def test_ground_effect_removes_induced_drag_close_to_the_ground():
     """McCormick: at a tenth of the span above the ground about 28 % of the induced drag is gone, at a span none."""
     fleet = Fleet([load_aircraft("camel")])
     span, factor = fleet.params.span[0], fleet.params.induced_drag_factor[0]
-    relief = ground_effect_relief(fleet.params, np.array([0.1 * span, span])) / factor
+    relief = np.array([ground_effect_relief(fleet.params.aircraft, 0, h) for h in (0.1 * span, span)]) / factor
     assert relief[0] == pytest.approx(0.28, abs=0.01) and relief[1] < 0.004
 
 

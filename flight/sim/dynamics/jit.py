@@ -1,0 +1,75 @@
+"""The one place that sets numba up for the per-tick kernels: where compiled kernels are cached, and `kernel`, the
+decorator every kernel uses (DESIGN.md, Replays: no fastmath, no parallel reductions, numpy's division rules).
+
+The cache lives under the player's data folder (`NUMBA_CACHE_DIR` when set), so a read-only install works, in a
+sub-folder named after a hash of the simulation's sources: numba checks only the file of the function it caches,
+not the modules whose functions that kernel calls, so a changed helper must never load an old kernel. Imports
+numba, numpy and the standard library only.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import numpy as np
+
+_SIM_DIR = Path(__file__).resolve().parent.parent  # flight/sim: every kernel's source is under it
+
+
+def _sources_hash() -> str:
+    h = hashlib.blake2b(digest_size=8)
+    for path in sorted(_SIM_DIR.rglob("*.py")):
+        h.update(path.relative_to(_SIM_DIR).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def cache_dir() -> Path:
+    """Where numba keeps the compiled kernels: $NUMBA_CACHE_DIR (or the game's data folder) / sim-<sources hash>."""
+    base = os.environ.get("NUMBA_CACHE_DIR")
+    if not base:
+        from flight.paths import user_data_dir
+        base = user_data_dir() / "numba-cache"
+    return Path(base) / f"sim-{_sources_hash()}"
+
+
+CACHE_DIR = cache_dir()
+os.environ.setdefault("NUMBA_CACHE_DIR", str(CACHE_DIR.parent))
+
+import numba  # noqa: E402 - after NUMBA_CACHE_DIR, which numba reads once on import
+
+numba.config.CACHE_DIR = str(CACHE_DIR)  # read by each kernel as it is defined (also when numba came in earlier)
+
+JIT_DISABLED = bool(numba.config.DISABLE_JIT)
+
+
+def kernel(*signatures, **options):
+    """`numba.njit` with the tick's rules: cached on disk, numpy's float semantics (x / 0 is inf, not an
+    exception), no fastmath (so no fused multiply-add or reassociation). Given signatures, a kernel compiles for
+    exactly those and refuses any other argument types (TypeError) instead of compiling again for seconds."""
+    options = {"cache": True, "error_model": "numpy", "fastmath": False, "boundscheck": False, **options}
+    if len(signatures) == 1 and callable(signatures[0]):  # used bare: @kernel
+        return numba.njit(**options)(signatures[0])
+    if signatures:
+        return numba.njit(list(signatures), **options)
+    return numba.njit(**options)
+
+
+class KernelArgumentError(TypeError):
+    """A kernel was handed an array of another dtype, shape or memory layout than it was compiled for."""
+
+
+def describe_arrays(arrays: dict) -> str:
+    """Which of these state arrays a kernel refuses, and why (for KernelArgumentError's one line)."""
+    wrong = []
+    for name, a in arrays.items():
+        if not isinstance(a, np.ndarray):
+            wrong.append(f"{name} is a {type(a).__name__}, not a numpy array")
+        elif not (a.flags.c_contiguous and a.flags.writeable):
+            wrong.append(f"{name} is a view (not C-contiguous or not writeable)")
+        elif a.dtype not in (np.float64, np.bool_, np.int8):
+            wrong.append(f"{name} is {a.dtype}")
+    if not wrong:
+        return "a state array has another dtype or number of dimensions than the fleet made (see Fleet's table)"
+    return "; ".join(wrong) + " (assign arrays of the fleet's own dtype and shape, e.g. with [:] =)"

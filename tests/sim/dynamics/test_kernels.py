@@ -1,0 +1,102 @@
+"""The compiled tick: the same bits with and without the JIT, no fused multiply-add or C-library maths in the
+machine code, the numpy code's results kept, and one clear error for an array the kernels were not built for."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from flight.sim.dynamics import DT, Fleet, load_aircraft
+from flight.sim.dynamics.jit import JIT_DISABLED, KernelArgumentError
+from tests.sim.dynamics.scenarios import scenarios, trace
+
+# state digests after 600 ticks, recorded from the numpy Fleet.step these kernels replaced (with stablemath's sin
+# and cos in place of np.sin and np.cos, and its atan2 in the three-point attitude of a ground start); a change to
+# the physics re-records them with `python -m tests.sim.dynamics.scenarios 600`, and the diff gets reviewed
+GOLDEN_600 = json.loads(open(os.path.join(os.path.dirname(__file__), "golden_600.json")).read())
+_REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_600))
+def test_the_kernels_give_the_numpy_codes_bits(name):
+    assert trace(scenarios(600)[name], 600, every=600)[-1] == GOLDEN_600[name]
+
+
+_SCRIPT = """
+import json
+from tests.sim.dynamics.scenarios import scenarios, trace
+print(json.dumps({name: trace(scenarios(300)[name], 300, every=100) for name in %r}))
+"""
+
+
+@pytest.mark.skipif(JIT_DISABLED, reason="compares the JIT with plain Python")
+def test_plain_python_gives_the_same_bits_as_the_jit():
+    names = ["crashes", "ground/camel", "many/9"]
+    env = dict(os.environ, NUMBA_DISABLE_JIT="1")
+    out = subprocess.run([sys.executable, "-c", _SCRIPT % names], env=env, capture_output=True, text=True,
+                         check=True, cwd=_REPO)
+    plain = json.loads(out.stdout)
+    assert plain == {name: trace(scenarios(300)[name], 300, every=100) for name in names}
+
+
+_ASM_SCRIPT = """
+import json, re
+from flight.sim.dynamics import atmosphere, heightfield, quaternion, stablemath, step
+kernels = [step.step_fleet, step.contact_points, step.settled_engine_speed, step.rotate_points,
+           stablemath._atan2_all, stablemath._sin_all, stablemath._cos_all, quaternion._matrices,
+           atmosphere._interp_all, atmosphere.density1, heightfield._heights_on_grid]
+fma = re.compile(r"\\bv?f(n)?m(add|sub)[0-9a-z]*\\b", re.IGNORECASE)
+# numba calls the C library through a loaded address (movabsq $sin, %rax; callq *%rax) or directly
+libm = re.compile(r"(\\$|\\bcall\\w*\\s+|\\bjmp\\w*\\s+)(sin|cos|tan|exp|exp2|pow|log|log2|log10|atan|atan2|asin|acos|"
+                  r"sincos)(f|l)?(@plt)?\\b")
+found = {}
+for k in kernels:
+    listings = k.inspect_asm()
+    assert listings, k
+    for asm in listings.values():
+        hits = [m.group(0) for m in fma.finditer(asm)] + [m.group(0) for m in libm.finditer(asm)]
+        if hits:
+            found[k.py_func.__qualname__] = hits[:5]
+print(json.dumps({"kernels": len(kernels), "found": found}))
+"""
+
+
+@pytest.mark.skipif(JIT_DISABLED, reason="reads the compiled machine code")
+def test_the_machine_code_has_no_fused_multiply_add_and_no_libm_call(tmp_path):
+    # numba shows no assembly for kernels loaded from its cache: compile afresh, in a cache of its own
+    env = dict(os.environ, NUMBA_CACHE_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", _ASM_SCRIPT], env=env, capture_output=True, text=True, check=True,
+                         cwd=_REPO)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"kernels": 11, "found": {}}
+
+
+@pytest.mark.skipif(JIT_DISABLED, reason="the JIT's type check")
+def test_an_array_of_another_dtype_is_refused_with_one_clear_error():
+    fleet = Fleet([load_aircraft("camel")])
+    fleet.reset(0, pos=(0.0, 0.0, -1000.0), speed=45.0)
+    fleet.damage = fleet.damage.astype(np.float32)
+    with pytest.raises(KernelArgumentError, match="damage is float32"):
+        fleet.step(fleet.controls, DT)
+    fleet.damage = np.ones((1, 5))[:, ::1]
+    fleet.pos = np.zeros((1, 6))[:, ::2]
+    with pytest.raises(KernelArgumentError, match="pos is a view"):
+        fleet.step(fleet.controls, DT)
+
+
+def test_a_ground_function_that_is_not_a_grid_is_asked_for_every_point_the_step_reads():
+    asked = []
+
+    def hill(north, east):
+        asked.append(len(north))
+        return 120.0 + 0.01 * north
+
+    fleet = Fleet([load_aircraft("camel")] * 2, ground=hill)
+    fleet.reset(0, on_ground=True, pos=(500.0, 0.0, 0.0))
+    fleet.reset(1, on_ground=True, pos=(500.0, 50.0, 0.0))
+    asked.clear()
+    fleet.step(fleet.controls, DT)
+    assert asked == [2 * (1 + fleet.params.contacts.shape[1])]
