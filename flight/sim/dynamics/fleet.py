@@ -14,6 +14,7 @@ from flight.sim.dynamics.gear import GroundHeight, flat_ground
 from flight.sim.dynamics.heightfield import FLAT, GIVEN, GRID
 from flight.sim.dynamics.jit import KernelArgumentError, describe_arrays
 from flight.sim.dynamics.params import DAMAGE_PARTS, FleetParams
+from flight.sim.dynamics.propulsion import torques
 from flight.sim.dynamics.spec import CRASH_CAUSES, AircraftSpec
 from flight.sim.dynamics.stablemath import atan2, atan2_1
 from flight.sim.dynamics.step import contact_points, rotate_points, settled_engine_speed, step_fleet
@@ -191,6 +192,23 @@ class Fleet:
         return np.array([settled_engine_speed(p.aircraft, p.engines, p.power_curve.flat, p.propeller_tables.flat,
                                               i, k, float(speed), float(throttle), rho, self.damage_engine[i, k])
                          for k in range(self.engine_omega.shape[1])])
+
+    def engine_output(self, ignition: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(N, E) thrust (N) and shaft power (W) of every engine as it runs now, at the applied throttle; with
+        `ignition` (N,) 0/1 given, as if switched so (default: on unless blipped or out of fuel, as in the step)."""
+        p = self.params
+        if ignition is None:
+            ignition = ((self.applied[:, 5] < 0.5) & (self.fuel > 0.0)).astype(float)
+        axial = self.air_velocity_body()[:, 0]
+        thrust, power = np.zeros(self.engine_omega.shape), np.zeros(self.engine_omega.shape)
+        for i in range(self.n):
+            rho = atmosphere.density1(-self.pos[i, 2])
+            for k in range(self.engine_omega.shape[1]):
+                _, _, thrust[i, k], power[i, k] = torques(
+                    p.aircraft, p.engines, p.power_curve.flat, p.propeller_tables.flat, i, k,
+                    float(self.engine_omega[i, k]), float(axial[i]), rho, float(self.applied[i, 3]),
+                    float(ignition[i]), float(self.damage_engine[i, k]))
+        return thrust, power
 
     def step(self, controls: np.ndarray | None = None, dt: float = DT) -> None:
         """Advance every aircraft by dt (the game always uses DT)."""

@@ -8,8 +8,7 @@ import pytest
 
 from flight.sim.command import CLEAR_JAM, FIRE
 from flight.sim.dynamics import DT, quaternion
-from flight.sim.dynamics.atmosphere import GRAVITY, density
-from flight.sim.dynamics.propulsion import torques
+from flight.sim.dynamics.atmosphere import GRAVITY
 from flight.sim.dynamics.spec import AircraftFileError, aircraft_path
 from flight.sim.world.combat.bullets import Bullets
 from flight.sim.world.combat.guns import guns_of, load_guns
@@ -129,8 +128,7 @@ def test_a_dead_engine_gives_no_thrust_and_a_holed_tank_leaks():
     fuel = w.fleet.fuel.copy()
     run(w, 600)
     f = w.fleet
-    _, _, thrust, power = torques(f.params, f.engine_omega, f.air_velocity_body()[:, 0], density(f.altitude),
-                                  f.applied[:, 3], np.ones(3), f.damage_engine)
+    thrust, power = f.engine_output(ignition=np.ones(3))
     assert power[1, 0] == 0.0 and thrust[1, 0] <= 0.0 < thrust[2, 0], "windmilling: no power, no thrust"
     energy = f.altitude + f.airspeed * f.airspeed / (2.0 * GRAVITY)
     assert energy[1] < energy[2] - 30.0, "losing height or speed, as she glides"
