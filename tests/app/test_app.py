@@ -1,6 +1,7 @@
 """The game app, offscreen on Mesa: states, keyboard flying through the messenger, the HUD, a rendered frame."""
 import numpy as np
 
+from flight.app.flight.flight_view import SLOW_NOTE
 from flight.app.launch import settle_and_render
 from flight.app.screens.briefing import BriefingScreen
 from flight.app.screens.debrief import DebriefScreen
@@ -99,3 +100,14 @@ def test_the_instructor_speaks_in_training(app):
     assert view.hud.widgets["messages"].gauge.shown.endswith("Chocks are in. Open her up: 0 for full throttle, "
                                                              "and the chaps will pull the chocks.")
     assert view.hud.objectives.objectives == (("Take off", "active"),), "the mission's objectives in the HUD"
+
+
+def test_under_5_fps_the_hud_says_the_flight_runs_slow(app):
+    app.router.go("flight", level="training")
+    view = app.router.screen.view
+    view.tick()
+    for _ in range(8):  # frames of 0.4 s: 2.5 fps, half the time lost
+        view.advance(view.loop.ticks_for(0.4))
+        view.note_if_slow()
+    frames(app, 2)
+    assert view.hud.widgets["messages"].gauge.shown.endswith(SLOW_NOTE)

@@ -13,7 +13,7 @@ from flight.app.flight.cameras import CameraRig
 from flight.app.flight.cockpit import InstrumentBoard
 from flight.app.flight.cutaways import cutaway_for
 from flight.app.flight.ghost import Ghost
-from flight.app.flight.loop import FixedStepLoop
+from flight.app.flight.loop import MIN_REAL_TIME_FPS, FixedStepLoop
 from flight.app.flight.aircraft_nodes import AircraftNodes
 from flight.app.scene.effects import Effects
 from flight.app.scene.night import Night
@@ -42,6 +42,9 @@ def new_seed() -> int:
     return secrets.randbits(31)
 
 
+SLOW_NOTE = (f"Running slow: under {MIN_REAL_TIME_FPS:.0f} frames a second the flight falls behind the clock. "
+             "Settings > Quality: low")
+SLOW_NOTE_EVERY_S = 30.0
 TICK_TASK_SORT = 10  # after the event manager (0), before drawing (igLoop, 50)
 
 class FlightView:
@@ -67,6 +70,7 @@ class FlightView:
         self.latest = self.world.snapshot()
         self.previous_pose = self.latest.pos, self.latest.quat
         self.loop = FixedStepLoop()
+        self.slow_noted_at = -round(SLOW_NOTE_EVERY_S / DT)  # the tick the HUD last said the flight runs slow
         self.keys = KeyboardMouse(app.controllers.bindings.flying_keys(), axis_rate=settings.axis_rate,
                                   mouse_stick=settings.mouse_stick)
         self.root = app.render.attach_new_node("flight")
@@ -171,7 +175,15 @@ class FlightView:
     def _tick(self, task):
         if not self.paused:
             self.advance(self.loop.ticks_for(ClockObject.get_global_clock().get_dt(), self.speed))
+            self.note_if_slow()
         return task.cont
+
+    def note_if_slow(self) -> None:
+        """Below MIN_REAL_TIME_FPS the flight runs slower than the clock: say so, again every SLOW_NOTE_EVERY_S
+        of game time while it lasts."""
+        if self.loop.slow and self.latest.tick >= self.slow_noted_at + round(SLOW_NOTE_EVERY_S / DT):
+            self.slow_noted_at = self.latest.tick
+            self.hud.messages.interrupt("Note", SLOW_NOTE, seconds=6.0)
 
     @property
     def recording_path(self):

@@ -10,6 +10,7 @@ from direct.gui.DirectGui import DirectFrame, DirectSlider, OnscreenText
 from panda3d.core import TextNode
 
 from flight.app.flight.flight_view import FlightView
+from flight.app.flight.loop import MAX_TICKS_PER_FRAME
 from flight.app.screens.replay_files import clock
 from flight.sim.dynamics import DT
 from flight.sim.replay import Replay, new_replay_path
@@ -39,7 +40,7 @@ class ReplayPlayer:
 
     def enter(self) -> None:
         self.view = FlightView(self.app, self.replay.header["level"], playback=Playback(self.replay))
-        self.view.loop.max_ticks = round(max(SPEEDS) * 8)
+        self.view.loop.max_ticks = round(max(SPEEDS) * MAX_TICKS_PER_FRAME)
         # along the top, under the compass: the bottom belongs to the HUD's gauges and messages
         bar = DirectFrame(parent=self.app.a2dTopCenter, frameColor=(0, 0, 0, 0.45),
                           frameSize=(-1.2, 1.2, -0.37, -0.17))

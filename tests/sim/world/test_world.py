@@ -1,7 +1,9 @@
 """The world ticks deterministically on its terrain, and the fixed-step loop makes it frame-rate independent."""
 import numpy as np
+import pytest
 
-from flight.app.flight.loop import FixedStepLoop
+from flight.app.flight.loop import MAX_TICKS_PER_FRAME, FixedStepLoop
+from flight.sim.dynamics import DT
 from flight.sim.world import World, generate_terrain
 
 
@@ -51,5 +53,21 @@ def test_the_same_ticks_at_30_60_and_144_fps_give_bit_identical_states():
 
 def test_a_long_stall_does_not_become_a_burst_of_ticks():
     loop = FixedStepLoop()
-    assert loop.ticks_for(5.0) <= 8
+    assert loop.ticks_for(5.0) <= MAX_TICKS_PER_FRAME == round(0.2 / DT)
     assert 0.0 <= loop.alpha <= 1.0
+
+
+@pytest.mark.parametrize("fps", [5.0, 30.0, 144.0])
+def test_down_to_5_fps_the_flight_keeps_up_with_the_clock(fps):
+    loop = FixedStepLoop()
+    ticks = sum(loop.ticks_for(1.0 / fps) for _ in range(round(20 * fps)))
+    assert abs(ticks * DT - 20.0) <= DT and not loop.slow
+
+
+def test_below_5_fps_it_drops_time_and_says_it_runs_slow():
+    loop = FixedStepLoop()
+    ticks = sum(loop.ticks_for(1.0 / 3.0) for _ in range(60))
+    assert ticks * DT < 0.7 * 20.0 and loop.slow
+    for _ in range(240):  # 4 s back at 60 fps: the note goes away
+        loop.ticks_for(1.0 / 60.0)
+    assert not loop.slow
