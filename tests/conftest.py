@@ -19,7 +19,7 @@ import pytest
 from flight.paths import CONFIG_DIR_ENV, DATA_DIR_ENV
 
 # Compiled kernels are cached across test runs and shared by the xdist workers (not in each session's fresh data
-# folder, which would compile them again in every worker); the cache keys itself on the sources (flight.sim.dynamics.jit).
+# folder, which would compile them again in every worker); the cache keys itself on the sources (flight.sim.jit).
 os.environ.setdefault("NUMBA_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"captured-flight-tests-numba-{os.getuid()}"))
 
 

@@ -14,11 +14,11 @@ import flight
 PACKAGE = Path(flight.__file__).resolve().parent
 # Lowest first: a module may import its own layer and those before it. Top-level modules not listed (paths, files,
 # __init__) are plumbing every layer may use.
-SIM_LAYERS = ["flight.sim.command", "flight.sim.dynamics", "flight.sim.map", "flight.sim.world", "flight.sim.missions",
-              "flight.sim.run", "flight.sim.replay"]
+SIM_LAYERS = [["flight.sim.command", "flight.sim.jit"], "flight.sim.dynamics", "flight.sim.map", "flight.sim.world",
+              "flight.sim.missions", "flight.sim.run", "flight.sim.replay"]
 OUTER_LAYERS = [["flight.assets", "flight.input"], ["flight.hud"], ["flight.campaign", "flight.app"],
                 ["flight.tools", "flight.cli", "flight.__main__"]]
-LAYERS = [[name] for name in SIM_LAYERS] + OUTER_LAYERS
+LAYERS = [name if isinstance(name, list) else [name] for name in SIM_LAYERS] + OUTER_LAYERS
 GRAPHICS = ("panda3d", "direct", "gltf")
 
 

@@ -9,6 +9,7 @@ from direct.showbase.ShowBase import ShowBase
 
 from flight.app.config import configure
 from flight.app.device_hub import DeviceHub
+from flight.app.kernel_warmup import KernelWarmup
 from flight.app.screens.router import Router
 from flight.app.settings import Settings, apply, before_window, load_settings
 from flight.input.bindings_file import load_bindings
@@ -22,6 +23,7 @@ class FlightApp(ShowBase):
     settings_message  str | None  a broken settings file's one line (the defaults are used); the menu shows it
     bindings_message  str | None  a broken bindings file's one line, likewise
     controllers       DeviceHub   the game controllers plugged in, and the bindings they fly with
+    kernels           KernelWarmup the flight model compiling behind the menu on a first start (flight play)
     record_replays    bool        every flight is recorded, except for `flight shot`
     all_levels        bool        every story level open in the menu, won or not (`flight play --all-levels`)
     router            Router      the screen on show and the moves between screens (flight.app.screens.router)
@@ -48,6 +50,7 @@ class FlightApp(ShowBase):
         apply(self, settings, window=False)  # the window opened with them already
         self.disable_mouse()
         self.controllers = DeviceHub(self, bindings)
+        self.kernels = KernelWarmup()
         self.router = Router(self)
         if level:
             self.router.go("flight", level=level)

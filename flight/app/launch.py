@@ -28,6 +28,8 @@ def play(level: str | None = None, all_levels: bool = False) -> int:
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    from flight.sim.jit import defer_compiling
+    defer_compiling()  # the menu opens first; the flight model's kernels compile behind it (FlightApp)
     from flight.app.app import FlightApp
     FlightApp("onscreen", level=level, all_levels=all_levels).run()
     return 0

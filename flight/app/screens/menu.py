@@ -48,6 +48,16 @@ class MenuScreen:
         if self.app.bindings_message:  # a broken bindings.toml, in one line
             self.nodes.append(OnscreenText(text=self.app.bindings_message, pos=(0, -0.72), scale=0.04, fg=WARNING,
                                            wordwrap=60))
+        if self.app.kernels.line() is not None:
+            self.warmup = OnscreenText(text="", pos=(0, -0.62), scale=0.04, fg=(0.85, 0.82, 0.7, 1), mayChange=True)
+            self.nodes.append(self.warmup)
+            self.app.task_mgr.add(self._show_warmup, "menu-warmup")
+
+    def _show_warmup(self, task):
+        """The kernels' progress line, until they are all ready."""
+        line = self.app.kernels.line()
+        self.warmup.setText(line or "")
+        return task.cont if line is not None else task.done
 
     def choose(self, entry: str) -> None:
         """An entry's key: "quit", "replays", "settings", or a level's name (to its briefing)."""
@@ -62,6 +72,7 @@ class MenuScreen:
             router.go("briefing", level=entry)
 
     def exit(self) -> None:
+        self.app.task_mgr.remove("menu-warmup")
         for node in self.nodes:
             node.destroy()
         self.nodes.clear()

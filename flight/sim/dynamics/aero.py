@@ -17,7 +17,7 @@ numpy's reduction), so the bits did not change. Imports numpy, numba and the dyn
 import numpy as np
 
 from flight.sim.dynamics import params as c
-from flight.sim.dynamics.jit import kernel
+from flight.sim.jit import kernel
 from flight.sim.dynamics.stablemath import atan2_1, maximum, minimum
 from flight.sim.dynamics.tables import ALPHA, blend, locate
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from numba import types
 
-from flight.sim.dynamics.jit import kernel
+from flight.sim.jit import kernel
 
 SEA_LEVEL_DENSITY = 1.225  # kg/m^3
 GRAVITY = 9.80665  # m/s^2

@@ -12,7 +12,7 @@ import numpy as np
 from flight.sim.dynamics import atmosphere, quaternion
 from flight.sim.dynamics.gear import GroundHeight, flat_ground
 from flight.sim.dynamics.heightfield import FLAT, GIVEN, GRID
-from flight.sim.dynamics.jit import KernelArgumentError, describe_arrays
+from flight.sim.jit import KernelArgumentError, compile_kernels, describe_arrays
 from flight.sim.dynamics.params import DAMAGE_PARTS, FleetParams
 from flight.sim.dynamics.propulsion import torques
 from flight.sim.dynamics.spec import CRASH_CAUSES, AircraftSpec
@@ -53,6 +53,7 @@ class Fleet:
     def __init__(self, specs: list[AircraftSpec], ground: GroundHeight = flat_ground):
         if not specs:
             raise ValueError("a Fleet needs at least one aircraft")
+        compile_kernels()  # where the game deferred them: done in the background by now, or waited for here
         self.specs = list(specs)
         self.params = p = FleetParams(self.specs)
         self.ground = ground

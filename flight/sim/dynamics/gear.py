@@ -14,7 +14,7 @@ import numpy as np
 
 from flight.sim.dynamics import params as c
 from flight.sim.dynamics.heightfield import surface
-from flight.sim.dynamics.jit import kernel
+from flight.sim.jit import kernel
 from flight.sim.dynamics.quaternion import cross, rotate, rotate_back
 from flight.sim.dynamics.spec import CRASH_CAUSES
 from flight.sim.dynamics.stablemath import cos1, maximum, minimum, sin1

@@ -6,7 +6,7 @@ Only `+ - * /` and floor, so the same bits on every CPU. Imports numpy and numba
 import numpy as np
 from numba import types
 
-from flight.sim.dynamics.jit import kernel
+from flight.sim.jit import kernel
 from flight.sim.dynamics.stablemath import maximum, minimum
 
 

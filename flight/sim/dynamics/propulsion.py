@@ -12,7 +12,7 @@ import numpy as np
 
 from flight.sim.dynamics import params as c
 from flight.sim.dynamics.atmosphere import SEA_LEVEL_DENSITY
-from flight.sim.dynamics.jit import kernel
+from flight.sim.jit import kernel
 from flight.sim.dynamics.stablemath import maximum
 from flight.sim.dynamics.tables import ADVANCE_RATIO, RPM_FRACTION, blend, locate
 

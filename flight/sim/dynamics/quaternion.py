@@ -10,7 +10,7 @@ import numpy as np
 from numba import types
 
 from flight.sim.dynamics import stablemath
-from flight.sim.dynamics.jit import kernel
+from flight.sim.jit import kernel
 from flight.sim.dynamics.stablemath import atan2
 
 

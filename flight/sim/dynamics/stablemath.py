@@ -10,7 +10,7 @@ value for |x| < 1.6e6 rad. Imports numpy and numba only.
 import numpy as np
 from numba import types
 
-from flight.sim.dynamics.jit import kernel
+from flight.sim.jit import kernel
 
 _F1 = types.float64[::1]
 

@@ -14,7 +14,7 @@ from flight.sim.dynamics.aero import aerodynamics
 from flight.sim.dynamics.atmosphere import GRAVITY, density1
 from flight.sim.dynamics.gear import SCRATCH_COLUMNS, ground_contact
 from flight.sim.dynamics.heightfield import surface
-from flight.sim.dynamics.jit import kernel
+from flight.sim.jit import kernel
 from flight.sim.dynamics.propulsion import propulsion, torques
 from flight.sim.dynamics.spec import CRASH_CAUSES
 from flight.sim.dynamics.stablemath import maximum, minimum

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from flight.sim.dynamics.jit import kernel
+from flight.sim.jit import kernel
 from flight.sim.dynamics.stablemath import maximum, minimum
 
 

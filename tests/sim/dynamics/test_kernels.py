@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from flight.sim.dynamics import DT, Fleet, load_aircraft
-from flight.sim.dynamics.jit import JIT_DISABLED, KernelArgumentError
+from flight.sim.jit import JIT_DISABLED, KernelArgumentError
 from tests.sim.dynamics.scenarios import scenarios, trace
 
 # state digests after 600 ticks, recorded from the numpy Fleet.step these kernels replaced (with stablemath's sin

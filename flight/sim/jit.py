@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-_SIM_DIR = Path(__file__).resolve().parent.parent  # flight/sim: every kernel's source is under it
+_SIM_DIR = Path(__file__).resolve().parent  # flight/sim: every kernel's source is under it
 
 
 def _sources_hash() -> str:
@@ -44,16 +46,57 @@ numba.config.CACHE_DIR = str(CACHE_DIR)  # read by each kernel as it is defined 
 JIT_DISABLED = bool(numba.config.DISABLE_JIT)
 
 
+_deferred: list[tuple] = []  # (dispatcher, signatures) waiting for compile_kernels, callees before their callers
+_defer = False
+_compiling = threading.Lock()
+
+
 def kernel(*signatures, **options):
     """`numba.njit` with the tick's rules: cached on disk, numpy's float semantics (x / 0 is inf, not an
     exception), no fastmath (so no fused multiply-add or reassociation). Given signatures, a kernel compiles for
-    exactly those and refuses any other argument types (TypeError) instead of compiling again for seconds."""
+    exactly those and refuses any other argument types (TypeError) instead of compiling again for seconds; it
+    compiles as it is defined, or after `defer_compiling` when `compile_kernels` runs."""
     options = {"cache": True, "error_model": "numpy", "fastmath": False, "boundscheck": False, **options}
-    if len(signatures) == 1 and callable(signatures[0]):  # used bare: @kernel
+    if len(signatures) == 1 and callable(signatures[0]):  # used bare: @kernel (compiled as its callers are)
         return numba.njit(**options)(signatures[0])
+    if signatures and _defer and not JIT_DISABLED:
+        def later(function):
+            dispatcher = numba.njit(**options)(function)
+            _deferred.append((dispatcher, signatures))
+            return dispatcher
+        return later
     if signatures:
         return numba.njit(list(signatures), **options)
     return numba.njit(**options)
+
+
+def defer_compiling() -> None:
+    """Kernels defined from now on wait for `compile_kernels` instead of compiling as the simulation is imported:
+    the game calls it first, opens its menu, and compiles them in the background (a first start takes seconds)."""
+    global _defer
+    _defer = True
+
+
+def compile_kernels(progress: Callable[[int, int], None] | None = None) -> None:
+    """Compile every deferred kernel for exactly its signatures (or load it from the cache), in the order they were
+    defined, then make each refuse other argument types; `progress(done, total)` after each. Safe from any thread:
+    a second caller waits for the first to finish."""
+    with _compiling:
+        total, done = len(_deferred), 0
+        while _deferred:
+            dispatcher, signatures = _deferred[0]
+            for signature in signatures:
+                dispatcher.compile(signature)
+            dispatcher.disable_compile()
+            _deferred.pop(0)
+            done += 1
+            if progress is not None:
+                progress(done, total)
+
+
+def kernels_ready() -> bool:
+    """No kernel is waiting to be compiled."""
+    return not _deferred
 
 
 class KernelArgumentError(TypeError):
