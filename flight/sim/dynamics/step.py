@@ -40,6 +40,15 @@ def _sanitise(controls, applied):
 
 
 @kernel
+def _finite_copy(source, target, otherwise):
+    """source into target, a non-finite value read as `otherwise` (what the world wrote wrong never reaches the
+    equations as NaN)."""
+    for k in range(source.shape[0]):
+        x = source[k]
+        target[k] = x if x - x == 0.0 else otherwise
+
+
+@kernel
 def _finite_sum(row):
     total = 0.0
     for x in row:
@@ -84,8 +93,9 @@ def _integrate(a, i, rot, force, moment, spin_momentum, omega_dot, fuel_flow, ma
 
 @kernel
 def _check_crash(i, cause, pos, vel, quat, omega, engine_omega, crashed, crash_cause):
-    # a sum is non-finite when any term is: one cheap test (positions and attitudes integrate these)
-    total = _finite_sum(vel[i]) + _finite_sum(omega[i]) + _finite_sum(engine_omega[i])
+    # a sum is non-finite when any term is: one cheap test of everything the next step reads
+    total = (_finite_sum(vel[i]) + _finite_sum(omega[i]) + _finite_sum(engine_omega[i]) + _finite_sum(pos[i])
+             + _finite_sum(quat[i]))
     finite = total - total == 0.0
     if crashed[i] or (cause == 0 and finite):
         return
@@ -109,20 +119,25 @@ def step_fleet(a, e, contacts, aero_table, power_table, prop_table, terrain, pos
     terrain as for heightfield.surface; then the Fleet's state arrays (see Fleet), all written in place."""
     omega_dot = np.empty(engine_omega.shape[1])
     scratch = np.empty((contacts.shape[1], SCRATCH_COLUMNS))
+    calm = np.empty(3)
+    _finite_copy(wind, calm, 0.0)  # a non-finite wind reads as calm
+    health, engine_health = np.empty(damage.shape[1]), np.empty(damage_engine.shape[1])
     for i in range(pos.shape[0]):
+        _finite_copy(damage[i], health, 0.0)  # a non-finite damage multiplier reads as the part gone
+        _finite_copy(damage_engine[i], engine_health, 0.0)
         u = applied[i]
         _sanitise(controls[i], u)
         rot = quaternion.matrix(quat[i, 0], quat[i, 1], quat[i, 2], quat[i, 3])
         altitude = -pos[i, 2]
         rho = density1(altitude)
-        vb0, vb1, vb2 = quaternion.rotate_back(rot, vel[i, 0] - wind[0], vel[i, 1] - wind[1], vel[i, 2] - wind[2])
+        vb0, vb1, vb2 = quaternion.rotate_back(rot, vel[i, 0] - calm[0], vel[i, 1] - calm[1], vel[i, 2] - calm[2])
         height = altitude - surface(terrain, i, 0, pos[i, 0], pos[i, 1])
         ignition = 1.0 if u[5] < 0.5 and fuel[i] > 0.0 else 0.0
         thrust, prop_l, prop_m, prop_n, spin_momentum, tail_q, fuel_flow = propulsion(
-            a, e, power_table, prop_table, i, engine_omega[i], vb0, rho, u[3], ignition, damage_engine[i], omega_dot)
+            a, e, power_table, prop_table, i, engine_omega[i], vb0, rho, u[3], ignition, engine_health, omega_dot)
         fx, fy, fz, aero_l, aero_m, aero_n = aerodynamics(a, aero_table, i, vb0, vb1, vb2, omega[i, 0],
                                                           omega[i, 1], omega[i, 2], rho, height, tail_q, u,
-                                                          damage[i])
+                                                          health)
         mass = a[i, c.MASS_DRY] + fuel[i]
         air_force = (fx + thrust, fy + 0.0, fz + 0.0)
         other_ned = quaternion.rotate(rot, air_force[0], air_force[1], air_force[2])

@@ -100,3 +100,37 @@ def test_a_ground_function_that_is_not_a_grid_is_asked_for_every_point_the_step_
     asked.clear()
     fleet.step(fleet.controls, DT)
     assert asked == [2 * (1 + fleet.params.contacts.shape[1])]
+
+
+@pytest.mark.parametrize("spoil", ["control", "position", "speed_and_heading", "wind", "damage"])
+def test_a_non_finite_input_ends_as_a_numerical_crash_with_finite_state(spoil):
+    """Bad input never raises or indexes out of bounds inside a kernel: what the world writes wrong reads as harmless
+    (a centred axis, calm, a part gone), and a non-finite state ends its aircraft as a "numerical" crash where it
+    was, with finite state, while the others fly on."""
+    fleet = Fleet([load_aircraft("camel"), load_aircraft("fokker_d7")])
+    for i in range(2):
+        fleet.reset(i, pos=(0.0, 200.0 * i, -1000.0), speed=45.0, heading=90.0, throttle=0.8)
+    controls = fleet.controls.copy()
+    controls[:, 3] = 0.8
+    if spoil == "control":
+        controls[1, :] = np.nan
+    elif spoil == "position":
+        fleet.pos[1, 0] = np.inf
+    elif spoil == "speed_and_heading":
+        fleet.reset(1, pos=(0.0, 200.0, -1000.0), speed=float("nan"), heading=float("inf"))
+    elif spoil == "wind":
+        fleet.wind[:] = (np.nan, 0.0, 0.0)
+    else:
+        fleet.damage[1, :] = np.nan
+    with np.errstate(all="ignore"):
+        for _ in range(240):
+            fleet.step(controls, DT)
+    inputs = ("wind", "damage", "damage_engine")  # the world's to write: they stay as it wrote them
+    state = {name: value for name, value in fleet.state().items() if name not in inputs and value.dtype.kind == "f"}
+    assert all(np.isfinite(value).all() for value in state.values()), spoil
+    if spoil in ("control", "wind"):  # a non-finite axis reads as centred, a non-finite wind as calm
+        assert not fleet.crashed.any()
+    elif spoil == "damage":  # a non-finite multiplier reads as the part gone: she falls, but as a wreck would
+        assert not fleet.crashed[0] and fleet.crash_cause_name(1) != "numerical"
+    else:
+        assert fleet.crashed[1] and fleet.crash_cause_name(1) == "numerical" and not fleet.crashed[0]
