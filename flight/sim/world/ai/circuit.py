@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from flight.sim.dynamics.stablemath import cos, sin
 from flight.sim.world.ai.guidance import follow_line
 from flight.sim.world.ai.orders import Orders, Phase
 from flight.sim.world.ai.sensing import Track
@@ -23,7 +24,7 @@ _DOWNWIND, _BASE, _FINAL = int(Phase.DOWNWIND), int(Phase.BASE), int(Phase.FINAL
 def field_position(s: Track, o: Orders) -> tuple[np.ndarray, np.ndarray]:
     """Metres along the landing direction from the touchdown point (negative on the approach) and across the
     extended centre line (+ right of it)."""
-    c, n = np.cos(o.heading), np.sin(o.heading)
+    c, n = cos(o.heading), sin(o.heading)
     dn = s.north - (o.north - AIM * o.radius * c)
     de = s.east - (o.east - AIM * o.radius * n)
     return dn * c + de * n, de * c - dn * n
@@ -38,7 +39,7 @@ def circuit_targets(s: Track, o: Orders, t: Tuning, phase: np.ndarray, along: np
                     across: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For aircraft on a leg (DOWNWIND, BASE, FINAL; anything else reads as FINAL): the course over the ground, the
     height above the field wanted here, and the glide path's sink rate (m/s, 0 where the pattern is level)."""
-    c, n = np.cos(o.heading), np.sin(o.heading)
+    c, n = cos(o.heading), sin(o.heading)
     final, offset = final_length(t, o), DOWNWIND_TURNS * t.turn_radius
     downwind, base = phase == _DOWNWIND, phase == _BASE
     # each leg as a line: a point on it (metres along, across the landing line from touchdown) and its course

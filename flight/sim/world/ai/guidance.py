@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from flight.sim.dynamics.atmosphere import GRAVITY
-from flight.sim.dynamics.stablemath import atan2
+from flight.sim.dynamics.stablemath import atan2, cos, sin
 from flight.sim.world.ai.loops import wrap
 from flight.sim.world.ai.sensing import Track
 
@@ -31,7 +31,7 @@ def follow_line(s: Track, north: np.ndarray, east: np.ndarray, course: np.ndarra
                 lookahead: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The course that closes on the line through (north, east) along `course` within about `lookahead` metres,
     and where the aircraft is: distance along the line and across it (+ right of it), m."""
-    along_n, along_e = np.cos(course), np.sin(course)
+    along_n, along_e = cos(course), sin(course)
     dn, de = s.north - north, s.east - east
     along = dn * along_n + de * along_e
     across = de * along_n - dn * along_e

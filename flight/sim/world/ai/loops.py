@@ -11,6 +11,7 @@ import numpy as np
 
 from flight.sim.dynamics import DT
 from flight.sim.dynamics.atmosphere import GRAVITY
+from flight.sim.dynamics.stablemath import cos, sin
 from flight.sim.world.ai.sensing import Instruments
 from flight.sim.world.ai.tuning import Tuning
 
@@ -97,7 +98,7 @@ class InnerLoops:
 
     def _elevator(self, s: Instruments, c: Commands) -> np.ndarray:
         climb_rate = self._climb_rate(s, c)
-        nz_cmd = (1.0 + (self.CLIMB / GRAVITY) * (climb_rate - s.climb_rate)) / np.maximum(np.cos(s.roll), 0.25)
+        nz_cmd = (1.0 + (self.CLIMB / GRAVITY) * (climb_rate - s.climb_rate)) / np.maximum(cos(s.roll), 0.25)
         nz_cmd = np.minimum(nz_cmd, s.load_factor + self.ALPHA_LIMIT * (self.tuning.stall_alpha - 0.05 - s.alpha))
         nz_cmd = np.minimum(nz_cmd, 1.0 + self.PITCH_LIMIT * (c.pitch_max - s.pitch))
         nz_error = _clip(nz_cmd, -1.0, c.load_max) - s.load_factor
@@ -122,7 +123,7 @@ class InnerLoops:
     def _rudder(self, s: Instruments, c: Commands) -> np.ndarray:
         steering = ~np.isnan(c.heading)
         heading_error = wrap(np.where(steering, c.heading, s.heading) - s.heading)
-        coordinated_r = GRAVITY * np.sin(s.roll) / np.maximum(s.tas, 10.0)
+        coordinated_r = GRAVITY * sin(s.roll) / np.maximum(s.tas, 10.0)
         integrand = np.where(steering, self.HEADING_INTEGRAL * heading_error, self.BETA_INTEGRAL * s.beta)
         self.yaw_integral = _clip(self.yaw_integral + integrand * DT, -1.0, 1.0)
         by_heading = self.HEADING * heading_error - self.HEADING_DAMPING * s.r

@@ -18,6 +18,7 @@ from dataclasses import fields
 import numpy as np
 
 from flight.sim.dynamics import DT, Fleet
+from flight.sim.dynamics.stablemath import cos, sin
 from flight.sim.world.ai.airwork import FIGHT_FLOOR, plan_air_work
 from flight.sim.world.ai.behaviours import commands_for, next_phases
 from flight.sim.world.ai.circuit import field_position
@@ -224,8 +225,8 @@ class Pilot:
         place = self._queue(field, slots) + np.arange(len(slots)) if in_turn else np.zeros(len(slots), dtype=int)
         lane = LANE * np.where(place % 2 == 1, 1.0, -1.0) * ((place + 1) // 2)
         heading = field.landing_heading
-        self._give(slots, kind, north=field.north - lane * math.sin(heading),
-                   east=field.east + lane * math.cos(heading), altitude=elevation + height + QUEUE_STACK * place,
+        self._give(slots, kind, north=field.north - lane * sin(heading),
+                   east=field.east + lane * cos(heading), altitude=elevation + height + QUEUE_STACK * place,
                    heading=heading, radius=field.radius, elevation=elevation,
                    floor=FIGHT_FLOOR if kind == Order.RETURN else 0.0)
         self.orders.extend[slots] = QUEUE_GAP * place
