@@ -24,9 +24,9 @@ from flight.sim.world.ai.behaviours import commands_for, next_phases
 from flight.sim.world.ai.circuit import field_position
 from flight.sim.world.ai.fighting import REVERSE_TICKS
 from flight.sim.world.ai.gunnery import Gunnery
-from flight.sim.world.ai.loops import Commands, InnerLoops
+from flight.sim.world.ai.loops import Commands, InnerLoops, command_table
 from flight.sim.world.ai.orders import AIRBORNE_PHASES, Airfield, Order, Orders, Phase
-from flight.sim.world.ai.sensing import read_instruments, read_track
+from flight.sim.world.ai.sensing import INSTRUMENT_ROWS, instruments_of, read_instruments, read_track, sense
 from flight.sim.world.ai.skill import Skill
 from flight.sim.world.ai.stations import escort_offsets, formation_offsets
 from flight.sim.world.ai.tuning import tuning_for
@@ -80,8 +80,9 @@ class Pilot:
                  rng: np.random.Generator | None = None, skill: str | Sequence[str] = "regular",
                  sight: float = math.inf):
         self.fleet = fleet
-        self.index = np.asarray(index, dtype=np.intp).reshape(-1)
+        self.index = np.ascontiguousarray(np.asarray(index, dtype=np.intp).reshape(-1))
         k = len(self.index)
+        self._instruments = np.empty((len(INSTRUMENT_ROWS), k))  # this tick's readings (sensing.sense)
         self.tuning = tuning_for([fleet.specs[i] for i in self.index])
         self.skill = Skill.of([skill] * k if isinstance(skill, str) else list(skill))
         self.loops = InnerLoops(self.tuning)
@@ -109,6 +110,16 @@ class Pilot:
         self._slot_of = {int(i): slot for slot, i in enumerate(self.index)}
         self._give(np.arange(k), Order.NONE)
         self.commands = self._plan(read_instruments(fleet, self.index), advance=False)
+
+    @property
+    def commands(self) -> Commands:
+        """What the inner loops fly to until the next guidance pass."""
+        return self._commands
+
+    @commands.setter
+    def commands(self, commands: Commands) -> None:
+        self._commands = commands
+        self._command_table = command_table(commands)
 
     @property
     def fire(self) -> np.ndarray:
@@ -306,16 +317,15 @@ class Pilot:
     def update(self) -> np.ndarray:
         """One tick: read the instruments, re-plan if it is a guidance tick, fly the loops; writes and returns the
         aircraft's (K, 6) control rows."""
-        i = read_instruments(self.fleet, self.index)
-        self.airborne_ticks = np.where(i.on_ground, 0, self.airborne_ticks + 1)
+        f = self.fleet
+        sense(self.index, f.quat, f.vel, f.pos, f.omega, f.specific_force, f.wind, f.on_ground,
+              self.airborne_ticks, self._instruments)
         if self._ticks_to_guidance <= 0:
-            self.commands = self._plan(i)
+            self.commands = self._plan(instruments_of(f, self.index, self._instruments))
             self._ticks_to_guidance = GUIDANCE_TICKS
         self._ticks_to_guidance -= 1
-        u = self.loops.run(i, self.commands)
-        u[i.crashed] = 0.0
-        self.fleet.controls[self.index] = u
-        return u
+        self.loops.run(self.index, self._instruments, self._command_table, f)
+        return f.controls[self.index]
 
     def _plan(self, i, advance: bool = True) -> Commands:
         """The guidance pass: where each aircraft is, its next phase, what that phase asks of the loops, and the
