@@ -88,13 +88,18 @@ def instruments_of(fleet: Fleet, index: np.ndarray, table: np.ndarray) -> Instru
     return Instruments(*table, on_ground=fleet.on_ground[index], crashed=fleet.crashed[index])
 
 
-def read_instruments(fleet: Fleet, index: np.ndarray) -> Instruments:
-    """The instruments of the aircraft `index` (K,) of the fleet (when orders are given; `sense` every tick)."""
+def instrument_table(fleet: Fleet, index: np.ndarray) -> np.ndarray:
+    """The readings of the aircraft `index` (K,) of the fleet, (12, K) by INSTRUMENT_ROWS (as `sense` fills)."""
     index = np.ascontiguousarray(index, dtype=np.intp)
     table = np.empty((len(INSTRUMENT_ROWS), index.size))
     sense(index, fleet.quat, fleet.vel, fleet.pos, fleet.omega, fleet.specific_force, fleet.wind, fleet.on_ground,
           np.zeros(index.size, dtype=np.int64), table)
-    return instruments_of(fleet, index, table)
+    return table
+
+
+def read_instruments(fleet: Fleet, index: np.ndarray) -> Instruments:
+    """The instruments of the aircraft `index` (K,) of the fleet (when orders are given; `sense` every tick)."""
+    return instruments_of(fleet, index, instrument_table(fleet, index))
 
 
 def read_track(fleet: Fleet, index: np.ndarray, heading: np.ndarray) -> Track:
