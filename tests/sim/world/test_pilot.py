@@ -11,8 +11,8 @@ import pytest
 
 from flight.sim.dynamics import DT, Fleet, load_aircraft
 from flight.sim.world.ai import Airfield, Phase, Pilot
-from flight.sim.world.ai.loops import Commands, InnerLoops, wrap
-from flight.sim.world.ai.sensing import read_instruments
+from flight.sim.world.ai.loops import Commands, InnerLoops, command_table, wrap
+from flight.sim.world.ai.sensing import instrument_table, instruments_of
 from flight.sim.world.ai.tuning import tuning_for
 
 from .circuits import fly_circuits
@@ -39,9 +39,12 @@ def test_the_inner_loops_hold_a_bank_level_and_in_balance():
                         pitch_max=np.full(k, np.pi / 2), speed=t.pattern_speed, throttle=np.zeros(k),
                         heading=np.full(k, np.nan), blip=np.zeros(k, bool), brake=np.zeros(k))
     start, worst_bank, worst_beta = fleet.altitude.copy(), np.zeros(k), np.zeros(k)
+    table = command_table(commands)
     for tick in range(round(25.0 / DT)):
-        instruments = read_instruments(fleet, pilot.index)
-        fleet.step(loops.run(instruments, commands), DT)
+        readings = instrument_table(fleet, pilot.index)
+        instruments = instruments_of(fleet, pilot.index, readings)
+        loops.run(pilot.index, readings, table, fleet)
+        fleet.step(fleet.controls, DT)
         if tick * DT > 12.0:  # rolled in and settled
             worst_bank = np.maximum(worst_bank, np.abs(instruments.roll - bank))
             worst_beta = np.maximum(worst_beta, np.abs(instruments.beta))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from flight.sim.dynamics import DT
-from flight.sim.dynamics.stablemath import atan2
+from flight.sim.dynamics.stablemath import atan2, cos, sin
 from flight.sim.world.ai.fighting import (BREAK, BREAK_TICKS, ESCORT_ENGAGE, EXTEND, LEAD_RANGE, NEAR_NOSE, OVERTAKE,
                                       PATROL_ENGAGE, PERCH_SPEED, REVERSE_TICKS, RUN, SETUP, chase_point,
                                       chase_speed, engage, next_tactics, perch, threats, to_point)
@@ -129,9 +129,9 @@ def _fight(p, i: Instruments, s: Track, c: Commands, target: np.ndarray, fightin
                                                      elevation + p.gunnery.aim_offset[:, 1], k.bank_limit)
     attacking = fighting & (o.kind == _ATTACK)
     offset = fleet.pos[target] - fleet.pos[p.index]
-    nose_n, nose_e = np.cos(i.pitch) * np.cos(i.heading), np.cos(i.pitch) * np.sin(i.heading)
-    abaft = offset[:, 0] * nose_n + offset[:, 1] * nose_e - offset[:, 2] * np.sin(i.pitch) < 0.0
-    on_nose = (offset[:, 0] * nose_n + offset[:, 1] * nose_e - offset[:, 2] * np.sin(i.pitch)
+    nose_n, nose_e = cos(i.pitch) * cos(i.heading), cos(i.pitch) * sin(i.heading)
+    abaft = offset[:, 0] * nose_n + offset[:, 1] * nose_e - offset[:, 2] * sin(i.pitch) < 0.0
+    on_nose = (offset[:, 0] * nose_n + offset[:, 1] * nose_e - offset[:, 2] * sin(i.pitch)
                > NEAR_NOSE * np.maximum(distance, 1.0))
     perch_bank, perch_climb, to_perch = to_point(i, s, perch(fleet, target, p.side), k.bank_limit)
     chase = fighting & ~attacking

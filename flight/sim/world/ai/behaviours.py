@@ -1,19 +1,20 @@
 """The AI pilot's behaviours for K aircraft: when each moves on to its next Phase, and what each phase asks of
 the inner loops (bank, flight path, attitude on the ground, speed or throttle, rudder steering, brakes). Phases
-are masks, not a loop over aircraft: every behaviour is computed for all and each aircraft's phase picks its own.
-CPU-stable numpy only. Imports numpy and flight only.
+are one kernel, `plan_circuit`, over the K aircraft at the guidance rate. CPU-stable arithmetic only. Imports numpy,
+numba and flight only.
 """
 from __future__ import annotations
 
 import numpy as np
+from numba import types
 
 from flight.sim.dynamics import DT
-from flight.sim.world.ai.circuit import GLIDE, circuit_targets, final_length
-from flight.sim.world.ai.guidance import bank_for_course, circle_point
-from flight.sim.world.ai.loops import Commands, wrap
-from flight.sim.world.ai.orders import AIRBORNE_PHASES, Order, Orders, Phase
-from flight.sim.world.ai.sensing import Instruments, Track
-from flight.sim.world.ai.tuning import Tuning
+from flight.sim.dynamics.jit import kernel
+from flight.sim.dynamics.stablemath import maximum, minimum
+from flight.sim.world.ai.circuit import GLIDE, circuit_targets1, field_position1, final_length1
+from flight.sim.world.ai.guidance import bank_for_course1, circle_point1
+from flight.sim.world.ai.loops import wrap1
+from flight.sim.world.ai.orders import Order, Phase
 
 CLIMB_OUT_HEIGHT = 60.0  # m above the field before turning: clear of the hangars and trees, room to recover
 LIFTOFF_TICKS = round(1.0 / DT)  # off the ground this long before it counts as flying (a bounce is not)
@@ -30,105 +31,164 @@ SIDESLIP_HEIGHT = 20.0  # m of the wheels: below this on final she lines up with
 SIDESLIP_BANK = 3.0  # rad of bank into the wind per rad of drift off the wanted track, while slipping
 LONG_FLOAT = 0.8  # still flying this many field radii past the touchdown point: too little field left to stop
 
-# The phases and orders as plain ints (an IntEnum member lookup costs as much as a numpy call)
+# The phases and orders as plain ints (kernel constants)
 (PARKED, TAKEOFF_ROLL, CLIMB_OUT, ENROUTE, DOWNWIND, BASE, FINAL, FLARE, ROLLOUT, STOPPED) = (int(p) for p in Phase)
-_PHASES = np.arange(len(Phase))[:, None]
 _FLY_TO, _CIRCUIT, _LAND = int(Order.FLY_TO), int(Order.CIRCUIT), int(Order.LAND)
 
 
-def flare_height(t: Tuning) -> np.ndarray:
+TUNING_ROWS = ("stall_speed", "stall_alpha", "climb_speed", "pattern_speed", "approach_speed", "tail_up_speed",
+               "rotate_speed", "bank_limit", "roll_authority", "three_point_pitch", "wheel_depth", "wingtip_clearance",
+               "turn_radius", "has_brakes", "rotary")  # Tuning as the rows of `plan_circuit`'s table (Tuning's order)
+TRACK_ROWS = ("north", "east", "altitude", "height", "ground_speed", "course")  # sensing.Track's
+ORDER_ROWS = ("north", "east", "altitude", "speed", "heading", "radius", "elevation", "extend")  # of Orders
+(_STALL, _ALPHA, _CLIMB, _PATTERN, _APPROACH, _TAIL_UP, _ROTATE, _BANK_LIMIT, _ROLL, _THREE_POINT, _WHEEL_DEPTH,
+ _WINGTIP, _TURN_RADIUS, _HAS_BRAKES, _ROTARY) = range(len(TUNING_ROWS))
+_NORTH, _EAST, _ALTITUDE, _HEIGHT, _GROUND_SPEED, _COURSE = range(len(TRACK_ROWS))
+_O_NORTH, _O_EAST, _O_ALTITUDE, _O_SPEED, _O_HEADING, _O_RADIUS, _O_ELEVATION, _O_EXTEND = range(len(ORDER_ROWS))
+_I_ROLL, _I_PITCH, _I_HEADING, _I_EAS, _I_TAS = 0, 1, 2, 6, 7  # sensing.INSTRUMENT_ROWS
+_ONE_DEGREE = np.radians(1.0)
+_LEGS = (DOWNWIND, BASE, FINAL)
+
+
+@kernel
+def flare_height1(approach_speed):
     """Wheel height (m) at which the flare begins: where its law asks for the approach's sink rate, plus the lead."""
-    sink = GLIDE * t.approach_speed
+    sink = GLIDE * approach_speed
     return HOLD_OFF + FLARE_SECONDS * (sink - SETTLE_SINK) + FLARE_LEAD * sink
 
 
-def next_phases(phase: np.ndarray, o: Orders, t: Tuning, i: Instruments, track: Track, along: np.ndarray,
-                across: np.ndarray, airborne_ticks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The phases after this tick's changes (each a mask on the phase it started in) and which aircraft went
-    around."""
-    at = phase == _PHASES  # (phases, K)
-    new = phase.copy()
-    wheels = track.height - t.wheel_depth
-    in_circuit = (o.kind == _CIRCUIT) | (o.kind == _LAND)
+@kernel
+def _next_phase(p, kind, o, t, s, on_ground, k, along, across, airborne_ticks):
+    """The phase after this tick's changes (from the phase it started in), and whether it went around."""
+    wheels = s[_HEIGHT, k] - t[_WHEEL_DEPTH, k]
     lifted_off = airborne_ticks >= LIFTOFF_TICKS
-    new[at[TAKEOFF_ROLL] & lifted_off] = CLIMB_OUT
-    climbed = at[CLIMB_OUT] & (track.altitude - o.elevation > CLIMB_OUT_HEIGHT)
-    new[climbed] = np.where(in_circuit[climbed], DOWNWIND, ENROUTE)
-    new[at[DOWNWIND] & (along < t.turn_radius - final_length(t, o))] = BASE
-    new[at[BASE] & (np.abs(across) < t.turn_radius)] = FINAL
-    new[at[FINAL] & (wheels < flare_height(t))] = FLARE
-    new[at[FLARE] & i.on_ground] = ROLLOUT
-    new[at[ROLLOUT] & lifted_off & (wheels > 2.0)] = FLARE
-    new[at[ROLLOUT] & (track.ground_speed < STOP_SPEED)] = STOPPED
-    go_around = ((at[FINAL] & (wheels < GO_AROUND_HEIGHT) & (np.abs(across) > GO_AROUND_ACROSS * o.radius))
-                 | (at[FLARE] & ~i.on_ground & (along > LONG_FLOAT * o.radius)))
-    new[go_around] = CLIMB_OUT
-    return new, go_around
+    new = p
+    if p == TAKEOFF_ROLL and lifted_off:
+        new = CLIMB_OUT
+    elif p == CLIMB_OUT and s[_ALTITUDE, k] - o[_O_ELEVATION, k] > CLIMB_OUT_HEIGHT:
+        new = DOWNWIND if kind == _CIRCUIT or kind == _LAND else ENROUTE
+    elif p == DOWNWIND and along < t[_TURN_RADIUS, k] - final_length1(t[_TURN_RADIUS, k], o[_O_EXTEND, k]):
+        new = BASE
+    elif p == BASE and abs(across) < t[_TURN_RADIUS, k]:
+        new = FINAL
+    elif p == FINAL and wheels < flare_height1(t[_APPROACH, k]):
+        new = FLARE
+    elif p == FLARE and on_ground:
+        new = ROLLOUT
+    elif p == ROLLOUT:
+        if s[_GROUND_SPEED, k] < STOP_SPEED:
+            new = STOPPED
+        elif lifted_off and wheels > 2.0:
+            new = FLARE
+    go_around = ((p == FINAL and wheels < GO_AROUND_HEIGHT and abs(across) > GO_AROUND_ACROSS * o[_O_RADIUS, k])
+                 or (p == FLARE and not on_ground and along > LONG_FLOAT * o[_O_RADIUS, k]))
+    return (CLIMB_OUT if go_around else new), go_around
 
 
-def commands_for(phase: np.ndarray, o: Orders, t: Tuning, i: Instruments, track: Track, along: np.ndarray,
-                 across: np.ndarray, runway_heading: np.ndarray) -> Commands:
-    """What each aircraft's phase asks of the inner loops."""
-    at = phase == _PHASES
-    wheels = np.maximum(track.height - t.wheel_depth, 0.0)
-    above_field = track.altitude - o.elevation
-    on_leg, flying = _ON_LEG[phase], _FLYING[phase]
+@kernel
+def _course(p, kind, o, t, s, k, along, across, runway_heading):
+    """The course over the ground each phase flies (a circuit leg's, the order's, the runway's), and on a leg the
+    height above the field wanted and the sink rate."""
+    if p == DOWNWIND or p == BASE or p == FINAL:
+        return circuit_targets1(s[_NORTH, k], s[_EAST, k], s[_GROUND_SPEED, k], o[_O_NORTH, k], o[_O_EAST, k],
+                                o[_O_HEADING, k], o[_O_RADIUS, k], o[_O_ALTITUDE, k], o[_O_ELEVATION, k],
+                                o[_O_EXTEND, k], t[_TURN_RADIUS, k], p, along, across)
+    if p == ENROUTE and kind == _FLY_TO:
+        turn_radius = t[_TURN_RADIUS, k]
+        return circle_point1(s[_NORTH, k], s[_EAST, k], o[_O_NORTH, k], o[_O_EAST, k], 2.0 * turn_radius,
+                             turn_radius), 0.0, 0.0
+    return (o[_O_HEADING, k] if p == ENROUTE else runway_heading), 0.0, 0.0
 
-    course = np.where(at[ENROUTE] & (o.kind != _FLY_TO), o.heading, runway_heading)
-    circling = at[ENROUTE] & (o.kind == _FLY_TO)
-    if circling.any():
-        course = np.where(circling, circle_point(track, o.north, o.east, 2.0 * t.turn_radius, t.turn_radius), course)
-    leg_height = leg_sink = 0.0
-    if on_leg.any():
-        leg_course, leg_height, leg_sink = circuit_targets(track, o, t, phase, along, across)
-        course = np.where(on_leg, leg_course, course)
+
+@kernel
+def _commands(p, kind, o, t, i, s, k, along, across, runway_heading, c):
+    """What the phase `p` asks of the inner loops: column k of the commands table (loops.COMMAND_ROWS)."""
+    wheels = maximum(s[_HEIGHT, k] - t[_WHEEL_DEPTH, k], 0.0)
+    above_field = s[_ALTITUDE, k] - o[_O_ELEVATION, k]
+    on_leg = p == DOWNWIND or p == BASE or p == FINAL
+    flying = p == CLIMB_OUT or p == ENROUTE or on_leg  # the air loops steer by course (the flare by heading)
+    course, leg_height, leg_sink = _course(p, kind, o, t, s, k, along, across, runway_heading)
     # on short final the bank limit shrinks with height: a wingtip is a few feet off the grass
-    low = np.where(at[FINAL], np.minimum(np.maximum(wheels * (1.0 / 60.0), 0.3), 1.0), 1.0)
-    bank = np.where(flying, bank_for_course(track, i.tas, course, t.bank_limit * low), 0.0)
+    low = minimum(maximum(wheels * (1.0 / 60.0), 0.3), 1.0) if p == FINAL else 1.0
+    bank = bank_for_course1(s[_COURSE, k], i[_I_TAS, k], course, t[_BANK_LIMIT, k] * low) if flying else 0.0
     # low on final and in the flare the rudder keeps the nose straight down the field and the same bank now
     # slips her sideways against the drift (the wing-down method: she touches down rolling the way she points);
     # in the flare only as far as the wingtip's clearance allows
-    sideslip = at[FLARE] | (at[FINAL] & (wheels < SIDESLIP_HEIGHT))
-    slip_limit = np.where(at[FLARE], 0.5 * t.wingtip_clearance, t.bank_limit * low)
-    slip_bank = SIDESLIP_BANK * wrap(np.where(at[FLARE], o.heading, course) - track.course)
-    bank = np.where(sideslip, np.minimum(np.maximum(slip_bank, -slip_limit), slip_limit), bank)
-    steer = np.where(at[TAKEOFF_ROLL], runway_heading, np.where(sideslip | at[ROLLOUT], o.heading, i.heading))
-    heading = np.where(flying & ~sideslip, np.nan, steer)
+    sideslip = p == FLARE or (p == FINAL and wheels < SIDESLIP_HEIGHT)
+    if sideslip:
+        slip_limit = 0.5 * t[_WINGTIP, k] if p == FLARE else t[_BANK_LIMIT, k] * low
+        slip_bank = SIDESLIP_BANK * wrap1((o[_O_HEADING, k] if p == FLARE else course) - s[_COURSE, k])
+        bank = minimum(maximum(slip_bank, -slip_limit), slip_limit)
+    if p == TAKEOFF_ROLL:
+        steer = runway_heading
+    else:
+        steer = o[_O_HEADING, k] if sideslip or p == ROLLOUT else i[_I_HEADING, k]
+    flare = -minimum(maximum(wheels - HOLD_OFF, 0.0) * (1.0 / FLARE_SECONDS) + SETTLE_SINK,
+                     GLIDE * t[_APPROACH, k])
+    if on_leg:
+        climb_rate = 0.25 * (leg_height - above_field) - leg_sink
+    else:
+        climb_rate = 0.25 * (o[_O_ALTITUDE, k] - s[_ALTITUDE, k]) if p == ENROUTE else flare
+    if p == BASE or p == FINAL:
+        min_speed = 0.9 * t[_APPROACH, k]
+    elif p == CLIMB_OUT:
+        min_speed = t[_CLIMB, k] * minimum(0.8 + above_field * (1.0 / 150.0), 1.0)
+    else:
+        min_speed = 0.0 if p == FLARE else t[_CLIMB, k]
+    eas, three_point, stall = i[_I_EAS, k], t[_THREE_POINT, k], t[_STALL, k]
+    if p == TAKEOFF_ROLL:
+        pitch = three_point if eas < t[_TAIL_UP, k] else (TAIL_UP_PITCH if eas < t[_ROTATE, k] else ROTATE_PITCH)
+    elif p == PARKED or p == ROLLOUT or p == STOPPED:
+        # rolling out: touched down fast on the wheels, hold that attitude (raising the tail would fly her off
+        # again); slower, the tail down; then the stick hard back once she is too slow to fly again
+        if eas > 1.1 * stall:
+            pitch = minimum(i[_I_PITCH, k], three_point)
+        else:
+            pitch = three_point if eas > 0.8 * stall else three_point + 0.2
+    else:
+        pitch = np.nan
+    if p == ENROUTE:
+        speed = o[_O_SPEED, k]
+    elif p == DOWNWIND:
+        speed = t[_PATTERN, k]
+    else:
+        speed = t[_APPROACH, k] if p == BASE or p == FINAL else np.nan
+    c[0, k] = bank
+    c[1, k] = minimum(maximum(10.0 if p == CLIMB_OUT else climb_rate, -6.0), 10.0)
+    c[2, k] = min_speed
+    c[3, k] = pitch
+    c[4, k] = three_point + _ONE_DEGREE if p == FLARE else np.pi / 2
+    c[5, k] = speed
+    c[6, k] = 1.0 if p == TAKEOFF_ROLL or p == CLIMB_OUT else 0.0
+    c[7, k] = np.nan if flying and not sideslip else steer
+    c[8, k] = 1.0 if t[_ROTARY, k] != 0.0 and (p == FLARE or (p == ROLLOUT and s[_GROUND_SPEED, k] > 1.0)) else 0.0
+    if p == ROLLOUT:
+        c[9, k] = t[_HAS_BRAKES, k]
+    else:
+        c[9, k] = 1.0 if p == PARKED or p == STOPPED else 0.0
+    c[10, k] = 4.0
 
-    flare = -np.minimum(np.maximum(wheels - HOLD_OFF, 0.0) * (1.0 / FLARE_SECONDS) + SETTLE_SINK,
-                        GLIDE * t.approach_speed)
-    climb_rate = np.where(on_leg, 0.25 * (leg_height - above_field) - leg_sink,
-                          np.where(at[ENROUTE], 0.25 * (o.altitude - track.altitude), flare))
-    climb_out_floor = t.climb_speed * np.minimum(0.8 + above_field * (1.0 / 150.0), 1.0)
-    min_speed = np.where(at[BASE] | at[FINAL], 0.9 * t.approach_speed,
-                         np.where(at[CLIMB_OUT], climb_out_floor, np.where(at[FLARE], 0.0, t.climb_speed)))
-    takeoff_pitch = np.where(i.eas < t.tail_up_speed, t.three_point_pitch,
-                             np.where(i.eas < t.rotate_speed, TAIL_UP_PITCH, ROTATE_PITCH))
-    # rolling out: touched down fast on the wheels, hold that attitude (raising the tail would fly her off
-    # again); slower, the tail down; then the stick hard back once she is too slow to fly again
-    rolling_pitch = np.where(i.eas > 1.1 * t.stall_speed, np.minimum(i.pitch, t.three_point_pitch),
-                             np.where(i.eas > 0.8 * t.stall_speed, t.three_point_pitch, t.three_point_pitch + 0.2))
-    speed = np.where(at[ENROUTE], o.speed, np.where(at[DOWNWIND], t.pattern_speed,
-                                                    np.where(at[BASE] | at[FINAL], t.approach_speed, np.nan)))
-    return Commands(
-        bank=bank, climb_rate=np.minimum(np.maximum(np.where(at[CLIMB_OUT], 10.0, climb_rate), -6.0), 10.0),
-        min_speed=min_speed, pitch=np.where(at[TAKEOFF_ROLL], takeoff_pitch, np.where(_STICK_BACK[phase],
-                                                                                      rolling_pitch, np.nan)),
-        pitch_max=np.where(at[FLARE], t.three_point_pitch + np.radians(1.0), np.pi / 2),
-        speed=speed, throttle=_FULL_THROTTLE[phase], heading=heading,
-        blip=t.rotary & (at[FLARE] | (at[ROLLOUT] & (track.ground_speed > 1.0))),
-        brake=np.where(at[ROLLOUT], t.has_brakes, _PARKING_BRAKE[phase]), load_max=np.full(len(phase), 4.0))
+
+_F1, _F2 = types.float64[::1], types.float64[:, ::1]
 
 
-def _phase_table(phases, dtype=bool) -> np.ndarray:
-    """A lookup by phase: True (1) for the given phases."""
-    table = np.zeros(len(Phase), dtype=dtype)
-    table[list(phases)] = 1
-    return table
-
-
-_FLYING = _phase_table(AIRBORNE_PHASES[:-1])  # the air loops steer by course (the flare steers by heading)
-_ON_LEG = _phase_table((Phase.DOWNWIND, Phase.BASE, Phase.FINAL))
-_STICK_BACK = _phase_table((Phase.PARKED, Phase.ROLLOUT, Phase.STOPPED))
-_FULL_THROTTLE = _phase_table((Phase.TAKEOFF_ROLL, Phase.CLIMB_OUT), float)
-_PARKING_BRAKE = _phase_table((Phase.PARKED, Phase.STOPPED), float)
+@kernel(types.void(types.int8[::1], types.int8[::1], _F2, _F2, _F2, _F2, types.boolean[::1], types.int64[::1],
+                   _F1, types.boolean, _F2, types.boolean[::1]))
+def plan_circuit(phase, kind, orders, tuning, instruments, track, on_ground, airborne_ticks, runway_heading,
+                 advance, commands, go_around):
+    """The guidance pass's circuit behaviours for K aircraft: where each is on its field's circuit, its next phase
+    (when `advance`; `phase` and, for a go-around, `runway_heading` updated, `go_around` set) and what that phase
+    asks of the loops (`commands`, loops.COMMAND_ROWS). Tables: ORDER_ROWS, TUNING_ROWS, sensing's
+    INSTRUMENT_ROWS and TRACK_ROWS, K columns each."""
+    for k in range(phase.size):
+        along, across = field_position1(track[_NORTH, k], track[_EAST, k], orders[_O_NORTH, k],
+                                        orders[_O_EAST, k], orders[_O_HEADING, k], orders[_O_RADIUS, k])
+        go_around[k] = False
+        if advance:
+            new, around = _next_phase(phase[k], kind[k], orders, tuning, track, on_ground[k], k, along, across,
+                                      airborne_ticks[k])
+            phase[k], go_around[k] = new, around
+            if around:
+                runway_heading[k] = orders[_O_HEADING, k]
+        _commands(phase[k], kind[k], orders, tuning, instruments, track, k, along, across, runway_heading[k],
+                  commands)

@@ -18,14 +18,15 @@ from dataclasses import fields
 import numpy as np
 
 from flight.sim.dynamics import DT, Fleet
+from flight.sim.dynamics.stablemath import cos, sin
 from flight.sim.world.ai.airwork import FIGHT_FLOOR, plan_air_work
-from flight.sim.world.ai.behaviours import commands_for, next_phases
-from flight.sim.world.ai.circuit import field_position
+from flight.sim.world.ai.behaviours import ORDER_ROWS, TRACK_ROWS, TUNING_ROWS, plan_circuit
 from flight.sim.world.ai.fighting import REVERSE_TICKS
 from flight.sim.world.ai.gunnery import Gunnery
-from flight.sim.world.ai.loops import Commands, InnerLoops
+from flight.sim.world.ai.loops import COMMAND_ROWS, Commands, InnerLoops, command_table
 from flight.sim.world.ai.orders import AIRBORNE_PHASES, Airfield, Order, Orders, Phase
-from flight.sim.world.ai.sensing import read_instruments, read_track
+from flight.sim.world.ai.sensing import (INSTRUMENT_ROWS, instrument_table, instruments_of, read_instruments,
+                                         read_track, sense)
 from flight.sim.world.ai.skill import Skill
 from flight.sim.world.ai.stations import escort_offsets, formation_offsets
 from flight.sim.world.ai.tuning import tuning_for
@@ -79,9 +80,11 @@ class Pilot:
                  rng: np.random.Generator | None = None, skill: str | Sequence[str] = "regular",
                  sight: float = math.inf):
         self.fleet = fleet
-        self.index = np.asarray(index, dtype=np.intp).reshape(-1)
+        self.index = np.ascontiguousarray(np.asarray(index, dtype=np.intp).reshape(-1))
         k = len(self.index)
+        self._instruments = np.empty((len(INSTRUMENT_ROWS), k))  # this tick's readings (sensing.sense)
         self.tuning = tuning_for([fleet.specs[i] for i in self.index])
+        self._tuning_table = np.array([getattr(self.tuning, name) for name in TUNING_ROWS], dtype=np.float64)
         self.skill = Skill.of([skill] * k if isinstance(skill, str) else list(skill))
         self.loops = InnerLoops(self.tuning)
         self.rng = rng
@@ -107,7 +110,17 @@ class Pilot:
         self._ticks_to_guidance = 0
         self._slot_of = {int(i): slot for slot, i in enumerate(self.index)}
         self._give(np.arange(k), Order.NONE)
-        self.commands = self._plan(read_instruments(fleet, self.index), advance=False)
+        self.commands = self._plan(instrument_table(fleet, self.index), advance=False)
+
+    @property
+    def commands(self) -> Commands:
+        """What the inner loops fly to until the next guidance pass."""
+        return self._commands
+
+    @commands.setter
+    def commands(self, commands: Commands) -> None:
+        self._commands = commands
+        self._command_table = command_table(commands)
 
     @property
     def fire(self) -> np.ndarray:
@@ -224,8 +237,8 @@ class Pilot:
         place = self._queue(field, slots) + np.arange(len(slots)) if in_turn else np.zeros(len(slots), dtype=int)
         lane = LANE * np.where(place % 2 == 1, 1.0, -1.0) * ((place + 1) // 2)
         heading = field.landing_heading
-        self._give(slots, kind, north=field.north - lane * math.sin(heading),
-                   east=field.east + lane * math.cos(heading), altitude=elevation + height + QUEUE_STACK * place,
+        self._give(slots, kind, north=field.north - lane * sin(heading),
+                   east=field.east + lane * cos(heading), altitude=elevation + height + QUEUE_STACK * place,
                    heading=heading, radius=field.radius, elevation=elevation,
                    floor=FIGHT_FLOOR if kind == Order.RETURN else 0.0)
         self.orders.extend[slots] = QUEUE_GAP * place
@@ -305,29 +318,30 @@ class Pilot:
     def update(self) -> np.ndarray:
         """One tick: read the instruments, re-plan if it is a guidance tick, fly the loops; writes and returns the
         aircraft's (K, 6) control rows."""
-        i = read_instruments(self.fleet, self.index)
-        self.airborne_ticks = np.where(i.on_ground, 0, self.airborne_ticks + 1)
+        f = self.fleet
+        sense(self.index, f.quat, f.vel, f.pos, f.omega, f.specific_force, f.wind, f.on_ground,
+              self.airborne_ticks, self._instruments)
         if self._ticks_to_guidance <= 0:
-            self.commands = self._plan(i)
+            self.commands = self._plan(self._instruments)
             self._ticks_to_guidance = GUIDANCE_TICKS
         self._ticks_to_guidance -= 1
-        u = self.loops.run(i, self.commands)
-        u[i.crashed] = 0.0
-        self.fleet.controls[self.index] = u
-        return u
+        self.loops.run(self.index, self._instruments, self._command_table, f)
+        return f.controls[self.index]
 
-    def _plan(self, i, advance: bool = True) -> Commands:
-        """The guidance pass: where each aircraft is, its next phase, what that phase asks of the loops, and the
-        air work (fights, stations, patrols, the way home) over it."""
-        track = read_track(self.fleet, self.index, i.heading)
+    def _plan(self, readings: np.ndarray, advance: bool = True) -> Commands:
+        """The guidance pass, from this tick's instrument `readings` (sensing.sense's table): where each aircraft
+        is, its next phase, what that phase asks of the loops, and the air work (fights, stations, patrols, the
+        way home) over it."""
+        f, o, k = self.fleet, self.orders, len(self.index)
+        i = instruments_of(f, self.index, readings)
+        track = read_track(f, self.index, i.heading)
         if advance:
             self._carry_on(i, track)
-        along, across = field_position(track, self.orders)
-        if advance:
-            self.phase, go_around = next_phases(self.phase, self.orders, self.tuning, i, track, along, across,
-                                                self.airborne_ticks)
-            self.runway_heading[go_around] = self.orders.heading[go_around]
-        commands = commands_for(self.phase, self.orders, self.tuning, i, track, along, across, self.runway_heading)
+        table, go_around = np.empty((len(COMMAND_ROWS), k)), np.empty(k, dtype=bool)
+        plan_circuit(self.phase, o.kind, np.array([getattr(o, name) for name in ORDER_ROWS]), self._tuning_table,
+                     readings, np.array([getattr(track, name) for name in TRACK_ROWS]), f.on_ground[self.index],
+                     self.airborne_ticks, self.runway_heading, advance, table, go_around)
+        commands = Commands(*table[:8], blip=table[8] != 0.0, brake=table[9], load_max=table[10])
         return plan_air_work(self, i, track, commands, GUIDANCE_TICKS) if advance else commands
 
     def _carry_on(self, i, track) -> None:

@@ -1,6 +1,7 @@
 """What an AI pilot reads from the fleet for the K aircraft it flies: the instruments, every tick, for the inner
-loops; and where it is over the ground, at the guidance's slower rate. Read-only; CPU-stable operations only
-(see flight.sim.dynamics.stablemath). Imports numpy and flight.sim.dynamics only.
+loops (`sense`, a kernel over the K aircraft); and where it is over the ground, at the guidance's slower rate.
+Read-only; CPU-stable operations only (see flight.sim.dynamics.stablemath). Imports numpy, numba and
+flight.sim.dynamics only.
 """
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from numba import types
+
 from flight.sim.dynamics import Fleet, quaternion
-from flight.sim.dynamics.atmosphere import SEA_LEVEL_DENSITY, density
-from flight.sim.dynamics.stablemath import atan2
+from flight.sim.dynamics.atmosphere import SEA_LEVEL_DENSITY, density1
+from flight.sim.dynamics.jit import kernel
+from flight.sim.dynamics.stablemath import atan2, atan2_1, maximum, minimum
 
 _TWO_PI = 2.0 * np.pi
 
@@ -45,23 +49,57 @@ class Track:
     course: np.ndarray  # direction of travel over the ground, 0..2pi (the heading when barely moving)
 
 
+INSTRUMENT_ROWS = ("roll", "pitch", "heading", "p", "q", "r", "eas", "tas", "alpha", "beta", "climb_rate",
+                   "load_factor")  # the float readings, in the rows of `sense`'s table
+_F1, _F2 = types.float64[::1], types.float64[:, ::1]
+
+
+@kernel
+def _reading(quat, vel, pos, omega, specific_force, wind, n):
+    """The float readings of fleet aircraft n, in INSTRUMENT_ROWS' order."""
+    w, x, y, z = quat[n, 0], quat[n, 1], quat[n, 2], quat[n, 3]
+    a0, a1, a2 = vel[n, 0] - wind[0], vel[n, 1] - wind[1], vel[n, 2] - wind[2]
+    b0, b1, b2 = quaternion.rotate_back(quaternion.matrix(w, x, y, z), a0, a1, a2)
+    # roll, pitch and heading as quaternion.euler_terms writes them, arcsin x as atan2(x, sqrt(1 - x^2))
+    sin_pitch = minimum(maximum(2.0 * (w * y - z * x), -1.0), 1.0)
+    roll = atan2_1(2.0 * (w * x + y * z), 1.0 - 2.0 * (x * x + y * y))
+    pitch = atan2_1(sin_pitch, np.sqrt(1.0 - sin_pitch * sin_pitch))
+    heading = atan2_1(2.0 * (w * z + x * y), 1.0 - 2.0 * (y * y + z * z)) % _TWO_PI
+    tas = np.sqrt((a0 * a0 + a1 * a1) + a2 * a2)
+    eas = tas * np.sqrt(density1(-pos[n, 2]) * (1.0 / SEA_LEVEL_DENSITY))
+    return (roll, pitch, heading, omega[n, 0], omega[n, 1], omega[n, 2], eas, tas, atan2_1(b2, b0),
+            atan2_1(b1, np.sqrt(b0 * b0 + b2 * b2)), -vel[n, 2], -specific_force[n, 2])
+
+
+@kernel(types.void(types.intp[::1], _F2, _F2, _F2, _F2, _F2, _F1, types.boolean[::1], types.int64[::1], _F2))
+def sense(index, quat, vel, pos, omega, specific_force, wind, on_ground, airborne_ticks, out):
+    """Every tick: the readings of the aircraft `index` (K,) into `out` (12, K) by INSTRUMENT_ROWS, and each one's
+    ticks off the ground counted on (0 on it)."""
+    for k in range(index.size):
+        n = index[k]
+        reading = _reading(quat, vel, pos, omega, specific_force, wind, n)
+        for row in range(12):
+            out[row, k] = reading[row]
+        airborne_ticks[k] = 0 if on_ground[n] else airborne_ticks[k] + 1
+
+
+def instruments_of(fleet: Fleet, index: np.ndarray, table: np.ndarray) -> Instruments:
+    """The Instruments of a table `sense` filled (views of its rows)."""
+    return Instruments(*table, on_ground=fleet.on_ground[index], crashed=fleet.crashed[index])
+
+
+def instrument_table(fleet: Fleet, index: np.ndarray) -> np.ndarray:
+    """The readings of the aircraft `index` (K,) of the fleet, (12, K) by INSTRUMENT_ROWS (as `sense` fills)."""
+    index = np.ascontiguousarray(index, dtype=np.intp)
+    table = np.empty((len(INSTRUMENT_ROWS), index.size))
+    sense(index, fleet.quat, fleet.vel, fleet.pos, fleet.omega, fleet.specific_force, fleet.wind, fleet.on_ground,
+          np.zeros(index.size, dtype=np.int64), table)
+    return table
+
+
 def read_instruments(fleet: Fleet, index: np.ndarray) -> Instruments:
-    """The instruments of the aircraft `index` (K,) of the fleet."""
-    quat, vel = fleet.quat[index], fleet.vel[index]
-    air = vel - fleet.wind
-    body = np.einsum("nji,nj->ni", quaternion.to_matrix(quat), air)
-    rise, run = quaternion.euler_terms(quat, extra=2)  # one atan2 call for roll, pitch, heading, alpha, beta
-    rise[:, 3], run[:, 3] = body[:, 2], body[:, 0]
-    rise[:, 4], run[:, 4] = body[:, 1], np.sqrt(body[:, 0] * body[:, 0] + body[:, 2] * body[:, 2])
-    angles = atan2(rise, run)
-    altitude = -fleet.pos[index, 2]
-    tas = np.sqrt(np.add.reduce(air * air, 1))
-    omega = fleet.omega[index]
-    return Instruments(
-        roll=angles[:, 0], pitch=angles[:, 1], heading=angles[:, 2] % _TWO_PI, p=omega[:, 0], q=omega[:, 1],
-        r=omega[:, 2], eas=tas * np.sqrt(density(altitude) * (1.0 / SEA_LEVEL_DENSITY)), tas=tas,
-        alpha=angles[:, 3], beta=angles[:, 4], climb_rate=-vel[:, 2], load_factor=-fleet.specific_force[index, 2],
-        on_ground=fleet.on_ground[index], crashed=fleet.crashed[index])
+    """The instruments of the aircraft `index` (K,) of the fleet (when orders are given; `sense` every tick)."""
+    return instruments_of(fleet, index, instrument_table(fleet, index))
 
 
 def read_track(fleet: Fleet, index: np.ndarray, heading: np.ndarray) -> Track:

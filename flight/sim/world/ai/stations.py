@@ -8,7 +8,7 @@ import numpy as np
 
 from flight.sim.dynamics import Fleet
 from flight.sim.dynamics.atmosphere import GRAVITY
-from flight.sim.dynamics.stablemath import atan2
+from flight.sim.dynamics.stablemath import atan2, cos, sin
 from flight.sim.world.ai.guidance import saturating_angle
 from flight.sim.world.ai.loops import wrap
 from flight.sim.world.ai.sensing import Instruments, Track
@@ -65,14 +65,14 @@ def keep_station(fleet: Fleet, i: Instruments, s: Track, index: np.ndarray, lead
     ground_speed = np.sqrt(vel[:, 0] * vel[:, 0] + vel[:, 1] * vel[:, 1])
     roll, _, heading = fleet.euler[leader].T
     course = np.where(ground_speed > 2.0, atan2(vel[:, 1], vel[:, 0]), heading)
-    c, n = np.cos(course), np.sin(course)
+    c, n = cos(course), sin(course)
     dn = pos[:, 0] + c * forward - n * right - s.north
     de = pos[:, 1] + n * forward + c * right - s.east
     along, across = dn * c + de * n, de * c - dn * n
     distance = np.sqrt(dn * dn + de * de)
     far = distance > CATCH_UP
     # the leader's turn rate, from his bank: the station turns with him
-    leader_rate = GRAVITY * np.sin(roll) / (np.maximum(np.cos(roll), 0.3) * np.maximum(ground_speed, 10.0))
+    leader_rate = GRAVITY * sin(roll) / (np.maximum(cos(roll), 0.3) * np.maximum(ground_speed, 10.0))
     agility = np.minimum(roll_authority * (1.0 / FIGHTER_ROLL), 1.0)
     wanted = np.where(far, atan2(de, dn), course + saturating_angle(across * agility * (1.0 / STATION_LOOK)))
     rate = np.where(far, 0.0, leader_rate) + COURSE_GAIN * agility * wrap(wanted - s.course)

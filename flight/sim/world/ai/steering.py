@@ -10,7 +10,7 @@ import numpy as np
 
 from flight.sim.dynamics import Fleet
 from flight.sim.dynamics.atmosphere import GRAVITY
-from flight.sim.dynamics.stablemath import atan2
+from flight.sim.dynamics.stablemath import atan2, cos, sin
 from flight.sim.world.ai.guidance import saturating_angle
 from flight.sim.world.ai.loops import Commands, wrap
 from flight.sim.world.ai.sensing import Instruments, Track
@@ -42,8 +42,8 @@ def point_nose(i: Instruments, bearing: np.ndarray, elevation: np.ndarray,
     yaw_error = wrap(bearing - i.heading)
     pitch_error = elevation - i.pitch
     bank = bank_for_rate(i.tas, AIM_TURN_RATE * yaw_error, bank_limit)
-    path = np.minimum(np.maximum(elevation - i.alpha * np.cos(i.roll), -MAX_DIVE), MAX_CLIMB)
-    return bank, i.tas * np.sin(path), yaw_error * np.cos(elevation), pitch_error
+    path = np.minimum(np.maximum(elevation - i.alpha * cos(i.roll), -MAX_DIVE), MAX_CLIMB)
+    return bank, i.tas * sin(path), yaw_error * cos(elevation), pitch_error
 
 
 def ground_ahead(fleet: Fleet, s: Track, index: np.ndarray) -> np.ndarray:

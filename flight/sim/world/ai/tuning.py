@@ -12,7 +12,7 @@ import numpy as np
 
 from flight.sim.dynamics.atmosphere import GRAVITY, SEA_LEVEL_DENSITY
 from flight.sim.dynamics.spec import AircraftSpec
-from flight.sim.dynamics.stablemath import atan2
+from flight.sim.dynamics.stablemath import atan2, cos1, sin1
 
 # Speeds as multiples of the 1-g stall, from the types' climb and glide curves flown at 300 m (all three climb
 # within 5 % of their best at 1.3 Vs; the circuit and approach want a margin a gust or a turn cannot eat).
@@ -70,5 +70,5 @@ def _row(s: AircraftSpec) -> dict:
                 pattern_speed=pattern, approach_speed=_APPROACH * stall, tail_up_speed=_TAIL_UP * stall,
                 rotate_speed=_ROTATE * stall, bank_limit=bank, roll_authority=roll_authority,
                 three_point_pitch=three_point, wheel_depth=main_z, wingtip_clearance=float(clearance),
-                turn_radius=pattern * pattern / GRAVITY * float(np.cos(bank) / np.sin(bank)),
+                turn_radius=pattern * pattern / GRAVITY * cos1(bank) / sin1(bank),
                 has_brakes=s.has_brakes, rotary=s.engine.kind == "rotary")
