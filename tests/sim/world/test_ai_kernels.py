@@ -11,7 +11,7 @@ import sys
 import numpy as np
 import pytest
 
-from flight.sim.dynamics.jit import JIT_DISABLED, KernelArgumentError
+from flight.sim.jit import JIT_DISABLED, KernelArgumentError
 from tests.sim.dynamics.test_kernels import _ASM_SCRIPT, _REPO
 
 _SCRIPT = """

@@ -9,7 +9,7 @@ import numpy as np
 from numba import types
 
 from flight.sim.dynamics import DT
-from flight.sim.dynamics.jit import kernel
+from flight.sim.jit import kernel
 from flight.sim.dynamics.stablemath import maximum, minimum
 from flight.sim.world.ai.circuit import GLIDE, circuit_targets1, field_position1, final_length1
 from flight.sim.world.ai.guidance import bank_for_course1, circle_point1

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from flight.sim.dynamics.jit import kernel
+from flight.sim.jit import kernel
 from flight.sim.dynamics.stablemath import cos1, maximum, sin1
 from flight.sim.world.ai.guidance import follow_line1
 from flight.sim.world.ai.orders import Phase

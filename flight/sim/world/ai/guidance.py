@@ -9,7 +9,7 @@ import numpy as np
 from numba import types
 
 from flight.sim.dynamics.atmosphere import GRAVITY
-from flight.sim.dynamics.jit import kernel
+from flight.sim.jit import kernel
 from flight.sim.dynamics.stablemath import atan2_1, cos1, maximum, minimum, sin1
 from flight.sim.world.ai.loops import wrap1
 from flight.sim.world.ai.sensing import Track

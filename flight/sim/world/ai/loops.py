@@ -13,7 +13,7 @@ from numba import types
 
 from flight.sim.dynamics import DT
 from flight.sim.dynamics.atmosphere import GRAVITY
-from flight.sim.dynamics.jit import KernelArgumentError, describe_arrays, kernel
+from flight.sim.jit import KernelArgumentError, describe_arrays, kernel
 from flight.sim.dynamics.stablemath import cos1, maximum, minimum, sin1
 from flight.sim.world.ai.tuning import Tuning
 

@@ -13,7 +13,7 @@ from numba import types
 
 from flight.sim.dynamics import Fleet, quaternion
 from flight.sim.dynamics.atmosphere import SEA_LEVEL_DENSITY, density1
-from flight.sim.dynamics.jit import kernel
+from flight.sim.jit import kernel
 from flight.sim.dynamics.stablemath import atan2, atan2_1, maximum, minimum
 
 _TWO_PI = 2.0 * np.pi
