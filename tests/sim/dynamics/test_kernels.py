@@ -14,9 +14,12 @@ from flight.sim.dynamics import DT, Fleet, load_aircraft
 from flight.sim.dynamics.jit import JIT_DISABLED, KernelArgumentError
 from tests.sim.dynamics.scenarios import scenarios, trace
 
-# state digests after 600 ticks, recorded from the numpy Fleet.step these kernels replaced (with stablemath's sin
-# and cos in place of np.sin and np.cos, and its atan2 in the three-point attitude of a ground start); a change to
-# the physics re-records them with `python -m tests.sim.dynamics.scenarios 600`, and the diff gets reviewed
+# state digests after 600 ticks. First recorded from the numpy Fleet.step these kernels replaced (with stablemath's
+# sin and cos in place of np.sin and np.cos, and its atan2 in the three-point attitude of a ground start); the
+# kernels gave its bits. Re-recorded from the kernels when the atmosphere table, the engine lapse and the terrain
+# moved to stablemath's pow, exp, sin and cos, and the scenarios' stick inputs to its sin (replay format 2), so they
+# hold on every CPU. A change to the physics re-records them with `python -m tests.sim.dynamics.scenarios 600`,
+# and the diff gets reviewed
 GOLDEN_600 = json.loads(open(os.path.join(os.path.dirname(__file__), "golden_600.json")).read())
 _REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
