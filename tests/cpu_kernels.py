@@ -1,7 +1,7 @@
 """Running a script as on another CPU (DESIGN.md, Replays: what the simulation computes must not depend on it):
-numpy with its AVX-512 kernels on and off; glibc's SSE2 maths instead of its FMA versions, with OpenBLAS's
-kernels for a Nehalem (an older CPU's C library and BLAS); numba's code for a generic x86-64. On a CPU without
-AVX-512 or FMA the variables change less, and the comparisons still hold."""
+numpy with its AVX-512 kernels on and off; a CPU without AVX2 or FMA (glibc's SSE2 maths instead of its FMA
+versions, OpenBLAS's kernels for a Nehalem, numpy's x86-64-v2 baseline kernels); numba's code for a generic
+x86-64. On a CPU without AVX-512 or FMA the variables change less, and the comparisons still hold."""
 import os
 import subprocess
 import sys
@@ -9,8 +9,8 @@ import tempfile
 from pathlib import Path
 
 WITHOUT_AVX512 = {"NPY_DISABLE_CPU_FEATURES": "X86_V4 AVX512_ICL AVX512_SPR"}
-OLDER_CPU_MATHS = {"GLIBC_TUNABLES": "glibc.cpu.hwcaps=-AVX2,-FMA,-AVX512F,-AVX512DQ,-AVX512BW,-AVX512VL,-AVX512CD",
-                   "OPENBLAS_CORETYPE": "Nehalem"}
+WITHOUT_AVX2 = {"GLIBC_TUNABLES": "glibc.cpu.hwcaps=-AVX2,-FMA,-AVX512F,-AVX512DQ,-AVX512BW,-AVX512VL,-AVX512CD",
+                "OPENBLAS_CORETYPE": "Nehalem", "NPY_DISABLE_CPU_FEATURES": "X86_V3 X86_V4 AVX512_ICL AVX512_SPR"}
 # its own kernel cache, kept across test runs like the suite's (tests/conftest.py) and keyed on the sources the
 # same way (flight.sim.dynamics.jit), so the generic code compiles once per change of the simulation
 GENERIC_NUMBA = {"NUMBA_CPU_NAME": "generic",
