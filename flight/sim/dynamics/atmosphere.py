@@ -1,15 +1,14 @@
 """ISA standard atmosphere (troposphere and lower stratosphere) as interpolation tables.
 
-The per-tick path only interpolates, because `exp`/`power` may differ in the last bit between CPUs, which would
-break replays. `interp1` is np.interp for one value, to the bit (the same index search and formula); the
+The per-tick path only interpolates; the table is built with stablemath's pow and exp, because the C library's
+may differ in the last bit between CPUs, which would break replays. `interp1` is np.interp for one value, to the bit (the same index search and formula); the
 kernels call `density1`. Imports numpy, numba and the standard library only.
 """
-import math
-
 import numpy as np
 
 from numba import types
 
+from flight.sim.dynamics.stablemath import exp1, pow1
 from flight.sim.jit import kernel
 
 SEA_LEVEL_DENSITY = 1.225  # kg/m^3
@@ -27,11 +26,11 @@ def _isa_exact(h: float) -> tuple[float, float, float]:
     """Temperature (K), pressure (Pa), density (kg/m^3) at geopotential height h (m); used to build the table."""
     if h <= _TROPOPAUSE:
         t = _T0 - _LAPSE * h
-        p = _P0 * (t / _T0) ** (GRAVITY / (_LAPSE * _R_AIR))
+        p = _P0 * pow1(t / _T0, GRAVITY / (_LAPSE * _R_AIR))
     else:
         t = _T0 - _LAPSE * _TROPOPAUSE
-        p_trop = _P0 * (t / _T0) ** (GRAVITY / (_LAPSE * _R_AIR))
-        p = p_trop * math.exp(-GRAVITY * (h - _TROPOPAUSE) / (_R_AIR * t))
+        p_trop = _P0 * pow1(t / _T0, GRAVITY / (_LAPSE * _R_AIR))
+        p = p_trop * exp1(-GRAVITY * (h - _TROPOPAUSE) / (_R_AIR * t))
     return t, p, p / (_R_AIR * t)
 
 

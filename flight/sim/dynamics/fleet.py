@@ -129,7 +129,7 @@ class Fleet:
     @property
     def beta(self) -> np.ndarray:
         v = self.air_velocity_body()
-        return atan2(v[:, 1], np.sqrt(v[:, 0] ** 2 + v[:, 2] ** 2))
+        return atan2(v[:, 1], np.sqrt(v[:, 0] * v[:, 0] + v[:, 2] * v[:, 2]))
 
     @property
     def euler(self) -> np.ndarray:

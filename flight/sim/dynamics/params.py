@@ -2,11 +2,14 @@
 kernels into three tables (`aircraft` (N, A), `engines` (N, E, B), `contacts` (N, P, C); the column names below).
 
 Types with fewer engines or contact points than the largest in the fleet are padded with inert entries (mask 0),
-so mixed fleets step with one code path. Imports numpy and the standard library only.
+so mixed fleets step with one code path. Imports numpy, the standard library and flight.sim.dynamics only.
 """
+import math
+
 import numpy as np
 
 from flight.sim.dynamics.spec import AERO_DERIVATIVES, CRASH_CAUSES, AircraftSpec
+from flight.sim.dynamics.stablemath import pow1
 from flight.sim.dynamics.tables import ADVANCE_RATIO_GRID, ALPHA_GRID, RPM_FRACTION_GRID, TableSet
 
 DAMAGE_PARTS = ("left_wing", "right_wing", "ailerons", "elevator", "rudder")
@@ -30,15 +33,21 @@ CONTACT_COLUMNS = 12
 
 def lapse_quadratic(exponent: float) -> tuple[float, float, float]:
     """(a, b, c) with a + b s + c s^2 through s**exponent at s = 0.3, 0.65, 1.0 (density ratios from about
-    11 km to sea level; within 0.5 % in between for exponents 0.7-1.3). Python floats: the same bits everywhere."""
+    11 km to sea level; within 0.5 % in between for exponents 0.7-1.3). stablemath's pow, not `**` (the C
+    library's pow): the same bits everywhere."""
     (x0, x1, x2) = (0.3, 0.65, 1.0)
-    y0, y1, y2 = (x ** exponent for x in (x0, x1, x2))
+    y0, y1, y2 = (pow1(x, exponent) for x in (x0, x1, x2))
     # Newton's divided differences
     d01, d12 = (y1 - y0) / (x1 - x0), (y2 - y1) / (x2 - x1)
     c = (d12 - d01) / (x2 - x0)
     b = d01 - c * (x0 + x1)
     a = y0 - b * x0 - c * x0 * x0
     return a, b, c
+
+
+def _length(v) -> float:
+    x, y, z = v
+    return math.sqrt(x * x + y * y + z * z)
 
 
 def inverse_3x3(m: np.ndarray) -> np.ndarray:
@@ -147,7 +156,8 @@ class FleetParams:
 
     def _contacts(self, specs: list[AircraftSpec]):
         self.gear = GearParams(specs, self.inertia_inv)
-        self.contact_reach = np.array([max(np.linalg.norm(c.position) for c in s.contacts) for s in specs])
+        # sqrt of a sum in order, not np.linalg.norm: BLAS's dot product differs by CPU (its kernels, FMA)
+        self.contact_reach = np.array([max(_length(c.position) for c in s.contacts) for s in specs])
 
 
 class GearParams:

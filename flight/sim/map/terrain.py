@@ -1,8 +1,9 @@
 """Terrain: one heightfield that both the flight model (ground contact) and the renderer (mesh) use.
 
-Heights are a numpy grid on a regular north/east spacing; `height_at` interpolates bilinearly with `+ - * /` and
-`floor` only (flight.sim.dynamics.heightfield, the kernel the flight model's ground contact runs too), so ground
-contact has the same bits on every CPU. Imports numpy, the standard library and that kernel only.
+Heights are a numpy grid on a regular north/east spacing, generated with stablemath's sin and cos (numpy's and
+the C library's differ by CPU); `height_at` interpolates bilinearly with `+ - * /` and `floor` only
+(flight.sim.dynamics.heightfield, the kernel the flight model's ground contact runs too), so ground contact has the
+same bits on every CPU. Imports numpy, the standard library, stablemath and that kernel only.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from flight.sim.dynamics.heightfield import heights_at
+from flight.sim.dynamics.stablemath import cos1, hypot, sin, sin1
 
 
 @dataclass(frozen=True)
@@ -56,15 +58,15 @@ def generate_terrain(seed: int, size_m: tuple[float, float] = (8000.0, 8000.0), 
         direction = rng.uniform(0.0, np.pi)
         amplitude = rng.uniform(4.0, 12.0)
         phase = rng.uniform(0.0, 2.0 * np.pi)
-        along = n * np.cos(direction) + e * np.sin(direction)
-        heights += amplitude * np.sin(2.0 * np.pi * along / wavelength + phase)
-    river_east = rng.uniform(-0.3, 0.3) * size_m[1] + 400.0 * np.sin(n / 900.0)
-    # (np.exp may round differently from CPU to CPU; a polynomial bump does not)
+        along = n * cos1(direction) + e * sin1(direction)
+        heights += amplitude * sin(2.0 * np.pi * along / wavelength + phase)
+    river_east = rng.uniform(-0.3, 0.3) * size_m[1] + 400.0 * sin(n / 900.0)
+    # (a polynomial bump, not a Gaussian: no exp)
     across = np.minimum(np.abs(e - river_east) / 400.0, 1.0)
     bump = 1.0 - across * across
     heights -= 18.0 * bump * bump
     for spot_north, spot_east, radius in flat_spots:
-        distance = np.hypot(n - spot_north, e - spot_east)
+        distance = hypot(n - spot_north, e - spot_east)
         blend = np.clip((distance - radius) / radius, 0.0, 1.0)
         blend = blend * blend * (3.0 - 2.0 * blend)
         heights = base_height + (heights - base_height) * blend

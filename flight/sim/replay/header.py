@@ -1,5 +1,7 @@
 """The replay header: what a re-simulation needs (level, seed, difficulty) and what explains a divergence (the
-versions, the CPU features numpy picked kernels for, hashes of the level's and the aircraft's files)."""
+versions of the game, numpy and numba, the CPU features numpy picked kernels for, hashes of the level's and the
+aircraft's files). The format version counts changes to the file and to the simulation's arithmetic: a replay of
+another version is refused, never re-simulated into a different flight."""
 from __future__ import annotations
 
 import datetime
@@ -7,15 +9,19 @@ import hashlib
 import platform
 from pathlib import Path
 
+import numba
 import numpy as np
 
 from flight import __version__
 from flight.sim.dynamics import DT
 from flight.paths import aircraft_dir, levels_dir
 
-FORMAT_VERSION = 1
+# 1: the first files. 2: the same bits on every x86-64 CPU (Fleet.step compiled with numba; the atmosphere, the
+# engine lapse, the terrain and the trigonometry from stablemath), which are not version 1's bits.
+FORMAT_VERSION = 2
 # the fields a replay cannot be read without, and their types (any others are informative)
-FIELDS = {"format": int, "game_version": str, "numpy_version": str, "level": str, "level_hash": str,
+FIELDS = {"format": int, "game_version": str, "numpy_version": str, "numba_version": str, "level": str,
+          "level_hash": str,
           "aircraft_hash": str, "seed": int, "difficulty": str, "tick_rate": int}
 
 
@@ -46,7 +52,7 @@ def cpu_features() -> list[str]:
 
 def make_header(level: str, seed: int, difficulty: str, **extra) -> dict:
     return {"format": FORMAT_VERSION, "game_version": __version__, "numpy_version": np.__version__,
-            "python_version": platform.python_version(), "machine": platform.machine(), "cpu_features": cpu_features(),
+            "numba_version": numba.__version__, "python_version": platform.python_version(), "machine": platform.machine(), "cpu_features": cpu_features(),
             "level": level, "level_hash": level_hash(level), "aircraft_hash": aircraft_hash(), "seed": int(seed),
             "difficulty": difficulty, "tick_rate": round(1.0 / DT),
             "recorded_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), **extra}
@@ -57,9 +63,11 @@ def header_problem(header) -> str | None:
     if not isinstance(header, dict):
         return "the header is not a JSON object"
     version = header.get("format")
-    if isinstance(version, int) and version != FORMAT_VERSION:
-        newer = "newer than this game reads" if version > FORMAT_VERSION else "an old format this game cannot read"
-        return f"replay format version {version} is {newer} (it reads version {FORMAT_VERSION})"
+    if isinstance(version, int) and not isinstance(version, bool) and version < FORMAT_VERSION:
+        return (f"recorded with replay format {version}, this game reads {FORMAT_VERSION}: the simulation's "
+                f"arithmetic changed")
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        return f"replay format version {version} is newer than this game reads (it reads version {FORMAT_VERSION})"
     for key, kind in FIELDS.items():
         if not isinstance(header.get(key), kind) or isinstance(header.get(key), bool):
             return f"header field {key!r} is missing or not a {kind.__name__}"

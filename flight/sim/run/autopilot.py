@@ -66,7 +66,8 @@ class PlanFlyer:
         if kind == "fly_to":
             north, east = (float(v) for v in world.fleet.pos[0, :2])
             zone, (n, e) = self.target
-            return (zone is not None and zone.contains(north, east)) or math.hypot(north - n, east - e) < POINT_REACHED
+            dn, de = north - n, east - e  # not math.hypot: the C library's differs by CPU
+            return (zone is not None and zone.contains(north, east)) or math.sqrt(dn * dn + de * de) < POINT_REACHED
         if kind == "wait":
             return (self.sortie.tick_count - self.started) * DT >= float(step.get("s", 0.0))
         return False  # land: the mission ends it

@@ -9,6 +9,7 @@ import numpy as np
 
 from flight.sim.command import FIRE
 from flight.sim.dynamics import DT, Fleet, load_aircraft
+from flight.sim.dynamics.stablemath import cos1, sin1
 from flight.sim.world.combat.combat import Combat
 from flight.sim.world.combat.combat_snapshot import CombatSnapshot, combat_snapshot
 from flight.sim.world.seats import FLYING, SEAT_NAMES, seats_of
@@ -75,13 +76,13 @@ def slots_of(level: Level) -> list[Slot]:
     slots = [Slot("player", level.aircraft, level.side, *level.start, level.start_heading, level.start_on_ground,
                   level.start_altitude)]
     for flight in level.flights:
-        heading = np.radians(flight.heading_deg)
+        heading = math.radians(flight.heading_deg)
         for n in range(flight.count):
             # parked: a line abreast to the right; flying: echelon right, each a spacing back and to the right
             right = n * flight.spacing
             back = 0.0 if flight.on_ground else n * flight.spacing
-            north = flight.north - back * np.cos(heading) - right * np.sin(heading)
-            east = flight.east - back * np.sin(heading) + right * np.cos(heading)
+            north = flight.north - back * cos1(heading) - right * sin1(heading)
+            east = flight.east - back * sin1(heading) + right * cos1(heading)
             slots.append(Slot(f"{flight.name}/{n}", flight.aircraft, flight.side, float(north), float(east),
                               flight.heading_deg, flight.on_ground, flight.altitude, flight.speed))
     return slots

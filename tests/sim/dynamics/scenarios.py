@@ -8,14 +8,15 @@ from __future__ import annotations
 import numpy as np
 
 from flight.sim.dynamics import DT, Fleet, known_aircraft, load_aircraft
+from flight.sim.dynamics.stablemath import sin
 from flight.sim.map.terrain import generate_terrain
 from flight.sim.replay.arrays import digest
 
 
 def _wobble(tick: int, n: int, period: float, amplitude: float) -> np.ndarray:
-    """A smooth, reproducible stick input per aircraft (Python floats: the same on every run)."""
+    """A smooth, reproducible stick input per aircraft (stablemath's sin: the same bits on every CPU)."""
     phase = np.arange(n) * 0.7 + tick * (2.0 * np.pi / period)
-    return amplitude * np.sin(phase)
+    return amplitude * sin(phase)
 
 
 def _air(kind: str, ticks: int):

@@ -9,6 +9,7 @@ import pytest
 
 from flight.sim.replay import ReplayFileError, load_replay
 from flight.sim.replay.container import MAGIC, chunk
+from flight.sim.replay.header import FORMAT_VERSION
 from flight.sim.replay.playback import Playback, verify
 from tests.sim.replay.recordings import recorded
 
@@ -57,6 +58,17 @@ def test_a_newer_format_version(tmp_path, good):
     path = tmp_path / "future.flightreplay"
     path.write_bytes(MAGIC + chunk(b"HEAD", json.dumps(header).encode()) + good[len(MAGIC) + 12 + header_length(good):])
     refused(path, "format version 7 is newer than this game reads")
+
+
+def test_a_replay_of_an_older_format_is_refused_because_the_arithmetic_changed(tmp_path, good):
+    header = json.loads(load_replay_header(good))
+    header["format"] = FORMAT_VERSION - 1
+    header.pop("numba_version")  # version 1 files had none
+    path = tmp_path / "old.flightreplay"
+    path.write_bytes(MAGIC + chunk(b"HEAD", json.dumps(header).encode()) + good[len(MAGIC) + 12 + header_length(good):])
+    message = refused(path, "arithmetic changed")
+    assert message == (f"{path}: recorded with replay format {FORMAT_VERSION - 1}, this game reads {FORMAT_VERSION}: "
+                       f"the simulation's arithmetic changed")
 
 
 def test_a_truncated_file_is_refused_but_its_whole_seconds_still_play(tmp_path, good):
@@ -129,7 +141,7 @@ def header_length(data: bytes) -> int:
 
 def test_loading_runs_no_code_from_the_file(tmp_path):
     """A header naming a pickle or an import is still just data: refused as a bad header, nothing imported."""
-    evil = {"format": 1, "level": "__import__('os').system('touch pwned')", "seed": "!!python/object"}
+    evil = {"format": FORMAT_VERSION, "level": "__import__('os').system('touch pwned')", "seed": "!!python/object"}
     path = tmp_path / "evil.flightreplay"
     path.write_bytes(MAGIC + chunk(b"HEAD", json.dumps(evil).encode()) + chunk(b"CTRL", zlib.compress(b"\x80\x04")))
     refused(path, "header field")

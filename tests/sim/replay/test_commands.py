@@ -45,7 +45,8 @@ def test_info_prints_the_header_and_the_outcome(tmp_path, capsys):
     info = json.loads(out)
     assert code == 0 and info["header"]["level"] == "training" and info["ticks"] == 360
     assert info["complete"] and info["outcome"]["outcome"] == "timeout"
-    assert {"game_version", "numpy_version", "cpu_features", "level_hash", "seed", "difficulty"} <= set(info["header"])
+    assert {"game_version", "numpy_version", "numba_version", "cpu_features", "level_hash", "seed",
+            "difficulty"} <= set(info["header"])
 
 
 def test_verify_exits_0_when_exact_1_when_it_diverges_2_when_unreadable(tmp_path, capsys):

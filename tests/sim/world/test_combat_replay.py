@@ -1,7 +1,5 @@
 """Combat replays exactly: the same seed and inputs give the same bits, a keyframe taken mid-burst continues
 identically, and a recorded sortie of Level 1 with the guns firing verifies."""
-import dataclasses
-
 import numpy as np
 
 from flight.tools.bench import combat_world
@@ -11,9 +9,9 @@ from flight.sim.replay.header import make_header
 from flight.sim.replay.playback import Playback, verify
 from flight.sim.world import load_level
 from flight.sim.world.combat.ground_units import FLAK
-from flight.sim.run.autopilot import level_autopilot
 from flight.sim.run.driver import Driver
 from flight.sim.run.sortie import Sortie
+from tests.sim.replay.recordings import gunner
 
 CRUISE = np.array([0.0, 0.02, 0.0, 0.8, 0.0, 0.0])
 
@@ -43,18 +41,6 @@ def test_a_keyframe_taken_mid_burst_continues_identically():
         for tick in range(200):
             restored.tick(CRUISE, FIRE if tick % 50 < 30 else CLEAR_JAM)
         assert arrays.digest(restored.state()) == straight
-
-
-def gunner(sortie: Sortie):
-    """The level's autopilot, firing in bursts and working the cocking handles between them."""
-    fly = level_autopilot(sortie)
-
-    def pilot(s: Sortie):
-        frame = fly(s)
-        tick = s.tick_count
-        buttons = FIRE if tick % 240 < 100 else (CLEAR_JAM if tick % 240 < 140 else 0)
-        return dataclasses.replace(frame, buttons=frame.buttons | buttons)
-    return pilot
 
 
 def test_a_recorded_sortie_of_level_1_with_firing_verifies_and_seeks(tmp_path):

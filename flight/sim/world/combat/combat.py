@@ -8,6 +8,8 @@ of the tick and first move on the next.
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from flight.sim.command import CLEAR_JAM, FIRE
@@ -15,6 +17,7 @@ from flight.sim.dynamics import DT, Fleet
 from flight.sim.dynamics import quaternion
 from flight.sim.dynamics.atmosphere import SEA_LEVEL_DENSITY, density
 from flight.sim.dynamics.spec import CRASH_CAUSES
+from flight.sim.dynamics.stablemath import cos1
 from flight.sim.world.combat.aiming import lead, norm, scatter
 from flight.sim.world.combat.bullets import LIFETIME_TICKS, Bullets
 from flight.sim.world.combat.damage import Condition
@@ -32,7 +35,7 @@ HEAT_COOL = 4.0  # rounds of heat the gun sheds a second
 CLEAR_TICKS, CLEAR_CHANCE = 90, 0.6  # one attempt at a stoppage: 0.75 s of work on the cocking handle
 SYNC_MIN_OMEGA = 20.0  # rad/s: the interrupter gear needs the engine turning
 GUNNER_ERROR = 0.008  # rad, a bomber's gunner's aim on top of his gun's cone of fire
-FRIEND_IN_LINE_COS = float(np.cos(np.radians(5.0)))  # a friend this near the line of fire blocks it
+FRIEND_IN_LINE_COS = cos1(math.radians(5.0))  # a friend this near the line of fire blocks it
 NIGHT_GUNNER_ERROR = 0.025  # rad: at night he lays on an exhaust flame and a shape against the stars
 GUNNER_BURST, GUNNER_CYCLE = 180, 300  # ticks: a gunner fires 1.5 s in every 2.5 s while he has a target
 FLASH_TICKS = 3
@@ -242,7 +245,7 @@ class Combat:
         pulled &= ~g.flexible | (((tick + 37 * np.arange(g.count)) % GUNNER_CYCLE) < GUNNER_BURST)
         if manned is not None:
             gun, direction = manned
-            aim[gun] = rot[owner[gun]] @ direction
+            aim[gun] = np.einsum("ij,j->i", rot[owner[gun]], direction)  # not @: BLAS's kernels differ by CPU
             pulled[gun] = bool(buttons & FIRE)
             self.target[gun] = -1  # his gunner stands aside
         cooldown = self.cooldown - DT

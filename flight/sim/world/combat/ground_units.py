@@ -5,12 +5,13 @@ the world's bullets); flak shells are `flight.sim.world.combat.flak`'s. Imports 
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from flight.sim.dynamics import DT
-from flight.sim.dynamics.stablemath import atan2
+from flight.sim.dynamics.stablemath import atan2, cos, cos1, sin, sin1
 from flight.sim.world.combat.aiming import lead, normal, norm, scatter, unit
 
 SIDES = ("allied", "german")
@@ -50,8 +51,8 @@ RIFLE_SPREAD = 0.012  # rad, each shot's error
 RIFLE_MUZZLE_VELOCITY = 870.0
 GUN_HEIGHT = 1.5  # m above the ground: the muzzle
 SEARCHLIGHT_RANGE = 6000.0
-PICKUP_COS = float(np.cos(np.radians(3.5)))  # an aircraft this close to the beam's axis is caught in it
-LOST_COS = float(np.cos(np.radians(8.0)))  # held targets the beam falls this far behind are lost
+PICKUP_COS = cos1(math.radians(3.5))  # an aircraft this close to the beam's axis is caught in it
+LOST_COS = cos1(math.radians(8.0))  # held targets the beam falls this far behind are lost
 SLEW = 0.4  # rad/s the beam follows a held target
 SWEEP_RATE, CUED_SWEEP_RATE = 0.15, 0.8  # rad/s of the sweep's phase: searching the sky, searching about a cue
 LOCATOR_ERROR = 0.05  # rad: the sound locator's error (and the sound's lag), held for one engagement
@@ -107,10 +108,10 @@ class GroundUnits:
     def __init__(self, groups: tuple[GroundGroup, ...], ground, time_of_day: str = "day"):
         rows = []
         for g in groups:
-            heading = np.radians(g.heading_deg)
+            heading = math.radians(g.heading_deg)
             for k in range(1 if g.kind == "guards" else g.count):
                 right = k * g.spacing
-                offset = np.array([-right * np.sin(heading), right * np.cos(heading)])
+                offset = np.array([-right * sin1(heading), right * cos1(heading)])
                 route = [tuple(np.array(p) + offset) for p in g.route]
                 rows.append((f"{g.name}/{k}", g, heading, np.array([g.north, g.east]) + offset, route))
         u = len(rows)
@@ -259,11 +260,11 @@ class GroundUnits:
         between about 35 and 65 degrees up; cued, it searches 10 by 7 degrees about the cue (sin and cos only)."""
         centre_az = np.where(self.cued, self.cue[:, 0], self.heading)
         centre_el = np.where(self.cued, self.cue[:, 1], 0.87)
-        azimuth = centre_az + np.where(self.cued, 0.17, 1.0) * np.sin(self.sweep)
-        elevation = np.minimum(np.maximum(centre_el + np.where(self.cued, 0.12, 0.26) * np.sin(0.63 * self.sweep + 1.0),
+        azimuth = centre_az + np.where(self.cued, 0.17, 1.0) * sin(self.sweep)
+        elevation = np.minimum(np.maximum(centre_el + np.where(self.cued, 0.12, 0.26) * sin(0.63 * self.sweep + 1.0),
                                           0.1), 1.5)
-        cos_el = np.cos(elevation)
-        pattern = np.stack([cos_el * np.cos(azimuth), cos_el * np.sin(azimuth), -np.sin(elevation)], axis=-1)
+        cos_el = cos(elevation)
+        pattern = np.stack([cos_el * cos(azimuth), cos_el * sin(azimuth), -sin(elevation)], axis=-1)
         lights = (self.kind == SEARCHLIGHT)[:, None]
         self.beam = np.where(lights, pattern, self.beam) if len(self) else pattern
 
@@ -312,7 +313,7 @@ class GroundUnits:
         if not trucks.size or not (alive & (-pos[:, 2] < self.top)).any():
             return hit
         offset = pos[None, :, :2] - self.pos[trucks, None, :2]
-        c, s = np.cos(self.heading[trucks])[:, None], np.sin(self.heading[trucks])[:, None]
+        c, s = cos(self.heading[trucks])[:, None], sin(self.heading[trucks])[:, None]
         along = np.abs(offset[..., 0] * c + offset[..., 1] * s)
         across = np.abs(-offset[..., 0] * s + offset[..., 1] * c)
         reach = 0.9 * half_span[None, :]

@@ -1,5 +1,6 @@
 """Aircraft guns as data: the `[[guns]]` tables of `models/aircraft/<type>.toml`, read here (the flight model has
-no use for them), and a fleet's guns stacked into flat per-gun arrays. Imports numpy and the standard library.
+no use for them), and a fleet's guns stacked into flat per-gun arrays. Imports numpy, the standard library and
+flight.sim.dynamics.
 
     [[guns]]
     name = "left_vickers"
@@ -28,6 +29,7 @@ import numpy as np
 
 from flight.sim.dynamics.atmosphere import SEA_LEVEL_DENSITY
 from flight.sim.dynamics.spec import AircraftFileError, AircraftSpec
+from flight.sim.dynamics.stablemath import cos1
 
 MOUNTS = ("synchronised", "fixed", "flexible")
 BULLET_DRAG_COEFFICIENT = 0.3  # a pointed rifle bullet at supersonic speed (about Mach 1.5-2.5)
@@ -101,7 +103,7 @@ def _gun(path: Path, where: str, t: dict) -> GunSpec:
     if mount not in MOUNTS:
         fail("mount", f"expected one of {', '.join(MOUNTS)}, got {mount!r}")
     direction = np.array(vector("direction"))
-    length = float(np.sqrt(direction @ direction))
+    length = math.sqrt(direction[0] * direction[0] + direction[1] * direction[1] + direction[2] * direction[2])
     if length == 0.0:
         fail("direction", "must not be zero")
     rounds = t.get("rounds")
@@ -158,7 +160,7 @@ class FleetGuns:
         self.muzzle_velocity = column(lambda i, s, g: g.muzzle_velocity)
         self.drag = column(lambda i, s, g: g.drag_per_m)
         self.dispersion = column(lambda i, s, g: g.dispersion_mrad * 1e-3)
-        self.arc_cos = column(lambda i, s, g: math.cos(math.radians(g.arc_deg)))
+        self.arc_cos = column(lambda i, s, g: cos1(math.radians(g.arc_deg)))
         self.range = column(lambda i, s, g: g.range_m)
         self.rounds = column(lambda i, s, g: g.rounds, np.int32)
         self.tracer_every = column(lambda i, s, g: g.tracer_every, np.int32)

@@ -10,7 +10,7 @@ import numpy as np
 
 from flight.sim.command import PARKED, REAR_GUN
 from flight.sim.dynamics import Fleet
-from flight.sim.dynamics.stablemath import atan2
+from flight.sim.dynamics.stablemath import atan2, cos1, sin1
 from flight.sim.world.ai import Pilot
 from flight.sim.world.ai.airwork import FIGHT_FLOOR
 from flight.sim.world.combat.guns import FleetGuns
@@ -86,8 +86,7 @@ class RearGunSeat(Seat):
     def aim(self, aileron: float, elevator: float) -> np.ndarray:
         """(3,) unit vector, body axes: where the gun points."""
         azimuth, elevation = self.angles(aileron, elevator)
-        return np.array([np.cos(elevation) * np.cos(azimuth), np.cos(elevation) * np.sin(azimuth),
-                         -np.sin(elevation)])
+        return np.array([cos1(elevation) * cos1(azimuth), cos1(elevation) * sin1(azimuth), -sin1(elevation)])
 
     def snapshot_fields(self, tick: int, current: bool) -> dict:
         aim = self.aim_angles if current else None

@@ -2,7 +2,8 @@
 run past him to the bombers, and the towers' searchlights. `Gate.tick` advances it while the player's seat is
 "gate": the frame lays the gun (aileron traverse, elevator elevation, both absolute over their range), FIRE fires
 it, RELOAD changes the belt. The gun's bullets are real (flight.sim.world.combat.bullets) and strike the guards (upright
-cylinders), the lamps and the ground. Deterministic: random numbers only from the world's rng. Imports numpy only.
+cylinders), the lamps and the ground. Deterministic: random numbers only from the world's rng. Imports numpy and
+flight.sim only.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import numpy as np
 
 from flight.sim.command import FIRE, RELOAD
 from flight.sim.dynamics import DT
+from flight.sim.dynamics.stablemath import cos, sin
 from flight.sim.world.combat.aiming import norm, scatter, unit
 from flight.sim.world.combat.bullets import LIFETIME_TICKS, Bullets
 from flight.sim.world.combat.events import DUST, EXPLOSION, HIT, Events
@@ -144,7 +146,7 @@ class Gate:
         """(3,) NED unit vector along the bore."""
         bearing, elevation = self.facing + self.traverse, self.elevation
         angles = np.array([bearing, elevation])
-        (sin_b, sin_e), (cos_b, cos_e) = np.sin(angles), np.cos(angles)
+        (sin_b, sin_e), (cos_b, cos_e) = sin(angles), cos(angles)
         return np.array([cos_e * cos_b, cos_e * sin_b, -sin_e])
 
     # ---- per tick ---------------------------------------------------------------------------------------------
@@ -243,8 +245,8 @@ class Gate:
         north, east, half = self.spec.sweep
         k = np.arange(len(self.light_pos))
         seconds = tick * DT
-        return np.stack([north + half * np.sin(LIGHT_SWEEP[0] * seconds + 1.9 * k),
-                         east + half * np.sin(LIGHT_SWEEP[1] * seconds + 2.7 * k)], axis=1)
+        return np.stack([north + half * sin(LIGHT_SWEEP[0] * seconds + 1.9 * k),
+                         east + half * sin(LIGHT_SWEEP[1] * seconds + 2.7 * k)], axis=1)
 
     def _move_lights(self, tick: int) -> None:
         """The beams' spots search the yard; while the gun has fired within LIGHT_ALERT_S they swing to it."""

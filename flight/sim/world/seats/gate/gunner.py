@@ -8,7 +8,7 @@ import numpy as np
 
 from flight.sim.command import FIRE, RELOAD, ControlFrame
 from flight.sim.dynamics import DT
-from flight.sim.dynamics.stablemath import atan2
+from flight.sim.dynamics.stablemath import atan2, sin
 from flight.sim.world.combat.aiming import lead, norm, unit
 from flight.sim.world.seats.gate.gun import BARREL
 from flight.sim.world.seats.gate.guards import COVER, GRENADE_RANGE, LYING, RUNNING, RUSH_SPEED, STANDING
@@ -69,7 +69,7 @@ class GateGunner:
         bearing = atan2(offset[:, 1], offset[:, 0])
         in_arc = np.abs((bearing - gate.facing + np.pi) % (2.0 * np.pi) - np.pi) <= gate.arc
         if self.last_seen is None:
-            self.last_seen = np.full(len(m.state), -10**9, dtype=np.int64)
+            self.last_seen = np.full(len(m.state), -1_000_000_000, dtype=np.int64)
         self.last_seen[gate.seen(tick)] = tick
         remembered = m.out & (m.state == COVER) & ((tick - self.last_seen) * DT < MEMORY_S)
         able = ((self.last_seen == tick) | remembered) & (distance < REACH) & in_arc
@@ -100,7 +100,7 @@ class GateGunner:
         """(3,) rad: the error of his laying this tick, a slow wander of about WOBBLE each way."""
         seconds = tick * DT
         phase = np.array([1.7 * seconds + 0.3 * self.target, 2.3 * seconds + 1.1 * self.target, 0.9 * seconds])
-        return WOBBLE * np.sin(phase)
+        return WOBBLE * sin(phase)
 
     def _fires(self, gate, wanted: np.ndarray, distance: float) -> bool:
         """On target, in a burst (or after its pause), the barrel not too hot, the gun able."""
