@@ -45,7 +45,7 @@ def _run(args: argparse.Namespace) -> int:
 def _replay(args: argparse.Namespace) -> int:
     from flight.tools.replay_command import replay_command
 
-    return replay_command(Path(args.file), info=args.info, verify=args.verify)
+    return replay_command(Path(args.file), info=args.info, verify=args.verify, jobs=args.jobs)
 
 
 def _shot(args: argparse.Namespace) -> int:
@@ -76,6 +76,12 @@ def _models(args: argparse.Namespace) -> int:
     for path in build_all(Path(args.out) if args.out else models_dir()):
         print(f"wrote {path}")
     return 0
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of 1 or more: {text!r}")
+    return int(text)
 
 
 COMMANDS: dict[str, tuple[str, Handler]] = {
@@ -123,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     replay_mode.add_argument("--info", action="store_true", help="print the header and outcome as JSON")
     replay_mode.add_argument("--verify", action="store_true",
                              help="re-simulate headless and check every state hash (exit 0 exact, 1 diverged)")
+    commands["replay"].add_argument("--jobs", type=_positive, metavar="N",
+                                    help="with --verify, check its 5-second keyframe segments in N processes at once "
+                                         "(default: one per core; 1 verifies straight through)")
     commands["bench"].add_argument("--json", action="store_true", help="print one JSON object")
     commands["bench"].add_argument("--quick", action="store_true", help="fewer repetitions")
     commands["devices"].add_argument("--watch", action="store_true",
@@ -134,7 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `flight` command line and return its exit code."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "jobs", None) is not None and not args.verify:
+        parser.error("--jobs goes with --verify")
     if args.command is None:
         from flight.app.launch import play
 

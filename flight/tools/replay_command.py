@@ -1,5 +1,5 @@
-"""`flight replay FILE [--info | --verify]`: exit 0 when fine, 1 when a verification diverges, 2 when the file
-cannot be used (one line on stderr naming it)."""
+"""`flight replay FILE [--info | --verify [--jobs N]]`: exit 0 when fine, 1 when a verification diverges, 2 when
+the file cannot be used (one line on stderr naming it)."""
 from __future__ import annotations
 
 import json
@@ -12,14 +12,15 @@ from flight.sim.replay.reader import load_replay
 EXACT, DIVERGED, UNUSABLE = 0, 1, 2
 
 
-def replay_command(path: Path, info: bool = False, verify: bool = False) -> int:
+def replay_command(path: Path, info: bool = False, verify: bool = False, jobs: int | None = None) -> int:
+    """`jobs`: processes for --verify (None: one per core)."""
     try:
         if info:
             replay = load_replay(path, allow_partial=True)
             print(json.dumps(info_of(replay)))
             return EXACT
         if verify:
-            return _verify(path)
+            return _verify(path, jobs)
     except ReplayFileError as error:
         print(f"flight replay: {error}", file=sys.stderr)
         return UNUSABLE
@@ -33,15 +34,15 @@ def info_of(replay) -> dict:
             "keyframes": len(replay.keyframes), "hashes": len(replay.hashes), "bytes": replay.path.stat().st_size}
 
 
-def _verify(path: Path) -> int:
-    from flight.sim.replay.playback import verify
+def _verify(path: Path, jobs: int | None) -> int:
+    from flight.sim.replay.parallel import verify_in_parallel
     replay = load_replay(path)
     show = sys.stderr.isatty()
 
     def progress(tick: int, total: int) -> None:
         print(f"\rverifying {path.name}: {100 * tick // total:3d}%", end="", file=sys.stderr, flush=True)
 
-    result = verify(replay, progress if show else None)
+    result = verify_in_parallel(replay, jobs, progress if show else None)
     if show:
         print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
     print(json.dumps(result.to_json()))

@@ -48,4 +48,9 @@ def from_bytes(data: bytes) -> dict[str, np.ndarray]:
 
 def digest(arrays: dict[str, np.ndarray]) -> bytes:
     """8 bytes that change when any bit of any array (or a name, dtype or shape) does."""
-    return hashlib.blake2b(to_bytes(arrays), digest_size=8).digest()
+    return digest_of_bytes(to_bytes(arrays))
+
+
+def digest_of_bytes(data: bytes) -> bytes:
+    """`digest` of the arrays `data` holds (`to_bytes`'s output)."""
+    return hashlib.blake2b(data, digest_size=8).digest()

@@ -86,7 +86,7 @@ class Playback:
 class Verification:
     ok: bool
     ticks: int  # how many ticks were re-simulated
-    first_divergent_tick: int | None  # the tick of the first state hash that differed
+    first_divergent_tick: int | None  # the tick of the first state hash (or keyframe) that differed
     note: str | None = None
 
     def to_json(self) -> dict:
@@ -94,22 +94,72 @@ class Verification:
         return result | ({"note": self.note} if self.note else {})
 
 
-def verify(replay: Replay, progress: Callable[[int, int], None] | None = None) -> Verification:
-    """Re-simulate the whole replay headless and compare every state hash and the outcome."""
-    playback = Playback(replay)
-    note = version_note(replay)
-    for tick in range(1, replay.ticks + 1):
+@dataclass(frozen=True)
+class SegmentCheck:
+    """What re-simulating one keyframe segment found: the first tick that differed (None: all matched) and why,
+    if not a state hash; at the recording's end, the outcome the re-simulation reached."""
+    divergent_tick: int | None
+    why: str | None = None
+    outcome: str | None = None
+
+
+def segments(replay: Replay) -> list[tuple[int, int]]:
+    """(start, end) tick pairs from each keyframe to the next, the last to the recording's end. They chain: each
+    checks the keyframe at its end, which the next starts from."""
+    starts = sorted(t for t in replay.keyframes if t < replay.ticks)
+    return list(zip(starts, starts[1:] + [replay.ticks]))
+
+
+def check_segment(playback: Playback, start: int, end: int) -> SegmentCheck:
+    """Re-simulate ticks start+1 .. end from the keyframe at `start` (restored as a seek does, unless the playback
+    is already there), checking every state hash on the way and the keyframe at `end`, if there is one."""
+    replay = playback.replay
+    if playback.tick != start:
+        playback.sortie.restore(arrays.from_bytes(replay.keyframes[start]))
+    for tick in range(start + 1, end + 1):
         if playback.step() == 0:
-            return Verification(False, playback.tick, playback.tick, _joined("the flight ended early", note))
-        expected = replay.hashes.get(tick)
-        if expected is not None and arrays.digest(playback.sortie.state()) != expected:
-            return Verification(False, tick, tick, note)
-        if progress is not None and tick % 1200 == 0:
-            progress(tick, replay.ticks)
+            return SegmentCheck(playback.tick, "the flight ended early")
+        expected, keyframe = replay.hashes.get(tick), replay.keyframes.get(tick)
+        if expected is None and keyframe is None:
+            continue
+        state = arrays.to_bytes(playback.sortie.state())
+        if expected is not None and arrays.digest_of_bytes(state) != expected:
+            return SegmentCheck(tick)
+        if keyframe is not None and state != keyframe:
+            return SegmentCheck(tick, "the keyframe there differs")
+    outcome = playback.sortie.result()["outcome"] if end == replay.ticks else None
+    return SegmentCheck(None, outcome=outcome)
+
+
+def verdict(replay: Replay, checks: list[SegmentCheck]) -> Verification:
+    """One verification from the checks of a replay's segments (in any order; any after a divergence may be
+    missing): the first divergent tick, else the outcome reached at the end against the recorded one."""
+    note = version_note(replay)
+    diverged = [c for c in checks if c.divergent_tick is not None]
+    if diverged:
+        first = min(diverged, key=lambda c: c.divergent_tick)
+        return Verification(False, first.divergent_tick, first.divergent_tick, _joined(first.why, note))
+    (outcome,) = [c.outcome for c in checks if c.outcome is not None]
     recorded = replay.outcome or {}
-    if playback.sortie.result()["outcome"] != recorded.get("outcome", "timeout") and recorded.get("outcome") != "abandoned":
+    if outcome != recorded.get("outcome", "timeout") and recorded.get("outcome") != "abandoned":
         return Verification(False, replay.ticks, replay.ticks, _joined("the outcome differs", note))
     return Verification(True, replay.ticks, None, note)
+
+
+def verify(replay: Replay, progress: Callable[[int, int], None] | None = None) -> Verification:
+    """Re-simulate the whole replay headless, straight through, and compare every state hash, every keyframe and
+    the outcome. (flight.sim.replay.parallel checks the same segments in several processes.)"""
+    playback = Playback(replay)
+    checks = []
+    for start, end in segments(replay):
+        checks.append(check_segment(playback, start, end))
+        if checks[-1].divergent_tick is not None:
+            break
+        if progress is not None:
+            progress(end, replay.ticks)
+    if not checks:  # a recording of no ticks: only its outcome to check
+        checks.append(SegmentCheck(None, outcome=playback.sortie.result()["outcome"]))
+    return verdict(replay, checks)
 
 
 def _joined(*parts: str | None) -> str:
