@@ -13,7 +13,7 @@ from pathlib import Path
 from flight.tools.bench_fdm import fdm_figures
 from flight.tools.bench_frame import frame_figures, startup_figures
 from flight.tools.bench_world import combat_figures, combat_world, level_run  # noqa: F401 - combat_world: tests
-from flight.tools.figures import progress
+from flight.tools.bench_figures import progress
 from flight.tools.replay_bench import replay_figures
 
 

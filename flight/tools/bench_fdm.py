@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from flight.sim.dynamics import DT, Fleet, load_aircraft
-from flight.tools.figures import best_time, goal, progress
+from flight.tools.bench_figures import best_time, goal, progress
 from flight.tools.jsbsim_quiet import silenced
 
 FLEET_SIZES = (1, 16, 256)

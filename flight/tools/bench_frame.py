@@ -8,7 +8,7 @@ import sys
 import tempfile
 import time
 
-from flight.tools.figures import goal
+from flight.tools.bench_figures import goal
 
 # Run in a child; each prints time.time() once its work is done, so the figure counts the interpreter's own start.
 _COLD_COMPILE = ("from flight.sim.dynamics import DT, Fleet, load_aircraft; fleet = Fleet([load_aircraft('camel')]); "

@@ -15,7 +15,7 @@ from flight.sim.run.driver import Driver
 from flight.sim.run.sortie import Sortie
 from flight.sim.world import load_level
 from flight.tools.bench_fdm import fdm_step_time
-from flight.tools.figures import goal
+from flight.tools.bench_figures import goal
 
 
 def level_run(level: str, record: Path, max_seconds: float) -> dict:

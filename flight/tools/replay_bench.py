@@ -10,7 +10,7 @@ from flight.sim.replay.layout import KEYFRAME_TICKS
 from flight.sim.replay.parallel import cores, verify_in_parallel
 from flight.sim.replay.playback import Playback, verify
 from flight.sim.replay.reader import load_replay
-from flight.tools.figures import goal
+from flight.tools.bench_figures import goal
 
 
 def replay_figures(path: Path) -> dict:
