@@ -105,3 +105,9 @@ def test_module_does_not_import_panda3d(module: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"{module} imported {result.stdout.strip()}"
+
+
+def test_no_two_modules_share_a_file_name():
+    """A name says which module it is: no `units.py` in three packages (the reader searching for one finds one)."""
+    names = [path.name for path in PACKAGE.rglob("*.py") if path.name != "__init__.py"]
+    assert sorted({name for name in names if names.count(name) > 1}) == []
