@@ -1,9 +1,7 @@
 """Level files and how a free flight ends."""
-import numpy as np
 import pytest
 
-from flight.sim.dynamics import DT
-from flight.sim.world import LevelFileError, World, generate_terrain, known_levels, load_level
+from flight.sim.world import LevelFileError, known_levels, load_level
 from flight.sim.world import level as level_module
 
 
