@@ -1,25 +1,29 @@
 """The AI pilot's air work besides the circuit, overlaid at the guidance rate on what the circuit behaviours ask:
 the chase and the attack run with their gunnery, station keeping (formation, escort), a patrol, the way home, a
 practice stall, and, over everything, the break when an enemy is on the tail and a floor over the ground ahead.
-Every behaviour is computed for all K aircraft at once and each aircraft's order picks its own (masks).
-CPU-stable numpy only. Imports numpy and flight only.
+Scalar kernels over one aircraft k, which the guidance pass (planning) calls for each; each writes column k of
+the commands table (loops.COMMAND_ROWS), later behaviours over earlier ones. The state comes as the pass's
+bundles (planning: FLEET, PILOT, SKILL, gunnery.Gunnery.arrays). Imports numpy, numba and flight only.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from flight.sim.dynamics import DT
-from flight.sim.dynamics.stablemath import atan2, cos, sin
-from flight.sim.world.ai.fighting import (BREAK, BREAK_TICKS, ESCORT_ENGAGE, EXTEND, LEAD_RANGE, NEAR_NOSE, OVERTAKE,
-                                      PATROL_ENGAGE, PERCH_SPEED, REVERSE_TICKS, RUN, SETUP, chase_point,
-                                      chase_speed, engage, next_tactics, perch, threats, to_point)
-from flight.sim.world.ai.guidance import bank_for_course, circle_point
-from flight.sim.world.ai.loops import Commands
+from flight.sim.dynamics.stablemath import atan2_1, cos1, maximum, minimum, sin1
+from flight.sim.jit import kernel
+from flight.sim.world.ai.fighting import (BREAK, BREAK_TICKS, ESCORT_ENGAGE, EXTEND, LEAD_RANGE, NEAR_NOSE,
+                                          OVERTAKE, PATROL_ENGAGE, PERCH_SPEED, REVERSE_TICKS, RUN, SETUP,
+                                          chase_point1, chase_speed1, eas1, engage1, next_tactic1, perch1, threat1,
+                                          to_point1)
+from flight.sim.world.ai.guidance import bank_for_course1, circle_point1
+from flight.sim.world.ai.gunnery import AIM_TICKS, drift_aim1, lead1, solution1, trigger1
 from flight.sim.world.ai.orders import Order, Phase
-from flight.sim.world.ai.sensing import Instruments, Track
-from flight.sim.world.ai.stations import keep_station
-from flight.sim.world.ai.steering import angles_of, ground_ahead, keep_floor, merge, point_nose
+from flight.sim.world.ai.sensing import ground_ahead1
+from flight.sim.world.ai.stations import keep_station1
+from flight.sim.world.ai.steering import angles_of1, keep_floor1, point_nose1
 
+GUIDANCE_TICKS = 4  # the behaviours and guidance run every 4th tick (30 Hz); the inner loops every tick
 FIGHT_FLOOR = 60.0  # m over the ground ahead: nobody fights, breaks or keeps station lower
 STALL_PITCH, RECOVER_PITCH = 0.26, -0.12  # rad: nose up until she stalls, then down until she flies again
 SLOW, RECOVER, LEVEL = 0, 1, 2  # a practice stall's tactics
@@ -30,160 +34,203 @@ LOW_BREAK_HEIGHT, LOW_BREAK_BANK = 200.0, 1.05  # ... and lower than this a brea
     int(Order.PURSUE), int(Order.ATTACK), int(Order.ESCORT), int(Order.FORMATION), int(Order.PATROL),
     int(Order.RETURN), int(Order.STALL))
 _ENROUTE, _DOWNWIND, _BASE = int(Phase.ENROUTE), int(Phase.DOWNWIND), int(Phase.BASE)
+# rows of the tables (sensing.INSTRUMENT_ROWS, TRACK_ROWS, behaviours.TUNING_ROWS, loops.COMMAND_ROWS) and the
+# order's fields (orders.ORDER_ROWS) read here
+_ROLL, _PITCH, _HEADING, _EAS, _TAS, _ALPHA, _CLIMB_RATE = 0, 1, 2, 6, 7, 8, 10
+_NORTH, _EAST, _ALTITUDE, _HEIGHT, _COURSE = 0, 1, 2, 3, 5
+_STALL_SPEED, _STALL_ALPHA, _BANK_LIMIT, _ROLL_AUTHORITY, _TURN_RADIUS = 0, 1, 7, 8, 12
+_BANK, _CLIMB, _MIN_SPEED, _PITCH_CMD, _SPEED, _THROTTLE, _LOAD_MAX = 0, 1, 2, 3, 5, 6, 10
+_O_NORTH, _O_EAST, _O_ALTITUDE, _O_SPEED, _O_RADIUS, _O_FORWARD, _O_RIGHT, _O_DOWN, _O_FLOOR = 0, 1, 2, 3, 5, 8, 9, 10, 11
 
 
-def plan_air_work(p, i: Instruments, s: Track, c: Commands, ticks: int) -> Commands:
-    """The commands of `p` (a Pilot) with its air work overlaid; updates its tactics, threats and trigger."""
-    o, t, k, fleet = p.orders, p.tuning, p.skill, p.fleet
-    kind, enroute = o.kind, (p.phase == _ENROUTE) & ~i.crashed
-    flying = ~fleet.crashed & ~fleet.on_ground
-    evading = _evasion(p, i, s, kind, enroute, flying, ticks)
-    _engagements(p, kind, enroute, flying)
-    target = np.where((kind == _PURSUE) | (kind == _ATTACK), o.target, p.engaged)
-    fighting = enroute & (target >= 0)
-    p.tactic_ticks += ticks
-    solution = np.zeros(len(kind), dtype=bool)
-    p.gunnery.misjudge(p.rng, k.aim_error, fighting & ~evading, ticks)
-    if fighting.any():
-        c, solution = _fight(p, i, s, c, np.maximum(target, 0), fighting, evading)
-    p.gunnery.trigger(solution & ~evading, k.reaction_ticks, k.burst_ticks, ticks)
-    station = enroute & ((kind == _FORMATION) | ((kind == _ESCORT) & (p.engaged < 0)))
-    c = _stations(p, i, s, c, station, ticks)
-    patrolling = enroute & (kind == _PATROL) & (p.engaged < 0)
-    returning = enroute & (kind == _RETURN)
-    if (patrolling | returning).any():
-        course = np.where(patrolling, circle_point(s, o.north, o.east, o.radius, t.turn_radius),
-                          atan2(o.east - s.east, o.north - s.north))
-        c = merge(c, patrolling | returning, dict(
-            bank=bank_for_course(s, i.tas, course, t.bank_limit), speed=o.speed,
-            climb_rate=np.minimum(np.maximum(0.25 * (o.altitude - s.altitude), -6.0), 10.0)))
-    stalling = enroute & (kind == _STALL)
-    if stalling.any():
-        c = _stall(p, i, s, c, stalling)
-    low = s.height < LOW_BREAK_HEIGHT
-    c = merge(c, evading, dict(
-        bank=p.evade_dir * np.where(low, np.minimum(k.bank_limit, LOW_BREAK_BANK), k.bank_limit),
-        climb_rate=np.where(low, 2.0, -3.0), speed=np.nan, throttle=1.0, min_speed=1.1 * t.stall_speed,
-        load_max=k.g_limit))
-    busy = evading | fighting | station | patrolling
-    floor = np.where(busy, np.maximum(o.floor, FIGHT_FLOOR), o.floor)
-    floored = (enroute | evading) & (floor > 0.0)
-    if floored.any():
-        c = keep_floor(c, i, s, ground_ahead(fleet, s, p.index), floor, floored)
-    return c
+@kernel
+def _fly(c, k, bank, climb_rate, speed, throttle, min_speed):
+    """A behaviour's commands into column k: flight path, bank, and the speed (NaN: the throttle as given)."""
+    c[_BANK, k], c[_CLIMB, k], c[_SPEED, k], c[_THROTTLE, k], c[_MIN_SPEED, k] = (bank, climb_rate, speed,
+                                                                                 throttle, min_speed)
 
 
-def _evasion(p, i: Instruments, s: Track, kind: np.ndarray, enroute: np.ndarray, flying: np.ndarray,
-             ticks: int) -> np.ndarray:
-    """Who is breaking: a fighter with an enemy on his tail for his reaction time starts a break towards him (he
-    overshoots), another soon after goes the other way. Updates the pilot's threat and break state."""
-    able = ((enroute | (p.phase == _DOWNWIND) | (p.phase == _BASE)) & (s.height > EVADE_HEIGHT)
-            & (kind != _STALL) & ~i.crashed & p.gunnery.armed)  # a bomber holds on and lets his gunners fight
-    if p.any_hostile:
-        threatened, side = threats(p.fleet, p.index, p.hostile, flying)
-        threatened &= able
+@kernel
+def _target_of(k, kind, target, engaged):
+    """Fleet index of whom the k-th chases: his order's target, or the enemy he engaged (-1 none)."""
+    return target[k] if kind[k] == _PURSUE or kind[k] == _ATTACK else engaged[k]
+
+
+@kernel
+def before_draws1(k, n, fleet, pilot, orders, skill, gunnery, track, hostile, any_hostile, sight, evading):
+    """The k-th's break (threats on his tail), the enemy he engages and his aim's drift, up to his fresh aim
+    error: whether he needs one (the caller draws them all, in order, from the world's generator), and whether he
+    fights."""
+    pos, vel, on_ground, crashed = fleet[0], fleet[1], fleet[3], fleet[4]
+    phase, tactic, airborne_ticks, tactic_ticks, engaged, threat_ticks, evade_ticks = pilot[0]
+    evade_dir = pilot[1][1]
+    kind, target = orders[0], orders[1]
+    armed, aim_ticks, aim_offset, aim_goal = gunnery[0], gunnery[5], gunnery[6], gunnery[7]
+    ticks = GUIDANCE_TICKS
+    enroute = phase[k] == _ENROUTE and not crashed[n]
+    # a fighter with an enemy on his tail for his reaction time starts a break towards him (he overshoots),
+    # another soon after goes the other way; a bomber holds on and lets his gunners fight
+    able = ((enroute or phase[k] == _DOWNWIND or phase[k] == _BASE) and track[_HEIGHT, k] > EVADE_HEIGHT
+            and kind[k] != _STALL and not crashed[n] and armed[k])
+    threatened, side = False, 1.0
+    if any_hostile and able:
+        threatened, side = threat1(pos, vel, on_ground, crashed, hostile, n, k)
+    threat_ticks[k] = threat_ticks[k] + ticks if threatened else 0
+    evade_ticks[k] = max(evade_ticks[k] - ticks, -REVERSE_TICKS - 1)
+    if threatened and threat_ticks[k] >= skill[0][k] and evade_ticks[k] <= 0:
+        evade_dir[k] = -evade_dir[k] if evade_ticks[k] > -REVERSE_TICKS else side
+        evade_ticks[k] = BREAK_TICKS
+    evading[k] = evade_ticks[k] > 0 and able
+    # escorts and patrols pick the enemy they go for, near the leader or near themselves
+    if enroute and (kind[k] == _ESCORT or kind[k] == _PATROL) and any_hostile:
+        centre = max(target[k], 0) if kind[k] == _ESCORT else n
+        reach = minimum(ESCORT_ENGAGE if kind[k] == _ESCORT else PATROL_ENGAGE, sight)
+        engaged[k] = engage1(pos, on_ground, crashed, hostile, k, engaged[k], pos[centre, 0], pos[centre, 1],
+                             pos[centre, 2], reach)
     else:
-        threatened, side = np.zeros(len(kind), dtype=bool), np.ones(len(kind))
-    p.threat_ticks = np.where(threatened, p.threat_ticks + ticks, 0)
-    p.evade_ticks = np.maximum(p.evade_ticks - ticks, -REVERSE_TICKS - 1)
-    start = threatened & (p.threat_ticks >= p.skill.reaction_ticks) & (p.evade_ticks <= 0)
-    p.evade_dir = np.where(start, np.where(p.evade_ticks > -REVERSE_TICKS, -p.evade_dir, side), p.evade_dir)
-    p.evade_ticks = np.where(start, BREAK_TICKS, p.evade_ticks)
-    return (p.evade_ticks > 0) & able
+        engaged[k] = -1
+    fighting = enroute and _target_of(k, kind, target, engaged) >= 0
+    tactic_ticks[k] += ticks
+    stale = drift_aim1(aim_offset, aim_goal, aim_ticks, k, ticks)
+    return stale and fighting and not evading[k], fighting
 
 
-def _engagements(p, kind: np.ndarray, enroute: np.ndarray, flying: np.ndarray) -> None:
-    """Escorts and patrols pick the enemy they go for (-1: none), near the leader or near themselves."""
-    looking = enroute & ((kind == _ESCORT) | (kind == _PATROL))
-    if not (looking.any() and p.any_hostile):
-        p.engaged = np.full_like(p.engaged, -1)
-        return
-    escorting = kind == _ESCORT
-    centre = np.where(escorting[:, None], p.fleet.pos[np.maximum(p.orders.target, 0)], p.fleet.pos[p.index])
-    reach = np.minimum(np.where(escorting, ESCORT_ENGAGE, PATROL_ENGAGE), p.sight)
-    p.engaged = engage(p.fleet, p.index, p.engaged, centre, reach, p.hostile, flying, looking)
+@kernel
+def _fight(k, n, target, fighting, evading, fleet, pilot, orders, skill, gunnery, i, s, t, c, sight):
+    """The chase (pursuit, and an escort's or patrol's engagement) and the attack run's three tactics of the k-th
+    (for every k once anyone fights: a searcher's report is refreshed even so); whether he has a firing solution."""
+    pos, vel, wind, span, lit = fleet[0], fleet[1], fleet[6], fleet[7], fleet[8]
+    tactic, tactic_ticks = pilot[0][1], pilot[0][3]
+    side, sighted = pilot[1][3], pilot[1][5]
+    bank_limit, g_limit, fire_range = skill[4][k], skill[3][k], skill[5][k]
+    kind = orders[0][k]
+    stall = t[_STALL_SPEED, k]
+    lead_n, lead_e, lead_d, distance = lead1(pos, vel, n, target, gunnery[1][k])
+    bearing, elevation = angles_of1(*chase_point1(pos, vel, n, target, lead_n, lead_e, lead_d, distance))
+    bank, climb, yaw_error, pitch_error = point_nose1(
+        i[_ROLL, k], i[_PITCH, k], i[_HEADING, k], i[_TAS, k], i[_ALPHA, k], bearing + gunnery[6][k, 0],
+        elevation + gunnery[6][k, 1], bank_limit)
+    attacking = fighting and kind == _ATTACK
+    dn, de, dd = pos[target, 0] - pos[n, 0], pos[target, 1] - pos[n, 1], pos[target, 2] - pos[n, 2]
+    nose_n, nose_e = cos1(i[_PITCH, k]) * cos1(i[_HEADING, k]), cos1(i[_PITCH, k]) * sin1(i[_HEADING, k])
+    into = dn * nose_n + de * nose_e - dd * sin1(i[_PITCH, k])
+    abaft, on_nose = into < 0.0, into > NEAR_NOSE * maximum(distance, 1.0)
+    perch_n, perch_e, perch_d = perch1(pos, vel, target, side[k])
+    perch_bank, perch_climb, to_perch = to_point1(i[_TAS, k], s[_NORTH, k], s[_EAST, k], s[_ALTITUDE, k],
+                                                  s[_COURSE, k], perch_n, perch_e, perch_d, bank_limit)
+    chase = fighting and not attacking
+    new = next_tactic1(tactic[k], tactic_ticks[k], attacking, chase, to_perch, distance, abaft, on_nose)
+    if new != tactic[k] or (chase and on_nose):
+        tactic_ticks[k] = 0
+    tactic[k] = new
+    extending = chase and new == EXTEND
+    chasing = (chase and not extending) or (attacking and new == RUN)
+    target_eas = eas1(pos, vel, wind, target)
+    if chasing:
+        speed = np.nan if kind == _ATTACK else chase_speed1(target_eas, distance, fire_range, 1.3 * stall)
+        _fly(c, k, bank, climb, speed, 1.0, 1.15 * stall)
+        c[_LOAD_MAX, k] = g_limit
+    if attacking and new == SETUP:
+        _fly(c, k, perch_bank, perch_climb, np.nan, 1.0, maximum(PERCH_SPEED * stall, target_eas + OVERTAKE))
+    if attacking and new == BREAK:  # the bomber on the left: break right
+        away = 1.0 if dn * nose_e - de * nose_n > 0.0 else -1.0
+        _fly(c, k, away * bank_limit, -4.0, np.nan, 1.0, 1.15 * stall)
+        c[_LOAD_MAX, k] = g_limit
+    if extending:
+        _fly(c, k, 0.0, -2.0, np.nan, 1.0, 1.15 * stall)
+    # at night, a chaser that cannot see his target flies to where it was last seen or reported, at full throttle
+    # and its height; there, finding nothing, he gets a fresh report from the ground
+    seen = distance < sight or lit[target]
+    searching = fighting and not seen
+    north, east = sighted[k, 0] - s[_NORTH, k], sighted[k, 1] - s[_EAST, k]
+    if not searching or north * north + east * east < sight * sight:
+        sighted[k, 0], sighted[k, 1], sighted[k, 2] = pos[target, 0], pos[target, 1], pos[target, 2]
+    if searching:
+        bank, climb, _ = to_point1(i[_TAS, k], s[_NORTH, k], s[_EAST, k], s[_ALTITUDE, k], s[_COURSE, k],
+                                   sighted[k, 0], sighted[k, 1], sighted[k, 2], bank_limit)
+        _fly(c, k, bank, climb, np.nan, 1.0, 1.15 * stall)
+        c[_LOAD_MAX, k] = g_limit
+    solution = solution1(yaw_error, pitch_error, distance, span[target], fire_range)
+    return (solution and seen and chasing and not evading and distance < LEAD_RANGE
+            and not fleet[4][target])
 
 
-def _stations(p, i: Instruments, s: Track, c: Commands, station: np.ndarray, ticks: int) -> Commands:
-    """Formation and escort stations on the leader, with the throttle trim that holds them."""
-    if not station.any():
-        p.trim = np.full_like(p.trim, -1.0)
-        return c
-    o, t = p.orders, p.tuning
-    slowest = STATION_SPEED * t.stall_speed
-    bank, climb, throttle, trim, _ = keep_station(p.fleet, i, s, p.index, np.maximum(o.target, 0), o.forward,
-                                                  o.right, o.down, t.roll_authority, slowest, p.trim, ticks * DT)
-    p.trim = np.where(station, trim, -1.0)
-    return merge(c, station, dict(bank=bank, climb_rate=climb, speed=np.nan, throttle=throttle,
-                                  min_speed=slowest))
+@kernel
+def after_draws1(k, n, fleet, pilot, orders, skill, gunnery, i, s, t, c, terrain, sight, evading, anyone_fights,
+                 draws, draw):
+    """The rest of the k-th's air work once his fresh aim error (row `draw` of `draws`, rad; -1 none) is in: the
+    fight and his trigger, a station, a patrol or the way home, a practice stall, the break, and the floor."""
+    pos, vel, quat, crashed, applied = fleet[0], fleet[1], fleet[2], fleet[4], fleet[5]
+    phase, tactic, tactic_ticks, engaged = pilot[0][0], pilot[0][1], pilot[0][3], pilot[0][4]
+    evade_dir, trim = pilot[1][1], pilot[1][2]
+    kind, target, o = orders
+    ticks, stall = GUIDANCE_TICKS, t[_STALL_SPEED, k]
+    if draw >= 0:
+        gunnery[7][k, 0], gunnery[7][k, 1] = draws[draw, 0] * skill[2][k], draws[draw, 1] * skill[2][k]
+        gunnery[5][k] = AIM_TICKS
+    enroute = phase[k] == _ENROUTE and not crashed[n]
+    chased = _target_of(k, kind, target, engaged)
+    fighting = enroute and chased >= 0
+    solution = False
+    if anyone_fights:
+        solution = _fight(k, n, max(chased, 0), fighting, evading[k], fleet, pilot, orders, skill, gunnery, i, s, t,
+                          c, sight)
+    gunnery[8][k] = trigger1(solution and not evading[k], gunnery[0][k], skill[0][k], skill[1][k], gunnery[2],
+                             gunnery[3], gunnery[4], k, ticks)
+    # formation and escort stations on the leader, with the throttle trim that holds them
+    station = enroute and (kind[k] == _FORMATION or (kind[k] == _ESCORT and engaged[k] < 0))
+    if station:
+        slowest = STATION_SPEED * stall
+        bank, climb, throttle, trim[k] = keep_station1(
+            pos, vel, quat, applied, n, max(target[k], 0), o[_O_FORWARD][k], o[_O_RIGHT][k], o[_O_DOWN][k],
+            s[_NORTH, k], s[_EAST, k], s[_ALTITUDE, k], s[_COURSE, k], i[_TAS, k], i[_EAS, k],
+            t[_ROLL_AUTHORITY, k], slowest, trim[k], ticks * DT)
+        _fly(c, k, bank, climb, np.nan, throttle, slowest)
+    else:
+        trim[k] = -1.0
+    patrolling = enroute and kind[k] == _PATROL and engaged[k] < 0
+    if patrolling or (enroute and kind[k] == _RETURN):
+        if patrolling:
+            course = circle_point1(s[_NORTH, k], s[_EAST, k], o[_O_NORTH][k], o[_O_EAST][k], o[_O_RADIUS][k],
+                                   t[_TURN_RADIUS, k])
+        else:
+            course = atan2_1(o[_O_EAST][k] - s[_EAST, k], o[_O_NORTH][k] - s[_NORTH, k])
+        c[_BANK, k] = bank_for_course1(s[_COURSE, k], i[_TAS, k], course, t[_BANK_LIMIT, k])
+        c[_SPEED, k] = o[_O_SPEED][k]
+        c[_CLIMB, k] = minimum(maximum(0.25 * (o[_O_ALTITUDE][k] - s[_ALTITUDE, k]), -6.0), 10.0)
+    if enroute and kind[k] == _STALL:
+        _stall(k, tactic, tactic_ticks, o, i, s, t, c)
+    if evading[k]:
+        low = s[_HEIGHT, k] < LOW_BREAK_HEIGHT
+        bank_limit = skill[4][k]
+        _fly(c, k, evade_dir[k] * (minimum(bank_limit, LOW_BREAK_BANK) if low else bank_limit),
+             2.0 if low else -3.0, np.nan, 1.0, 1.1 * stall)
+        c[_LOAD_MAX, k] = skill[3][k]
+    floor = o[_O_FLOOR][k]
+    if evading[k] or fighting or station or patrolling:
+        floor = maximum(floor, FIGHT_FLOOR)
+    if (enroute or evading[k]) and floor > 0.0:
+        c[_CLIMB, k], c[_BANK, k] = keep_floor1(c[_CLIMB, k], c[_BANK, k], ground_ahead1(terrain, pos, vel, n, k),
+                                                floor, s[_ALTITUDE, k], i[_CLIMB_RATE, k])
 
 
-def _fight(p, i: Instruments, s: Track, c: Commands, target: np.ndarray, fighting: np.ndarray,
-           evading: np.ndarray) -> tuple[Commands, np.ndarray]:
-    """The chase (pursuit, and an escort's or patrol's engagement) and the attack run's three tactics; and where
-    the pilot has a firing solution."""
-    o, t, k, fleet = p.orders, p.tuning, p.skill, p.fleet
-    lead, distance = p.gunnery.lead(fleet, p.index, target)
-    bearing, elevation = angles_of(chase_point(fleet, p.index, target, lead, distance))
-    bank, climb, yaw_error, pitch_error = point_nose(i, bearing + p.gunnery.aim_offset[:, 0],
-                                                     elevation + p.gunnery.aim_offset[:, 1], k.bank_limit)
-    attacking = fighting & (o.kind == _ATTACK)
-    offset = fleet.pos[target] - fleet.pos[p.index]
-    nose_n, nose_e = cos(i.pitch) * cos(i.heading), cos(i.pitch) * sin(i.heading)
-    abaft = offset[:, 0] * nose_n + offset[:, 1] * nose_e - offset[:, 2] * sin(i.pitch) < 0.0
-    on_nose = (offset[:, 0] * nose_n + offset[:, 1] * nose_e - offset[:, 2] * sin(i.pitch)
-               > NEAR_NOSE * np.maximum(distance, 1.0))
-    perch_bank, perch_climb, to_perch = to_point(i, s, perch(fleet, target, p.side), k.bank_limit)
-    chase = fighting & ~attacking
-    tactic = next_tactics(p.tactic, p.tactic_ticks, attacking, chase, to_perch, distance, abaft, on_nose)
-    p.tactic_ticks = np.where((tactic == p.tactic) & ~(chase & on_nose), p.tactic_ticks, 0)
-    p.tactic = tactic
-    extending = chase & (p.tactic == EXTEND)
-    chasing = (chase & ~extending) | (attacking & (p.tactic == RUN))
-    setting_up, breaking = attacking & (p.tactic == SETUP), attacking & (p.tactic == BREAK)
-    speed = chase_speed(fleet.eas[target], distance, k.fire_range, 1.3 * t.stall_speed)
-    c = merge(c, chasing, dict(bank=bank, climb_rate=climb, speed=np.where(o.kind == _ATTACK, np.nan, speed),
-                               throttle=1.0, min_speed=1.15 * t.stall_speed, load_max=k.g_limit))
-    c = merge(c, setting_up, dict(bank=perch_bank, climb_rate=perch_climb, speed=np.nan, throttle=1.0,
-                                  min_speed=np.maximum(PERCH_SPEED * t.stall_speed, fleet.eas[target] + OVERTAKE)))
-    away = np.where(offset[:, 0] * nose_e - offset[:, 1] * nose_n > 0.0, 1.0, -1.0)  # the bomber on the left: right
-    c = merge(c, breaking, dict(bank=away * k.bank_limit, climb_rate=-4.0, speed=np.nan, throttle=1.0,
-                                min_speed=1.15 * t.stall_speed, load_max=k.g_limit))
-    c = merge(c, extending, dict(bank=0.0, climb_rate=-2.0, speed=np.nan, throttle=1.0,
-                                 min_speed=1.15 * t.stall_speed))
-    seen = (distance < p.sight) | p.lit[target]
-    c = _search(p, i, s, c, target, fighting & ~seen)
-    solution = p.gunnery.solution(yaw_error, pitch_error, distance, fleet.params.span[target], k.fire_range)
-    return c, solution & seen & chasing & ~evading & (distance < LEAD_RANGE) & ~fleet.crashed[target]
-
-
-def _search(p, i: Instruments, s: Track, c: Commands, target: np.ndarray, searching: np.ndarray) -> Commands:
-    """At night, chasers that cannot see their target fly to where it was last seen or reported, at full
-    throttle and its height; there, finding nothing, they get a fresh report from the ground."""
-    fleet = p.fleet
-    dn, de = p.sighted[:, 0] - s.north, p.sighted[:, 1] - s.east
-    there = dn * dn + de * de < p.sight * p.sight
-    p.sighted = np.where((~searching | there)[:, None], fleet.pos[target], p.sighted)
-    if not searching.any():
-        return c
-    bank, climb, _ = to_point(i, s, p.sighted, p.skill.bank_limit)
-    return merge(c, searching, dict(bank=bank, climb_rate=climb, speed=np.nan, throttle=1.0,
-                                    min_speed=1.15 * p.tuning.stall_speed, load_max=p.skill.g_limit))
-
-
-def _stall(p, i: Instruments, s: Track, c: Commands, stalling: np.ndarray) -> Commands:
+@kernel
+def _stall(k, tactic, tactic_ticks, o, i, s, t, c):
     """A practice stall: throttle closed and the nose held up until she stalls, nose down and full power until
     she flies again, then straight and level at the height of the order."""
-    t, o = p.tuning, p.orders
-    stalled = (i.alpha > t.stall_alpha + 0.01) | (i.eas < 0.75 * t.stall_speed)
-    flying = (i.eas > 1.3 * t.stall_speed) & (i.alpha < t.stall_alpha - 0.05)
-    tactic = np.where((p.tactic == SLOW) & stalled, RECOVER,
-                      np.where((p.tactic == RECOVER) & flying, LEVEL, p.tactic))
-    p.tactic_ticks = np.where(stalling & (tactic != p.tactic), 0, p.tactic_ticks)
-    p.tactic = np.where(stalling, tactic, p.tactic).astype(p.tactic.dtype)
-    held = stalling & (p.tactic != LEVEL)
-    c = merge(c, held, dict(pitch=np.where(p.tactic == SLOW, STALL_PITCH, RECOVER_PITCH), bank=0.0, speed=np.nan,
-                            throttle=np.where(p.tactic == SLOW, 0.0, 1.0)))
-    level = stalling & (p.tactic == LEVEL)
-    return merge(c, level, dict(climb_rate=np.minimum(np.maximum(0.25 * (o.altitude - s.altitude), -6.0), 10.0),
-                                speed=o.speed))
+    alpha, eas, stall_speed, stall_alpha = i[_ALPHA, k], i[_EAS, k], t[_STALL_SPEED, k], t[_STALL_ALPHA, k]
+    new = tactic[k]
+    if tactic[k] == SLOW and (alpha > stall_alpha + 0.01 or eas < 0.75 * stall_speed):
+        new = RECOVER
+    elif tactic[k] == RECOVER and eas > 1.3 * stall_speed and alpha < stall_alpha - 0.05:
+        new = LEVEL
+    if new != tactic[k]:
+        tactic_ticks[k] = 0
+    tactic[k] = new
+    if new != LEVEL:
+        c[_PITCH_CMD, k] = STALL_PITCH if new == SLOW else RECOVER_PITCH
+        c[_BANK, k], c[_SPEED, k] = 0.0, np.nan
+        c[_THROTTLE, k] = 0.0 if new == SLOW else 1.0
+    else:
+        c[_CLIMB, k] = minimum(maximum(0.25 * (o[_O_ALTITUDE][k] - s[_ALTITUDE, k]), -6.0), 10.0)
+        c[_SPEED, k] = o[_O_SPEED][k]

@@ -1,12 +1,11 @@
 """The AI pilot's behaviours for K aircraft: when each moves on to its next Phase, and what each phase asks of
 the inner loops (bank, flight path, attitude on the ground, speed or throttle, rudder steering, brakes). Phases
-are one kernel, `plan_circuit`, over the K aircraft at the guidance rate. CPU-stable arithmetic only. Imports numpy,
+are a scalar kernel, `circuit1`, that the guidance pass calls for each of the K aircraft. CPU-stable arithmetic only. Imports numpy,
 numba and flight only.
 """
 from __future__ import annotations
 
 import numpy as np
-from numba import types
 
 from flight.sim.dynamics import DT
 from flight.sim.jit import kernel
@@ -15,6 +14,7 @@ from flight.sim.world.ai.circuit import GLIDE, circuit_targets1, field_position1
 from flight.sim.world.ai.guidance import bank_for_course1, circle_point1
 from flight.sim.world.ai.loops import wrap1
 from flight.sim.world.ai.orders import Order, Phase
+from flight.sim.world.ai.sensing import TRACK_ROWS
 
 CLIMB_OUT_HEIGHT = 60.0  # m above the field before turning: clear of the hangars and trees, room to recover
 LIFTOFF_TICKS = round(1.0 / DT)  # off the ground this long before it counts as flying (a bounce is not)
@@ -39,12 +39,10 @@ _FLY_TO, _CIRCUIT, _LAND = int(Order.FLY_TO), int(Order.CIRCUIT), int(Order.LAND
 TUNING_ROWS = ("stall_speed", "stall_alpha", "climb_speed", "pattern_speed", "approach_speed", "tail_up_speed",
                "rotate_speed", "bank_limit", "roll_authority", "three_point_pitch", "wheel_depth", "wingtip_clearance",
                "turn_radius", "has_brakes", "rotary")  # Tuning as the rows of `plan_circuit`'s table (Tuning's order)
-TRACK_ROWS = ("north", "east", "altitude", "height", "ground_speed", "course")  # sensing.Track's
-ORDER_ROWS = ("north", "east", "altitude", "speed", "heading", "radius", "elevation", "extend")  # of Orders
 (_STALL, _ALPHA, _CLIMB, _PATTERN, _APPROACH, _TAIL_UP, _ROTATE, _BANK_LIMIT, _ROLL, _THREE_POINT, _WHEEL_DEPTH,
  _WINGTIP, _TURN_RADIUS, _HAS_BRAKES, _ROTARY) = range(len(TUNING_ROWS))
 _NORTH, _EAST, _ALTITUDE, _HEIGHT, _GROUND_SPEED, _COURSE = range(len(TRACK_ROWS))
-_O_NORTH, _O_EAST, _O_ALTITUDE, _O_SPEED, _O_HEADING, _O_RADIUS, _O_ELEVATION, _O_EXTEND = range(len(ORDER_ROWS))
+_O_NORTH, _O_EAST, _O_ALTITUDE, _O_SPEED, _O_HEADING, _O_RADIUS, _O_ELEVATION, _O_EXTEND = range(8)  # ORDER_ROWS
 _I_ROLL, _I_PITCH, _I_HEADING, _I_EAS, _I_TAS = 0, 1, 2, 6, 7  # sensing.INSTRUMENT_ROWS
 _ONE_DEGREE = np.radians(1.0)
 _LEGS = (DOWNWIND, BASE, FINAL)
@@ -65,9 +63,9 @@ def _next_phase(p, kind, o, t, s, on_ground, k, along, across, airborne_ticks):
     new = p
     if p == TAKEOFF_ROLL and lifted_off:
         new = CLIMB_OUT
-    elif p == CLIMB_OUT and s[_ALTITUDE, k] - o[_O_ELEVATION, k] > CLIMB_OUT_HEIGHT:
+    elif p == CLIMB_OUT and s[_ALTITUDE, k] - o[_O_ELEVATION][k] > CLIMB_OUT_HEIGHT:
         new = DOWNWIND if kind == _CIRCUIT or kind == _LAND else ENROUTE
-    elif p == DOWNWIND and along < t[_TURN_RADIUS, k] - final_length1(t[_TURN_RADIUS, k], o[_O_EXTEND, k]):
+    elif p == DOWNWIND and along < t[_TURN_RADIUS, k] - final_length1(t[_TURN_RADIUS, k], o[_O_EXTEND][k]):
         new = BASE
     elif p == BASE and abs(across) < t[_TURN_RADIUS, k]:
         new = FINAL
@@ -80,8 +78,8 @@ def _next_phase(p, kind, o, t, s, on_ground, k, along, across, airborne_ticks):
             new = STOPPED
         elif lifted_off and wheels > 2.0:
             new = FLARE
-    go_around = ((p == FINAL and wheels < GO_AROUND_HEIGHT and abs(across) > GO_AROUND_ACROSS * o[_O_RADIUS, k])
-                 or (p == FLARE and not on_ground and along > LONG_FLOAT * o[_O_RADIUS, k]))
+    go_around = ((p == FINAL and wheels < GO_AROUND_HEIGHT and abs(across) > GO_AROUND_ACROSS * o[_O_RADIUS][k])
+                 or (p == FLARE and not on_ground and along > LONG_FLOAT * o[_O_RADIUS][k]))
     return (CLIMB_OUT if go_around else new), go_around
 
 
@@ -90,21 +88,21 @@ def _course(p, kind, o, t, s, k, along, across, runway_heading):
     """The course over the ground each phase flies (a circuit leg's, the order's, the runway's), and on a leg the
     height above the field wanted and the sink rate."""
     if p == DOWNWIND or p == BASE or p == FINAL:
-        return circuit_targets1(s[_NORTH, k], s[_EAST, k], s[_GROUND_SPEED, k], o[_O_NORTH, k], o[_O_EAST, k],
-                                o[_O_HEADING, k], o[_O_RADIUS, k], o[_O_ALTITUDE, k], o[_O_ELEVATION, k],
-                                o[_O_EXTEND, k], t[_TURN_RADIUS, k], p, along, across)
+        return circuit_targets1(s[_NORTH, k], s[_EAST, k], s[_GROUND_SPEED, k], o[_O_NORTH][k], o[_O_EAST][k],
+                                o[_O_HEADING][k], o[_O_RADIUS][k], o[_O_ALTITUDE][k], o[_O_ELEVATION][k],
+                                o[_O_EXTEND][k], t[_TURN_RADIUS, k], p, along, across)
     if p == ENROUTE and kind == _FLY_TO:
         turn_radius = t[_TURN_RADIUS, k]
-        return circle_point1(s[_NORTH, k], s[_EAST, k], o[_O_NORTH, k], o[_O_EAST, k], 2.0 * turn_radius,
+        return circle_point1(s[_NORTH, k], s[_EAST, k], o[_O_NORTH][k], o[_O_EAST][k], 2.0 * turn_radius,
                              turn_radius), 0.0, 0.0
-    return (o[_O_HEADING, k] if p == ENROUTE else runway_heading), 0.0, 0.0
+    return (o[_O_HEADING][k] if p == ENROUTE else runway_heading), 0.0, 0.0
 
 
 @kernel
 def _commands(p, kind, o, t, i, s, k, along, across, runway_heading, c):
     """What the phase `p` asks of the inner loops: column k of the commands table (loops.COMMAND_ROWS)."""
     wheels = maximum(s[_HEIGHT, k] - t[_WHEEL_DEPTH, k], 0.0)
-    above_field = s[_ALTITUDE, k] - o[_O_ELEVATION, k]
+    above_field = s[_ALTITUDE, k] - o[_O_ELEVATION][k]
     on_leg = p == DOWNWIND or p == BASE or p == FINAL
     flying = p == CLIMB_OUT or p == ENROUTE or on_leg  # the air loops steer by course (the flare by heading)
     course, leg_height, leg_sink = _course(p, kind, o, t, s, k, along, across, runway_heading)
@@ -117,18 +115,18 @@ def _commands(p, kind, o, t, i, s, k, along, across, runway_heading, c):
     sideslip = p == FLARE or (p == FINAL and wheels < SIDESLIP_HEIGHT)
     if sideslip:
         slip_limit = 0.5 * t[_WINGTIP, k] if p == FLARE else t[_BANK_LIMIT, k] * low
-        slip_bank = SIDESLIP_BANK * wrap1((o[_O_HEADING, k] if p == FLARE else course) - s[_COURSE, k])
+        slip_bank = SIDESLIP_BANK * wrap1((o[_O_HEADING][k] if p == FLARE else course) - s[_COURSE, k])
         bank = minimum(maximum(slip_bank, -slip_limit), slip_limit)
     if p == TAKEOFF_ROLL:
         steer = runway_heading
     else:
-        steer = o[_O_HEADING, k] if sideslip or p == ROLLOUT else i[_I_HEADING, k]
+        steer = o[_O_HEADING][k] if sideslip or p == ROLLOUT else i[_I_HEADING, k]
     flare = -minimum(maximum(wheels - HOLD_OFF, 0.0) * (1.0 / FLARE_SECONDS) + SETTLE_SINK,
                      GLIDE * t[_APPROACH, k])
     if on_leg:
         climb_rate = 0.25 * (leg_height - above_field) - leg_sink
     else:
-        climb_rate = 0.25 * (o[_O_ALTITUDE, k] - s[_ALTITUDE, k]) if p == ENROUTE else flare
+        climb_rate = 0.25 * (o[_O_ALTITUDE][k] - s[_ALTITUDE, k]) if p == ENROUTE else flare
     if p == BASE or p == FINAL:
         min_speed = 0.9 * t[_APPROACH, k]
     elif p == CLIMB_OUT:
@@ -148,7 +146,7 @@ def _commands(p, kind, o, t, i, s, k, along, across, runway_heading, c):
     else:
         pitch = np.nan
     if p == ENROUTE:
-        speed = o[_O_SPEED, k]
+        speed = o[_O_SPEED][k]
     elif p == DOWNWIND:
         speed = t[_PATTERN, k]
     else:
@@ -169,26 +167,21 @@ def _commands(p, kind, o, t, i, s, k, along, across, runway_heading, c):
     c[10, k] = 4.0
 
 
-_F1, _F2 = types.float64[::1], types.float64[:, ::1]
-
-
-@kernel(types.void(types.int8[::1], types.int8[::1], _F2, _F2, _F2, _F2, types.boolean[::1], types.int64[::1],
-                   _F1, types.boolean, _F2, types.boolean[::1]))
-def plan_circuit(phase, kind, orders, tuning, instruments, track, on_ground, airborne_ticks, runway_heading,
-                 advance, commands, go_around):
-    """The guidance pass's circuit behaviours for K aircraft: where each is on its field's circuit, its next phase
-    (when `advance`; `phase` and, for a go-around, `runway_heading` updated, `go_around` set) and what that phase
-    asks of the loops (`commands`, loops.COMMAND_ROWS). Tables: ORDER_ROWS, TUNING_ROWS, sensing's
-    INSTRUMENT_ROWS and TRACK_ROWS, K columns each."""
-    for k in range(phase.size):
-        along, across = field_position1(track[_NORTH, k], track[_EAST, k], orders[_O_NORTH, k],
-                                        orders[_O_EAST, k], orders[_O_HEADING, k], orders[_O_RADIUS, k])
-        go_around[k] = False
-        if advance:
-            new, around = _next_phase(phase[k], kind[k], orders, tuning, track, on_ground[k], k, along, across,
-                                      airborne_ticks[k])
-            phase[k], go_around[k] = new, around
-            if around:
-                runway_heading[k] = orders[_O_HEADING, k]
-        _commands(phase[k], kind[k], orders, tuning, instruments, track, k, along, across, runway_heading[k],
-                  commands)
+@kernel
+def circuit1(k, phase, kind, orders, tuning, instruments, track, on_ground, airborne_ticks, runway_heading, advance,
+             commands):
+    """The circuit behaviours of the k-th aircraft at a guidance pass: where it is on its field's circuit, its next
+    phase (when `advance`; `phase` and, for a go-around, `runway_heading` updated) and what that phase asks of the
+    loops (column k of `commands`, loops.COMMAND_ROWS); whether it went around. Tables: `orders` ORDER_ROWS'
+    arrays, TUNING_ROWS, sensing's INSTRUMENT_ROWS and TRACK_ROWS, K columns each."""
+    along, across = field_position1(track[_NORTH, k], track[_EAST, k], orders[_O_NORTH][k], orders[_O_EAST][k],
+                                    orders[_O_HEADING][k], orders[_O_RADIUS][k])
+    around = False
+    if advance:
+        new, around = _next_phase(phase[k], kind[k], orders, tuning, track, on_ground, k, along, across,
+                                  airborne_ticks[k])
+        phase[k] = new
+        if around:
+            runway_heading[k] = orders[_O_HEADING][k]
+    _commands(phase[k], kind[k], orders, tuning, instruments, track, k, along, across, runway_heading[k], commands)
+    return around

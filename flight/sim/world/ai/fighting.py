@@ -1,18 +1,19 @@
-"""Air fighting for K aircraft at the guidance rate: who has an enemy on his tail (and the break that shakes him
-off), whom an escort or a patrol engages, the chase with lead, and attack runs on a bomber (a perch above and
-behind, the diving pass, the break away, round again). All masks over the K aircraft, pairs as (K, N) arrays;
-CPU-stable numpy only. Imports numpy and flight only.
+"""Air fighting, one AI aircraft at a time (scalar kernels the guidance pass calls for each of K): who has an enemy
+on his tail (and the break that shakes him off), whom an escort or a patrol engages, the chase with lead, and
+attack runs on a bomber (a perch above and behind, the diving pass, the break away, round again). CPU-stable
+arithmetic only. Imports numpy, numba and flight only.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from flight.sim.dynamics import DT, Fleet
-from flight.sim.dynamics.stablemath import atan2
-from flight.sim.world.ai.loops import wrap
-from flight.sim.world.ai.sensing import Instruments, Track
-from flight.sim.world.ai.steering import bank_for_rate
-from flight.sim.world.combat.aiming import norm
+from flight.sim.dynamics import DT
+from flight.sim.dynamics.atmosphere import SEA_LEVEL_DENSITY, density1
+from flight.sim.dynamics.stablemath import atan2_1, maximum, minimum
+from flight.sim.jit import kernel
+from flight.sim.world.ai.loops import wrap1
+from flight.sim.world.ai.sensing import length1
+from flight.sim.world.ai.steering import bank_for_rate1
 
 THREAT_RANGE = 300.0  # m: an enemy this close ...
 THREAT_TAIL = 0.5  # ... within 60 deg of the tail (cos) ...
@@ -40,84 +41,101 @@ EXTEND_TICKS = round(10.0 / DT)  # ... for this long, or ...
 EXTENDED = 800.0  # ... until this far away (m)
 
 
-def threats(fleet: Fleet, index: np.ndarray, hostile: np.ndarray, flying: np.ndarray
-            ) -> tuple[np.ndarray, np.ndarray]:
-    """Which of the K aircraft have an enemy on their tail, and on which side he is (+1 right, -1 left)."""
-    own, own_vel = fleet.pos[index], fleet.vel[index]
-    offset = fleet.pos[None, :, :] - own[:, None, :]
-    distance = norm(offset)
-    speed = norm(own_vel)
-    ahead = np.einsum("kni,ki->kn", offset, own_vel) / np.maximum(speed, 1.0)[:, None]
-    towards = -np.einsum("kni,ni->kn", offset, fleet.vel)
-    on_tail = (hostile & flying[None, :] & (distance < THREAT_RANGE) & (ahead < -THREAT_TAIL * distance)
-               & (towards > THREAT_NOSE * norm(fleet.vel)[None, :] * distance))
-    score = np.where(on_tail, distance, np.inf)
-    worst = np.argmin(score, axis=1)
-    rows = np.arange(len(index))
-    threatened = np.isfinite(score[rows, worst])
-    across = offset[rows, worst, 1] * own_vel[:, 0] - offset[rows, worst, 0] * own_vel[:, 1]
-    return threatened, np.where(across >= 0.0, 1.0, -1.0)
+@kernel
+def threat1(pos, vel, on_ground, crashed, hostile, n, k):
+    """Whether fleet aircraft n (the k-th flown, `hostile` row k) has an enemy (flying) on his tail, and on which
+    side the nearest is (+1 right, -1 left)."""
+    speed = maximum(length1(vel[n, 0], vel[n, 1], vel[n, 2]), 1.0)
+    worst, nearest = 0, np.inf
+    for m in range(pos.shape[0]):
+        dn, de, dd = pos[m, 0] - pos[n, 0], pos[m, 1] - pos[n, 1], pos[m, 2] - pos[n, 2]
+        distance = length1(dn, de, dd)
+        ahead = ((dn * vel[n, 0] + dd * vel[n, 2]) + de * vel[n, 1]) / speed
+        towards = -((dn * vel[m, 0] + dd * vel[m, 2]) + de * vel[m, 1])
+        on_tail = (hostile[k, m] and not crashed[m] and not on_ground[m] and distance < THREAT_RANGE and ahead < -THREAT_TAIL * distance
+                   and towards > THREAT_NOSE * length1(vel[m, 0], vel[m, 1], vel[m, 2]) * distance)
+        if on_tail and distance < nearest:  # the first of the nearest, as argmin
+            worst, nearest = m, distance
+    across = (pos[worst, 1] - pos[n, 1]) * vel[n, 0] - (pos[worst, 0] - pos[n, 0]) * vel[n, 1]
+    return nearest < np.inf, 1.0 if across >= 0.0 else -1.0
 
 
-def engage(fleet: Fleet, index: np.ndarray, engaged: np.ndarray, centre: np.ndarray, reach: np.ndarray,
-           hostile: np.ndarray, flying: np.ndarray, looking: np.ndarray) -> np.ndarray:
-    """The enemy each of the K aircraft fights (-1 none): where `looking`, the one it has while he stays within
-    DISENGAGE of `centre` (K, 3), else the nearest within `reach`."""
-    distance = norm(fleet.pos[None, :, :] - centre[:, None, :])
-    rows = np.arange(len(index))
-    current = np.maximum(engaged, 0)
-    keep = (engaged >= 0) & flying[current] & (distance[rows, current] < DISENGAGE)
-    score = np.where(hostile & flying[None, :] & (distance < reach[:, None]), distance, np.inf)
-    nearest = np.argmin(score, axis=1)
-    found = np.isfinite(score[rows, nearest])
-    return np.where(looking, np.where(keep, engaged, np.where(found, nearest, -1)), -1)
+@kernel
+def engage1(pos, on_ground, crashed, hostile, k, engaged, north, east, down, reach):
+    """The enemy the k-th aircraft fights (-1 none): the one it has while he flies within DISENGAGE of the centre
+    (north, east, down), else the nearest flying within `reach`."""
+    current = max(engaged, 0)
+    if engaged >= 0 and not crashed[current] and not on_ground[current] and length1(pos[current, 0] - north, pos[current, 1] - east,
+                                                      pos[current, 2] - down) < DISENGAGE:
+        return engaged
+    found, nearest = -1, np.inf
+    for m in range(pos.shape[0]):
+        distance = length1(pos[m, 0] - north, pos[m, 1] - east, pos[m, 2] - down)
+        if hostile[k, m] and not crashed[m] and not on_ground[m] and distance < reach and distance < nearest:
+            found, nearest = m, distance
+    return found
 
 
-def chase_point(fleet: Fleet, index: np.ndarray, target: np.ndarray, lead_direction: np.ndarray,
-                distance: np.ndarray) -> np.ndarray:
-    """Unit NED directions to fly at: the guns' lead close in, farther off where the target is going."""
-    own_speed = np.maximum(norm(fleet.vel[index]), 20.0)
-    ahead = np.minimum(CHASE_LEAD * distance / own_speed, 8.0)
-    point = fleet.pos[target] + fleet.vel[target] * ahead[:, None] - fleet.pos[index]
-    point = point / np.maximum(norm(point), 1.0)[:, None]
-    return np.where((distance < LEAD_RANGE)[:, None], lead_direction, point)
+@kernel
+def eas1(pos, vel, wind, n):
+    """Fleet aircraft n's equivalent airspeed, m/s, as Fleet.eas gives it."""
+    airspeed = length1(vel[n, 0] - wind[0], vel[n, 1] - wind[1], vel[n, 2] - wind[2])
+    return airspeed * np.sqrt(density1(-pos[n, 2]) / SEA_LEVEL_DENSITY)
 
 
-def chase_speed(target_eas: np.ndarray, distance: np.ndarray, fire_range: np.ndarray,
-                floor: np.ndarray) -> np.ndarray:
+@kernel
+def chase_point1(pos, vel, n, target, lead_n, lead_e, lead_d, distance):
+    """The unit NED direction to fly at: the guns' lead close in, farther off where the target is going."""
+    if distance < LEAD_RANGE:
+        return lead_n, lead_e, lead_d
+    own_speed = maximum(length1(vel[n, 0], vel[n, 1], vel[n, 2]), 20.0)
+    ahead = minimum(CHASE_LEAD * distance / own_speed, 8.0)
+    pn = pos[target, 0] + vel[target, 0] * ahead - pos[n, 0]
+    pe = pos[target, 1] + vel[target, 1] * ahead - pos[n, 1]
+    pd = pos[target, 2] + vel[target, 2] * ahead - pos[n, 2]
+    size = maximum(length1(pn, pe, pd), 1.0)
+    return pn / size, pe / size, pd / size
+
+
+@kernel
+def chase_speed1(target_eas, distance, fire_range, floor):
     """EAS: faster than the target while out of range, matching him inside it."""
-    return np.maximum(target_eas + CLOSING_GAIN * (distance - 0.6 * fire_range), floor)
+    return maximum(target_eas + CLOSING_GAIN * (distance - 0.6 * fire_range), floor)
 
 
-def perch(fleet: Fleet, target: np.ndarray, side: np.ndarray) -> np.ndarray:
-    """(K, 3) NED: where an attack run on each target starts, behind, to `side` (+-1) of and above it."""
-    vel = fleet.vel[target]
-    speed = np.maximum(np.sqrt(vel[:, 0] * vel[:, 0] + vel[:, 1] * vel[:, 1]), 1.0)
-    c, n = vel[:, 0] / speed, vel[:, 1] / speed
+@kernel
+def perch1(pos, vel, target, side):
+    """NED: where an attack run on the target starts, behind, to `side` (+-1) of and above it."""
+    speed = maximum(np.sqrt(vel[target, 0] * vel[target, 0] + vel[target, 1] * vel[target, 1]), 1.0)
+    c, n = vel[target, 0] / speed, vel[target, 1] / speed
     back, across, up = PERCH
-    return fleet.pos[target] + np.stack([-back * c - side * across * n, -back * n + side * across * c,
-                                         np.full(len(target), -up)], axis=1)
+    return (pos[target, 0] + (-back * c - side * across * n), pos[target, 1] + (-back * n + side * across * c),
+            pos[target, 2] + -up)
 
 
-def to_point(i: Instruments, s: Track, point: np.ndarray, bank_limit: np.ndarray
-             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+@kernel
+def to_point1(tas, north, east, altitude, course, point_n, point_e, point_d, bank_limit):
     """Bank and climb rate towards a NED point (level turns, a steady climb or descent); its distance (m)."""
-    dn, de, up = point[:, 0] - s.north, point[:, 1] - s.east, -point[:, 2] - s.altitude
-    bank = bank_for_rate(i.tas, 0.5 * wrap(atan2(de, dn) - s.course), bank_limit)
-    climb = np.minimum(np.maximum(0.3 * up, -8.0), PERCH_CLIMB)
+    dn, de, up = point_n - north, point_e - east, -point_d - altitude
+    bank = bank_for_rate1(tas, 0.5 * wrap1(atan2_1(de, dn) - course), bank_limit)
+    climb = minimum(maximum(0.3 * up, -8.0), PERCH_CLIMB)
     return bank, climb, np.sqrt(dn * dn + de * de + up * up)
 
 
-def next_tactics(tactic: np.ndarray, ticks: np.ndarray, attacking: np.ndarray, chasing: np.ndarray,
-                 to_perch: np.ndarray, distance: np.ndarray, abaft: np.ndarray, on_nose: np.ndarray) -> np.ndarray:
+@kernel
+def next_tactic1(tactic, ticks, attacking, chasing, to_perch, distance, abaft, on_nose):
     """Attack runs: SETUP -> RUN at the perch, RUN -> BREAK when close or past, BREAK -> SETUP after a while.
     Chases: CHASE -> EXTEND when the target has not been near the nose for a while, back when far enough."""
-    run = (tactic == SETUP) & ((to_perch < PERCH_REACHED) | (ticks > SETUP_TICKS))
-    away = (tactic == RUN) & ((distance < BREAK_AWAY) | ((distance < OVERSHOT) & abaft) | (ticks > RUN_TICKS))
-    again = (tactic == BREAK) & (ticks > BREAK_TICKS)
-    attack = np.where(run, RUN, np.where(away, BREAK, np.where(again, SETUP, tactic)))
-    in_chase = tactic != EXTEND
-    extend = in_chase & ~on_nose & (ticks > STALEMATE_TICKS)
-    back = ~in_chase & ((ticks > EXTEND_TICKS) | (distance > EXTENDED))
-    chase = np.where(in_chase, np.where(extend, EXTEND, CHASE), np.where(back, CHASE, EXTEND))
-    return np.where(attacking, attack, np.where(chasing, chase, tactic)).astype(tactic.dtype)
+    if attacking:
+        if tactic == SETUP and (to_perch < PERCH_REACHED or ticks > SETUP_TICKS):
+            return RUN
+        if tactic == RUN and (distance < BREAK_AWAY or (distance < OVERSHOT and abaft) or ticks > RUN_TICKS):
+            return BREAK
+        if tactic == BREAK and ticks > BREAK_TICKS:
+            return SETUP
+        return tactic
+    if chasing:
+        if tactic != EXTEND:
+            return EXTEND if not on_nose and ticks > STALEMATE_TICKS else CHASE
+        return CHASE if ticks > EXTEND_TICKS or distance > EXTENDED else EXTEND
+    return tactic

@@ -1,14 +1,18 @@
 """An AI pilot's fixed guns for K aircraft: the lead on a target, his aim error (drawn from the world's generator,
 held a second at a time), and trigger discipline (a solution held for his reaction time, then short bursts with
-pauses between). `fire` is what the world's combat reads as his trigger. CPU-stable numpy only; imports numpy and
-flight only.
+pauses between). `fire` is what the world's combat reads as his trigger. The arithmetic is scalar kernels the
+guidance pass calls for each aircraft; the draws stay with the caller (numpy's generator). Imports numpy, numba
+and flight only.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from flight.sim.dynamics import DT, Fleet
-from flight.sim.world.combat.aiming import lead, norm, normal
+from flight.sim.dynamics.atmosphere import GRAVITY
+from flight.sim.dynamics.stablemath import maximum
+from flight.sim.jit import kernel
+from flight.sim.world.ai.sensing import length1
 from flight.sim.world.combat.guns import guns_of
 
 FIRE_CONE = 0.012  # rad: the nose this close to where he thinks the lead point is, besides the target's size
@@ -26,8 +30,9 @@ class Gunnery:
 
     def __init__(self, fleet: Fleet, index: np.ndarray):
         fixed = [[g for g in guns_of(fleet.specs[i]) if g.mount != "flexible"] for i in index]
-        self.armed = np.array([bool(g) for g in fixed])
-        self.muzzle_speed = np.array([MUZZLE_SHARE * g[0].muzzle_velocity if g else 700.0 for g in fixed])
+        self.armed = np.array([bool(g) for g in fixed], dtype=bool)
+        self.muzzle_speed = np.array([MUZZLE_SHARE * g[0].muzzle_velocity if g else 700.0 for g in fixed],
+                                     dtype=np.float64)
         k = len(index)
         self.solution_ticks = np.zeros(k, dtype=np.int64)
         self.burst = np.zeros(k, dtype=np.int64)
@@ -37,40 +42,58 @@ class Gunnery:
         self.aim_ticks = np.zeros(k, dtype=np.int64)
         self.fire = np.zeros(k, dtype=bool)
 
-    def lead(self, fleet: Fleet, index: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Where to point the guns to hit each target (unit NED rows), and its distance (m)."""
-        offset = fleet.pos[target] - fleet.pos[index]
-        direction, _ = lead(offset, fleet.vel[target] - fleet.vel[index], self.muzzle_speed)
-        return direction, norm(offset)
+    def arrays(self) -> tuple:
+        """The state as the guidance pass's kernels take it (GUNNERY's order), all written in place."""
+        return (self.armed, self.muzzle_speed, self.solution_ticks, self.burst, self.pause, self.aim_ticks,
+                self.aim_offset, self.aim_goal, self.fire)
 
-    def misjudge(self, rng: np.random.Generator | None, aim_error: np.ndarray, fighting: np.ndarray,
-                 ticks: int) -> None:
-        """His aim drifts on towards its error; fresh errors for those in a fight whose last has run its time
-        (none without a generator)."""
-        self.aim_offset = self.aim_offset + (self.aim_goal - self.aim_offset) * min(ticks * AIM_DRIFT, 1.0)
-        self.aim_ticks = np.maximum(self.aim_ticks - ticks, 0)
-        due = fighting & (self.aim_ticks == 0)
-        if rng is None or not due.any():
-            return
-        self.aim_goal[due] = normal(rng, (int(due.sum()), 2)) * aim_error[due][:, None]
-        self.aim_ticks[due] = AIM_TICKS
 
-    def trigger(self, solution: np.ndarray, reaction_ticks: np.ndarray, burst_ticks: np.ndarray,
-                ticks: int) -> None:
-        """Sets `fire`: a solution held for half the reaction time (he was expecting it), in bursts of
-        `burst_ticks` with pauses."""
-        self.solution_ticks = np.where(solution, self.solution_ticks + ticks, 0)
-        ready = solution & self.armed & (2 * self.solution_ticks >= reaction_ticks) & (self.pause <= 0)
-        burst = np.where(ready, self.burst + ticks, 0)
-        ended = burst >= burst_ticks
-        slipped = ~ready & (self.burst > 0)
-        self.pause = np.where(ended, PAUSE_TICKS, np.where(slipped, PAUSE_TICKS // 2,
-                                                           np.maximum(self.pause - ticks, 0)))
-        self.burst = np.where(ended, 0, burst)
-        self.fire = ready
+@kernel
+def lead1(pos, vel, n, target, muzzle_speed):
+    """Where fleet aircraft n points its guns to hit `target` (a unit NED direction), and the target's distance
+    (m): two fixed-point steps on the bullets' flight time at `muzzle_speed`, then above the point by their drop
+    (combat.aiming.lead's arithmetic)."""
+    ox, oy, oz = pos[target, 0] - pos[n, 0], pos[target, 1] - pos[n, 1], pos[target, 2] - pos[n, 2]
+    rx, ry, rz = vel[target, 0] - vel[n, 0], vel[target, 1] - vel[n, 1], vel[target, 2] - vel[n, 2]
+    distance = length1(ox, oy, oz)
+    time = distance / muzzle_speed
+    for _ in range(2):
+        time = length1(ox + rx * time, oy + ry * time, oz + rz * time) / muzzle_speed
+    px, py, pz = ox + rx * time, oy + ry * time, oz + rz * time
+    pz = pz - 0.5 * GRAVITY * time * time
+    size = maximum(length1(px, py, pz), 1e-12)
+    return px / size, py / size, pz / size, distance
 
-    def solution(self, yaw_error: np.ndarray, pitch_error: np.ndarray, distance: np.ndarray,
-                 target_span: np.ndarray, fire_range: np.ndarray) -> np.ndarray:
-        """In range, and the nose within the cone of the (misjudged) lead point."""
-        cone = FIRE_CONE + TARGET_SIZE * target_span / np.maximum(distance, 1.0)
-        return (distance < fire_range) & (yaw_error * yaw_error + pitch_error * pitch_error < cone * cone)
+
+@kernel
+def drift_aim1(aim_offset, aim_goal, aim_ticks, k, ticks):
+    """His aim drifts on towards its error for `ticks`; whether his last error has run its time."""
+    share = min(ticks * AIM_DRIFT, 1.0)
+    for axis in range(2):
+        aim_offset[k, axis] = aim_offset[k, axis] + (aim_goal[k, axis] - aim_offset[k, axis]) * share
+    aim_ticks[k] = max(aim_ticks[k] - ticks, 0)
+    return aim_ticks[k] == 0
+
+
+@kernel
+def solution1(yaw_error, pitch_error, distance, target_span, fire_range):
+    """In range, and the nose within the cone of the (misjudged) lead point."""
+    cone = FIRE_CONE + TARGET_SIZE * target_span / maximum(distance, 1.0)
+    return distance < fire_range and yaw_error * yaw_error + pitch_error * pitch_error < cone * cone
+
+
+@kernel
+def trigger1(solution, armed, reaction_ticks, burst_ticks, solution_ticks, burst, pause, k, ticks):
+    """Whether the k-th fires: a solution held for half the reaction time (he was expecting it), in bursts of
+    `burst_ticks` with pauses; his solution, burst and pause counts updated."""
+    solution_ticks[k] = solution_ticks[k] + ticks if solution else 0
+    ready = solution and armed and 2 * solution_ticks[k] >= reaction_ticks and pause[k] <= 0
+    shooting = burst[k] + ticks if ready else 0
+    if shooting >= burst_ticks:
+        pause[k] = PAUSE_TICKS
+    elif not ready and burst[k] > 0:
+        pause[k] = PAUSE_TICKS // 2
+    else:
+        pause[k] = max(pause[k] - ticks, 0)
+    burst[k] = 0 if shooting >= burst_ticks else shooting
+    return ready

@@ -40,6 +40,8 @@ class Phase(IntEnum):
     STOPPED = 9
 
 
+ORDER_ROWS = ("north", "east", "altitude", "speed", "heading", "radius", "elevation", "extend", "forward", "right",
+              "down", "floor", "delay")  # Orders' float fields, as the guidance pass's kernels index them
 AIRBORNE_PHASES = (Phase.CLIMB_OUT, Phase.ENROUTE, Phase.DOWNWIND, Phase.BASE, Phase.FINAL, Phase.FLARE)
 
 
@@ -101,6 +103,11 @@ class Orders:
     floor: np.ndarray
     delay: np.ndarray
     extend: np.ndarray
+
+    def floats(self) -> tuple:
+        """The float fields in ORDER_ROWS' order, as the guidance pass's kernels take them (a tuple of (K,) arrays,
+        so a restored field, a new array, is read as it stands)."""
+        return tuple(getattr(self, name) for name in ORDER_ROWS)
 
     @classmethod
     def empty(cls, k: int) -> "Orders":

@@ -1,6 +1,7 @@
 """The AI pilot: flies K aircraft of a fleet by their orders through the same control columns a player's input
-writes, with the flight model doing the rest. One vectorised pass per tick (phases are masks, not a loop over
-aircraft); deterministic, CPU-stable numpy only. Imports numpy and flight only (never panda3d).
+writes, with the flight model doing the rest: kernels over the K aircraft every tick (sensing, the inner loops)
+and at the guidance rate (planning); Python gives the orders, draws the aim errors from the world's generator
+and sends home those whose target or leader is down. Imports numpy and flight only (never panda3d).
 
     pilot = Pilot(fleet, [1, 2], teams=[0, 1, 1], rng=world.rng, skill="veteran")
     pilot.circuit([1, 2], Airfield(north=0.0, east=0.0, landing_heading=np.radians(270.0), radius=600.0))
@@ -17,25 +18,28 @@ from dataclasses import fields
 
 import numpy as np
 
-from flight.sim.dynamics import DT, Fleet
+from flight.sim.dynamics import Fleet
 from flight.sim.dynamics.stablemath import cos, sin
-from flight.sim.world.ai.airwork import FIGHT_FLOOR, plan_air_work
-from flight.sim.world.ai.behaviours import ORDER_ROWS, TRACK_ROWS, TUNING_ROWS, plan_circuit
+from flight.sim.jit import KernelArgumentError
+from flight.sim.world.ai.airwork import FIGHT_FLOOR, GUIDANCE_TICKS
+from flight.sim.world.ai.behaviours import TUNING_ROWS
 from flight.sim.world.ai.fighting import REVERSE_TICKS
 from flight.sim.world.ai.gunnery import Gunnery
 from flight.sim.world.ai.loops import COMMAND_ROWS, Commands, InnerLoops, command_table
 from flight.sim.world.ai.orders import AIRBORNE_PHASES, Airfield, Order, Orders, Phase
-from flight.sim.world.ai.sensing import (INSTRUMENT_ROWS, instrument_table, instruments_of, read_instruments,
-                                         read_track, sense)
+from flight.sim.world.ai.planning import (FLEET, FLEET_NAMES, GUNNERY, GUNNERY_NAMES, ORDER_NAMES, ORDERS, PILOT,
+                                          PILOT_NAMES, SCRATCH_ROWS, SKILL, SKILL_NAMES, finish_plan, plan, refused,
+                                          survey)
+from flight.sim.world.ai.sensing import (INSTRUMENT_ROWS, TRACK_ROWS, instrument_table, read_instruments,
+                                         read_track, sense, terrain_of)
+from flight.sim.world.combat.aiming import normal
 from flight.sim.world.ai.skill import Skill
 from flight.sim.world.ai.stations import escort_offsets, formation_offsets
 from flight.sim.world.ai.tuning import tuning_for
 
 PATTERN_HEIGHT = 250.0  # m above the field, unless the order says otherwise
 TAKEOFF_HEIGHT = 300.0  # m above the ground, for an order from the ground that gives no altitude
-GUIDANCE_TICKS = 4  # the behaviours and guidance run every 4th tick (30 Hz); the inner loops every tick
 HOME_RADIUS = 600.0  # m: the field an aircraft took off from, when it goes home
-JOIN_TURNS = 4.0  # going home: join the circuit this many turn radii beyond the field's edge
 SPACING = 2.5  # spans: a formation's default spacing
 TAKEOFF_INTERVAL = 4.0  # s: parked wingmen start their rolls this long one after another, after the leader
 LANE = 45.0  # m between the landing lines of aircraft landing in turn (a Gotha spans 24 m) ...
@@ -109,17 +113,21 @@ class Pilot:
         self.sighted = fleet.pos[self.index].copy()
         self._ticks_to_guidance = 0
         self._slot_of = {int(i): slot for slot, i in enumerate(self.index)}
+        self._track = np.empty((len(TRACK_ROWS), k))  # the guidance pass's tables, kept between passes
+        self._scratch = np.zeros((len(SCRATCH_ROWS), k), dtype=bool)
+        self._command_table = np.empty((len(COMMAND_ROWS), k))
+        self._no_draws = np.zeros((0, 2))
         self._give(np.arange(k), Order.NONE)
-        self.commands = self._plan(instrument_table(fleet, self.index), advance=False)
+        self._plan(instrument_table(fleet, self.index), advance=False)
 
     @property
     def commands(self) -> Commands:
-        """What the inner loops fly to until the next guidance pass."""
-        return self._commands
+        """What the inner loops fly to until the next guidance pass (views of the table the pass writes)."""
+        table = self._command_table
+        return Commands(*table[:8], blip=table[8] != 0.0, brake=table[9], load_max=table[10])
 
     @commands.setter
     def commands(self, commands: Commands) -> None:
-        self._commands = commands
         self._command_table = command_table(commands)
 
     @property
@@ -322,53 +330,47 @@ class Pilot:
         sense(self.index, f.quat, f.vel, f.pos, f.omega, f.specific_force, f.wind, f.on_ground,
               self.airborne_ticks, self._instruments)
         if self._ticks_to_guidance <= 0:
-            self.commands = self._plan(self._instruments)
+            self._plan(self._instruments)
             self._ticks_to_guidance = GUIDANCE_TICKS
         self._ticks_to_guidance -= 1
         self.loops.run(self.index, self._instruments, self._command_table, f)
         return f.controls[self.index]
 
-    def _plan(self, readings: np.ndarray, advance: bool = True) -> Commands:
-        """The guidance pass, from this tick's instrument `readings` (sensing.sense's table): where each aircraft
-        is, its next phase, what that phase asks of the loops, and the air work (fights, stations, patrols, the
-        way home) over it."""
-        f, o, k = self.fleet, self.orders, len(self.index)
-        i = instruments_of(f, self.index, readings)
-        track = read_track(f, self.index, i.heading)
-        if advance:
-            self._carry_on(i, track)
-        table, go_around = np.empty((len(COMMAND_ROWS), k)), np.empty(k, dtype=bool)
-        plan_circuit(self.phase, o.kind, np.array([getattr(o, name) for name in ORDER_ROWS]), self._tuning_table,
-                     readings, np.array([getattr(track, name) for name in TRACK_ROWS]), f.on_ground[self.index],
-                     self.airborne_ticks, self.runway_heading, advance, table, go_around)
-        commands = Commands(*table[:8], blip=table[8] != 0.0, brake=table[9], load_max=table[10])
-        return plan_air_work(self, i, track, commands, GUIDANCE_TICKS) if advance else commands
+    def _plan(self, readings: np.ndarray, advance: bool = True) -> None:
+        """The guidance pass into the commands table, from this tick's instrument `readings` (sensing.sense's
+        table): where each aircraft is, its next phase, what that phase asks of the loops, and the air work
+        (fights, stations, patrols, the way home) over it (planning's kernels)."""
+        f = self.fleet
+        terrain = terrain_of(f, self.index)
+        bundles = self._bundles()
+        fleet, pilot, orders, skill, gunnery = bundles
+        try:
+            if survey(self.index, fleet, self.phase, orders, readings, terrain, advance, self._track,
+                      self._scratch):
+                self.return_to_base(self.index[self._scratch[0]])  # the target or the leader is down
+            due, anyone_fights = plan(self.index, fleet, pilot, orders, self._tuning_table, skill, gunnery, readings,
+                                      self._track, self.hostile, self.any_hostile, float(self.sight), advance,
+                                      self._command_table, self._scratch)
+            if advance:
+                draws = normal(self.rng, (due, 2)) if due and self.rng is not None else self._no_draws
+                finish_plan(self.index, fleet, pilot, orders, self._tuning_table, skill, gunnery, readings,
+                            self._track, self._command_table, terrain, float(self.sight), anyone_fights, draws,
+                            self._scratch)
+        except TypeError:
+            names = (FLEET_NAMES, PILOT_NAMES, ORDER_NAMES, SKILL_NAMES, GUNNERY_NAMES)
+            raise KernelArgumentError("Pilot guidance: " + refused(names, bundles, (FLEET, PILOT, ORDERS, SKILL,
+                                                                                    GUNNERY))) from None
 
-    def _carry_on(self, i, track) -> None:
-        """Orders that change themselves: home when the target or the leader is down, the circuit on reaching
-        home, the takeoff roll of each of a parked flight its delay after the leader starts his."""
-        o, f, phase = self.orders, self.fleet, self.phase
-        other = np.maximum(o.target, 0)
-        chasing = (o.kind == Order.PURSUE) | (o.kind == Order.ATTACK)
-        following = (o.kind == Order.FORMATION) | (o.kind == Order.ESCORT)
-        other_speed = np.sqrt(f.vel[other, 0] * f.vel[other, 0] + f.vel[other, 1] * f.vel[other, 1])
-        leader_down = f.crashed[other] | (f.on_ground[other] & (other_speed < 15.0) & (phase == Phase.ENROUTE))
-        home = np.flatnonzero(((chasing & f.crashed[other]) | (following & leader_down)) & ~i.crashed)
-        if home.size:
-            self.return_to_base(self.index[home])
-        distance = np.sqrt((o.north - track.north) * (o.north - track.north)
-                           + (o.east - track.east) * (o.east - track.east))
-        arrived = ((o.kind == Order.RETURN) & (phase == Phase.ENROUTE)
-                   & (distance < o.radius + JOIN_TURNS * self.tuning.turn_radius))
-        o.kind[arrived] = Order.LAND
-        phase[arrived] = Phase.DOWNWIND
-        waiting = following & (phase == Phase.PARKED)
-        leader_rolling = ~f.on_ground[other] | (other_speed > 5.0)
-        self.tactic_ticks[waiting & ~leader_rolling] = 0  # the delay counts from the leader's start
-        launch = np.flatnonzero(waiting & leader_rolling & (self.tactic_ticks * DT >= o.delay))
-        if launch.size:
-            self._set_phase(launch, np.full(launch.size, Phase.TAKEOFF_ROLL, dtype=self.phase.dtype),
-                            i.heading[launch])
+    def _bundles(self) -> tuple:
+        """The state as planning's kernels take it (its FLEET, PILOT, ORDERS, SKILL and GUNNERY bundles)."""
+        f, k = self.fleet, self.skill
+        return ((f.pos, f.vel, f.quat, f.on_ground, f.crashed, f.applied, f.wind, f.params.span, self.lit),
+                ((self.phase, self.tactic, self.airborne_ticks, self.tactic_ticks, self.engaged, self.threat_ticks,
+                  self.evade_ticks),
+                 (self.runway_heading, self.evade_dir, self.trim, self.side, self.home, self.sighted)),
+                (self.orders.kind, self.orders.target, self.orders.floats()),
+                (k.reaction_ticks, k.burst_ticks, k.aim_error, k.g_limit, k.bank_limit, k.fire_range),
+                self.gunnery.arrays())
 
     # ---- keyframes -------------------------------------------------------------------------------------------
     def state(self) -> dict[str, np.ndarray]:

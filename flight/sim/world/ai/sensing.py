@@ -1,7 +1,7 @@
 """What an AI pilot reads from the fleet for the K aircraft it flies: the instruments, every tick, for the inner
-loops (`sense`, a kernel over the K aircraft); and where it is over the ground, at the guidance's slower rate.
-Read-only; CPU-stable operations only (see flight.sim.dynamics.stablemath). Imports numpy, numba and
-flight.sim.dynamics only.
+loops (`sense`, a kernel over the K aircraft); and where it is over the ground (`tracks`) and how high the ground
+ahead rises, at the guidance's slower rate. Read-only; CPU-stable operations only (see
+flight.sim.dynamics.stablemath). Imports numpy, numba and flight.sim.dynamics only.
 """
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from numba import types
 
 from flight.sim.dynamics import Fleet, quaternion
 from flight.sim.dynamics.atmosphere import SEA_LEVEL_DENSITY, density1
+from flight.sim.dynamics.heightfield import GIVEN, surface
+from flight.sim.dynamics.step import TERRAIN
 from flight.sim.jit import kernel
-from flight.sim.dynamics.stablemath import atan2, atan2_1, maximum, minimum
+from flight.sim.dynamics.stablemath import atan2_1, maximum, minimum
 
 _TWO_PI = 2.0 * np.pi
 
@@ -49,6 +51,8 @@ class Track:
     course: np.ndarray  # direction of travel over the ground, 0..2pi (the heading when barely moving)
 
 
+TRACK_ROWS = ("north", "east", "altitude", "height", "ground_speed", "course")  # Track as the rows of `tracks`'s table
+LOOK_AHEAD = (0.0, 4.0, 8.0, 12.0)  # s: where the ground under the flight path is sampled
 INSTRUMENT_ROWS = ("roll", "pitch", "heading", "p", "q", "r", "eas", "tas", "alpha", "beta", "climb_rate",
                    "load_factor")  # the float readings, in the rows of `sense`'s table
 _F1, _F2 = types.float64[::1], types.float64[:, ::1]
@@ -102,10 +106,76 @@ def read_instruments(fleet: Fleet, index: np.ndarray) -> Instruments:
     return instruments_of(fleet, index, instrument_table(fleet, index))
 
 
+@kernel
+def length1(x, y, z):
+    """|(x, y, z)|, summed as numpy's einsum (and so combat.aiming.norm) sums three terms: (x + z) + y."""
+    return np.sqrt((x * x + z * z) + y * y)
+
+
+@kernel
+def ground_point1(pos, vel, n, column):
+    """Where the ground is read for fleet aircraft n: under it (column 0), and LOOK_AHEAD[column - 1] s ahead."""
+    if column == 0:
+        return pos[n, 0], pos[n, 1]
+    ahead = LOOK_AHEAD[column - 1]
+    return pos[n, 0] + ahead * vel[n, 0], pos[n, 1] + ahead * vel[n, 1]
+
+
+@kernel
+def ground_ahead1(terrain, pos, vel, n, k):
+    """m: the highest ground under the next LOOK_AHEAD seconds of fleet aircraft n's track (the k-th flown)."""
+    highest = 0.0
+    for column in range(1, 1 + len(LOOK_AHEAD)):
+        north, east = ground_point1(pos, vel, n, column)
+        height = surface(terrain, k, column, north, east)
+        highest = height if column == 1 else maximum(highest, height)
+    return highest
+
+
+@kernel
+def track1(pos, vel, n, heading, ground):
+    """Fleet aircraft n's Track (TRACK_ROWS), `ground` m under it; `heading` stands in for the course when
+    barely moving."""
+    ground_speed = np.sqrt(vel[n, 0] * vel[n, 0] + vel[n, 1] * vel[n, 1])
+    course = atan2_1(vel[n, 1], vel[n, 0]) % _TWO_PI if ground_speed > 2.0 else heading
+    return pos[n, 0], pos[n, 1], -pos[n, 2], -pos[n, 2] - ground, ground_speed, course
+
+
+@kernel(types.void(types.intp[::1], _F2, _F2, _F1, TERRAIN, _F2))
+def tracks(index, pos, vel, heading, terrain, out):
+    """The Track of the aircraft `index` (K,) into `out` (6, K) by TRACK_ROWS; `heading` (K,) as track1's."""
+    for k in range(index.size):
+        n = index[k]
+        north, east = ground_point1(pos, vel, n, 0)
+        row = track1(pos, vel, n, heading[k], surface(terrain, k, 0, north, east))
+        for r in range(6):
+            out[r, k] = row[r]
+
+
+@kernel(types.void(types.intp[::1], _F2, _F2, _F2, _F2))
+def _ground_points(index, pos, vel, north, east):
+    for k in range(index.size):
+        for column in range(north.shape[1]):
+            north[k, column], east[k, column] = ground_point1(pos, vel, index[k], column)
+
+
+def terrain_of(fleet: Fleet, index: np.ndarray) -> tuple:
+    """The fleet's ground as heightfield.surface reads it for the aircraft `index` (K,): a ground function that is
+    not a kernel is asked here, under each and at its look-ahead points (ground_point1's columns)."""
+    terrain = fleet._terrain  # noqa: SLF001 - the flight model's own view of its ground, shared, not rebuilt
+    if terrain[0] != GIVEN:
+        return terrain
+    north = np.empty((index.size, 1 + len(LOOK_AHEAD)))
+    east = np.empty_like(north)
+    _ground_points(index, fleet.pos, fleet.vel, north, east)
+    heights = np.asarray(fleet.ground(north.ravel(), east.ravel()), dtype=np.float64).reshape(north.shape)
+    return GIVEN, terrain[1], 0.0, 0.0, 1.0, np.ascontiguousarray(heights)
+
+
 def read_track(fleet: Fleet, index: np.ndarray, heading: np.ndarray) -> Track:
-    """Position and motion over the ground; `heading` stands in for the course when barely moving."""
-    pos, vel = fleet.pos[index], fleet.vel[index]
-    ground_speed = np.sqrt(vel[:, 0] * vel[:, 0] + vel[:, 1] * vel[:, 1])
-    course = np.where(ground_speed > 2.0, atan2(vel[:, 1], vel[:, 0]) % _TWO_PI, heading)
-    return Track(north=pos[:, 0], east=pos[:, 1], altitude=-pos[:, 2],
-                 height=-pos[:, 2] - fleet.ground(pos[:, 0], pos[:, 1]), ground_speed=ground_speed, course=course)
+    """Position and motion over the ground (when orders are given; `tracks` at every guidance pass)."""
+    index = np.ascontiguousarray(index, dtype=np.intp)
+    out = np.empty((len(TRACK_ROWS), index.size))
+    tracks(index, fleet.pos, fleet.vel, np.ascontiguousarray(heading, dtype=np.float64), terrain_of(fleet, index),
+           out)
+    return Track(*out)

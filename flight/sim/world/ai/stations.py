@@ -1,18 +1,18 @@
 """Station keeping for K aircraft: where each of a flight sits on its leader (vic, echelon, bomber box, an escort's
 loose perch above), and the bank, climb rate and speed that hold it. The station is in the frame of the leader's
-course over the ground, so a steady wind needs no extra term. CPU-stable numpy only. Imports numpy and flight.
+course over the ground, so a steady wind needs no extra term. The stations are numpy (given with the orders); the
+keeping is a scalar kernel the guidance pass calls. CPU-stable arithmetic only. Imports numpy, numba and flight.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from flight.sim.dynamics import Fleet
 from flight.sim.dynamics.atmosphere import GRAVITY
-from flight.sim.dynamics.stablemath import atan2, cos, sin
-from flight.sim.world.ai.guidance import saturating_angle
-from flight.sim.world.ai.loops import wrap
-from flight.sim.world.ai.sensing import Instruments, Track
-from flight.sim.world.ai.steering import bank_for_rate
+from flight.sim.dynamics.stablemath import atan2_1, cos1, maximum, minimum, sin1
+from flight.sim.jit import kernel
+from flight.sim.world.ai.guidance import saturating_angle1
+from flight.sim.world.ai.loops import wrap1
+from flight.sim.world.ai.steering import bank_for_rate1
 
 SHAPES = ("vic", "echelon", "box")
 STATION_LOOK = 120.0  # m: the across-track error is closed over about this distance ...
@@ -55,34 +55,39 @@ def escort_offsets(count: int) -> np.ndarray:
     return np.stack([back * rank, side * across * rank, np.full(count, up)], axis=1)
 
 
-def keep_station(fleet: Fleet, i: Instruments, s: Track, index: np.ndarray, leader: np.ndarray,
-                 forward: np.ndarray, right: np.ndarray, down: np.ndarray, roll_authority: np.ndarray,
-                 min_speed: np.ndarray, trim: np.ndarray, dt: float) -> tuple[np.ndarray, ...]:
-    """Bank, climb rate and throttle that close on and hold each station, never slower than `min_speed` (EAS);
-    the throttle's trim after this pass (negative: not yet found, as when far from the station); the distance
-    from the station (m)."""
-    pos, vel = fleet.pos[leader], fleet.vel[leader]
-    ground_speed = np.sqrt(vel[:, 0] * vel[:, 0] + vel[:, 1] * vel[:, 1])
-    roll, _, heading = fleet.euler[leader].T
-    course = np.where(ground_speed > 2.0, atan2(vel[:, 1], vel[:, 0]), heading)
-    c, n = cos(course), sin(course)
-    dn = pos[:, 0] + c * forward - n * right - s.north
-    de = pos[:, 1] + n * forward + c * right - s.east
-    along, across = dn * c + de * n, de * c - dn * n
-    distance = np.sqrt(dn * dn + de * de)
-    far = distance > CATCH_UP
-    # the leader's turn rate, from his bank: the station turns with him
-    leader_rate = GRAVITY * sin(roll) / (np.maximum(cos(roll), 0.3) * np.maximum(ground_speed, 10.0))
-    agility = np.minimum(roll_authority * (1.0 / FIGHTER_ROLL), 1.0)
-    wanted = np.where(far, atan2(de, dn), course + saturating_angle(across * agility * (1.0 / STATION_LOOK)))
-    rate = np.where(far, 0.0, leader_rate) + COURSE_GAIN * agility * wrap(wanted - s.course)
-    bank = bank_for_rate(i.tas, rate, np.full(len(index), STATION_BANK))
-    own = fleet.vel[index]
-    closing = (vel[:, 0] - own[:, 0]) * c + (vel[:, 1] - own[:, 1]) * n
-    lever = ALONG_GAIN * along + CLOSING_GAIN * closing + SLOW_GAIN * np.maximum(min_speed - i.eas, 0.0)
-    trim = np.where(far, -1.0, np.where(trim < 0.0, fleet.applied[index, 3] - lever, trim + TRIM_GAIN * along * dt))
-    trim = np.where(far, trim, np.minimum(np.maximum(trim, 0.0), 1.0))
-    throttle = np.where(far, 1.0, np.minimum(np.maximum(trim + lever, 0.0), 1.0))
-    height = -pos[:, 2] - down - s.altitude
-    climb = np.minimum(np.maximum(-vel[:, 2] + CLIMB_GAIN * height, -8.0), 8.0)
-    return bank, climb, throttle, trim, distance
+@kernel
+def keep_station1(pos, vel, quat, applied, n, leader, forward, right, down, north, east, altitude, course, tas, eas,
+                  roll_authority, min_speed, trim, dt):
+    """Bank, climb rate and throttle that close fleet aircraft n (at north, east, altitude, flying `course` over
+    the ground) on its station (forward, right, down) on `leader` and hold it, never slower than `min_speed`
+    (EAS); and the throttle's trim after this pass (negative: not yet found, as when far from the station)."""
+    ground_speed = np.sqrt(vel[leader, 0] * vel[leader, 0] + vel[leader, 1] * vel[leader, 1])
+    w, x, y, z = quat[leader, 0], quat[leader, 1], quat[leader, 2], quat[leader, 3]
+    roll = atan2_1(2.0 * (w * x + y * z), 1.0 - 2.0 * (x * x + y * y))  # as Fleet.euler
+    heading = atan2_1(2.0 * (w * z + x * y), 1.0 - 2.0 * (y * y + z * z)) % (2.0 * np.pi)
+    leader_course = atan2_1(vel[leader, 1], vel[leader, 0]) if ground_speed > 2.0 else heading
+    c, s = cos1(leader_course), sin1(leader_course)
+    dn = pos[leader, 0] + c * forward - s * right - north
+    de = pos[leader, 1] + s * forward + c * right - east
+    along, across = dn * c + de * s, de * c - dn * s
+    far = np.sqrt(dn * dn + de * de) > CATCH_UP
+    agility = minimum(roll_authority * (1.0 / FIGHTER_ROLL), 1.0)
+    if far:
+        rate = 0.0 + COURSE_GAIN * agility * wrap1(atan2_1(de, dn) - course)
+    else:
+        # the leader's turn rate, from his bank: the station turns with him
+        leader_rate = GRAVITY * sin1(roll) / (maximum(cos1(roll), 0.3) * maximum(ground_speed, 10.0))
+        wanted = leader_course + saturating_angle1(across * agility * (1.0 / STATION_LOOK))
+        rate = leader_rate + COURSE_GAIN * agility * wrap1(wanted - course)
+    bank = bank_for_rate1(tas, rate, STATION_BANK)
+    closing = (vel[leader, 0] - vel[n, 0]) * c + (vel[leader, 1] - vel[n, 1]) * s
+    lever = ALONG_GAIN * along + CLOSING_GAIN * closing + SLOW_GAIN * maximum(min_speed - eas, 0.0)
+    if far:
+        trim, throttle = -1.0, 1.0
+    else:
+        trim = applied[n, 3] - lever if trim < 0.0 else trim + TRIM_GAIN * along * dt
+        trim = minimum(maximum(trim, 0.0), 1.0)
+        throttle = minimum(maximum(trim + lever, 0.0), 1.0)
+    height = -pos[leader, 2] - down - altitude
+    climb = minimum(maximum(-vel[leader, 2] + CLIMB_GAIN * height, -8.0), 8.0)
+    return bank, climb, throttle, trim
