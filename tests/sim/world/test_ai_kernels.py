@@ -1,4 +1,4 @@
-"""The AI pilot's compiled per-tick arithmetic (sensing, the inner loops, the circuit behaviours, guidance): the
+"""The AI pilot's compiled per-tick arithmetic (sensing, the inner loops, the guidance pass): the
 same bits with and without the JIT, no fused multiply-add or C-library maths in the machine code, and one clear
 error for an array the loops were not built for."""
 from __future__ import annotations
@@ -44,9 +44,9 @@ def test_plain_python_gives_the_same_bits_as_the_jit():
 
 
 _KERNELS = """
-from flight.sim.world.ai import behaviours, guidance, loops, sensing
-kernels = [sensing.sense, loops.fly, loops._wrap_all, behaviours.plan_circuit, guidance._saturating_all,
-           guidance._bank_for_course_all, guidance._circle_point_all]
+from flight.sim.world.ai import loops, planning, sensing
+kernels = [sensing.sense, sensing.tracks, loops.fly, loops._wrap_all, planning.survey, planning.plan,
+           planning.finish_plan]
 """
 
 
@@ -67,4 +67,15 @@ def test_an_integrator_of_another_dtype_is_refused_with_one_clear_error():
     pilot.update()
     pilot.loops.blipping = np.zeros(1, dtype=np.float32)
     with pytest.raises(KernelArgumentError, match="blipping is float32"):
+        pilot.update()
+
+
+@pytest.mark.skipif(JIT_DISABLED, reason="the JIT's type check")
+def test_a_state_array_of_another_dtype_is_refused_by_the_guidance_pass_by_name():
+    from flight.sim.world.ai import Pilot
+    from tests.sim.world.ai_flights import air_start
+    fleet = air_start(["camel"], [(0.0, 0.0, 600.0, 0.0, 40.0)])
+    pilot = Pilot(fleet, [0])
+    pilot.tactic_ticks = np.zeros(1, dtype=np.int32)
+    with pytest.raises(KernelArgumentError, match="tactic_ticks is array\\(int32"):
         pilot.update()

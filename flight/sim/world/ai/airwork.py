@@ -40,7 +40,8 @@ _ROLL, _PITCH, _HEADING, _EAS, _TAS, _ALPHA, _CLIMB_RATE = 0, 1, 2, 6, 7, 8, 10
 _NORTH, _EAST, _ALTITUDE, _HEIGHT, _COURSE = 0, 1, 2, 3, 5
 _STALL_SPEED, _STALL_ALPHA, _BANK_LIMIT, _ROLL_AUTHORITY, _TURN_RADIUS = 0, 1, 7, 8, 12
 _BANK, _CLIMB, _MIN_SPEED, _PITCH_CMD, _SPEED, _THROTTLE, _LOAD_MAX = 0, 1, 2, 3, 5, 6, 10
-_O_NORTH, _O_EAST, _O_ALTITUDE, _O_SPEED, _O_RADIUS, _O_FORWARD, _O_RIGHT, _O_DOWN, _O_FLOOR = 0, 1, 2, 3, 5, 8, 9, 10, 11
+(_O_NORTH, _O_EAST, _O_ALTITUDE, _O_SPEED, _O_RADIUS, _O_FORWARD, _O_RIGHT, _O_DOWN,
+ _O_FLOOR) = 0, 1, 2, 3, 5, 8, 9, 10, 11
 
 
 @kernel
@@ -62,7 +63,8 @@ def before_draws1(k, n, fleet, pilot, orders, skill, gunnery, track, hostile, an
     error: whether he needs one (the caller draws them all, in order, from the world's generator), and whether he
     fights."""
     pos, vel, on_ground, crashed = fleet[0], fleet[1], fleet[3], fleet[4]
-    phase, tactic, airborne_ticks, tactic_ticks, engaged, threat_ticks, evade_ticks = pilot[0]
+    phase, tactic_ticks, engaged, threat_ticks, evade_ticks = (pilot[0][0], pilot[0][3], pilot[0][4], pilot[0][5],
+                                                               pilot[0][6])
     evade_dir = pilot[1][1]
     kind, target = orders[0], orders[1]
     armed, aim_ticks, aim_offset, aim_goal = gunnery[0], gunnery[5], gunnery[6], gunnery[7]

@@ -1,7 +1,7 @@
 """The AI pilot's behaviours for K aircraft: when each moves on to its next Phase, and what each phase asks of
 the inner loops (bank, flight path, attitude on the ground, speed or throttle, rudder steering, brakes). Phases
-are a scalar kernel, `circuit1`, that the guidance pass calls for each of the K aircraft. CPU-stable arithmetic only. Imports numpy,
-numba and flight only.
+are a scalar kernel, `circuit1`, that the guidance pass calls for each of the K aircraft. CPU-stable arithmetic
+only. Imports numpy, numba and flight only.
 """
 from __future__ import annotations
 

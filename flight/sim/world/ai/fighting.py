@@ -52,8 +52,8 @@ def threat1(pos, vel, on_ground, crashed, hostile, n, k):
         distance = length1(dn, de, dd)
         ahead = ((dn * vel[n, 0] + dd * vel[n, 2]) + de * vel[n, 1]) / speed
         towards = -((dn * vel[m, 0] + dd * vel[m, 2]) + de * vel[m, 1])
-        on_tail = (hostile[k, m] and not crashed[m] and not on_ground[m] and distance < THREAT_RANGE and ahead < -THREAT_TAIL * distance
-                   and towards > THREAT_NOSE * length1(vel[m, 0], vel[m, 1], vel[m, 2]) * distance)
+        on_tail = (hostile[k, m] and not crashed[m] and not on_ground[m] and distance < THREAT_RANGE
+                   and ahead < -THREAT_TAIL * distance and towards > THREAT_NOSE * length1(vel[m, 0], vel[m, 1], vel[m, 2]) * distance)
         if on_tail and distance < nearest:  # the first of the nearest, as argmin
             worst, nearest = m, distance
     across = (pos[worst, 1] - pos[n, 1]) * vel[n, 0] - (pos[worst, 0] - pos[n, 0]) * vel[n, 1]
@@ -65,8 +65,8 @@ def engage1(pos, on_ground, crashed, hostile, k, engaged, north, east, down, rea
     """The enemy the k-th aircraft fights (-1 none): the one it has while he flies within DISENGAGE of the centre
     (north, east, down), else the nearest flying within `reach`."""
     current = max(engaged, 0)
-    if engaged >= 0 and not crashed[current] and not on_ground[current] and length1(pos[current, 0] - north, pos[current, 1] - east,
-                                                      pos[current, 2] - down) < DISENGAGE:
+    held = length1(pos[current, 0] - north, pos[current, 1] - east, pos[current, 2] - down)
+    if engaged >= 0 and not crashed[current] and not on_ground[current] and held < DISENGAGE:
         return engaged
     found, nearest = -1, np.inf
     for m in range(pos.shape[0]):

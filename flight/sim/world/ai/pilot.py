@@ -340,26 +340,30 @@ class Pilot:
         """The guidance pass into the commands table, from this tick's instrument `readings` (sensing.sense's
         table): where each aircraft is, its next phase, what that phase asks of the loops, and the air work
         (fights, stations, patrols, the way home) over it (planning's kernels)."""
-        f = self.fleet
-        terrain = terrain_of(f, self.index)
+        terrain = terrain_of(self.fleet, self.index)
         bundles = self._bundles()
         fleet, pilot, orders, skill, gunnery = bundles
+        tables, sight = (self._tuning_table, skill, gunnery, readings, self._track), float(self.sight)
+        if self._run(bundles, survey, self.index, fleet, self.phase, orders, readings, terrain, advance,
+                     self._track, self._scratch):
+            self.return_to_base(self.index[self._scratch[0]])  # the target or the leader is down
+        due, anyone_fights = self._run(bundles, plan, self.index, fleet, pilot, orders, *tables, self.hostile,
+                                       self.any_hostile, sight, advance, self._command_table, self._scratch)
+        if advance:
+            draws = normal(self.rng, (due, 2)) if due and self.rng is not None else self._no_draws
+            self._run(bundles, finish_plan, self.index, fleet, pilot, orders, *tables, self._command_table, terrain,
+                      sight, anyone_fights, draws, self._scratch)
+
+    @staticmethod
+    def _run(bundles: tuple, kernel, *args):
+        """A guidance kernel; one clear error for an array of the state it was not compiled for."""
         try:
-            if survey(self.index, fleet, self.phase, orders, readings, terrain, advance, self._track,
-                      self._scratch):
-                self.return_to_base(self.index[self._scratch[0]])  # the target or the leader is down
-            due, anyone_fights = plan(self.index, fleet, pilot, orders, self._tuning_table, skill, gunnery, readings,
-                                      self._track, self.hostile, self.any_hostile, float(self.sight), advance,
-                                      self._command_table, self._scratch)
-            if advance:
-                draws = normal(self.rng, (due, 2)) if due and self.rng is not None else self._no_draws
-                finish_plan(self.index, fleet, pilot, orders, self._tuning_table, skill, gunnery, readings,
-                            self._track, self._command_table, terrain, float(self.sight), anyone_fights, draws,
-                            self._scratch)
+            return kernel(*args)
         except TypeError:
             names = (FLEET_NAMES, PILOT_NAMES, ORDER_NAMES, SKILL_NAMES, GUNNERY_NAMES)
-            raise KernelArgumentError("Pilot guidance: " + refused(names, bundles, (FLEET, PILOT, ORDERS, SKILL,
-                                                                                    GUNNERY))) from None
+            wrong = refused(names, bundles, (FLEET, PILOT, ORDERS, SKILL, GUNNERY))
+            raise KernelArgumentError(f"Pilot guidance ({kernel.__name__}): "
+                                      + (wrong or "a table of another dtype or shape")) from None
 
     def _bundles(self) -> tuple:
         """The state as planning's kernels take it (its FLEET, PILOT, ORDERS, SKILL and GUNNERY bundles)."""
