@@ -184,7 +184,7 @@ def after_draws1(k, n, fleet, pilot, orders, skill, gunnery, i, s, t, c, terrain
     if station:
         slowest = STATION_SPEED * stall
         bank, climb, throttle, trim[k] = keep_station1(
-            pos, vel, quat, applied, n, max(target[k], 0), o[_O_FORWARD][k], o[_O_RIGHT][k], o[_O_DOWN][k],
+            pos, vel, quat, applied, n, max(target[k], 0), o[_O_FORWARD, k], o[_O_RIGHT, k], o[_O_DOWN, k],
             s[_NORTH, k], s[_EAST, k], s[_ALTITUDE, k], s[_COURSE, k], i[_TAS, k], i[_EAS, k],
             t[_ROLL_AUTHORITY, k], slowest, trim[k], ticks * DT)
         _fly(c, k, bank, climb, np.nan, throttle, slowest)
@@ -193,13 +193,13 @@ def after_draws1(k, n, fleet, pilot, orders, skill, gunnery, i, s, t, c, terrain
     patrolling = enroute and kind[k] == _PATROL and engaged[k] < 0
     if patrolling or (enroute and kind[k] == _RETURN):
         if patrolling:
-            course = circle_point1(s[_NORTH, k], s[_EAST, k], o[_O_NORTH][k], o[_O_EAST][k], o[_O_RADIUS][k],
+            course = circle_point1(s[_NORTH, k], s[_EAST, k], o[_O_NORTH, k], o[_O_EAST, k], o[_O_RADIUS, k],
                                    t[_TURN_RADIUS, k])
         else:
-            course = atan2_1(o[_O_EAST][k] - s[_EAST, k], o[_O_NORTH][k] - s[_NORTH, k])
+            course = atan2_1(o[_O_EAST, k] - s[_EAST, k], o[_O_NORTH, k] - s[_NORTH, k])
         c[_BANK, k] = bank_for_course1(s[_COURSE, k], i[_TAS, k], course, t[_BANK_LIMIT, k])
-        c[_SPEED, k] = o[_O_SPEED][k]
-        c[_CLIMB, k] = minimum(maximum(0.25 * (o[_O_ALTITUDE][k] - s[_ALTITUDE, k]), -6.0), 10.0)
+        c[_SPEED, k] = o[_O_SPEED, k]
+        c[_CLIMB, k] = minimum(maximum(0.25 * (o[_O_ALTITUDE, k] - s[_ALTITUDE, k]), -6.0), 10.0)
     if enroute and kind[k] == _STALL:
         _stall(k, tactic, tactic_ticks, o, i, s, t, c)
     if evading[k]:
@@ -208,7 +208,7 @@ def after_draws1(k, n, fleet, pilot, orders, skill, gunnery, i, s, t, c, terrain
         _fly(c, k, evade_dir[k] * (minimum(bank_limit, LOW_BREAK_BANK) if low else bank_limit),
              2.0 if low else -3.0, np.nan, 1.0, 1.1 * stall)
         c[_LOAD_MAX, k] = skill[3][k]
-    floor = o[_O_FLOOR][k]
+    floor = o[_O_FLOOR, k]
     if evading[k] or fighting or station or patrolling:
         floor = maximum(floor, FIGHT_FLOOR)
     if (enroute or evading[k]) and floor > 0.0:
@@ -234,5 +234,5 @@ def _stall(k, tactic, tactic_ticks, o, i, s, t, c):
         c[_BANK, k], c[_SPEED, k] = 0.0, np.nan
         c[_THROTTLE, k] = 0.0 if new == SLOW else 1.0
     else:
-        c[_CLIMB, k] = minimum(maximum(0.25 * (o[_O_ALTITUDE][k] - s[_ALTITUDE, k]), -6.0), 10.0)
-        c[_SPEED, k] = o[_O_SPEED][k]
+        c[_CLIMB, k] = minimum(maximum(0.25 * (o[_O_ALTITUDE, k] - s[_ALTITUDE, k]), -6.0), 10.0)
+        c[_SPEED, k] = o[_O_SPEED, k]

@@ -63,9 +63,9 @@ def _next_phase(p, kind, o, t, s, on_ground, k, along, across, airborne_ticks):
     new = p
     if p == TAKEOFF_ROLL and lifted_off:
         new = CLIMB_OUT
-    elif p == CLIMB_OUT and s[_ALTITUDE, k] - o[_O_ELEVATION][k] > CLIMB_OUT_HEIGHT:
+    elif p == CLIMB_OUT and s[_ALTITUDE, k] - o[_O_ELEVATION, k] > CLIMB_OUT_HEIGHT:
         new = DOWNWIND if kind == _CIRCUIT or kind == _LAND else ENROUTE
-    elif p == DOWNWIND and along < t[_TURN_RADIUS, k] - final_length1(t[_TURN_RADIUS, k], o[_O_EXTEND][k]):
+    elif p == DOWNWIND and along < t[_TURN_RADIUS, k] - final_length1(t[_TURN_RADIUS, k], o[_O_EXTEND, k]):
         new = BASE
     elif p == BASE and abs(across) < t[_TURN_RADIUS, k]:
         new = FINAL
@@ -78,8 +78,8 @@ def _next_phase(p, kind, o, t, s, on_ground, k, along, across, airborne_ticks):
             new = STOPPED
         elif lifted_off and wheels > 2.0:
             new = FLARE
-    go_around = ((p == FINAL and wheels < GO_AROUND_HEIGHT and abs(across) > GO_AROUND_ACROSS * o[_O_RADIUS][k])
-                 or (p == FLARE and not on_ground and along > LONG_FLOAT * o[_O_RADIUS][k]))
+    go_around = ((p == FINAL and wheels < GO_AROUND_HEIGHT and abs(across) > GO_AROUND_ACROSS * o[_O_RADIUS, k])
+                 or (p == FLARE and not on_ground and along > LONG_FLOAT * o[_O_RADIUS, k]))
     return (CLIMB_OUT if go_around else new), go_around
 
 
@@ -88,21 +88,21 @@ def _course(p, kind, o, t, s, k, along, across, runway_heading):
     """The course over the ground each phase flies (a circuit leg's, the order's, the runway's), and on a leg the
     height above the field wanted and the sink rate."""
     if p == DOWNWIND or p == BASE or p == FINAL:
-        return circuit_targets1(s[_NORTH, k], s[_EAST, k], s[_GROUND_SPEED, k], o[_O_NORTH][k], o[_O_EAST][k],
-                                o[_O_HEADING][k], o[_O_RADIUS][k], o[_O_ALTITUDE][k], o[_O_ELEVATION][k],
-                                o[_O_EXTEND][k], t[_TURN_RADIUS, k], p, along, across)
+        return circuit_targets1(s[_NORTH, k], s[_EAST, k], s[_GROUND_SPEED, k], o[_O_NORTH, k], o[_O_EAST, k],
+                                o[_O_HEADING, k], o[_O_RADIUS, k], o[_O_ALTITUDE, k], o[_O_ELEVATION, k],
+                                o[_O_EXTEND, k], t[_TURN_RADIUS, k], p, along, across)
     if p == ENROUTE and kind == _FLY_TO:
         turn_radius = t[_TURN_RADIUS, k]
-        return circle_point1(s[_NORTH, k], s[_EAST, k], o[_O_NORTH][k], o[_O_EAST][k], 2.0 * turn_radius,
+        return circle_point1(s[_NORTH, k], s[_EAST, k], o[_O_NORTH, k], o[_O_EAST, k], 2.0 * turn_radius,
                              turn_radius), 0.0, 0.0
-    return (o[_O_HEADING][k] if p == ENROUTE else runway_heading), 0.0, 0.0
+    return (o[_O_HEADING, k] if p == ENROUTE else runway_heading), 0.0, 0.0
 
 
 @kernel
 def _commands(p, kind, o, t, i, s, k, along, across, runway_heading, c):
     """What the phase `p` asks of the inner loops: column k of the commands table (loops.COMMAND_ROWS)."""
     wheels = maximum(s[_HEIGHT, k] - t[_WHEEL_DEPTH, k], 0.0)
-    above_field = s[_ALTITUDE, k] - o[_O_ELEVATION][k]
+    above_field = s[_ALTITUDE, k] - o[_O_ELEVATION, k]
     on_leg = p == DOWNWIND or p == BASE or p == FINAL
     flying = p == CLIMB_OUT or p == ENROUTE or on_leg  # the air loops steer by course (the flare by heading)
     course, leg_height, leg_sink = _course(p, kind, o, t, s, k, along, across, runway_heading)
@@ -115,18 +115,18 @@ def _commands(p, kind, o, t, i, s, k, along, across, runway_heading, c):
     sideslip = p == FLARE or (p == FINAL and wheels < SIDESLIP_HEIGHT)
     if sideslip:
         slip_limit = 0.5 * t[_WINGTIP, k] if p == FLARE else t[_BANK_LIMIT, k] * low
-        slip_bank = SIDESLIP_BANK * wrap1((o[_O_HEADING][k] if p == FLARE else course) - s[_COURSE, k])
+        slip_bank = SIDESLIP_BANK * wrap1((o[_O_HEADING, k] if p == FLARE else course) - s[_COURSE, k])
         bank = minimum(maximum(slip_bank, -slip_limit), slip_limit)
     if p == TAKEOFF_ROLL:
         steer = runway_heading
     else:
-        steer = o[_O_HEADING][k] if sideslip or p == ROLLOUT else i[_I_HEADING, k]
+        steer = o[_O_HEADING, k] if sideslip or p == ROLLOUT else i[_I_HEADING, k]
     flare = -minimum(maximum(wheels - HOLD_OFF, 0.0) * (1.0 / FLARE_SECONDS) + SETTLE_SINK,
                      GLIDE * t[_APPROACH, k])
     if on_leg:
         climb_rate = 0.25 * (leg_height - above_field) - leg_sink
     else:
-        climb_rate = 0.25 * (o[_O_ALTITUDE][k] - s[_ALTITUDE, k]) if p == ENROUTE else flare
+        climb_rate = 0.25 * (o[_O_ALTITUDE, k] - s[_ALTITUDE, k]) if p == ENROUTE else flare
     if p == BASE or p == FINAL:
         min_speed = 0.9 * t[_APPROACH, k]
     elif p == CLIMB_OUT:
@@ -146,7 +146,7 @@ def _commands(p, kind, o, t, i, s, k, along, across, runway_heading, c):
     else:
         pitch = np.nan
     if p == ENROUTE:
-        speed = o[_O_SPEED][k]
+        speed = o[_O_SPEED, k]
     elif p == DOWNWIND:
         speed = t[_PATTERN, k]
     else:
@@ -172,16 +172,16 @@ def circuit1(k, phase, kind, orders, tuning, instruments, track, on_ground, airb
              commands):
     """The circuit behaviours of the k-th aircraft at a guidance pass: where it is on its field's circuit, its next
     phase (when `advance`; `phase` and, for a go-around, `runway_heading` updated) and what that phase asks of the
-    loops (column k of `commands`, loops.COMMAND_ROWS); whether it went around. Tables: `orders` ORDER_ROWS'
-    arrays, TUNING_ROWS, sensing's INSTRUMENT_ROWS and TRACK_ROWS, K columns each."""
-    along, across = field_position1(track[_NORTH, k], track[_EAST, k], orders[_O_NORTH][k], orders[_O_EAST][k],
-                                    orders[_O_HEADING][k], orders[_O_RADIUS][k])
+    loops (column k of `commands`, loops.COMMAND_ROWS); whether it went around. Tables: `orders`
+    (orders.Orders.table), TUNING_ROWS, sensing's INSTRUMENT_ROWS and TRACK_ROWS, K columns each."""
+    along, across = field_position1(track[_NORTH, k], track[_EAST, k], orders[_O_NORTH, k], orders[_O_EAST, k],
+                                    orders[_O_HEADING, k], orders[_O_RADIUS, k])
     around = False
     if advance:
         new, around = _next_phase(phase[k], kind[k], orders, tuning, track, on_ground, k, along, across,
                                   airborne_ticks[k])
         phase[k] = new
         if around:
-            runway_heading[k] = orders[_O_HEADING][k]
+            runway_heading[k] = orders[_O_HEADING, k]
     _commands(phase[k], kind[k], orders, tuning, instruments, track, k, along, across, runway_heading[k], commands)
     return around

@@ -64,9 +64,9 @@ class Airfield:
         return Airfield(self.north, self.east, heading, self.radius)
 
 
-@dataclass
 class Orders:
-    """Orders of K aircraft; which fields matter depends on `kind`.
+    """Orders of K aircraft; which fields matter depends on `kind`. The float fields are the rows of `table`
+    ((13, K), rows by ORDER_ROWS), which the guidance pass's kernels take whole; assigning a field writes its row.
 
     | field     | shape | unit | used by                       | meaning                                        |
     |-----------|-------|------|-------------------------------|------------------------------------------------|
@@ -88,30 +88,27 @@ class Orders:
     | extend    | (K,)  | m    | CIRCUIT, LAND                 | the downwind leg runs this much farther out:   |
     |           |       |      |                               | its place in a queue to land                   |
     """
-    kind: np.ndarray
-    north: np.ndarray
-    east: np.ndarray
-    altitude: np.ndarray
-    speed: np.ndarray
-    heading: np.ndarray
-    radius: np.ndarray
-    elevation: np.ndarray
-    target: np.ndarray
-    forward: np.ndarray
-    right: np.ndarray
-    down: np.ndarray
-    floor: np.ndarray
-    delay: np.ndarray
-    extend: np.ndarray
+    FIELDS = ("kind", "north", "east", "altitude", "speed", "heading", "radius", "elevation", "target", "forward",
+              "right", "down", "floor", "delay", "extend")  # every field, in the order a Pilot's state lists them
 
-    def floats(self) -> tuple:
-        """The float fields in ORDER_ROWS' order, as the guidance pass's kernels take them (a tuple of (K,) arrays,
-        so a restored field, a new array, is read as it stands)."""
-        return tuple(getattr(self, name) for name in ORDER_ROWS)
+    def __init__(self, k: int):
+        self.kind = np.zeros(k, dtype=np.int8)
+        self.target = np.full(k, -1, dtype=np.int64)
+        self.table = np.zeros((len(ORDER_ROWS), k))
 
     @classmethod
     def empty(cls, k: int) -> "Orders":
-        return cls(kind=np.zeros(k, dtype=np.int8), target=np.full(k, -1, dtype=np.int64), **{
-            name: np.zeros(k) for name in ("north", "east", "altitude", "speed", "heading", "radius", "elevation",
-                                           "forward", "right", "down", "floor", "delay",
-                                           "extend")})
+        return cls(k)
+
+
+def _order_row(row: int) -> property:
+    def get(self) -> np.ndarray:
+        return self.table[row]
+
+    def put(self, value: np.ndarray) -> None:
+        self.table[row] = value
+    return property(get, put)
+
+
+for _row, _name in enumerate(ORDER_ROWS):
+    setattr(Orders, _name, _order_row(_row))

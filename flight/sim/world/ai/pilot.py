@@ -372,14 +372,14 @@ class Pilot:
                 ((self.phase, self.tactic, self.airborne_ticks, self.tactic_ticks, self.engaged, self.threat_ticks,
                   self.evade_ticks),
                  (self.runway_heading, self.evade_dir, self.trim, self.side, self.home, self.sighted)),
-                (self.orders.kind, self.orders.target, self.orders.floats()),
+                (self.orders.kind, self.orders.target, self.orders.table),
                 (k.reaction_ticks, k.burst_ticks, k.aim_error, k.g_limit, k.bank_limit, k.fire_range),
                 self.gunnery.arrays())
 
     # ---- keyframes -------------------------------------------------------------------------------------------
     def state(self) -> dict[str, np.ndarray]:
         """Copies of everything the next `update` reads besides the fleet: for replay keyframes and hashes."""
-        state = {f"orders/{f.name}": getattr(self.orders, f.name) for f in fields(Orders)}
+        state = {f"orders/{name}": getattr(self.orders, name) for name in Orders.FIELDS}
         state.update({f"commands/{f.name}": getattr(self.commands, f.name) for f in fields(Commands)})
         state.update({f"loops/{name}": getattr(self.loops, name) for name in InnerLoops.STATE})
         state.update({f"skill/{f.name}": getattr(self.skill, f.name) for f in fields(Skill)})
@@ -398,8 +398,8 @@ class Pilot:
                 raise ValueError(f"pilot state {name}: {theirs.dtype}{theirs.shape}, "
                                  f"expected {value.dtype}{value.shape}")
         value = {name: np.array(state[name], copy=True) for name in mine}
-        for f in fields(Orders):
-            setattr(self.orders, f.name, value[f"orders/{f.name}"])
+        for name in Orders.FIELDS:
+            setattr(self.orders, name, value[f"orders/{name}"])
         self.commands = Commands(**{f.name: value[f"commands/{f.name}"] for f in fields(Commands)})
         for name in InnerLoops.STATE:
             setattr(self.loops, name, value[f"loops/{name}"])

@@ -18,7 +18,7 @@ from flight.sim.dynamics.step import TERRAIN
 from flight.sim.jit import kernel
 from flight.sim.world.ai.airwork import after_draws1, before_draws1
 from flight.sim.world.ai.behaviours import circuit1
-from flight.sim.world.ai.orders import ORDER_ROWS, Order, Phase
+from flight.sim.world.ai.orders import Order, Phase
 from flight.sim.world.ai.sensing import ground_point1, track1
 
 JOIN_TURNS = 4.0  # going home: join the circuit this many turn radii beyond the field's edge
@@ -29,8 +29,8 @@ FLEET_NAMES = ("pos", "vel", "quat", "on_ground", "crashed", "applied", "wind", 
 PILOT = types.Tuple((types.Tuple((_I8, _I8, _I1, _I1, _I1, _I1, _I1)), types.Tuple((_F1, _F1, _F1, _F1, _F2, _F2))))
 PILOT_NAMES = (("phase", "tactic", "airborne_ticks", "tactic_ticks", "engaged", "threat_ticks", "evade_ticks"),
                ("runway_heading", "evade_dir", "trim", "side", "home", "sighted"))
-ORDERS = types.Tuple((_I8, _I1, types.UniTuple(_F1, len(ORDER_ROWS))))  # kind, target, Orders.floats()
-ORDER_NAMES = ("kind", "target", ORDER_ROWS)
+ORDERS = types.Tuple((_I8, _I1, _F2))  # kind, target, table
+ORDER_NAMES = ("kind", "target", "table")
 SKILL = types.Tuple((_I1, _I1, _F1, _F1, _F1, _F1))
 SKILL_NAMES = ("reaction_ticks", "burst_ticks", "aim_error", "g_limit", "bank_limit", "fire_range")
 GUNNERY = types.Tuple((_B1, _F1, _I1, _I1, _I1, _I1, _F2, _F2, _B1))  # gunnery.Gunnery.arrays()
@@ -81,14 +81,14 @@ def _carry_on1(k, n, pos, pilot, orders, readings, track, tuning, scratch):
     phase, tactic_ticks = pilot[0][0], pilot[0][3]
     runway_heading, home = pilot[1][0], pilot[1][4]
     kind, o = orders[0], orders[2]
-    dn, de = o[_O_NORTH][k] - track[0, k], o[_O_EAST][k] - track[1, k]
+    dn, de = o[_O_NORTH, k] - track[0, k], o[_O_EAST, k] - track[1, k]
     if (kind[k] == _RETURN and phase[k] == _ENROUTE
-            and np.sqrt(dn * dn + de * de) < o[_O_RADIUS][k] + JOIN_TURNS * tuning[_TURN_RADIUS, k]):
+            and np.sqrt(dn * dn + de * de) < o[_O_RADIUS, k] + JOIN_TURNS * tuning[_TURN_RADIUS, k]):
         kind[k], phase[k] = _LAND, _DOWNWIND
     if scratch[_FOLLOWING, k] and phase[k] == _PARKED:
         if not scratch[_LEADER_ROLLING, k]:
             tactic_ticks[k] = 0
-        elif tactic_ticks[k] * DT >= o[_O_DELAY][k]:  # rolling: here is home
+        elif tactic_ticks[k] * DT >= o[_O_DELAY, k]:  # rolling: here is home
             heading = readings[_HEADING, k]
             runway_heading[k] = heading
             home[k, 0], home[k, 1], home[k, 2] = pos[n, 0], pos[n, 1], heading
