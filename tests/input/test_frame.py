@@ -6,8 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flight.sim.command import BUTTON_MASK, NEUTRAL, ControlFrame, arrays_from_ints, controls_from_ints
-from flight.sim.command import BLIP, FIRE
+from flight.sim.command import (
+    BLIP,
+    BUTTON_MASK,
+    FIRE,
+    NEUTRAL,
+    ControlFrame,
+    arrays_from_ints,
+    controls_from_ints,
+)
 from flight.sim.dynamics import CONTROL_NAMES
 
 anything = st.floats(allow_nan=True, allow_infinity=True)
