@@ -133,8 +133,7 @@ class Combat:
     # ---- per tick ---------------------------------------------------------------------------------------------
     def steer(self, controls: np.ndarray) -> None:
         """Before the flight model's step: wounded and killed pilots' hands on the controls."""
-        ai = np.arange(self.fleet.n) > 0
-        self.condition.steer(controls, ai)
+        self.condition.steer(controls)
 
     def tick(self, world, buttons: int = 0, manned: tuple[int, np.ndarray] | None = None) -> None:
         """One tick after the flight model's step. `buttons`: the player's ControlFrame buttons (FIRE, CLEAR_JAM).
