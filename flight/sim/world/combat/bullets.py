@@ -84,6 +84,7 @@ class Bullets:
         self.buffers = tuple(np.zeros((capacity, 3) if name in ("pos", "vel") else capacity, dtype=_DTYPES[name])
                              for name in FIELDS)
         self.before = np.zeros((capacity, 3))
+        self.kept = np.zeros(capacity, dtype=bool)  # scratch for the kernels that compact
         if old is not None:
             for new, previous in zip(self.buffers, old):
                 new[:self.count] = previous[:self.count]
@@ -107,7 +108,7 @@ class Bullets:
             return
         drop = max(self.count + k - CAPACITY, 0) if k <= CAPACITY else self.count
         if drop:
-            self.count = compact(*self.buffers, np.arange(self.count) >= drop, self.count)
+            self.keep(np.arange(self.count) >= drop)
         if self.count + k > self.capacity:
             self._allocate(self.count + k)
         at = slice(self.count, self.count + k)
@@ -123,7 +124,8 @@ class Bullets:
 
     def keep(self, mask: np.ndarray) -> None:
         """Keep the bullets where `mask` is True (in order)."""
-        self.count = _compact(*self.buffers, np.ascontiguousarray(mask, dtype=bool), self.count)
+        self.kept[:self.count] = mask
+        self.count = _compact(*self.buffers, self.kept, self.count)
 
     def state(self) -> dict[str, np.ndarray]:
         return {name: getattr(self, name).copy() for name in FIELDS}

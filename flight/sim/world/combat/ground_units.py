@@ -60,8 +60,7 @@ SPEED = {TRUCK: 6.0, GUARDS: 3.5}  # m/s: a lorry on grass, men running
 GUARDS_STOP = 80.0  # m: guards sent after an aircraft stop this far from it to shoot
 TRUCK_HALF = (3.0, 1.1)  # m, half length and half width
 TRUCK_HEIGHT = 2.8
-GROUND_HIT_RADIUS = 3.0  # m: a bullet striking the ground this near a gun, searchlight or lorry hits it
-GROUND_HIT_LOSS = {FLAK: 0.08, MG: 0.08, SEARCHLIGHT: 0.1, TRUCK: 0.05, GUARDS: 0.0}
+GROUND_HIT_LOSS = {FLAK: 0.08, MG: 0.08, SEARCHLIGHT: 0.1, TRUCK: 0.05, GUARDS: 0.0}  # health per bullet beside it
 GROUND_ORDERS = ("drive", "advance", "hold")
 STATE = ("pos", "heading", "health", "cooldown", "target", "burst", "shot_timer", "bias", "beam", "sweep", "leg",
          "run_to", "last_shot", "moving", "chase", "route_length", "cue", "cued")
@@ -131,6 +130,7 @@ class GroundUnits:
             if r[4]:
                 self.route[i, :len(r[4])] = r[4]
         self.speed = np.array([SPEED.get(k, 0.0) for k in self.kind])
+        self.hit_loss = np.array([GROUND_HIT_LOSS[k] for k in self.kind], dtype=np.float64)  # (strikes.settle)
         self.lit = time_of_day in LIT
         self.sight = SIGHT.get(time_of_day, np.inf)
         at = np.array([r[3] for r in rows]).reshape(u, 2)
@@ -322,15 +322,6 @@ class GroundUnits:
             height = -pos[over, 2] - self.ground(pos[over, 0], pos[over, 1])
             hit[over] = height < TRUCK_HEIGHT + 1.5
         return hit
-
-    def struck(self, points: np.ndarray) -> None:
-        """Bullets that hit the ground at `points` (K, 3) damage the guns, lights and lorries they land beside."""
-        if not len(points) or not len(self):
-            return
-        d = points[:, None, :2] - self.pos[None, :, :2]
-        near = np.einsum("kui,kui->ku", d, d) < GROUND_HIT_RADIUS * GROUND_HIT_RADIUS
-        loss = np.array([GROUND_HIT_LOSS[k] for k in range(len(GROUND_KINDS))])[self.kind]
-        self.health = np.maximum(self.health - near.sum(axis=0) * loss, 0.0)
 
     # ---- firing ----------------------------------------------------------------------------------------------
     def machine_guns(self, sky: Sky, rng: np.random.Generator, tick: int):
