@@ -70,7 +70,7 @@ class Combat:
         self.volumes = HitVolumes(fleet.specs)
         self.bullets = Bullets()
         self.condition = Condition(n)
-        self.units = GroundUnits(ground_units, terrain.height_at, time_of_day)
+        self.units = GroundUnits(ground_units, terrain, time_of_day)
         self.gunner_error = NIGHT_GUNNER_ERROR if time_of_day == "night" else GUNNER_ERROR
         self.flak = FlakShells()
         self.events = Events()
