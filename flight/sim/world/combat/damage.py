@@ -14,7 +14,7 @@ from numba import types
 
 from flight.sim.dynamics import DT, Fleet
 from flight.sim.dynamics.stablemath import maximum, minimum
-from flight.sim.jit import kernel
+from flight.sim.jit import KernelArgumentError, describe_arrays, kernel
 from flight.sim.world.combat.hits import ENGINE, FIN, FUEL_TANK, FUSELAGE, LEFT_WING, PILOT, RIGHT_WING, TAILPLANE
 
 AILERONS, ELEVATOR, RUDDER = 2, 3, 4  # columns of Fleet.damage (DAMAGE_PARTS)
@@ -86,13 +86,21 @@ class Condition:
 
     def tick(self, fleet: Fleet) -> None:
         """Leaks and fire for one tick, then who is newly downed."""
-        _tick(fleet.fuel, fleet.damage, fleet.crashed, self.leak, self.burning, self.pilot, self.hits_taken,
-              self.last_hit_by, self.downed, self.downed_by)
+        try:
+            _tick(fleet.fuel, fleet.damage, fleet.crashed, self.leak, self.burning, self.pilot, self.hits_taken,
+                  self.last_hit_by, self.downed, self.downed_by)
+        except TypeError:
+            raise KernelArgumentError("Condition.tick: " + describe_arrays(dict(
+                fuel=fleet.fuel, damage=fleet.damage, crashed=fleet.crashed, leak=self.leak, pilot=self.pilot))) from None
 
     def steer(self, controls: np.ndarray) -> None:
         """The pilots' hands: a killed pilot's controls go slack on the stick, a wounded AI pilot's movements
         shrink with his strength (the AI flies every aircraft but the first)."""
-        _steer(controls, self.pilot)
+        try:
+            _steer(controls, self.pilot)
+        except TypeError:
+            raise KernelArgumentError("Condition.steer: " + describe_arrays(dict(controls=controls, pilot=self.pilot))
+                                      ) from None
 
 
 _I, _F1, _F2, _B1, _I32 = types.intp[::1], types.float64[::1], types.float64[:, ::1], types.boolean[::1], types.int32[::1]
