@@ -88,6 +88,14 @@ def _steps(value: float, low: float, steps: int) -> int:
     return round(min(max(value, low), 1.0) * steps)
 
 
+def controls_from_ints(ints: tuple[int, int, int, int, int, int]) -> np.ndarray:
+    """(6,) simulation controls of one frame's integers (`to_ints`), bit for bit `from_ints(ints).to_array()`
+    without building the frame: the driver's per-tick path."""
+    aileron, elevator, rudder, throttle, brake, buttons = ints
+    return np.array([aileron / _STICK_STEPS, elevator / _STICK_STEPS, rudder / _STICK_STEPS, throttle / _LEVER_STEPS,
+                     brake / _LEVER_STEPS, 1.0 if buttons & BLIP else 0.0])
+
+
 def arrays_from_ints(ints: np.ndarray) -> np.ndarray:
     """(T, 6) recorded integers to (T, 6) simulation controls, bit for bit what `from_ints(...).to_array()` gives
     each row (a replay converts a whole recording at once)."""

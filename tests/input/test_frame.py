@@ -6,8 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flight.sim.command import NEUTRAL, ControlFrame
-from flight.sim.command import BLIP, FIRE
+from flight.sim.command import (
+    BLIP,
+    BUTTON_MASK,
+    FIRE,
+    NEUTRAL,
+    ControlFrame,
+    arrays_from_ints,
+    controls_from_ints,
+)
 from flight.sim.dynamics import CONTROL_NAMES
 
 anything = st.floats(allow_nan=True, allow_infinity=True)
@@ -81,3 +88,11 @@ def test_quantised_frames_are_in_range_and_quantising_again_changes_nothing(fram
         assert (u[3:] >= 0.0).all() and (u[3:] <= 1.0).all()
         assert q.quantised() == q
         assert q.quantised().to_array().tobytes() == u.tobytes()
+
+
+@given(st.tuples(*(st.integers(-32767, 32767),) * 3, *(st.integers(0, 65535),) * 2, st.integers(0, BUTTON_MASK)))
+def test_the_driver_and_the_replay_read_integers_to_the_frames_own_bits(ints):
+    """A live tick (controls_from_ints) and a replayed one (arrays_from_ints) fly the controls the frame gives."""
+    expected = ControlFrame.from_ints(ints).to_array().tobytes()
+    assert controls_from_ints(ints).tobytes() == expected
+    assert arrays_from_ints(np.array([ints])).tobytes() == expected

@@ -62,6 +62,7 @@ class Mission:
     def __init__(self, world, level, units: dict[str, int]):
         self.world, self.level = world, level
         self.units = units  # unit name -> fleet index; "player" is 0
+        self._views: dict[str, UnitView] = {}  # a view reads the world as it is, so one per unit serves every tick
         self.objectives: dict[str, Objective] = {}
         self.log: list[Event] = []
         self.outcome: Event | None = None
@@ -194,8 +195,12 @@ class Mission:
         raise AttributeError(f"'Mission' object has no attribute {name!r}")
 
     def unit(self, name: str) -> UnitView:
+        view = self._views.get(name)
+        if view is not None:
+            return view
         try:
-            return UnitView(self.world, self.units[name], self.zone)
+            view = self._views[name] = UnitView(self.world, self.units[name], self.zone)
+            return view
         except KeyError:
             raise KeyError(f"no unit {name!r} in this level (units: {', '.join(self.units)})") from None
 

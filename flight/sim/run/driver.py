@@ -8,7 +8,7 @@ from typing import Protocol
 
 import numpy as np
 
-from flight.sim.command import ControlFrame
+from flight.sim.command import ControlFrame, controls_from_ints
 from flight.sim.run.sortie import Ending, Sortie
 
 Pilot = Callable[[Sortie], ControlFrame]  # who flies: a program called with the sortie for each tick's frame
@@ -35,10 +35,10 @@ class Driver:
 
     def step(self, frame: ControlFrame) -> Ending | None:
         """One tick of `frame`, quantised first; returns the Ending on the tick the mission ends."""
-        frame = frame.quantised()
-        end = self.sortie.tick(frame.to_array(), frame.buttons)
+        ints = frame.to_ints()
+        end = self.sortie.tick(controls_from_ints(ints), ints[5])
         if self.recorder is not None:
-            self.recorder.record(frame.to_ints(), self.sortie)
+            self.recorder.record(ints, self.sortie)
         return end
 
     def step_recorded(self, controls: np.ndarray, buttons: int) -> Ending | None:

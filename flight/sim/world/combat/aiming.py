@@ -1,13 +1,19 @@
 """How gunners aim: lead on a moving target, the drop of the bullet, and their errors as CPU-stable random
 deviates (numpy's own `normal` falls back on exp/log in its tails, which may round differently from CPU to CPU).
-Imports numpy only."""
+Scalar kernels (`dot`, `norm1`, `lead1`) for the combat kernels, and array versions over them for numpy callers.
+Sums of three products are added as numpy's einsum adds them over a contiguous axis: 0 + ((x0 + x2) + x1).
+Imports numpy and numba only (and flight.sim constants)."""
 from __future__ import annotations
 
 import numpy as np
+from numba import types
 
 from flight.sim.dynamics.atmosphere import GRAVITY
+from flight.sim.dynamics.stablemath import maximum
+from flight.sim.jit import kernel
 
 SQRT3 = 1.7320508075688772
+_F1, _F2 = types.float64[::1], types.float64[:, ::1]
 
 
 def normal(rng: np.random.Generator, shape) -> np.ndarray:
@@ -17,9 +23,71 @@ def normal(rng: np.random.Generator, shape) -> np.ndarray:
     return (u[0] + u[1] + u[2] + u[3] - 2.0) * SQRT3
 
 
+@kernel
+def normal1(u, k):
+    """`normal`'s deviate k from its (4, K) uniforms flattened to rows: u[0, k] + u[1, k] + ... as numpy adds them."""
+    return (u[0, k] + u[1, k] + u[2, k] + u[3, k] - 2.0) * SQRT3
+
+
+@kernel
+def dot(a0, a1, a2, b0, b1, b2):
+    """a . b as np.einsum("...i,...i") sums it."""
+    return 0.0 + ((a0 * b0 + a2 * b2) + a1 * b1)
+
+
+@kernel
+def norm1(a0, a1, a2):
+    return np.sqrt(dot(a0, a1, a2, a0, a1, a2))
+
+
+@kernel
+def unit1(a0, a1, a2):
+    """`unit` of one vector."""
+    length = maximum(norm1(a0, a1, a2), 1e-12)
+    return a0 / length, a1 / length, a2 / length
+
+
+@kernel
+def lead1(o0, o1, o2, v0, v1, v2, speed):
+    """`lead` of one target: (aim x, y, z, time of flight)."""
+    time = norm1(o0, o1, o2) / speed
+    for _ in range(2):
+        time = norm1(o0 + v0 * time, o1 + v1 * time, o2 + v2 * time) / speed
+    p0, p1, p2 = o0 + v0 * time, o1 + v1 * time, o2 + v2 * time
+    p2 = p2 - 0.5 * GRAVITY * time * time
+    a0, a1, a2 = unit1(p0, p1, p2)
+    return a0, a1, a2, time
+
+
+@kernel(types.void(_F2, _F1))
+def _norms(v, out):
+    """Rows of 3 (or of 2, which einsum adds in order)."""
+    for k in range(out.size):
+        if v.shape[1] == 3:
+            out[k] = norm1(v[k, 0], v[k, 1], v[k, 2])
+        else:
+            out[k] = np.sqrt(0.0 + v[k, 0] * v[k, 0] + v[k, 1] * v[k, 1])
+
+
+@kernel(types.void(_F2, _F2, _F1, _F2, _F1))
+def _leads(offset, velocity, speed, aim, time):
+    for k in range(time.size):
+        aim[k, 0], aim[k, 1], aim[k, 2], time[k] = lead1(offset[k, 0], offset[k, 1], offset[k, 2], velocity[k, 0],
+                                                         velocity[k, 1], velocity[k, 2], speed[k])
+
+
+def _rows(v) -> np.ndarray:
+    return np.ascontiguousarray(v, dtype=np.float64).reshape(-1, 3)
+
+
 def norm(v: np.ndarray) -> np.ndarray:
     """Lengths of the rows of v."""
-    return np.sqrt(np.einsum("...i,...i->...", v, v))
+    v = np.asarray(v, dtype=np.float64)
+    out = np.empty(v.shape[:-1])
+    if v.shape[-1] not in (2, 3):
+        raise ValueError(f"norm takes rows of 2 or 3, not {v.shape[-1]}")
+    _norms(np.ascontiguousarray(v).reshape(-1, v.shape[-1]), out.reshape(-1))
+    return out
 
 
 def unit(v: np.ndarray) -> np.ndarray:
@@ -37,9 +105,9 @@ def lead(offset: np.ndarray, relative_velocity: np.ndarray, speed: np.ndarray) -
     """Where to point to hit a target `offset` (K, 3) away moving at `relative_velocity` with a projectile of
     average speed `speed` (K,): the aim direction (unit rows, NED) and the time of flight (K,). Two fixed-point
     steps on the flight time, then aim above the point by the drop under gravity."""
-    time = norm(offset) / speed
-    for _ in range(2):
-        time = norm(offset + relative_velocity * time[:, None]) / speed
-    point = offset + relative_velocity * time[:, None]
-    point[:, 2] -= 0.5 * GRAVITY * time * time
-    return unit(point), time
+    offset, velocity = np.broadcast_arrays(_rows(offset), _rows(relative_velocity))
+    k = len(offset)
+    aim, time = np.empty((k, 3)), np.empty(k)
+    _leads(np.ascontiguousarray(offset), np.ascontiguousarray(velocity),
+           np.array(np.broadcast_to(np.asarray(speed, dtype=np.float64), (k,))), aim, time)
+    return aim, time

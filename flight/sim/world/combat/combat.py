@@ -14,22 +14,21 @@ import numpy as np
 
 from flight.sim.command import CLEAR_JAM, FIRE
 from flight.sim.dynamics import DT, Fleet
-from flight.sim.dynamics import quaternion
 from flight.sim.dynamics.atmosphere import SEA_LEVEL_DENSITY, density
 from flight.sim.dynamics.spec import CRASH_CAUSES
 from flight.sim.dynamics.stablemath import cos1
 from flight.sim.world.combat.aiming import lead, norm, scatter
-from flight.sim.world.combat.bullets import LIFETIME_TICKS, Bullets
+from flight.sim.world.combat.bullets import Bullets
 from flight.sim.world.combat.damage import Condition
-from flight.sim.world.combat.events import DUST, EXPLOSION, FLAK_BURST, HIT, Events
+from flight.sim.world.combat.events import EXPLOSION, FLAK_BURST, Events
 from flight.sim.world.combat.flak import FlakShells
 from flight.sim.world.combat.ground_units import TARGET_TICKS, GroundUnits, Sky
 from flight.sim.world.combat.guns import FleetGuns
-from flight.sim.world.combat.hits import FABRIC, FUSELAGE, HitVolumes, candidate_pairs, segment_boxes
+from flight.sim.world.combat.hits import ROW_FIELDS, HitVolumes
+from flight.sim.world.combat.strikes import fly_bullets
 from flight.sim.world.combat.ground_units import SIDES, GroundGroup
 
 ALLIED = SIDES.index("allied")
-STEP_REACH = 5.0  # m: half a bullet's step relative to an aircraft (up to about 1,000 m/s closing speed)
 JAM_BASE, JAM_HEAT = 1.0 / 1500.0, 1.0 / 40000.0  # chance per round: and more per round of heat in the barrel
 HEAT_COOL = 4.0  # rounds of heat the gun sheds a second
 CLEAR_TICKS, CLEAR_CHANCE = 90, 0.6  # one attempt at a stoppage: 0.75 s of work on the cocking handle
@@ -39,7 +38,6 @@ FRIEND_IN_LINE_COS = cos1(math.radians(5.0))  # a friend this near the line of f
 NIGHT_GUNNER_ERROR = 0.025  # rad: at night he lays on an exhaust flame and a shape against the stars
 GUNNER_BURST, GUNNER_CYCLE = 180, 300  # ticks: a gunner fires 1.5 s in every 2.5 s while he has a target
 FLASH_TICKS = 3
-MAX_DUST = 8  # ground strikes a tick that raise a puff (the rest hit unseen)
 WING_STRIKE = CRASH_CAUSES.index("wing_strike")
 GUN_STATE = ("rounds", "cooldown", "heat", "jammed", "clearing", "fired", "last_shot", "target")
 
@@ -72,7 +70,7 @@ class Combat:
         self.volumes = HitVolumes(fleet.specs)
         self.bullets = Bullets()
         self.condition = Condition(n)
-        self.units = GroundUnits(ground_units, terrain.height_at, time_of_day)
+        self.units = GroundUnits(ground_units, terrain, time_of_day)
         self.gunner_error = NIGHT_GUNNER_ERROR if time_of_day == "night" else GUNNER_ERROR
         self.flak = FlakShells()
         self.events = Events()
@@ -93,6 +91,12 @@ class Combat:
         self.trigger = np.zeros(n, dtype=bool)
         self.wrecked = np.zeros(n, dtype=bool)  # crashed as of the last tick
         self.gun_position = g.per_aircraft(g.position, 0.0)
+        self.rot = np.zeros((n, 3, 3))  # R_ned_from_body of each aircraft this tick
+        self.heightfield = terrain.heightfield
+        self.cell_keys = np.zeros((8 * n, 2), dtype=np.int64)  # scratch of the kernels (strikes.fly_bullets)
+        self.start_pos = np.zeros((n, 3))
+        self.strike_rows = np.zeros((64, ROW_FIELDS), dtype=np.intp)
+        self.near = np.zeros(len(self.units), dtype=np.int64)
 
     # ---- state ------------------------------------------------------------------------------------------------
     def state(self) -> dict[str, np.ndarray]:
@@ -133,8 +137,7 @@ class Combat:
     # ---- per tick ---------------------------------------------------------------------------------------------
     def steer(self, controls: np.ndarray) -> None:
         """Before the flight model's step: wounded and killed pilots' hands on the controls."""
-        ai = np.arange(self.fleet.n) > 0
-        self.condition.steer(controls, ai)
+        self.condition.steer(controls)
 
     def tick(self, world, buttons: int = 0, manned: tuple[int, np.ndarray] | None = None) -> None:
         """One tick after the flight model's step. `buttons`: the player's ControlFrame buttons (FIRE, CLEAR_JAM).
@@ -142,10 +145,8 @@ class Combat:
         fires it."""
         tick = world.tick_count
         fleet = self.fleet
-        rot = quaternion.to_matrix(fleet.quat)
-        alive = ~fleet.crashed
-        if len(self.bullets):
-            self._fly_bullets(rot, alive, tick, world.rng)
+        fly_bullets(self, tick, world.rng)
+        rot = self.rot
         self.condition.tick(fleet)
         crashed_now = fleet.crashed & ~self.wrecked
         if crashed_now.any():
@@ -155,75 +156,6 @@ class Combat:
             self._fire_guns(world, buttons, rot, tick, manned)
         if len(self.units):
             self._ground(world, tick)
-
-    def _fly_bullets(self, rot: np.ndarray, alive: np.ndarray, tick: int, rng: np.random.Generator) -> None:
-        b = self.bullets
-        before = b.advance(DT)
-        keep = (tick - b.born) < LIFETIME_TICKS
-        struck = self._strike_aircraft(before, rot, alive, rng, tick)
-        if struck is not None:
-            keep[struck] = False
-        low = np.flatnonzero(keep & (-b.pos[:, 2] < self.terrain_top))
-        if low.size:
-            ground = self.terrain.height_at(b.pos[low, 0], b.pos[low, 1])
-            into = -b.pos[low, 2] <= ground
-            if into.any():
-                points = b.pos[low[into]].copy()
-                points[:, 2] = -ground[into]
-                keep[low[into]] = False
-                self.units.struck(points)
-                self.events.add(DUST, points[:MAX_DUST], tick)
-        if not keep.all():
-            b.keep(keep)
-
-    def _strike_aircraft(self, before: np.ndarray, rot: np.ndarray, alive: np.ndarray, rng, tick: int):
-        """Swept tests of this tick's bullet paths against the aircraft's boxes; applies the hits and returns the
-        indices of the bullets that stopped in them (None if none struck)."""
-        b, v, f = self.bullets, self.volumes, self.fleet
-        live = np.flatnonzero(alive)
-        if not live.size:
-            return None
-        start_pos = f.pos - f.vel * DT  # the semi-implicit step moved each aircraft by vel * DT
-        pairs = candidate_pairs(0.5 * (before + b.pos), (start_pos + 0.5 * f.vel * DT)[live],
-                                v.reach[live] + STEP_REACH)
-        bullet, aircraft = pairs[0], live[pairs[1]]
-        if not bullet.size:
-            return None
-        # the path relative to the aircraft must pass within its reach of the centre of gravity
-        start = before[bullet] - start_pos[aircraft]
-        path = b.pos[bullet] - f.pos[aircraft] - start
-        along = np.minimum(np.maximum(-np.einsum("pi,pi->p", start, path) / np.maximum(
-            np.einsum("pi,pi->p", path, path), 1e-12), 0.0), 1.0)
-        closest = start + path * along[:, None]
-        near = (np.einsum("pi,pi->p", closest, closest) < v.reach[aircraft] * v.reach[aircraft]) & (
-            b.owner[bullet] != aircraft)
-        if not near.any():
-            return None
-        bullet, aircraft, start, path = bullet[near], aircraft[near], start[near], path[near]
-        r = rot[aircraft]
-        start = np.einsum("pji,pj->pi", r, start)
-        end = start + np.einsum("pji,pj->pi", r, path)
-        crossed, entry = segment_boxes(start, end, v.low[aircraft], v.high[aircraft])
-        hit = crossed.any(axis=1)
-        if not hit.any():
-            return None
-        bullet, aircraft, crossed, entry = bullet[hit], aircraft[hit], crossed[hit], entry[hit]
-        part = v.part[aircraft]
-        # a round through the fabric of the fuselage alone; or through whatever else it met on its way
-        only_fuselage = (crossed & (part != FUSELAGE)).sum(axis=1) == 0
-        counted = crossed & ((part != FUSELAGE) | only_fuselage[:, None])
-        row, box = np.nonzero(counted)
-        who = aircraft[row]
-        outer = np.abs(entry[row, box, 1]) > 0.55 * self.half_span[who]
-        first = np.ones(len(row), dtype=bool)
-        first[1:] = row[1:] != row[:-1]
-        first &= b.struck[bullet[row]] != who  # a round that goes on through scores once
-        self.condition.strike(f, rng, who, part[row, box], v.engine[who, box], outer, b.owner[bullet[row]], first)
-        b.struck[bullet] = aircraft
-        self.events.add(HIT, b.pos[bullet], tick)
-        # it goes on through fabric and wood; an engine, a tank or a man stops it
-        stopped = (counted & ~np.isin(part, FABRIC)).any(axis=1)
-        return bullet[stopped]
 
     def _fire_guns(self, world, buttons: int, rot: np.ndarray, tick: int,
                    manned: tuple[int, np.ndarray] | None) -> None:

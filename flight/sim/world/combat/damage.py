@@ -1,6 +1,7 @@
 """What hits do to aircraft: the flight model's damage multipliers (wings, ailerons, elevator, rudder, engines),
-the pilot's wounds, fuel leaks and fire, and who brought an aircraft down. All vectorised over the hits of a tick;
-all chance from the world's generator. Imports numpy only (and flight.sim.dynamics/flight.sim.world constants).
+the pilot's wounds, fuel leaks and fire, and who brought an aircraft down: kernels over the hits of a tick, in
+their order; all chance from the world's generator, drawn in Python and handed in. Imports numpy and numba only
+(and flight.sim constants).
 
 Figures are judgement, after the memoirs: a fabric wing takes dozens of holes and flies on, a spar hit now and
 then weakens it until it folds; an engine stops after a few hits; a holed tank leaks and sometimes catches fire;
@@ -9,8 +10,11 @@ a burning aircraft is lost within a quarter of a minute.
 from __future__ import annotations
 
 import numpy as np
+from numba import types
 
 from flight.sim.dynamics import DT, Fleet
+from flight.sim.dynamics.stablemath import maximum, minimum
+from flight.sim.jit import KernelArgumentError, describe_arrays, kernel
 from flight.sim.world.combat.hits import ENGINE, FIN, FUEL_TANK, FUSELAGE, LEFT_WING, PILOT, RIGHT_WING, TAILPLANE
 
 AILERONS, ELEVATOR, RUDDER = 2, 3, 4  # columns of Fleet.damage (DAMAGE_PARTS)
@@ -28,7 +32,7 @@ LEAK_MAX = 0.5
 WOUND = (0.15, 0.3)  # of the pilot's strength per hit
 BURN_WING, BURN_PILOT = 0.045, 0.02  # per second while on fire
 # a dead pilot slumps onto the stick: a little right roll, stick forward, some rudder
-SLUMPED = np.array([0.05, -0.35, 0.25])
+SLUMPED = (0.05, -0.35, 0.25)
 FIELDS = ("pilot", "leak", "burning", "hits_taken", "last_hit_by", "hits", "downed", "downed_by")
 
 
@@ -70,71 +74,127 @@ class Condition:
         """Apply H hits: (H,) aircraft, part (hits.PARTS), engine (for engine hits), outer (a wing hit on its
         outer half), shooter (fleet index or N + ground unit); `scored` marks the hits that count in the score
         (one per bullet and aircraft; default all)."""
-        if len(aircraft) == 0:
+        h = len(aircraft)
+        if h == 0:
             return
-        u = rng.random((len(aircraft), 3))
-        a = aircraft
-        loss = np.zeros((self.n, 5))
-        wing = (part == LEFT_WING) | (part == RIGHT_WING)
-        hole = WING_HOLE[0] + WING_HOLE[1] * u[:, 0] + np.where(u[:, 1] < SPAR_CHANCE, SPAR_LOSS, 0.0)
-        np.add.at(loss, (a[wing], (part[wing] == RIGHT_WING).astype(np.intp)), hole[wing])
-        aileron = wing & outer & (u[:, 2] < AILERON_CHANCE)
-        np.add.at(loss[:, AILERONS], a[aileron], AILERON_LOSS)
-        tail = (part == TAILPLANE) | (part == FIN)
-        surface = np.where(part == TAILPLANE, ELEVATOR, np.where(part == FIN, RUDDER,
-                                                                 np.where(u[:, 1] < 0.5, ELEVATOR, RUDDER)))
-        cut = (tail & (u[:, 2] < CABLE_CHANCE_TAIL)) | ((part == FUSELAGE) & (u[:, 2] < CABLE_CHANCE_FUSELAGE))
-        tail_loss = np.where(cut, 1.0, np.where(tail, TAIL_LOSS[0] + TAIL_LOSS[1] * u[:, 0], 0.0))
-        np.add.at(loss, (a, surface), tail_loss)
-        fleet.damage = np.maximum(fleet.damage - loss, 0.0)
-        wings = fleet.damage[:, :2]
-        wings[wings < WING_FAILS] = 0.0
+        u = rng.random((h, 3))
+        scored = np.ones(h, dtype=bool) if scored is None else scored
+        rows = [np.ascontiguousarray(a, dtype=t) for a, t in ((aircraft, np.intp), (part, np.intp), (engine, np.intp),
+                                                              (outer, bool), (shooter, np.intp), (scored, bool))]
+        _strike(*rows, u, h, fleet.damage, fleet.damage_engine, self.leak, self.burning, self.pilot, self.hits_taken,
+                self.last_hit_by, self.hits)
 
-        hit_engine = part == ENGINE
-        engine_loss = np.zeros_like(fleet.damage_engine)
-        np.add.at(engine_loss, (a[hit_engine], engine[hit_engine]), ENGINE_LOSS[0] + ENGINE_LOSS[1] * u[hit_engine, 0])
-        health = np.maximum(fleet.damage_engine - engine_loss, 0.0)
-        fleet.damage_engine = np.where(health < ENGINE_DEAD, 0.0, health)
-        tank = part == FUEL_TANK
-        np.add.at(self.leak, a[tank], LEAK[0] + LEAK[1] * u[tank, 0])
-        self.leak = np.minimum(self.leak, LEAK_MAX)
-        fire = (hit_engine & (u[:, 1] < ENGINE_FIRE_CHANCE)) | (tank & (u[:, 1] < TANK_FIRE_CHANCE))
-        self.burning[a[fire]] = True
-        wounded = part == PILOT
-        wounds = np.zeros(self.n)
-        np.add.at(wounds, a[wounded], WOUND[0] + WOUND[1] * u[wounded, 0])
-        self.pilot = np.maximum(self.pilot - wounds, 0.0)
+    def tick(self, fleet: Fleet) -> None:
+        """Leaks and fire for one tick, then who is newly downed."""
+        try:
+            _tick(fleet.fuel, fleet.damage, fleet.crashed, self.leak, self.burning, self.pilot, self.hits_taken,
+                  self.last_hit_by, self.downed, self.downed_by)
+        except TypeError:
+            raise KernelArgumentError("Condition.tick: " + describe_arrays(dict(
+                fuel=fleet.fuel, damage=fleet.damage, crashed=fleet.crashed, leak=self.leak, pilot=self.pilot))) from None
 
-        scored = np.ones(len(a), dtype=bool) if scored is None else scored
-        np.add.at(self.hits_taken, a[scored], 1)
-        self.last_hit_by[a] = shooter
-        by_aircraft = scored & (shooter < self.n)
-        np.add.at(self.hits, shooter[by_aircraft], 1)
-
-    def tick(self, fleet: Fleet) -> np.ndarray:
-        """Leaks and fire for one tick, then who is newly downed (returned, (N,) bool)."""
-        if self.leak.any():
-            fleet.fuel = np.maximum(fleet.fuel - self.leak * DT, 0.0)
-        if self.burning.any():
-            burning = self.burning & ~fleet.crashed
-            wings = np.maximum(fleet.damage[:, :2] - np.where(burning, BURN_WING * DT, 0.0)[:, None], 0.0)
-            fleet.damage[:, :2] = np.where(wings < WING_FAILS, 0.0, wings)
-            self.pilot = np.maximum(self.pilot - np.where(burning, BURN_PILOT * DT, 0.0), 0.0)
-        lost = ((self.pilot <= 0.0) | (fleet.damage[:, :2].min(axis=1) <= 0.0) | self.burning
-                | (fleet.crashed & (self.hits_taken > 0)))
-        new = lost & ~self.downed
-        if new.any():
-            self.downed_by = np.where(new, self.last_hit_by, self.downed_by)
-            self.downed |= new
-        return new
-
-    def steer(self, controls: np.ndarray, ai: np.ndarray) -> None:
+    def steer(self, controls: np.ndarray) -> None:
         """The pilots' hands: a killed pilot's controls go slack on the stick, a wounded AI pilot's movements
-        shrink with his strength. `ai` (N,) marks the aircraft the AI flies."""
-        if self.pilot.min() >= 1.0:
-            return
-        killed = self.pilot <= 0.0
-        weak = ai & ~killed & (self.pilot < 1.0)
-        controls[weak, :3] *= (0.4 + 0.6 * self.pilot[weak])[:, None]
-        controls[killed, :3] = SLUMPED
-        controls[killed, 4:] = 0.0
+        shrink with his strength (the AI flies every aircraft but the first)."""
+        try:
+            _steer(controls, self.pilot)
+        except TypeError:
+            raise KernelArgumentError("Condition.steer: " + describe_arrays(dict(controls=controls, pilot=self.pilot))
+                                      ) from None
+
+
+_I, _F1, _F2, _B1, _I32 = types.intp[::1], types.float64[::1], types.float64[:, ::1], types.boolean[::1], types.int32[::1]
+
+
+@kernel(types.void(_I, _I, _I, _B1, _I, _B1, _F2, types.intp, _F2, _F2, _F1, _B1, _F1, _I32, _I32, _I32))
+def _strike(aircraft, part, engine, outer, shooter, scored, u, h, damage, damage_engine, leak, burning, pilot,
+            hits_taken, last_hit_by, hits):
+    """Condition.strike over its rows in order (the sums as np.add.at makes them)."""
+    n = damage.shape[0]
+    loss = np.zeros((n, 5))
+    engine_loss = np.zeros(damage_engine.shape)
+    wounds = np.zeros(n)
+    for k in range(h):
+        a, p = aircraft[k], part[k]
+        if p == LEFT_WING or p == RIGHT_WING:
+            loss[a, 1 if p == RIGHT_WING else 0] += (WING_HOLE[0] + WING_HOLE[1] * u[k, 0]) + (
+                SPAR_LOSS if u[k, 1] < SPAR_CHANCE else 0.0)
+            if outer[k] and u[k, 2] < AILERON_CHANCE:
+                loss[a, AILERONS] += AILERON_LOSS
+        tail = p == TAILPLANE or p == FIN
+        surface = ELEVATOR if p == TAILPLANE else RUDDER if p == FIN else ELEVATOR if u[k, 1] < 0.5 else RUDDER
+        cut = (tail and u[k, 2] < CABLE_CHANCE_TAIL) or (p == FUSELAGE and u[k, 2] < CABLE_CHANCE_FUSELAGE)
+        loss[a, surface] += 1.0 if cut else (TAIL_LOSS[0] + TAIL_LOSS[1] * u[k, 0] if tail else 0.0)
+        if p == ENGINE:
+            engine_loss[a, engine[k]] += ENGINE_LOSS[0] + ENGINE_LOSS[1] * u[k, 0]
+    for a in range(n):
+        for j in range(5):
+            damage[a, j] = maximum(damage[a, j] - loss[a, j], 0.0)
+            if j < 2 and damage[a, j] < WING_FAILS:
+                damage[a, j] = 0.0
+        for e in range(damage_engine.shape[1]):
+            health = maximum(damage_engine[a, e] - engine_loss[a, e], 0.0)
+            damage_engine[a, e] = 0.0 if health < ENGINE_DEAD else health
+    for k in range(h):
+        if part[k] == FUEL_TANK:
+            leak[aircraft[k]] += LEAK[0] + LEAK[1] * u[k, 0]
+    for a in range(n):
+        leak[a] = minimum(leak[a], LEAK_MAX)
+    for k in range(h):
+        a, p = aircraft[k], part[k]
+        if (p == ENGINE and u[k, 1] < ENGINE_FIRE_CHANCE) or (p == FUEL_TANK and u[k, 1] < TANK_FIRE_CHANCE):
+            burning[a] = True
+        if p == PILOT:
+            wounds[a] += WOUND[0] + WOUND[1] * u[k, 0]
+    for a in range(n):
+        pilot[a] = maximum(pilot[a] - wounds[a], 0.0)
+    for k in range(h):
+        if scored[k]:
+            hits_taken[aircraft[k]] += 1
+        last_hit_by[aircraft[k]] = shooter[k]
+        if scored[k] and shooter[k] < n:
+            hits[shooter[k]] += 1
+
+
+@kernel(types.void(_F1, _F2, _B1, _F1, _B1, _F1, _I32, _I32, _B1, _I32))
+def _tick(fuel, damage, crashed, leak, burning, pilot, hits_taken, last_hit_by, downed, downed_by):
+    """Condition.tick; a step is taken only when some tank leaks or some aircraft burns, as the numpy code did."""
+    n = fuel.size
+    leaking = burnt = False
+    for a in range(n):
+        leaking |= leak[a] != 0.0
+        burnt |= burning[a]
+    for a in range(n):
+        if leaking:
+            fuel[a] = maximum(fuel[a] - leak[a] * DT, 0.0)
+        if burnt:
+            on_fire = burning[a] and not crashed[a]
+            for j in range(2):
+                wing = maximum(damage[a, j] - (BURN_WING * DT if on_fire else 0.0), 0.0)
+                damage[a, j] = 0.0 if wing < WING_FAILS else wing
+            pilot[a] = maximum(pilot[a] - (BURN_PILOT * DT if on_fire else 0.0), 0.0)
+        lost = (pilot[a] <= 0.0 or minimum(damage[a, 0], damage[a, 1]) <= 0.0 or burning[a]
+                or (crashed[a] and hits_taken[a] > 0))
+        if lost and not downed[a]:
+            downed_by[a] = last_hit_by[a]
+            downed[a] = True
+
+
+@kernel(types.void(_F2, _F1))
+def _steer(controls, pilot):
+    """Condition.steer: nothing while every pilot is unhurt (a NaN strength counts as hurt, as np.min has it)."""
+    hurt = False
+    for a in range(pilot.size):
+        hurt |= not pilot[a] >= 1.0
+    if not hurt:
+        return
+    for a in range(pilot.size):
+        if pilot[a] <= 0.0:
+            for j in range(3):
+                controls[a, j] = SLUMPED[j]
+            for j in range(4, controls.shape[1]):
+                controls[a, j] = 0.0
+        elif a > 0 and pilot[a] < 1.0:
+            strength = 0.4 + 0.6 * pilot[a]
+            for j in range(3):
+                controls[a, j] *= strength

@@ -1,9 +1,11 @@
 """Things the renderer shows for a while after they happen (a hit's sparks, a bullet's puff of dust, a flak burst's
 smoke, a wreck's explosion): a ring of the last CAPACITY, each with its kind, place and tick. The app draws them by
-age from any snapshot, so none is lost between two frames. Imports numpy only."""
+age from any snapshot, so none is lost between two frames. Imports numpy and numba only."""
 from __future__ import annotations
 
 import numpy as np
+
+from flight.sim.jit import kernel
 
 KINDS = ("hit", "dust", "flak_burst", "explosion")
 HIT, DUST, FLAK_BURST, EXPLOSION = range(len(KINDS))
@@ -42,3 +44,12 @@ class Events:
     def restore(self, state: dict[str, np.ndarray]) -> None:
         for name in FIELDS:
             setattr(self, name, np.array(state[name], dtype=getattr(self, name).dtype, copy=True))
+
+
+@kernel
+def add1(kind, pos, tick, head, what, x, y, z, when):
+    """Events.add of one point, from a kernel (the ring's arrays as Events holds them)."""
+    at = head[0] % CAPACITY
+    kind[at], tick[at] = what, when
+    pos[at, 0], pos[at, 1], pos[at, 2] = x, y, z
+    head[0] = (at + 1) % CAPACITY

@@ -1,7 +1,7 @@
 """Ground units from a level's [[ground_units]]: flak guns, machine-gun posts, searchlights, trucks and squads of
 guards, as one struct of arrays with a kind per unit. This module chooses targets, sweeps and holds the
 searchlights, drives the trucks and runs the guards, and fires the machine guns and rifles (real bullets, through
-the world's bullets); flak shells are `flight.sim.world.combat.flak`'s. Imports numpy only (never panda3d).
+the world's bullets); flak shells are `flight.sim.world.combat.flak`'s. Imports numpy and numba only (never panda3d).
 """
 from __future__ import annotations
 
@@ -10,8 +10,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from numba import types
+
 from flight.sim.dynamics import DT
-from flight.sim.dynamics.stablemath import atan2, cos, cos1, sin, sin1
+from flight.sim.dynamics.heightfield import height_on_grid
+from flight.sim.dynamics.stablemath import atan2, atan2_1, cos, cos1, maximum, minimum, sin, sin1
+from flight.sim.jit import kernel
 from flight.sim.world.combat.aiming import lead, normal, norm, scatter, unit
 
 SIDES = ("allied", "german")
@@ -60,8 +64,7 @@ SPEED = {TRUCK: 6.0, GUARDS: 3.5}  # m/s: a lorry on grass, men running
 GUARDS_STOP = 80.0  # m: guards sent after an aircraft stop this far from it to shoot
 TRUCK_HALF = (3.0, 1.1)  # m, half length and half width
 TRUCK_HEIGHT = 2.8
-GROUND_HIT_RADIUS = 3.0  # m: a bullet striking the ground this near a gun, searchlight or lorry hits it
-GROUND_HIT_LOSS = {FLAK: 0.08, MG: 0.08, SEARCHLIGHT: 0.1, TRUCK: 0.05, GUARDS: 0.0}
+GROUND_HIT_LOSS = {FLAK: 0.08, MG: 0.08, SEARCHLIGHT: 0.1, TRUCK: 0.05, GUARDS: 0.0}  # health per bullet beside it
 GROUND_ORDERS = ("drive", "advance", "hold")
 STATE = ("pos", "heading", "health", "cooldown", "target", "burst", "shot_timer", "bias", "beam", "sweep", "leg",
          "run_to", "last_shot", "moving", "chase", "route_length", "cue", "cued")
@@ -105,7 +108,7 @@ class GroundUnits:
     | last_shot  | (U,)  | tick | of the last round fired (muzzle flash)                               |
     """
 
-    def __init__(self, groups: tuple[GroundGroup, ...], ground, time_of_day: str = "day"):
+    def __init__(self, groups: tuple[GroundGroup, ...], terrain, time_of_day: str = "day"):
         rows = []
         for g in groups:
             heading = math.radians(g.heading_deg)
@@ -115,7 +118,8 @@ class GroundUnits:
                 route = [tuple(np.array(p) + offset) for p in g.route]
                 rows.append((f"{g.name}/{k}", g, heading, np.array([g.north, g.east]) + offset, route))
         u = len(rows)
-        self.ground = ground
+        self.heightfield = terrain.heightfield  # (heights, north0, east0, spacing) for the kernels
+        ground = terrain.height_at
         self.names = [r[0] for r in rows]
         self.units: dict[str, list[int]] = {}
         for i, (name, g, *_) in enumerate(rows):
@@ -131,6 +135,7 @@ class GroundUnits:
             if r[4]:
                 self.route[i, :len(r[4])] = r[4]
         self.speed = np.array([SPEED.get(k, 0.0) for k in self.kind])
+        self.hit_loss = np.array([GROUND_HIT_LOSS[k] for k in self.kind], dtype=np.float64)  # (strikes.settle)
         self.lit = time_of_day in LIT
         self.sight = SIGHT.get(time_of_day, np.inf)
         at = np.array([r[3] for r in rows]).reshape(u, 2)
@@ -235,8 +240,7 @@ class GroundUnits:
         """(n,) bool: the aircraft some burning searchlight holds."""
         held = np.zeros(n, dtype=bool)
         if self.lit:
-            lights = (self.kind == SEARCHLIGHT) & self.active & (self.target >= 0)
-            held[self.target[lights]] = True
+            _held(self.kind, self.health, self.target, held)
         return held
 
     def move_beams(self, sky: Sky) -> None:
@@ -287,50 +291,15 @@ class GroundUnits:
         """Moving units go along their routes point to point, or run to `run_to` (to within a rifle shot of an
         aircraft they chase). With `settle` (every TARGET_TICKS: the ground is gentle, and they turn only at the
         ends of legs) they are put back on the ground under them and turned the way they go."""
-        moving = self.moving & (self.speed > 0.0) & self.active
-        if not moving.any():
-            return
-        rows = np.flatnonzero(moving)
-        routed = (self.route_length[rows] > 0) & (self.chase[rows] < 0)
-        on_route = routed & (self.leg[rows] < self.route_length[rows])
-        point = self.route[rows, np.minimum(self.leg[rows], self.route.shape[1] - 1)]
-        goal = np.where(on_route[:, None], point, np.where(routed[:, None], self.pos[rows, :2], self.run_to[rows]))
-        to_goal = goal - self.pos[rows, :2]
-        distance = norm(to_goal)
-        stop = np.where(self.chase[rows] >= 0, GUARDS_STOP, 2.0)
-        step = np.minimum(self.speed[rows] * DT, np.maximum(distance - stop, 0.0))
-        going = step > 0.0
-        self.pos[rows, :2] += to_goal * (step / np.maximum(distance, 1e-9))[:, None]
-        self.leg[rows] += (on_route & (distance <= 2.0)).astype(np.int32)
-        if settle:
-            self.heading[rows] = np.where(going, atan2(to_goal[:, 1], to_goal[:, 0]), self.heading[rows])
-            self.pos[rows, 2] = -self.ground(self.pos[rows, 0], self.pos[rows, 1])
+        _move(self.moving, self.speed, self.health, self.route_length, self.chase, self.leg, self.route, self.run_to,
+              self.pos, self.heading, settle, *self.heightfield)
 
     def collisions(self, pos: np.ndarray, half_span: np.ndarray, alive: np.ndarray) -> np.ndarray:
         """(N,) bool: the aircraft low enough over a lorry to strike its body with a wing or the propeller."""
-        trucks = np.flatnonzero((self.kind == TRUCK) & self.active)
         hit = np.zeros(len(pos), dtype=bool)
-        if not trucks.size or not (alive & (-pos[:, 2] < self.top)).any():
-            return hit
-        offset = pos[None, :, :2] - self.pos[trucks, None, :2]
-        c, s = cos(self.heading[trucks])[:, None], sin(self.heading[trucks])[:, None]
-        along = np.abs(offset[..., 0] * c + offset[..., 1] * s)
-        across = np.abs(-offset[..., 0] * s + offset[..., 1] * c)
-        reach = 0.9 * half_span[None, :]
-        over = np.flatnonzero(((along < TRUCK_HALF[0] + reach) & (across < TRUCK_HALF[1] + reach)).any(axis=0) & alive)
-        if over.size:
-            height = -pos[over, 2] - self.ground(pos[over, 0], pos[over, 1])
-            hit[over] = height < TRUCK_HEIGHT + 1.5
+        _collisions(self.kind, self.health, self.pos, self.heading, self.top, pos, half_span, alive,
+                    *self.heightfield, hit)
         return hit
-
-    def struck(self, points: np.ndarray) -> None:
-        """Bullets that hit the ground at `points` (K, 3) damage the guns, lights and lorries they land beside."""
-        if not len(points) or not len(self):
-            return
-        d = points[:, None, :2] - self.pos[None, :, :2]
-        near = np.einsum("kui,kui->ku", d, d) < GROUND_HIT_RADIUS * GROUND_HIT_RADIUS
-        loss = np.array([GROUND_HIT_LOSS[k] for k in range(len(GROUND_KINDS))])[self.kind]
-        self.health = np.maximum(self.health - near.sum(axis=0) * loss, 0.0)
 
     # ---- firing ----------------------------------------------------------------------------------------------
     def machine_guns(self, sky: Sky, rng: np.random.Generator, tick: int):
@@ -374,3 +343,68 @@ class GroundUnits:
         direction = scatter(rng, aim, np.where(is_mg, MG_SPREAD, RIFLE_SPREAD))
         tracer = is_mg & ((tick // 12 + shooters) % MG_TRACER_EVERY == 0)
         return origin, direction * speed[:, None], np.full(len(shooters), MG_DRAG), shooters, tracer
+
+
+_F1, _F2, _F3, _B1, _I32 = (types.float64[::1], types.float64[:, ::1], types.float64[:, :, ::1], types.boolean[::1],
+                            types.int32[::1])
+_GRID = (_F2, types.float64, types.float64, types.float64)
+
+
+@kernel(types.void(types.int8[::1], _F1, _I32, _B1))
+def _held(kind, health, target, held):
+    for u in range(kind.size):
+        if kind[u] == SEARCHLIGHT and health[u] > 0.0 and target[u] >= 0:
+            held[target[u]] = True
+
+
+@kernel(types.void(_B1, _F1, _F1, _I32, _I32, _I32, _F3, _F2, _F2, _F1, types.boolean, *_GRID))
+def _move(moving, speed, health, route_length, chase, leg, route, run_to, pos, heading, settle, heights, north0,
+          east0, spacing):
+    for u in range(moving.size):
+        if not (moving[u] and speed[u] > 0.0 and health[u] > 0.0):
+            continue
+        routed = route_length[u] > 0 and chase[u] < 0
+        on_route = routed and leg[u] < route_length[u]
+        point = min(leg[u], route.shape[1] - 1)
+        if on_route:
+            g0, g1 = route[u, point, 0], route[u, point, 1]
+        elif routed:
+            g0, g1 = pos[u, 0], pos[u, 1]
+        else:
+            g0, g1 = run_to[u, 0], run_to[u, 1]
+        t0, t1 = g0 - pos[u, 0], g1 - pos[u, 1]
+        distance = np.sqrt(0.0 + t0 * t0 + t1 * t1)
+        step = minimum(speed[u] * DT, maximum(distance - (GUARDS_STOP if chase[u] >= 0 else 2.0), 0.0))
+        scale = step / maximum(distance, 1e-9)
+        pos[u, 0] += t0 * scale
+        pos[u, 1] += t1 * scale
+        if on_route and distance <= 2.0:
+            leg[u] += 1
+        if settle:
+            if step > 0.0:
+                heading[u] = atan2_1(t1, t0)
+            pos[u, 2] = -height_on_grid(heights, north0, east0, spacing, pos[u, 0], pos[u, 1])
+
+
+@kernel(types.void(types.int8[::1], _F1, _F2, _F1, types.float64, _F2, _F1, _B1, *_GRID, _B1))
+def _collisions(kind, health, unit_pos, heading, top, pos, half_span, alive, heights, north0, east0, spacing, hit):
+    low = False
+    for n in range(pos.shape[0]):
+        low |= alive[n] and -pos[n, 2] < top
+    if not low:
+        return
+    for n in range(pos.shape[0]):
+        if not alive[n]:
+            continue
+        reach = 0.9 * half_span[n]
+        over = False
+        for u in range(kind.size):
+            if kind[u] != TRUCK or not health[u] > 0.0:
+                continue
+            c, s = cos1(heading[u]), sin1(heading[u])
+            o0, o1 = pos[n, 0] - unit_pos[u, 0], pos[n, 1] - unit_pos[u, 1]
+            along, across = abs(o0 * c + o1 * s), abs(-o0 * s + o1 * c)
+            over |= along < TRUCK_HALF[0] + reach and across < TRUCK_HALF[1] + reach
+        if over:
+            height = -pos[n, 2] - height_on_grid(heights, north0, east0, spacing, pos[n, 0], pos[n, 1])
+            hit[n] = height < TRUCK_HEIGHT + 1.5
