@@ -17,7 +17,7 @@ from flight.sim.world.ai.fighting import (BREAK, BREAK_TICKS, ESCORT_ENGAGE, EXT
                                           chase_point1, chase_speed1, eas1, engage1, next_tactic1, perch1, threat1,
                                           to_point1)
 from flight.sim.world.ai.guidance import bank_for_course1, circle_point1
-from flight.sim.world.ai.gunnery import AIM_TICKS, drift_aim1, lead1, solution1, trigger1
+from flight.sim.world.ai.gunnery import AIM_TICKS, aim_of1, drift_aim1, solution1, trigger1
 from flight.sim.world.ai.orders import Order, Phase
 from flight.sim.world.ai.sensing import ground_ahead1
 from flight.sim.world.ai.stations import keep_station1
@@ -107,7 +107,7 @@ def _fight(k, n, target, fighting, evading, fleet, pilot, orders, skill, gunnery
     bank_limit, g_limit, fire_range = skill[4][k], skill[3][k], skill[5][k]
     kind = orders[0][k]
     stall = t[_STALL_SPEED, k]
-    lead_n, lead_e, lead_d, distance = lead1(pos, vel, n, target, gunnery[1][k])
+    lead_n, lead_e, lead_d, distance = aim_of1(pos, vel, n, target, gunnery[1][k])
     bearing, elevation = angles_of1(*chase_point1(pos, vel, n, target, lead_n, lead_e, lead_d, distance))
     bank, climb, yaw_error, pitch_error = point_nose1(
         i[_ROLL, k], i[_PITCH, k], i[_HEADING, k], i[_TAS, k], i[_ALPHA, k], bearing + gunnery[6][k, 0],

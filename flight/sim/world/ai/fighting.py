@@ -12,8 +12,8 @@ from flight.sim.dynamics.atmosphere import SEA_LEVEL_DENSITY, density1
 from flight.sim.dynamics.stablemath import atan2_1, maximum, minimum
 from flight.sim.jit import kernel
 from flight.sim.world.ai.loops import wrap1
-from flight.sim.world.ai.sensing import length1
 from flight.sim.world.ai.steering import bank_for_rate1
+from flight.sim.world.combat.aiming import dot, norm1
 
 THREAT_RANGE = 300.0  # m: an enemy this close ...
 THREAT_TAIL = 0.5  # ... within 60 deg of the tail (cos) ...
@@ -45,15 +45,19 @@ EXTENDED = 800.0  # ... until this far away (m)
 def threat1(pos, vel, on_ground, crashed, hostile, n, k):
     """Whether fleet aircraft n (the k-th flown, `hostile` row k) has an enemy (flying) on his tail, and on which
     side the nearest is (+1 right, -1 left)."""
-    speed = maximum(length1(vel[n, 0], vel[n, 1], vel[n, 2]), 1.0)
+    speed = maximum(norm1(vel[n, 0], vel[n, 1], vel[n, 2]), 1.0)
     worst, nearest = 0, np.inf
     for m in range(pos.shape[0]):
+        if not hostile[k, m] or crashed[m] or on_ground[m]:
+            continue
         dn, de, dd = pos[m, 0] - pos[n, 0], pos[m, 1] - pos[n, 1], pos[m, 2] - pos[n, 2]
-        distance = length1(dn, de, dd)
-        ahead = ((dn * vel[n, 0] + dd * vel[n, 2]) + de * vel[n, 1]) / speed
-        towards = -((dn * vel[m, 0] + dd * vel[m, 2]) + de * vel[m, 1])
-        on_tail = (hostile[k, m] and not crashed[m] and not on_ground[m] and distance < THREAT_RANGE
-                   and ahead < -THREAT_TAIL * distance and towards > THREAT_NOSE * length1(vel[m, 0], vel[m, 1], vel[m, 2]) * distance)
+        distance = norm1(dn, de, dd)
+        if not distance < THREAT_RANGE:
+            continue
+        ahead = dot(dn, de, dd, vel[n, 0], vel[n, 1], vel[n, 2]) / speed
+        towards = -dot(dn, de, dd, vel[m, 0], vel[m, 1], vel[m, 2])
+        on_tail = (ahead < -THREAT_TAIL * distance
+                   and towards > THREAT_NOSE * norm1(vel[m, 0], vel[m, 1], vel[m, 2]) * distance)
         if on_tail and distance < nearest:  # the first of the nearest, as argmin
             worst, nearest = m, distance
     across = (pos[worst, 1] - pos[n, 1]) * vel[n, 0] - (pos[worst, 0] - pos[n, 0]) * vel[n, 1]
@@ -65,13 +69,15 @@ def engage1(pos, on_ground, crashed, hostile, k, engaged, north, east, down, rea
     """The enemy the k-th aircraft fights (-1 none): the one it has while he flies within DISENGAGE of the centre
     (north, east, down), else the nearest flying within `reach`."""
     current = max(engaged, 0)
-    held = length1(pos[current, 0] - north, pos[current, 1] - east, pos[current, 2] - down)
+    held = norm1(pos[current, 0] - north, pos[current, 1] - east, pos[current, 2] - down)
     if engaged >= 0 and not crashed[current] and not on_ground[current] and held < DISENGAGE:
         return engaged
     found, nearest = -1, np.inf
     for m in range(pos.shape[0]):
-        distance = length1(pos[m, 0] - north, pos[m, 1] - east, pos[m, 2] - down)
-        if hostile[k, m] and not crashed[m] and not on_ground[m] and distance < reach and distance < nearest:
+        if not hostile[k, m] or crashed[m] or on_ground[m]:
+            continue
+        distance = norm1(pos[m, 0] - north, pos[m, 1] - east, pos[m, 2] - down)
+        if distance < reach and distance < nearest:
             found, nearest = m, distance
     return found
 
@@ -79,7 +85,7 @@ def engage1(pos, on_ground, crashed, hostile, k, engaged, north, east, down, rea
 @kernel
 def eas1(pos, vel, wind, n):
     """Fleet aircraft n's equivalent airspeed, m/s, as Fleet.eas gives it."""
-    airspeed = length1(vel[n, 0] - wind[0], vel[n, 1] - wind[1], vel[n, 2] - wind[2])
+    airspeed = norm1(vel[n, 0] - wind[0], vel[n, 1] - wind[1], vel[n, 2] - wind[2])
     return airspeed * np.sqrt(density1(-pos[n, 2]) / SEA_LEVEL_DENSITY)
 
 
@@ -88,12 +94,12 @@ def chase_point1(pos, vel, n, target, lead_n, lead_e, lead_d, distance):
     """The unit NED direction to fly at: the guns' lead close in, farther off where the target is going."""
     if distance < LEAD_RANGE:
         return lead_n, lead_e, lead_d
-    own_speed = maximum(length1(vel[n, 0], vel[n, 1], vel[n, 2]), 20.0)
+    own_speed = maximum(norm1(vel[n, 0], vel[n, 1], vel[n, 2]), 20.0)
     ahead = minimum(CHASE_LEAD * distance / own_speed, 8.0)
     pn = pos[target, 0] + vel[target, 0] * ahead - pos[n, 0]
     pe = pos[target, 1] + vel[target, 1] * ahead - pos[n, 1]
     pd = pos[target, 2] + vel[target, 2] * ahead - pos[n, 2]
-    size = maximum(length1(pn, pe, pd), 1.0)
+    size = maximum(norm1(pn, pe, pd), 1.0)
     return pn / size, pe / size, pd / size
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 import numpy as np
 
 from flight.sim.dynamics import DT, Fleet
-from flight.sim.dynamics.atmosphere import GRAVITY
 from flight.sim.dynamics.stablemath import maximum
 from flight.sim.jit import kernel
-from flight.sim.world.ai.sensing import length1
+from flight.sim.world.combat.aiming import lead1, norm1
 from flight.sim.world.combat.guns import guns_of
 
 FIRE_CONE = 0.012  # rad: the nose this close to where he thinks the lead point is, besides the target's size
@@ -49,20 +48,13 @@ class Gunnery:
 
 
 @kernel
-def lead1(pos, vel, n, target, muzzle_speed):
-    """Where fleet aircraft n points its guns to hit `target` (a unit NED direction), and the target's distance
-    (m): two fixed-point steps on the bullets' flight time at `muzzle_speed`, then above the point by their drop
-    (combat.aiming.lead's arithmetic)."""
+def aim_of1(pos, vel, n, target, muzzle_speed):
+    """Where fleet aircraft n points its guns to hit `target` (a unit NED direction: combat.aiming.lead1 at the
+    bullets' average speed), and the target's distance (m)."""
     ox, oy, oz = pos[target, 0] - pos[n, 0], pos[target, 1] - pos[n, 1], pos[target, 2] - pos[n, 2]
-    rx, ry, rz = vel[target, 0] - vel[n, 0], vel[target, 1] - vel[n, 1], vel[target, 2] - vel[n, 2]
-    distance = length1(ox, oy, oz)
-    time = distance / muzzle_speed
-    for _ in range(2):
-        time = length1(ox + rx * time, oy + ry * time, oz + rz * time) / muzzle_speed
-    px, py, pz = ox + rx * time, oy + ry * time, oz + rz * time
-    pz = pz - 0.5 * GRAVITY * time * time
-    size = maximum(length1(px, py, pz), 1e-12)
-    return px / size, py / size, pz / size, distance
+    aim_n, aim_e, aim_d, _ = lead1(ox, oy, oz, vel[target, 0] - vel[n, 0], vel[target, 1] - vel[n, 1],
+                                   vel[target, 2] - vel[n, 2], muzzle_speed)
+    return aim_n, aim_e, aim_d, norm1(ox, oy, oz)
 
 
 @kernel

@@ -107,12 +107,6 @@ def read_instruments(fleet: Fleet, index: np.ndarray) -> Instruments:
 
 
 @kernel
-def length1(x, y, z):
-    """|(x, y, z)|, summed as numpy's einsum (and so combat.aiming.norm) sums three terms: (x + z) + y."""
-    return np.sqrt((x * x + z * z) + y * y)
-
-
-@kernel
 def ground_point1(pos, vel, n, column):
     """Where the ground is read for fleet aircraft n: under it (column 0), and LOOK_AHEAD[column - 1] s ahead."""
     if column == 0:
