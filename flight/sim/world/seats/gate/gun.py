@@ -306,16 +306,22 @@ def shoot(draws, tick, facing, pivot, floats, ints, pos, vel, drag, owner, born,
     count[0] = at + 1
 
 
+@kernel
+def sees(tick, pivot, light_aim, light_on, pos, state, throw, sheltered, last_shot, k):
+    """Allison can see guard k at night: near enough by moonlight (further if moving), in a beam, or just after his
+    rifle's flash."""
+    d0, d1 = pos[k, 0] - pivot[0], pos[k, 1] - pivot[1]
+    sight = SIGHT_RUNNING if showing(state, throw, sheltered, k) > LYING else SIGHT_LYING
+    return is_out(state, k) and (np.sqrt(d0 * d0 + d1 * d1) < sight or (tick - last_shot[k]) * DT < FLASH_SEEN_S
+                                 or lights.in_light(light_aim, light_on, pos, k))
+
+
 @kernel(types.void(types.int64, _F1, _F2, types.boolean[::1], _F2, types.int8[::1], types.int32[::1],
                    types.boolean[::1], _I64, types.boolean[::1]))
 def seen(tick, pivot, light_aim, light_on, pos, state, throw, sheltered, last_shot, out):
-    """out (M,): the guards Allison can see at night: near enough by moonlight (further if moving), in a beam, or
-    just after his rifle's flash."""
+    """out (M,): `sees` of every guard."""
     for k in range(state.size):
-        d0, d1 = pos[k, 0] - pivot[0], pos[k, 1] - pivot[1]
-        sight = SIGHT_RUNNING if showing(state, throw, sheltered, k) > LYING else SIGHT_LYING
-        out[k] = is_out(state, k) and (np.sqrt(d0 * d0 + d1 * d1) < sight or (tick - last_shot[k]) * DT < FLASH_SEEN_S
-                                       or lights.in_light(light_aim, light_on, pos, k))
+        out[k] = sees(tick, pivot, light_aim, light_on, pos, state, throw, sheltered, last_shot, k)
 
 
 @kernel(types.boolean(types.int8[::1], types.int64, _F1))
