@@ -64,7 +64,8 @@ class _Scalar:
 class Gate:
     """The gun and the position (scalars), its bullets, the searchlights (L,), the guards (flight.sim.world.seats.gate.guards)
     and the prisoners (flight.sim.world.seats.gate.prisoners). The mission reads `through`, `arrived`, `target`, `fallen`,
-    `done` and `count`.
+    `done` and `count`. The gun's scalars are attributes kept in two arrays for the kernels, `floats` (traverse,
+    elevation, cooldown, heat, health) and `ints` (the rest).
 
     | field        | shape | unit | meaning                                                                |
     |--------------|-------|------|------------------------------------------------------------------------|
@@ -82,7 +83,7 @@ class Gate:
     | light_pos    | (L,3) | m    | NED, the towers' lamps                                                 |
     | light_aim    | (L,2) | m    | north, east of the spot each beam lights on the ground                 |
     | light_on     | (L,)  | bool | burning (not shot out)                                                 |
-    | bullets      | B     | -    | the gun's rounds in flight (flight.sim.world.combat.bullets)                      |
+    | bullets      | B     | -    | the gun's rounds in flight (flight.sim.world.seats.gate.rounds)        |
     | events       | -     | -    | hits on men, dust of ground strikes, grenade bursts (flight.sim.world.combat.events) |
     """
 

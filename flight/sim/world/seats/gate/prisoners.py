@@ -66,13 +66,6 @@ class Prisoners:
         run(tick, self.start, self.state, self.leg, self.passed, self.pos, self.door, self.offset, self.speed,
             self.route, self.parade_north, self.gate_leg)
 
-    def fall(self, men: np.ndarray) -> None:
-        self.state[men] = FALLEN
-
-    @property
-    def runners(self) -> np.ndarray:
-        return np.flatnonzero(self.state == RUNNING)
-
 
 _F1, _F2 = types.float64[::1], types.float64[:, ::1]
 

@@ -17,7 +17,7 @@ from flight.sim.world.combat.aiming import SQRT3
 from flight.sim.world.combat.events import EXPLOSION
 from flight.sim.world.seats.gate.men import COVER
 from flight.sim.world.seats.gate.rounds import EVENTS, record
-from flight.sim.world.seats.gate.rushes import B1, F, F1, F2, HEIGHTS, I1, I8, I32, I64, INT, PAUSE_S, \
+from flight.sim.world.seats.gate.rushes import F, F1, F2, HEIGHTS, I1, I8, I32, I64, INT, PAUSE_S, \
     in_throwing_range
 from flight.sim.world.seats.gate.prisoners import FALLEN, RUNNING as PRISONER_RUNNING
 
