@@ -95,9 +95,17 @@ class Guards:
     def restore(self, state: dict[str, np.ndarray]) -> None:
         for name in MEN_STATE:
             getattr(self, name)[...] = state[name]
+        self._room(len(state["grenade_fuse"]))
         self.grenades_out[0] = len(state["grenade_fuse"])
         for name in GRENADE_STATE:
             getattr(self, name)[...] = state[name]
+
+    def _room(self, grenades: int) -> None:
+        """Room for this many grenades out (more than the men carried only if a test hands them more)."""
+        if grenades > len(self._wear):
+            self._grenade = {k: np.concatenate([a, np.zeros((grenades,) + a.shape[1:])])
+                             for k, a in self._grenade.items()}
+            self._wear = np.zeros((len(self._grenade["fuse"]), 1))
 
     @property
     def out(self) -> np.ndarray:
@@ -152,6 +160,7 @@ class Guards:
         if count:
             miss = rng.random((4, count, 2))  # combat.aiming.normal's draws
             fuse = rng.random(count)
+            self._room(int(self.grenades_out[0]) + count)
             g = self._grenade
             rifles.lob(count, self._picked, miss, fuse, gun, self.pos, g["pos"], g["vel"], g["fuse"],
                        self.grenades_out)
