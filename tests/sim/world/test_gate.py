@@ -34,7 +34,7 @@ class GateOnly:
     def __init__(self, seed: int, spec=SPEC):
         self.rng = np.random.Generator(np.random.PCG64(seed))
         self.tick_count = 0
-        self.gate = Gate(spec, TERRAIN.height_at, self.rng)
+        self.gate = Gate(spec, TERRAIN, self.rng)
 
     def tick(self, controls: np.ndarray, buttons: int = 0) -> None:
         self.gate.tick(self, controls, buttons)

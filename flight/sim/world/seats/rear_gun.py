@@ -1,16 +1,19 @@
 """The rear gun seat: while the player mans his bomber's rear flexible gun (the frame's REAR_GUN bit held), an
 autopilot holds aircraft 0's heading and height, and the frame's aileron and elevator aim that gun over its arc.
-Offered where aircraft 0 has a flexible gun pointing aft. Imports numpy only; draws no random numbers.
+Offered where aircraft 0 has a flexible gun pointing aft; the gun is laid by one kernel a tick (`lay`). Imports numpy,
+numba and flight.sim only; draws no random numbers.
 """
 from __future__ import annotations
 
 import math
 
 import numpy as np
+from numba import types
 
 from flight.sim.command import PARKED, REAR_GUN
 from flight.sim.dynamics import Fleet
 from flight.sim.dynamics.stablemath import atan2, cos1, sin1
+from flight.sim.jit import kernel
 from flight.sim.world.ai import Pilot
 from flight.sim.world.ai.airwork import FIGHT_FLOOR
 from flight.sim.world.combat.guns import FleetGuns
@@ -69,24 +72,10 @@ class RearGunSeat(Seat):
     def fly(self, world, controls: np.ndarray) -> tuple[np.ndarray, tuple]:
         """The autopilot's row for aircraft 0 (parked on the ground); the frame's aileron and elevator lay the gun."""
         row = PARKED.to_array() if self.fleet.on_ground[0] else self.autopilot.update()[0]
-        aileron, elevator = float(controls[0]), float(controls[1])
-        self.aim_angles = self.angles(aileron, elevator)
-        return row, (self.gun, self.aim(aileron, elevator))
-
-    def angles(self, aileron: float, elevator: float) -> np.ndarray:
-        """(2,) rad: the gun's azimuth and elevation for the frame's aileron and elevator (-1..1 across the arc;
-        + aileron swings it clockwise seen from above; elevator 0 is REST_ELEVATION, + raises it to the top of the
-        arc, - lowers it to the bottom)."""
-        aileron, elevator = (float(np.clip(v, -1.0, 1.0)) for v in (aileron, elevator))
-        left, right, low, high = self.arc
-        rest = min(max(REST_ELEVATION, low), high)  # a centred stick lays the gun astern, just over the tail
-        elevation = rest + elevator * ((high - rest) if elevator > 0.0 else (rest - low))
-        return np.array([0.5 * (left + right) + 0.5 * aileron * (right - left), elevation])
-
-    def aim(self, aileron: float, elevator: float) -> np.ndarray:
-        """(3,) unit vector, body axes: where the gun points."""
-        azimuth, elevation = self.angles(aileron, elevator)
-        return np.array([cos1(elevation) * cos1(azimuth), cos1(elevation) * sin1(azimuth), -sin1(elevation)])
+        aim = np.empty(3)
+        self.aim_angles = np.empty(2)
+        lay(float(controls[0]), float(controls[1]), self.arc, self.aim_angles, aim)
+        return row, (self.gun, aim)
 
     def snapshot_fields(self, tick: int, current: bool) -> dict:
         aim = self.aim_angles if current else None
@@ -98,3 +87,24 @@ class RearGunSeat(Seat):
     def restore(self, state: dict[str, np.ndarray]) -> None:
         self.autopilot.restore(state)
         self.aim_angles = None
+
+
+@kernel
+def _clip(x):
+    """np.clip(x, -1.0, 1.0) of one float."""
+    return -1.0 if x < -1.0 else (1.0 if x > 1.0 else x)
+
+
+@kernel(types.void(types.float64, types.float64, types.float64[::1], types.float64[::1], types.float64[::1]))
+def lay(aileron, elevator, arc, angles, aim):
+    """The gun's azimuth and elevation (rad, into `angles`) and its direction in body axes (unit, into `aim`) for the
+    frame's aileron and elevator: -1..1 across the arc; + aileron swings it clockwise seen from above; elevator 0
+    is REST_ELEVATION, + raises it to the top of the arc, - lowers it to the bottom."""
+    aileron, elevator = _clip(aileron), _clip(elevator)
+    left, right, low, high = arc[0], arc[1], arc[2], arc[3]
+    rest = low if low > REST_ELEVATION else REST_ELEVATION  # a centred stick lays the gun astern, over the tail
+    rest = high if high < rest else rest
+    elevation = rest + elevator * ((high - rest) if elevator > 0.0 else (rest - low))
+    azimuth = 0.5 * (left + right) + 0.5 * aileron * (right - left)
+    angles[0], angles[1] = azimuth, elevation
+    aim[0], aim[1], aim[2] = cos1(elevation) * cos1(azimuth), cos1(elevation) * sin1(azimuth), -sin1(elevation)

@@ -29,7 +29,7 @@ class GateSeat(Seat):
     @classmethod
     def of(cls, world, specs: dict) -> GateSeat | None:
         spec = specs.get(cls.table)
-        return None if spec is None else cls(Gate(spec, world.terrain.height_at, world.rng))
+        return None if spec is None else cls(Gate(spec, world.terrain, world.rng))
 
     def take_frame(self, world, controls, buttons):
         """The frame lays the gun; aircraft 0 stands parked with no buttons pressed."""

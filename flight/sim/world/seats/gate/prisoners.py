@@ -1,13 +1,16 @@
 """The prisoners of the breakout (Part 1 of Level 2): they leave the huts in waves and run to the parked bombers,
 south to the parade ground, through the gate and along the track, each at his own pace a little off the line of
 the others. Counted through the gate and at the bombers; the guards' rifles decide who falls
-(flight.sim.world.seats.gate.guards). Imports numpy only."""
+(flight.sim.world.seats.gate.guards). `run` is a kernel with the numpy code's bits (DESIGN.md, Replays). Imports
+numpy, numba and flight.sim only."""
 from __future__ import annotations
 
 import numpy as np
+from numba import types
 
 from flight.sim.dynamics import DT
-from flight.sim.world.combat.aiming import norm
+from flight.sim.dynamics.stablemath import maximum
+from flight.sim.jit import kernel
 from flight.sim.world.seats.gate.gate_spec import GateSpec
 
 PRISONER_STATES = ("waiting", "running", "arrived", "fallen")
@@ -41,8 +44,8 @@ class Prisoners:
         huts = np.array(spec.huts, dtype=float)
         self.door = huts[np.arange(p) % len(huts)]
         self.route = np.array(spec.route, dtype=float)
-        self.parade_north = spec.parade_north
         self.gate_leg = 2 + spec.gate_leg
+        self.parade_north = float(spec.parade_north)
         self.pos = self.door.copy()
         self.state = np.full(p, WAITING, dtype=np.int8)
         self.leg = np.ones(p, dtype=np.int32)
@@ -60,27 +63,40 @@ class Prisoners:
 
     def tick(self, tick: int) -> None:
         """Men whose time has come leave their huts; runners go point to point along their way."""
-        self.state[(self.state == WAITING) & (tick >= self.start)] = RUNNING
-        men = np.flatnonzero(self.state == RUNNING)
-        if not men.size:
-            return
-        leg = self.leg[men]
-        on_route = np.minimum(np.maximum(leg - 2, 0), len(self.route) - 1)
-        parade = np.stack([np.full(men.size, self.parade_north), self.door[men, 1]], axis=1)
-        goal = np.where((leg == 1)[:, None], parade, self.route[on_route]) + self.offset[men]
-        way = goal - self.pos[men]
-        distance = norm(way)
-        step = self.speed[men] * DT
-        there = distance <= step
-        ahead = self.pos[men] + way * (step / np.maximum(distance, 1e-9))[:, None]
-        self.pos[men] = np.where(there[:, None], goal, ahead)
-        self.leg[men] += there
-        self.passed[men] |= self.leg[men] > self.gate_leg
-        self.state[men[self.leg[men] >= 2 + len(self.route)]] = ARRIVED
+        run(tick, self.start, self.state, self.leg, self.passed, self.pos, self.door, self.offset, self.speed,
+            self.route, self.parade_north, self.gate_leg)
 
-    def fall(self, men: np.ndarray) -> None:
-        self.state[men] = FALLEN
 
-    @property
-    def runners(self) -> np.ndarray:
-        return np.flatnonzero(self.state == RUNNING)
+_F1, _F2 = types.float64[::1], types.float64[:, ::1]
+
+
+@kernel(types.void(types.int64, types.int64[::1], types.int8[::1], types.int32[::1], types.boolean[::1], _F2, _F2, _F2,
+                   _F1, _F2, types.float64, types.int64))
+def run(tick, start, state, leg, passed, pos, door, offset, speed, route, parade_north, gate_leg):
+    """Prisoners.tick: the men whose time has come leave their huts; each runner makes for his next point (the
+    parade ground due south of his door, then the route's), a step of his pace a tick, and counts it reached when
+    the step would take him there."""
+    points = route.shape[0]
+    for p in range(state.size):
+        if state[p] == WAITING and tick >= start[p]:
+            state[p] = RUNNING
+        if state[p] != RUNNING:
+            continue
+        if leg[p] == 1:
+            goal0, goal1 = parade_north, door[p, 1]
+        else:
+            on_route = min(max(leg[p] - 2, 0), points - 1)
+            goal0, goal1 = route[on_route, 0], route[on_route, 1]
+        goal0, goal1 = goal0 + offset[p, 0], goal1 + offset[p, 1]
+        w0, w1 = goal0 - pos[p, 0], goal1 - pos[p, 1]
+        distance = np.sqrt(w0 * w0 + w1 * w1)
+        step = speed[p] * DT
+        if distance <= step:
+            pos[p, 0], pos[p, 1] = goal0, goal1
+            leg[p] += 1
+        else:
+            s = step / maximum(distance, 1e-9)
+            pos[p, 0], pos[p, 1] = pos[p, 0] + w0 * s, pos[p, 1] + w1 * s
+        passed[p] |= leg[p] > gate_leg
+        if leg[p] >= 2 + points:
+            state[p] = ARRIVED
