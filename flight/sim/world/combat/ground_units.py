@@ -16,7 +16,7 @@ from flight.sim.dynamics import DT
 from flight.sim.dynamics.heightfield import height_on_grid
 from flight.sim.dynamics.stablemath import atan2, atan2_1, cos, cos1, maximum, minimum, sin, sin1
 from flight.sim.jit import kernel
-from flight.sim.world.combat.aiming import lead, normal, norm, scatter, unit
+from flight.sim.world.combat.aiming import normal, norm, unit
 
 SIDES = ("allied", "german")
 GROUND_KINDS = ("flak", "mg", "searchlight", "truck", "guards")
@@ -44,15 +44,8 @@ FLAK_MIN_HEIGHT = 100.0  # m: lower than this a flak gun cannot traverse fast en
 SIGHT = {"night": 800.0, "dusk": 2500.0, "dawn": 2500.0}  # m: gunners see an aircraft no searchlight holds
 LIT = ("night", "dusk", "dawn")  # searchlights burn
 MG_INTERVAL = 60.0 / 500.0  # s: a Maxim 08 on an anti-aircraft mount, 500 rounds a minute
-MG_BURST = (1.5, 1.5)  # s of fire: at least, and up to this much more
-MG_PAUSE = (1.0, 1.5)  # s between bursts
-MG_SPREAD, MG_BIAS = 0.004, 0.006  # rad: cone of fire; the gunner's error in laying the gun, drawn each burst
-LEAD_ERROR = 0.3  # of the lead angle: how far out a gunner's judgement of speed and course is, drawn each burst
 MG_MUZZLE_VELOCITY, MG_DRAG = 890.0, 7.07e-4  # 7.92 mm S round (the aircraft guns' figures)
 MG_TRACER_EVERY = 4  # about one round in four a tracer, to see the fall of the shot
-RIFLE_INTERVAL = 3.5  # s between aimed shots of one guard
-RIFLE_SPREAD = 0.012  # rad, each shot's error
-RIFLE_MUZZLE_VELOCITY = 870.0
 GUN_HEIGHT = 1.5  # m above the ground: the muzzle
 SEARCHLIGHT_RANGE = 6000.0
 PICKUP_COS = cos1(math.radians(3.5))  # an aircraft this close to the beam's axis is caught in it
@@ -300,49 +293,6 @@ class GroundUnits:
         _collisions(self.kind, self.health, self.pos, self.heading, self.top, pos, half_span, alive,
                     *self.heightfield, hit)
         return hit
-
-    # ---- firing ----------------------------------------------------------------------------------------------
-    def machine_guns(self, sky: Sky, rng: np.random.Generator, tick: int):
-        """Bursts from the machine-gun posts (lead on the target, the gunner's error per burst, the cone of fire
-        per round) and aimed rifle shots from the guards. Returns (origin, velocity, drag, unit index) of the
-        rounds fired this tick and which are tracers."""
-        armed = ((self.kind == MG) | (self.kind == GUARDS)) & self.active
-        engaged = armed & (self.target >= 0)
-        mg = self.kind == MG
-        self.cooldown = np.where(armed, np.maximum(self.cooldown - DT, 0.0), self.cooldown)
-        start = engaged & mg & (self.burst <= 0) & (self.cooldown <= 0.0)
-        if start.any():
-            k = int(start.sum())
-            draws = rng.random((k, 2))
-            self.burst[start] = np.round((MG_BURST[0] + MG_BURST[1] * draws[:, 0]) / DT).astype(np.int32)
-            self.bias[start] = normal(rng, (k, 3))
-            self.shot_timer[start] = 0.0
-        firing_mg = mg & (self.burst > 0)
-        self.shot_timer = np.where(firing_mg, self.shot_timer - DT, self.shot_timer)
-        mg_round = firing_mg & (self.shot_timer <= 0.0) & engaged
-        self.shot_timer = np.where(mg_round, self.shot_timer + MG_INTERVAL, self.shot_timer)
-        ended = firing_mg & ((self.burst == 1) | ~engaged)
-        self.burst = np.where(firing_mg, np.where(engaged, self.burst - 1, 0), self.burst)
-        if ended.any():
-            self.cooldown[ended] = MG_PAUSE[0] + MG_PAUSE[1] * rng.random(int(ended.sum()))
-        rifle = engaged & (self.kind == GUARDS) & (self.cooldown <= 0.0)
-        self.cooldown = np.where(rifle, RIFLE_INTERVAL / np.maximum(self.count, 1), self.cooldown)
-        shooters = np.flatnonzero(mg_round | rifle)
-        if not shooters.size:
-            return None
-        self.last_shot[shooters] = tick
-        origin = self.pos[shooters] + np.array([0.0, 0.0, -GUN_HEIGHT])
-        target = self.target[shooters]
-        is_mg = self.kind[shooters] == MG
-        speed = np.where(is_mg, MG_MUZZLE_VELOCITY, RIFLE_MUZZLE_VELOCITY)
-        offset = sky.pos[target] - origin
-        aim, time = lead(offset, sky.vel[target], 0.85 * speed)
-        lead_angle = norm(sky.vel[target]) * time / np.maximum(norm(offset), 1.0)
-        error = np.where(is_mg, MG_BIAS + LEAD_ERROR * lead_angle, 0.0)
-        aim = unit(aim + self.bias[shooters] * error[:, None])
-        direction = scatter(rng, aim, np.where(is_mg, MG_SPREAD, RIFLE_SPREAD))
-        tracer = is_mg & ((tick // 12 + shooters) % MG_TRACER_EVERY == 0)
-        return origin, direction * speed[:, None], np.full(len(shooters), MG_DRAG), shooters, tracer
 
 
 _F1, _F2, _F3, _B1, _I32 = (types.float64[::1], types.float64[:, ::1], types.float64[:, :, ::1], types.boolean[::1],
