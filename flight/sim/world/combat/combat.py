@@ -14,10 +14,10 @@ from flight.sim.dynamics import Fleet
 from flight.sim.dynamics.spec import CRASH_CAUSES
 from flight.sim.world.combat.bullets import Bullets
 from flight.sim.world.combat.damage import Condition
-from flight.sim.world.combat.events import EXPLOSION, FLAK_BURST, Events
+from flight.sim.world.combat.events import EXPLOSION, Events
 from flight.sim.world.combat.firing import GUNNER_ERROR, NIGHT_GUNNER_ERROR, GunScratch, fire_guns
 from flight.sim.world.combat.flak import FlakShells
-from flight.sim.world.combat.ground_units import TARGET_TICKS, GroundUnits, Sky
+from flight.sim.world.combat.ground_units import TARGET_TICKS, GroundUnits
 from flight.sim.world.combat.guns import FleetGuns
 from flight.sim.world.combat.machine_guns import SmallArmsScratch, fire_small_arms
 from flight.sim.world.combat.hits import ROW_FIELDS, HitVolumes
@@ -148,30 +148,24 @@ class Combat:
 
     def _ground(self, world, tick: int) -> None:
         units, f = self.units, self.fleet
-        choosing = tick % TARGET_TICKS == 0
+        rng = world.rng
+        held = units.held(f.n)
+        if tick % TARGET_TICKS == 0:
+            units.choose_targets(f.pos, self.side, self.allegiance, f.crashed, f.on_ground,
+                                 world.height_above_ground(), held, rng)
+            held = units.held(f.n)
+        units.move_beams(f.pos)
+        units.move(settle=tick % TARGET_TICKS == 0)
         alive = ~f.crashed
-        hostile = np.stack([(self.side != s) | (self.allegiance != s) for s in range(len(SIDES))]) if choosing else None
-        sky = Sky(f.pos, f.vel, world.height_above_ground() if choosing else None, alive, alive & ~f.on_ground,
-                  hostile, units.held(f.n))
-        if choosing:
-            units.choose_targets(sky, world.rng)
-            sky.held = units.held(f.n)
-        units.move_beams(sky)
-        units.move(settle=choosing)
         rammed = units.collisions(f.pos, self.half_span, alive)
         if rammed.any():
             self._crash(rammed)
-        fire_small_arms(units, self.small_arms, f.pos, f.vel, world.rng, tick, self.bullets)
-        self.flak.fire(units, sky, world.rng, tick)
-        burst = self.flak.burst(tick, f.pos, alive, self.area, world.rng)
-        if burst is not None:
-            points, hits = burst
-            self.events.add(FLAK_BURST, points, tick)
-            if hits is not None:
-                aircraft, part, outer, shooter = hits
-                engine = np.minimum((world.rng.random(len(aircraft)) * self.engines[aircraft]).astype(np.intp),
-                                    np.maximum(self.engines[aircraft].astype(np.intp) - 1, 0))
-                self.condition.strike(f, world.rng, aircraft, part, engine, outer, shooter + f.n)
+        fire_small_arms(units, self.small_arms, f.pos, f.vel, rng, tick, self.bullets)
+        self.flak.fire(units, f.pos, f.vel, held, rng, tick)
+        hits = self.flak.burst(tick, f.pos, alive, self.area, self.engines, self.events, rng)
+        if hits is not None:
+            aircraft, part, engine, outer, shooter = hits
+            self.condition.strike(f, rng, aircraft, part, engine, outer, shooter + f.n)
 
     def _crash(self, which: np.ndarray) -> None:
         """Aircraft that struck a lorry: wrecked where they are, as the flight model wrecks a wing strike."""
