@@ -1,7 +1,7 @@
 """Ground units from a level's [[ground_units]]: flak guns, machine-gun posts, searchlights, trucks and squads of
-guards, as one struct of arrays with a kind per unit. This module chooses targets, sweeps and holds the
-searchlights, drives the trucks and runs the guards, and fires the machine guns and rifles (real bullets, through
-the world's bullets); flak shells are `flight.sim.world.combat.flak`'s. Imports numpy and numba only (never panda3d).
+guards, as one struct of arrays with a kind per unit. This module chooses the gunners' targets, drives the trucks
+and runs the guards; the searchlights are `searchlights`', the machine guns and rifles `machine_guns`', the flak
+shells `flak`'s. Imports numpy and numba only (never panda3d).
 """
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-
 from numba import types
 
 from flight.sim.dynamics import DT
 from flight.sim.dynamics.heightfield import height_on_grid
-from flight.sim.dynamics.stablemath import atan2, atan2_1, cos, cos1, maximum, minimum, sin, sin1
+from flight.sim.dynamics.stablemath import atan2_1, cos1, maximum, minimum, sin1
 from flight.sim.jit import kernel
-from flight.sim.world.combat.aiming import lead, normal, norm, scatter, unit
+from flight.sim.world.combat import searchlights
+from flight.sim.world.combat.aiming import norm1
+from flight.sim.world.combat.searchlights import SEARCHLIGHT, LightScratch, hostile1
 
 SIDES = ("allied", "german")
 GROUND_KINDS = ("flak", "mg", "searchlight", "truck", "guards")
@@ -37,29 +38,18 @@ class GroundGroup:
     route: tuple[tuple[float, float], ...] = ()
 
 
-FLAK, MG, SEARCHLIGHT, TRUCK, GUARDS = (GROUND_KINDS.index(k) for k in ("flak", "mg", "searchlight", "truck", "guards"))
+FLAK, MG, TRUCK, GUARDS = (GROUND_KINDS.index(k) for k in ("flak", "mg", "truck", "guards"))
+assert GROUND_KINDS[SEARCHLIGHT] == "searchlight"  # searchlights' kernels know their kind's index
 TARGET_TICKS = 8  # targets are chosen 15 times a second
 RANGE = {FLAK: 4500.0, MG: 700.0, GUARDS: 350.0}  # m, slant
+_RANGES = np.array([RANGE.get(k, 0.0) for k in range(len(GROUND_KINDS))])
 FLAK_MIN_HEIGHT = 100.0  # m: lower than this a flak gun cannot traverse fast enough
 SIGHT = {"night": 800.0, "dusk": 2500.0, "dawn": 2500.0}  # m: gunners see an aircraft no searchlight holds
 LIT = ("night", "dusk", "dawn")  # searchlights burn
 MG_INTERVAL = 60.0 / 500.0  # s: a Maxim 08 on an anti-aircraft mount, 500 rounds a minute
-MG_BURST = (1.5, 1.5)  # s of fire: at least, and up to this much more
-MG_PAUSE = (1.0, 1.5)  # s between bursts
-MG_SPREAD, MG_BIAS = 0.004, 0.006  # rad: cone of fire; the gunner's error in laying the gun, drawn each burst
-LEAD_ERROR = 0.3  # of the lead angle: how far out a gunner's judgement of speed and course is, drawn each burst
 MG_MUZZLE_VELOCITY, MG_DRAG = 890.0, 7.07e-4  # 7.92 mm S round (the aircraft guns' figures)
 MG_TRACER_EVERY = 4  # about one round in four a tracer, to see the fall of the shot
-RIFLE_INTERVAL = 3.5  # s between aimed shots of one guard
-RIFLE_SPREAD = 0.012  # rad, each shot's error
-RIFLE_MUZZLE_VELOCITY = 870.0
 GUN_HEIGHT = 1.5  # m above the ground: the muzzle
-SEARCHLIGHT_RANGE = 6000.0
-PICKUP_COS = cos1(math.radians(3.5))  # an aircraft this close to the beam's axis is caught in it
-LOST_COS = cos1(math.radians(8.0))  # held targets the beam falls this far behind are lost
-SLEW = 0.4  # rad/s the beam follows a held target
-SWEEP_RATE, CUED_SWEEP_RATE = 0.15, 0.8  # rad/s of the sweep's phase: searching the sky, searching about a cue
-LOCATOR_ERROR = 0.05  # rad: the sound locator's error (and the sound's lag), held for one engagement
 SPEED = {TRUCK: 6.0, GUARDS: 3.5}  # m/s: a lorry on grass, men running
 GUARDS_STOP = 80.0  # m: guards sent after an aircraft stop this far from it to shoot
 TRUCK_HALF = (3.0, 1.1)  # m, half length and half width
@@ -68,18 +58,6 @@ GROUND_HIT_LOSS = {FLAK: 0.08, MG: 0.08, SEARCHLIGHT: 0.1, TRUCK: 0.05, GUARDS: 
 GROUND_ORDERS = ("drive", "advance", "hold")
 STATE = ("pos", "heading", "health", "cooldown", "target", "burst", "shot_timer", "bias", "beam", "sweep", "leg",
          "run_to", "last_shot", "moving", "chase", "route_length", "cue", "cued")
-
-
-@dataclass
-class Sky:
-    """The aircraft as ground units see them, once a tick: (N, ...) arrays."""
-    pos: np.ndarray  # NED m
-    vel: np.ndarray  # NED m/s
-    height: np.ndarray | None  # m above the ground (only on the ticks targets are chosen)
-    alive: np.ndarray  # not crashed
-    airborne: np.ndarray  # alive and off the ground
-    hostile: np.ndarray | None  # (2, N): units of side 0 (allied) / 1 (german) fire at it (when choosing)
-    held: np.ndarray  # a searchlight holds it
 
 
 class GroundUnits:
@@ -159,7 +137,8 @@ class GroundUnits:
         self.moving = np.zeros(u, dtype=bool)
         self.chase = np.full(u, -1, dtype=np.int32)
         self.last_shot = np.full(u, -1000, dtype=np.int64)
-        self._aim_beams()
+        self.lights = LightScratch(u)
+        searchlights.aim_beams(self.kind, self.heading, self.sweep, self.cued, self.cue, self.beam)
 
     def __len__(self) -> int:
         return len(self.kind)
@@ -176,101 +155,30 @@ class GroundUnits:
         return self.health > 0.0
 
     # ---- seeing ----------------------------------------------------------------------------------------------
-    def choose_targets(self, sky: Sky, rng: np.random.Generator) -> None:
+    def choose_targets(self, pos: np.ndarray, side: np.ndarray, allegiance: np.ndarray, crashed: np.ndarray,
+                       on_ground: np.ndarray, height: np.ndarray, held: np.ndarray, rng: np.random.Generator) -> None:
         """Each gun's target: the nearest hostile aircraft in its reach that it can see (a held one counts as
-        nearer; the one it engages already, nearer still, so it does not flit between two)."""
-        offset = sky.pos[None, :, :] - self.pos[:, None, :]
-        distance = norm(offset)  # (U, N)
-        hostile = sky.hostile[self.side.astype(np.intp)] & sky.alive[None, :]
-        seen = (distance < self.sight) | sky.held[None, :]
-        reach = np.array([RANGE.get(k, 0.0) for k in range(len(GROUND_KINDS))])[self.kind]
-        able = hostile & seen & (distance < reach[:, None]) & self.active[:, None]
-        flak = self.kind == FLAK
-        able[flak] &= (sky.airborne & (sky.height > FLAK_MIN_HEIGHT))[None, :]
-        score = distance * np.where(sky.held, 0.5, 1.0)[None, :]
-        current = np.arange(len(sky.pos))[None, :] == self.target[:, None]
-        score = np.where(current, 0.5 * score, score)
-        score = np.where(able, score, np.inf)
-        best = np.argmin(score, axis=1) if score.shape[1] else np.zeros(len(self), dtype=np.intp)
-        gunner = (self.kind == FLAK) | (self.kind == MG) | (self.kind == GUARDS)
-        found = np.isfinite(score[np.arange(len(self)), best]) if score.shape[1] else np.zeros(len(self), bool)
-        self.target = np.where(gunner, np.where(found, best, -1), self.target).astype(np.int32)
-        self._guards_run(sky)
+        nearer; the one it engages already, nearer still, so it does not flit between two). Guards sent after an
+        aircraft run to where it is now, while it is on the ground; then the searchlights find theirs. The
+        aircraft: NED `pos`, markings `side`, crew's `allegiance`, `height` above the ground, `held` by a light."""
+        _choose(self.kind, self.side, self.health, self.pos, self.target, self.chase, self.moving, self.run_to, pos,
+                side, allegiance, crashed, on_ground, height, held, self.sight)
         if self.lit:
-            self._searchlights_find(sky, offset, distance, hostile, rng)
-
-    def _guards_run(self, sky: Sky) -> None:
-        """Guards sent after an aircraft run to where it is now, while it is on the ground."""
-        chasing = np.flatnonzero((self.chase >= 0) & self.moving)
-        if chasing.size:
-            quarry = self.chase[chasing]
-            grounded = ~sky.airborne[quarry] & sky.alive[quarry]
-            self.run_to[chasing] = np.where(grounded[:, None], sky.pos[quarry, :2], self.pos[chasing, :2])
-
-    def _searchlights_find(self, sky: Sky, offset: np.ndarray, distance: np.ndarray, hostile: np.ndarray,
-                           rng: np.random.Generator) -> None:
-        """A free light catches an aircraft that crosses its beam; a holding one loses it when it falls behind.
-        The sound locator beside each light cues its search to the nearest engine it hears, a few degrees out."""
-        lights = (self.kind == SEARCHLIGHT) & self.active
-        along = np.einsum("uni,ui->un", offset, self.beam) / np.maximum(distance, 1.0)
-        near = lights[:, None] & hostile & sky.airborne[None, :] & (distance < SEARCHLIGHT_RANGE)
-        held = self.target >= 0
-        index = np.maximum(self.target, 0)
-        rows = np.arange(len(self))
-        keep = held & near[rows, index] & (along[rows, index] > LOST_COS)
-        caught = np.where(near & (along > PICKUP_COS), distance, np.inf)
-        first = np.argmin(caught, axis=1)
-        catch = ~held & np.isfinite(caught[rows, first])
-        self.target = np.where(lights, np.where(keep, self.target, np.where(catch, first, -1)), self.target).astype(
-            np.int32)
-        heard = np.where(near, distance, np.inf)
-        loudest = np.argmin(heard, axis=1)
-        cued = lights & (self.target < 0) & np.isfinite(heard[rows, loudest])
-        new = cued & ~self.cued
-        if new.any():
-            self.bias[new, :2] = normal(rng, (int(new.sum()), 2)) * LOCATOR_ERROR
-        self.cued = cued
-        if cued.any():
-            to = offset[rows, loudest][cued]
-            self.cue[cued, 0] = atan2(to[:, 1], to[:, 0]) + self.bias[cued, 0]
-            level = np.sqrt(to[:, 0] * to[:, 0] + to[:, 1] * to[:, 1])
-            self.cue[cued, 1] = atan2(-to[:, 2], level) + self.bias[cued, 1]
+            searchlights.find(self, self.lights, pos, side, allegiance, crashed, on_ground, rng)
 
     def held(self, n: int) -> np.ndarray:
         """(n,) bool: the aircraft some burning searchlight holds."""
         held = np.zeros(n, dtype=bool)
         if self.lit:
-            _held(self.kind, self.health, self.target, held)
+            searchlights.hold(self.kind, self.health, self.target, held)
         return held
 
-    def move_beams(self, sky: Sky) -> None:
-        """Held targets are followed at the light's slew rate; free lights sweep their search pattern."""
-        lights = self.kind == SEARCHLIGHT
-        if not self.lit or not lights.any():
-            return
-        self.sweep = np.where(lights, self.sweep + np.where(self.cued, CUED_SWEEP_RATE, SWEEP_RATE) * DT, self.sweep)
-        free = self.beam.copy()
-        self._aim_beams()
-        holding = lights & (self.target >= 0)
-        if holding.any():
-            wanted = unit(sky.pos[np.maximum(self.target, 0)] - self.pos)
-            step = wanted - free
-            gap = norm(step)
-            follow = unit(free + step * np.minimum(SLEW * DT / np.maximum(gap, 1e-9), 1.0)[:, None])
-            self.beam = np.where(holding[:, None], follow, self.beam)
-
-    def _aim_beams(self) -> None:
-        """The search pattern: uncued, the beam swings 60 degrees either side of the light's heading and nods
-        between about 35 and 65 degrees up; cued, it searches 10 by 7 degrees about the cue (sin and cos only)."""
-        centre_az = np.where(self.cued, self.cue[:, 0], self.heading)
-        centre_el = np.where(self.cued, self.cue[:, 1], 0.87)
-        azimuth = centre_az + np.where(self.cued, 0.17, 1.0) * sin(self.sweep)
-        elevation = np.minimum(np.maximum(centre_el + np.where(self.cued, 0.12, 0.26) * sin(0.63 * self.sweep + 1.0),
-                                          0.1), 1.5)
-        cos_el = cos(elevation)
-        pattern = np.stack([cos_el * cos(azimuth), cos_el * sin(azimuth), -sin(elevation)], axis=-1)
-        lights = (self.kind == SEARCHLIGHT)[:, None]
-        self.beam = np.where(lights, pattern, self.beam) if len(self) else pattern
+    def move_beams(self, pos: np.ndarray) -> None:
+        """Held targets (aircraft at `pos`) are followed at the light's slew rate; free lights sweep their search
+        pattern."""
+        if self.lit:
+            searchlights.move_beams(self.kind, self.heading, self.sweep, self.cued, self.cue, self.target, self.pos,
+                                    self.beam, pos)
 
     # ---- moving ----------------------------------------------------------------------------------------------
     def order(self, index: list[int], what: str, target: int | None = None, zone=None) -> None:
@@ -301,60 +209,40 @@ class GroundUnits:
                     *self.heightfield, hit)
         return hit
 
-    # ---- firing ----------------------------------------------------------------------------------------------
-    def machine_guns(self, sky: Sky, rng: np.random.Generator, tick: int):
-        """Bursts from the machine-gun posts (lead on the target, the gunner's error per burst, the cone of fire
-        per round) and aimed rifle shots from the guards. Returns (origin, velocity, drag, unit index) of the
-        rounds fired this tick and which are tracers."""
-        armed = ((self.kind == MG) | (self.kind == GUARDS)) & self.active
-        engaged = armed & (self.target >= 0)
-        mg = self.kind == MG
-        self.cooldown = np.where(armed, np.maximum(self.cooldown - DT, 0.0), self.cooldown)
-        start = engaged & mg & (self.burst <= 0) & (self.cooldown <= 0.0)
-        if start.any():
-            k = int(start.sum())
-            draws = rng.random((k, 2))
-            self.burst[start] = np.round((MG_BURST[0] + MG_BURST[1] * draws[:, 0]) / DT).astype(np.int32)
-            self.bias[start] = normal(rng, (k, 3))
-            self.shot_timer[start] = 0.0
-        firing_mg = mg & (self.burst > 0)
-        self.shot_timer = np.where(firing_mg, self.shot_timer - DT, self.shot_timer)
-        mg_round = firing_mg & (self.shot_timer <= 0.0) & engaged
-        self.shot_timer = np.where(mg_round, self.shot_timer + MG_INTERVAL, self.shot_timer)
-        ended = firing_mg & ((self.burst == 1) | ~engaged)
-        self.burst = np.where(firing_mg, np.where(engaged, self.burst - 1, 0), self.burst)
-        if ended.any():
-            self.cooldown[ended] = MG_PAUSE[0] + MG_PAUSE[1] * rng.random(int(ended.sum()))
-        rifle = engaged & (self.kind == GUARDS) & (self.cooldown <= 0.0)
-        self.cooldown = np.where(rifle, RIFLE_INTERVAL / np.maximum(self.count, 1), self.cooldown)
-        shooters = np.flatnonzero(mg_round | rifle)
-        if not shooters.size:
-            return None
-        self.last_shot[shooters] = tick
-        origin = self.pos[shooters] + np.array([0.0, 0.0, -GUN_HEIGHT])
-        target = self.target[shooters]
-        is_mg = self.kind[shooters] == MG
-        speed = np.where(is_mg, MG_MUZZLE_VELOCITY, RIFLE_MUZZLE_VELOCITY)
-        offset = sky.pos[target] - origin
-        aim, time = lead(offset, sky.vel[target], 0.85 * speed)
-        lead_angle = norm(sky.vel[target]) * time / np.maximum(norm(offset), 1.0)
-        error = np.where(is_mg, MG_BIAS + LEAD_ERROR * lead_angle, 0.0)
-        aim = unit(aim + self.bias[shooters] * error[:, None])
-        direction = scatter(rng, aim, np.where(is_mg, MG_SPREAD, RIFLE_SPREAD))
-        tracer = is_mg & ((tick // 12 + shooters) % MG_TRACER_EVERY == 0)
-        return origin, direction * speed[:, None], np.full(len(shooters), MG_DRAG), shooters, tracer
-
 
 _F1, _F2, _F3, _B1, _I32 = (types.float64[::1], types.float64[:, ::1], types.float64[:, :, ::1], types.boolean[::1],
                             types.int32[::1])
 _GRID = (_F2, types.float64, types.float64, types.float64)
 
 
-@kernel(types.void(types.int8[::1], _F1, _I32, _B1))
-def _held(kind, health, target, held):
+@kernel(types.void(types.int8[::1], types.int8[::1], _F1, _F2, _I32, _I32, _B1, _F2, _F2, types.int8[::1],
+                   types.int8[::1], _B1, _B1, _F1, _B1, types.float64))
+def _choose(kind, unit_side, health, unit_pos, target, chase, moving, run_to, pos, side, allegiance, crashed,
+            on_ground, height, held, sight):
+    """GroundUnits.choose_targets but the searchlights."""
+    n = pos.shape[0]
     for u in range(kind.size):
-        if kind[u] == SEARCHLIGHT and health[u] > 0.0 and target[u] >= 0:
-            held[target[u]] = True
+        if not (kind[u] == FLAK or kind[u] == MG or kind[u] == GUARDS):
+            continue
+        reach = _RANGES[kind[u]]
+        best, score = -1, np.inf
+        for m in range(n):
+            distance = norm1(pos[m, 0] - unit_pos[u, 0], pos[m, 1] - unit_pos[u, 1], pos[m, 2] - unit_pos[u, 2])
+            able = (hostile1(unit_side[u], m, side, allegiance, crashed) and (distance < sight or held[m])
+                    and distance < reach and health[u] > 0.0)
+            if kind[u] == FLAK:
+                able = able and not crashed[m] and not on_ground[m] and height[m] > FLAK_MIN_HEIGHT
+            value = distance * (0.5 if held[m] else 1.0)
+            value = 0.5 * value if m == target[u] else value
+            if able and (best < 0 or value < score):  # the first least, as np.argmin; a NaN is never able
+                best, score = m, value
+        target[u] = best
+    for u in range(kind.size):
+        q = chase[u]
+        if q >= 0 and moving[u]:
+            grounded = on_ground[q] and not crashed[q]
+            run_to[u, 0] = pos[q, 0] if grounded else unit_pos[u, 0]
+            run_to[u, 1] = pos[q, 1] if grounded else unit_pos[u, 1]
 
 
 @kernel(types.void(_B1, _F1, _F1, _I32, _I32, _I32, _F3, _F2, _F2, _F1, types.boolean, *_GRID))
