@@ -5,7 +5,7 @@ import numpy as np
 from flight.sim.dynamics import DT
 from flight.sim.world.ai import Pilot
 from flight.sim.world.ai.skill import SKILLS
-from flight.sim.world.combat.aiming import lead
+from flight.sim.world.combat.aiming import lead1
 
 from .ai_flights import air_start, fly, nose
 
@@ -57,8 +57,8 @@ def aim_errors(skill: str, seconds: float = 15.0) -> np.ndarray:
 
     def watch(tick):
         if hunter.fire[0]:
-            true, _ = lead(fleet.pos[:1] - fleet.pos[1:], fleet.vel[:1] - fleet.vel[1:], speed)
-            errors.append(np.arccos(np.clip(true[0] @ nose(fleet, 1), -1.0, 1.0)))
+            *true, _ = lead1(*(fleet.pos[0] - fleet.pos[1]), *(fleet.vel[0] - fleet.vel[1]), float(speed[0]))
+            errors.append(np.arccos(np.clip(np.array(true) @ nose(fleet, 1), -1.0, 1.0)))
 
     fly(fleet, [target, hunter], seconds, watch)
     return np.array(errors)

@@ -1,6 +1,7 @@
 """How gunners aim: lead on a moving target, the drop of the bullet, and their errors as CPU-stable random
 deviates (numpy's own `normal` falls back on exp/log in its tails, which may round differently from CPU to CPU).
-Scalar kernels (`dot`, `norm1`, `lead1`) for the combat kernels, and array versions over them for numpy callers.
+Scalar kernels (`dot`, `norm1`, `unit1`, `lead1`) for the tick's kernels; `norm` and `unit` over rows for what
+the app draws.
 Sums of three products are added as numpy's einsum adds them over a contiguous axis: 0 + ((x0 + x2) + x1).
 Imports numpy and numba only (and flight.sim constants)."""
 from __future__ import annotations
@@ -69,17 +70,6 @@ def _norms(v, out):
             out[k] = np.sqrt(0.0 + v[k, 0] * v[k, 0] + v[k, 1] * v[k, 1])
 
 
-@kernel(types.void(_F2, _F2, _F1, _F2, _F1))
-def _leads(offset, velocity, speed, aim, time):
-    for k in range(time.size):
-        aim[k, 0], aim[k, 1], aim[k, 2], time[k] = lead1(offset[k, 0], offset[k, 1], offset[k, 2], velocity[k, 0],
-                                                         velocity[k, 1], velocity[k, 2], speed[k])
-
-
-def _rows(v) -> np.ndarray:
-    return np.ascontiguousarray(v, dtype=np.float64).reshape(-1, 3)
-
-
 def norm(v: np.ndarray) -> np.ndarray:
     """Lengths of the rows of v."""
     v = np.asarray(v, dtype=np.float64)
@@ -93,21 +83,3 @@ def norm(v: np.ndarray) -> np.ndarray:
 def unit(v: np.ndarray) -> np.ndarray:
     """Rows of v scaled to length 1 (zero rows stay zero)."""
     return v / np.maximum(norm(v), 1e-12)[..., None]
-
-
-def scatter(rng: np.random.Generator, direction: np.ndarray, sigma) -> np.ndarray:
-    """Unit directions deviated from `direction` (unit rows) by about `sigma` rad (one standard deviation each way
-    across the line of fire)."""
-    return unit(direction + normal(rng, direction.shape) * np.asarray(sigma)[..., None])
-
-
-def lead(offset: np.ndarray, relative_velocity: np.ndarray, speed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Where to point to hit a target `offset` (K, 3) away moving at `relative_velocity` with a projectile of
-    average speed `speed` (K,): the aim direction (unit rows, NED) and the time of flight (K,). Two fixed-point
-    steps on the flight time, then aim above the point by the drop under gravity."""
-    offset, velocity = np.broadcast_arrays(_rows(offset), _rows(relative_velocity))
-    k = len(offset)
-    aim, time = np.empty((k, 3)), np.empty(k)
-    _leads(np.ascontiguousarray(offset), np.ascontiguousarray(velocity),
-           np.array(np.broadcast_to(np.asarray(speed, dtype=np.float64), (k,))), aim, time)
-    return aim, time

@@ -14,9 +14,9 @@ from flight.sim.dynamics.heightfield import height_on_grid
 from flight.sim.dynamics.stablemath import maximum
 from flight.sim.jit import kernel
 from flight.sim.world.combat.aiming import SQRT3
-from flight.sim.world.combat.events import EXPLOSION
+from flight.sim.world.combat.events import EXPLOSION, add1
 from flight.sim.world.seats.gate.men import COVER
-from flight.sim.world.seats.gate.rounds import EVENTS, record
+from flight.sim.world.seats.gate.rounds import EVENTS
 from flight.sim.world.seats.gate.rushes import F, F1, F2, HEIGHTS, I1, I8, I32, I64, INT, PAUSE_S, \
     in_throwing_range
 from flight.sim.world.seats.gate.prisoners import FALLEN, RUNNING as PRISONER_RUNNING
@@ -146,7 +146,7 @@ def fly_grenades(tick, gun, grenade_pos, grenade_vel, grenade_fuse, grenades_out
         if fuse <= 0.0:
             d0, d1, d2 = p0 - gun[0], p1 - gun[1], p2 - gun[2]
             wear[bursts, 0] = maximum(1.0 - np.sqrt((d0 * d0 + d2 * d2) + d1 * d1) / BLAST_RADIUS, 0.0) * GRENADE_WOUND
-            record(kind, event_pos, event_tick, head, EXPLOSION, p0, p1, p2, tick)
+            add1(kind, event_pos, event_tick, head, EXPLOSION, p0, p1, p2, tick)
             bursts += 1
             continue
         grenade_pos[kept, 0], grenade_pos[kept, 1], grenade_pos[kept, 2] = p0, p1, p2

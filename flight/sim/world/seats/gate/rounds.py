@@ -1,18 +1,17 @@
 """The gate gun's rounds in flight (Part 1 of Level 2): a compacting struct of arrays with room for every round the
 gun can have in the air, flown, tested against the guards, the lamps and the ground by one kernel each tick with
 the numpy code's bits (DESIGN.md, Replays). Its state is flight.sim.world.combat.bullets.Bullets' (the same names,
-dtypes and shapes), and a round flies as Bullets.advance flies it. Imports numpy, numba and flight.sim only."""
+dtypes and shapes), and a round flies by Bullets' own step (advance1). Imports numpy, numba and flight.sim only."""
 from __future__ import annotations
 
 import numpy as np
 from numba import types
 
 from flight.sim.dynamics import DT
-from flight.sim.dynamics.atmosphere import GRAVITY
 from flight.sim.dynamics.heightfield import height_on_grid
 from flight.sim.jit import kernel
-from flight.sim.world.combat.bullets import FIELDS, LIFETIME_TICKS
-from flight.sim.world.combat.events import CAPACITY as EVENT_CAPACITY, DUST, HIT
+from flight.sim.world.combat.bullets import FIELDS, LIFETIME_TICKS, advance1
+from flight.sim.world.combat.events import DUST, HIT, add1
 from flight.sim.world.seats.gate.lights import strike_lamps
 from flight.sim.world.seats.gate.men import strike
 
@@ -22,16 +21,6 @@ _I32, _I64 = types.int32[::1], types.int64[::1]
 EVENTS = (_I8, _F2, _I64, _I64)  # flight.sim.world.combat.events.Events: kind, pos, tick, head
 _DTYPES = {"pos": np.float64, "vel": np.float64, "drag": np.float64, "owner": np.int32, "born": np.int64,
            "tracer": np.bool_, "struck": np.int32}
-
-
-@kernel
-def record(kind, event_pos, event_tick, head, what, north, east, down, tick):
-    """Events.add of one event: into the ring at `head`."""
-    at = head[0]
-    kind[at] = what
-    event_pos[at, 0], event_pos[at, 1], event_pos[at, 2] = north, east, down
-    event_tick[at] = tick
-    head[0] = (at + 1) % EVENT_CAPACITY
 
 
 class Rounds:
@@ -91,18 +80,11 @@ def fly(tick, pos, vel, drag, owner, born, tracer, struck, count, before, struck
     if n == 0:
         return
     for b in range(n):
-        v0, v1, v2 = vel[b, 0], vel[b, 1], vel[b, 2]
-        k = drag[b] * np.sqrt((v0 * v0 + v2 * v2) + v1 * v1)  # numpy's einsum over 3: (x0 + x2) + x1
-        a0, a1, a2 = 0.0 - k * v0, 0.0 - k * v1, GRAVITY - k * v2
-        before[b, 0], before[b, 1], before[b, 2] = pos[b, 0], pos[b, 1], pos[b, 2]
-        pos[b, 0] = pos[b, 0] + v0 * DT + a0 * (0.5 * DT * DT)
-        pos[b, 1] = pos[b, 1] + v1 * DT + a1 * (0.5 * DT * DT)
-        pos[b, 2] = pos[b, 2] + v2 * DT + a2 * (0.5 * DT * DT)
-        vel[b, 0], vel[b, 1], vel[b, 2] = v0 + a0 * DT, v1 + a1 * DT, v2 + a2 * DT
+        advance1(pos, vel, drag, before, b, DT)
     strike(before, pos, n, men_pos, men_state, men_throw, sheltered, pinned, struck_men, near)
     for b in range(n):
         if struck_men[b] >= 0:
-            record(kind, event_pos, event_tick, head, HIT, pos[b, 0], pos[b, 1], pos[b, 2], tick)
+            add1(kind, event_pos, event_tick, head, HIT, pos[b, 0], pos[b, 1], pos[b, 2], tick)
     strike_lamps(before, pos, n, lamps, lamp_on)
     kept, dust = 0, 0
     for b in range(n):
@@ -111,7 +93,7 @@ def fly(tick, pos, vel, drag, owner, born, tracer, struck, count, before, struck
         ground = -height_on_grid(heights, north0, east0, spacing, pos[b, 0], pos[b, 1])
         if pos[b, 2] >= ground:
             if dust < MAX_DUST:
-                record(kind, event_pos, event_tick, head, DUST, pos[b, 0], pos[b, 1], ground, tick)
+                add1(kind, event_pos, event_tick, head, DUST, pos[b, 0], pos[b, 1], ground, tick)
                 dust += 1
             continue
         for i in range(3):
