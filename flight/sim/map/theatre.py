@@ -14,6 +14,7 @@ from flight.sim.map.landuse import APRON_M, LandUse, land_use
 from flight.sim.map.renamed_keys import RenamedKey, refuse_renamed
 from flight.sim.map.terrain import Terrain, generate_terrain
 from flight.sim.map.zones import Zone
+from flight.text import quoted
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,9 @@ def _terrain(seed: int, size: tuple[float, float], spacing: float, spots: tuple,
 def load_theatre(name: str = "theatre") -> Theatre:
     """levels/<name>.toml; ValueError naming the file and the problem."""
     from flight.paths import levels_dir
+    theatres = sorted(p.stem for p in levels_dir().glob("*.toml") if p.is_file())
+    if not isinstance(name, str) or name not in theatres:  # a name, never a path
+        raise ValueError(f"{levels_dir()}: unknown theatre {quoted(name)} (theatres: {', '.join(theatres)})")
     path = levels_dir() / f"{name}.toml"
     try:
         data = tomllib.loads(path.read_text())

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from flight.sim.dynamics import known_aircraft
+from flight.text import quoted
 from flight.sim.world.combat.ground_units import GROUND_KINDS, SIDES, GroundGroup
 from flight.sim.map.renamed_keys import refuse_renamed
 from flight.sim.map.zones import Zone, zone_from_table
@@ -69,15 +70,25 @@ class Level:
 
 
 def known_levels() -> list[str]:
+    """The installed levels: folders of levels/ holding a level.toml, a symbolic link out of levels/ not counted."""
     from flight.paths import levels_dir
-    return sorted(p.parent.name for p in levels_dir().glob("*/level.toml"))
+    root = levels_dir().resolve()
+    return sorted(p.parent.name for p in levels_dir().glob("*/level.toml")
+                  if p.is_file() and p.parent.resolve().parent == root)
+
+
+def level_folder(name) -> Path:
+    """levels/<name>/ for an installed level's name; any other value (a path, "..", a name from a crafted replay
+    or progress file) is a LevelFileError before anything is opened or imported: a level runs its mission.py."""
+    from flight.paths import levels_dir
+    known = known_levels()
+    if not isinstance(name, str) or name not in known:
+        raise LevelFileError(f"{levels_dir()}: unknown level {quoted(name)} (levels: {', '.join(known)})")
+    return levels_dir() / name
 
 
 def load_level(name: str) -> Level:
-    from flight.paths import levels_dir
-    path = levels_dir() / name / "level.toml"
-    if not path.is_file():
-        raise LevelFileError(f"{path}: unknown level {name!r} (levels: {', '.join(known_levels())})")
+    path = level_folder(name) / "level.toml"
     try:
         data = tomllib.loads(path.read_text())
         refuse_renamed(data)
