@@ -22,3 +22,10 @@ def reason(error: BaseException) -> str:
     """An exception's own words in one line: an OSError's strerror, else its message."""
     text = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
     return one_line(text or type(error).__name__)
+
+
+class OneLineError(ValueError):
+    """A refusal of a file or an argument the player or a modder gave: its message is always one line."""
+
+    def __init__(self, message: str):
+        super().__init__(one_line(message))

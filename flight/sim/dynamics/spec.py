@@ -13,13 +13,14 @@ from pathlib import Path
 import numpy as np
 
 from flight.sim.dynamics.unit_suffixes import TO_SI
+from flight.text import OneLineError
 
 CONTACT_KINDS = ("wheel", "skid", "structure")
 CRASH_CAUSES = ("", "nose_over", "wing_strike", "fuselage_strike", "hard_landing", "touchdown_too_fast",
                 "ground_impact", "numerical")
 
 
-class AircraftFileError(ValueError):
+class AircraftFileError(OneLineError):
     """A malformed or unknown aircraft file; the message is one line naming the file and the key."""
 
 

@@ -8,18 +8,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from flight.sim.dynamics import known_aircraft
-from flight.text import quoted
 from flight.sim.world.combat.ground_units import GROUND_KINDS, SIDES, GroundGroup
 from flight.sim.map.renamed_keys import refuse_renamed
 from flight.sim.map.zones import Zone, zone_from_table
 from flight.sim.world.plan import read_plan
 from flight.sim.world.seats import seat_tables
+from flight.text import OneLineError, quoted
 
 
 TIMES_OF_DAY = ("dawn", "morning", "day", "dusk", "night")  # the scene has a lighting preset for each
 
 
-class LevelFileError(ValueError):
+class LevelFileError(OneLineError):
     """A missing, unknown or malformed level; the message is one line naming the file and the problem."""
 
 
