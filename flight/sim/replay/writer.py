@@ -51,8 +51,11 @@ class ReplayWriter:
             if sortie is not None:
                 self._keyframe(sortie.tick_count, sortie.state())
         except OSError:  # a full disk: no empty or headless file left behind (it is ours: opened exclusively)
-            self._file.close()
             path.unlink(missing_ok=True)
+            try:
+                self._file.close()
+            except OSError:
+                pass  # the same full disk again, flushing what could not be written
             raise
 
     @classmethod
