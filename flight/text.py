@@ -14,7 +14,10 @@ def quoted(value, limit: int = SHOWN) -> str:
     """repr(value) cut to `limit` characters (repr escapes newlines and control characters)."""
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
         return f"a number of about {round(value.bit_length() * 0.30103)} digits"  # str() refuses over 4,300
-    text = repr(value) if not isinstance(value, str) or len(value) <= 4 * limit else repr(value[:4 * limit])
+    try:
+        text = repr(value[:4 * limit] if isinstance(value, str) else value)
+    except (ValueError, RecursionError):  # a number of 4,300+ digits inside a list; nesting deeper than Python's
+        return "a value too large to show"
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 

@@ -4,9 +4,7 @@ is bounded (layout.py's limits): its size, its chunks, the bytes they inflate to
 from __future__ import annotations
 
 import json
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from flight.sim.replay.header import header_problem
 from flight.sim.replay.keyframes import Keyframes, Layout, inflate, layout_of, layout_problem
 from flight.sim.replay.layout import (CONTROL_DTYPE, MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_JSON_BYTES, MAX_SECONDS,
                                       MAX_TICKS, read_tick)
+from flight.files import read_regular
 from flight.text import quoted, reason
 
 OUTCOME = re.compile(r"[a-z_]{1,32}")  # "success", "failure", "timeout", "abandoned"...
@@ -80,28 +79,11 @@ def load_replay(path: Path | str, allow_partial: bool = False) -> Replay:
 
 
 def _read(path: Path) -> bytes:
-    """The bytes of a regular file of at most MAX_FILE_BYTES: a FIFO, a device (/dev/zero) or a folder is refused
-    without reading it (opened non-blocking, so a FIFO with no writer cannot hang the game)."""
+    """A regular file's bytes: a FIFO, a device (/dev/zero) or a folder is refused unread."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except (OSError, ValueError) as error:
+        return read_regular(path, MAX_FILE_BYTES)
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the name
         raise ReplayFileError(f"{path}: cannot read it ({reason(error)})") from None
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise ReplayFileError(f"{path}: not a regular file, not a replay")
-        if info.st_size > MAX_FILE_BYTES:
-            raise ReplayFileError(f"{path}: {info.st_size >> 20} MB, over the {MAX_FILE_BYTES >> 20} MB a replay "
-                                  f"may be")
-        chunks, data = [], 0
-        while data <= MAX_FILE_BYTES and (block := os.read(descriptor, 1 << 20)):  # a file still growing stops
-            chunks.append(block)
-            data += len(block)
-        return b"".join(chunks)
-    except OSError as error:
-        raise ReplayFileError(f"{path}: cannot read it ({reason(error)})") from None
-    finally:
-        os.close(descriptor)
 
 
 class _Budget:

@@ -70,11 +70,9 @@ class Level:
 
 
 def known_levels() -> list[str]:
-    """The installed levels: folders of levels/ holding a level.toml, a symbolic link out of levels/ not counted."""
-    from flight.paths import levels_dir
-    root = levels_dir().resolve()
-    return sorted(p.parent.name for p in levels_dir().glob("*/level.toml")
-                  if p.is_file() and p.parent.resolve().parent == root)
+    """The installed levels (flight.paths.installed_levels)."""
+    from flight.paths import installed_levels
+    return installed_levels()
 
 
 def level_folder(name) -> Path:

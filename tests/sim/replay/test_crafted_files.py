@@ -127,7 +127,7 @@ def test_a_file_over_the_size_limit_is_not_read(tmp_path, good):
     with open(path, "wb") as file:
         file.write(good)
         file.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing of it is written
-    refused(path, None, f"over the {MAX_FILE_BYTES >> 20} MB")
+    refused(path, None, f"over the {MAX_FILE_BYTES:,} bytes")
 
 
 def test_dev_zero_a_folder_and_a_fifo_are_not_replays(tmp_path):
