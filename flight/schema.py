@@ -38,7 +38,7 @@ class Table:
         if key in self.data:
             return self.data[key]
         if default is REQUIRED:
-            raise SchemaError(f"{self.where}: missing key {quoted(key)}" if self.where else f"missing key {quoted(key)}")
+            raise SchemaError(f"{self.where}: missing key {quoted(key)}".lstrip(": "))
         return default
 
     def number(self, key: str, low: float, high: float, default=REQUIRED) -> float:

@@ -134,8 +134,8 @@ def load_settings(path: Path | str | None = None) -> tuple[Settings, str | None]
     settings = Settings(**values)
     unknown = sorted(set(data) - known)
     if unknown:
-        return settings, one_line(f"settings {path}: unknown key{'s' if len(unknown) > 1 else ''} "
-                                  f"{', '.join(one_line(k)[:40] for k in unknown[:5])}{' ...' if len(unknown) > 5 else ''} "
+        names = ", ".join(one_line(key)[:40] for key in unknown[:5]) + (" ..." if len(unknown) > 5 else "")
+        return settings, one_line(f"settings {path}: unknown key{'s' if len(unknown) > 1 else ''} {names} "
                                   f"ignored; known: {', '.join(sorted(known))}")
     return settings, None
 

@@ -197,9 +197,10 @@ def _axis(target: str, value, path: str) -> AxisBinding:
 
 def _sources_in(value, path: str) -> tuple:
     values = value if isinstance(value, list) else [value]
-    if not values or not all(isinstance(v, str) and v or isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 1000
-                             for v in values):
-        raise BindingsProblem(path, f"expected an axis name, an index from 0 to 999, or a list of them, got {quoted(value)}")
+    if not values or not all(isinstance(v, str) and v or isinstance(v, int) and not isinstance(v, bool)
+                             and 0 <= v < 1000 for v in values):
+        raise BindingsProblem(path, f"expected an axis name, an index from 0 to 999, or a list of them, "
+                                    f"got {quoted(value)}")
     return tuple(values)
 
 

@@ -86,5 +86,6 @@ def header_problem(header) -> str | None:
     if header["difficulty"] not in DIFFICULTY:
         return f"header field 'difficulty' is {quoted(header['difficulty'])}, not one of {', '.join(DIFFICULTY)}"
     if header["level"] not in known_levels():
-        return f"header field 'level' is {quoted(header['level'])}, not an installed level ({', '.join(known_levels())})"
+        return (f"header field 'level' is {quoted(header['level'])}, not an installed level "
+                f"({', '.join(known_levels())})")
     return None

@@ -1,6 +1,7 @@
 """A level's plan (`[[plan]]` in level.toml): the steps `flight run LEVEL --pilot auto` flies one after another
 (flight.sim.run.autopilot), proof that the level can be finished. Read and checked here, so that a bad step is
-refused when the level loads, in one line naming its number. Imports the standard library and flight's file helpers only."""
+refused when the level loads, in one line naming its number. Imports the standard library and flight's file
+helpers only."""
 from __future__ import annotations
 
 from flight.schema import is_number
