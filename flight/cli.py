@@ -1,17 +1,32 @@
 """The `flight` command: parses arguments and hands each subcommand to one small handler.
 
-Handlers import what they need lazily, so `flight --help` stays fast and never loads panda3d.
+Handlers import what they need lazily, so `flight --help` stays fast and never loads panda3d. Every argument is
+checked here, against the ranges below; a bad one, like every usage error, is one line and exit status 2.
 """
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from flight import __version__
+from flight.text import one_line, quoted, reason
 
 Handler = Callable[[argparse.Namespace], int]
+MAX_SEED = 2**63 - 1  # as a replay's header allows
+MAX_RUN_SECONDS = 4 * 3600  # the longest a replay holds (flight.sim.replay.layout.MAX_SECONDS)
+MAX_SHOT_SECONDS = 3600
+SHOT_SIZE_RANGE = (16, 8192)  # pixels a side of `flight shot`'s picture
+MAX_JOBS = 64
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser with its usage errors on one line: `flight run: error: ... (flight run --help)`."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {one_line(message)} (see {self.prog} --help)\n")
 
 def _play(args: argparse.Namespace) -> int:
     from flight.app.launch import play
@@ -24,19 +39,16 @@ def _run(args: argparse.Namespace) -> int:
         from flight.app.launch import play
 
         return play(args.level)
-    from flight.tools.headless import run_level
+    from flight.tools.headless import RecordingError, run_level
     from flight.sim.missions import MissionError
     from flight.sim.replay import ReplayFileError
     from flight.sim.world import LevelFileError
 
     try:
         result = run_level(args.level, seed=args.seed, pilot=args.pilot, max_seconds=args.max_seconds,
-                           record=Path(args.record) if args.record else None, difficulty=args.difficulty)
-    except (LevelFileError, MissionError, ReplayFileError) as error:
-        print(f"flight run: {error}", file=sys.stderr)
-        return 2
-    except FileExistsError as error:
-        print(f"flight run: {error.filename}: already exists; the replay is not written over it", file=sys.stderr)
+                           record=args.record, difficulty=args.difficulty)
+    except (LevelFileError, MissionError, ReplayFileError, RecordingError) as error:
+        print(f"flight run: {one_line(str(error))}", file=sys.stderr)
         return 2
     print(json.dumps(result))
     return 0
@@ -45,14 +57,17 @@ def _run(args: argparse.Namespace) -> int:
 def _replay(args: argparse.Namespace) -> int:
     from flight.tools.replay_command import replay_command
 
-    return replay_command(Path(args.file), info=args.info, verify=args.verify, jobs=args.jobs)
+    return replay_command(args.file, info=args.info, verify=args.verify, jobs=args.jobs)
 
 
 def _shot(args: argparse.Namespace) -> int:
+    problem = _folder_problem(args.out.parent)
+    if problem:
+        print(f"flight shot: {problem}", file=sys.stderr)
+        return 2
     from flight.app.launch import shot
 
-    width, height = (int(v) for v in args.size.lower().split("x"))
-    return shot(args.level, args.time, args.camera, Path(args.out), (width, height))
+    return shot(args.level, args.time, args.camera, args.out, args.size)
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -68,20 +83,66 @@ def _devices(args: argparse.Namespace) -> int:
 
 
 def _models(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from flight.assets.build import build_all
     from flight.paths import models_dir
 
-    for path in build_all(Path(args.out) if args.out else models_dir()):
-        print(f"wrote {path}")
+    out = args.out or models_dir()
+    problem = _folder_problem(out)
+    if problem:
+        print(f"flight models: {problem}", file=sys.stderr)
+        return 2
+    from flight.assets.build import build_all
+    try:
+        for path in build_all(out):
+            print(f"wrote {path}")
+    except OSError as error:
+        print(f"flight models: {one_line(str(error.filename or out))}: cannot write it ({reason(error)})",
+              file=sys.stderr)
+        return 2
     return 0
 
 
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"not a whole number of 1 or more: {text!r}")
-    return int(text)
+def _folder_problem(folder: Path) -> str | None:
+    """Why files cannot be written into `folder` (made if missing), or None."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return f"{quoted(str(folder))}: cannot make the folder ({reason(error)})"
+    return None
+
+
+def _whole(low: int, high: int) -> Callable[[str], int]:
+    def whole(text: str) -> int:
+        if not (text.isascii() and text.lstrip("-").isdigit()) or len(text) > 30 or not low <= int(text) <= high:
+            raise argparse.ArgumentTypeError(f"expected a whole number from {low} to {high:,}, got {quoted(text)}")
+        return int(text)
+    return whole
+
+
+def _seconds(high: float, low: float = 0.0) -> Callable[[str], float]:
+    def seconds(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not (math.isfinite(value) and low <= value <= high):
+            raise argparse.ArgumentTypeError(f"expected seconds from {low:g} to {high:g}, got {quoted(text)}")
+        return value
+    return seconds
+
+
+def _size(text: str) -> tuple[int, int]:
+    low, high = SHOT_SIZE_RANGE
+    parts = text.lower().split("x")
+    if (len(parts) != 2 or not all(p.isascii() and p.isdigit() and len(p) < 8 for p in parts)
+            or not all(low <= int(p) <= high for p in parts)):
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, each {low} to {high} pixels, got {quoted(text)}")
+    return int(parts[0]), int(parts[1])
+
+
+def _file(text: str) -> Path:
+    if not text.strip() or "\0" in text:
+        raise argparse.ArgumentTypeError(f"expected a file name, got {quoted(text)}")
+    return Path(text)
 
 
 COMMANDS: dict[str, tuple[str, Handler]] = {
@@ -97,7 +158,7 @@ COMMANDS: dict[str, tuple[str, Handler]] = {
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for `flight` and every subcommand in COMMANDS."""
-    parser = argparse.ArgumentParser(prog="flight", description="Captured!, a WWI flight game.")
+    parser = Parser(prog="flight", description="Captured!, a WWI flight game.")
     parser.add_argument("--version", action="version", version=f"flight {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands: dict[str, argparse.ArgumentParser] = {}
@@ -111,33 +172,37 @@ def build_parser() -> argparse.ArgumentParser:
                                   help="open every story level in the menu, whether the one before it is won or not")
     commands["run"].add_argument("level", metavar="LEVEL", help=level_help)
     commands["run"].add_argument("--headless", action="store_true", help="no window: print the result as JSON")
-    commands["run"].add_argument("--seed", type=int, default=0, help="the world's random seed")
+    commands["run"].add_argument("--seed", type=_whole(0, MAX_SEED), default=0, help="the world's random seed")
     commands["run"].add_argument("--pilot", choices=("auto", "none"), default="auto",
                                  help="who flies: the AI pilot with the level's plan, or nobody (hands off)")
-    commands["run"].add_argument("--record", metavar="FILE", help="write a replay of the run to FILE")
-    commands["run"].add_argument("--max-seconds", type=float, default=1800.0, metavar="S",
-                                 help="stop with outcome \"timeout\" after this much simulated time")
+    commands["run"].add_argument("--record", type=_file, metavar="FILE", help="write a replay of the run to FILE")
+    commands["run"].add_argument("--max-seconds", type=_seconds(MAX_RUN_SECONDS), default=1800.0, metavar="S",
+                                 help="stop with outcome \"timeout\" after this much simulated time (at most 4 h)")
     commands["run"].add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal")
     commands["shot"].add_argument("level", metavar="LEVEL", help=level_help)
-    commands["shot"].add_argument("--time", type=float, default=0.0, metavar="SECONDS",
+    commands["shot"].add_argument("--time", type=_seconds(MAX_SHOT_SECONDS), default=0.0, metavar="SECONDS",
                                   help="simulate this long from the level's start first")
     commands["shot"].add_argument("--camera", choices=("chase", "cockpit", "orbit"), default="chase", help="the camera to render")
-    commands["shot"].add_argument("--out", required=True, metavar="FILE.png", help="where to write the picture")
-    commands["shot"].add_argument("--size", default="1280x720", metavar="WxH", help="picture size in pixels")
-    commands["replay"].add_argument("file", metavar="FILE", help="the replay file")
+    commands["shot"].add_argument("--out", type=_file, required=True, metavar="FILE.png",
+                                  help="where to write the picture")
+    commands["shot"].add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
+                                  help="picture size in pixels, 16 to 8192 a side")
+    commands["replay"].add_argument("file", type=_file, metavar="FILE", help="the replay file")
     replay_mode = commands["replay"].add_mutually_exclusive_group()
     replay_mode.add_argument("--info", action="store_true", help="print the header and outcome as JSON")
     replay_mode.add_argument("--verify", action="store_true",
                              help="re-simulate headless and check every state hash (exit 0 exact, 1 diverged)")
-    commands["replay"].add_argument("--jobs", type=_positive, metavar="N",
+    commands["replay"].add_argument("--jobs", type=_whole(1, MAX_JOBS), metavar="N",
                                     help="with --verify, check its 5-second keyframe segments in N processes at once "
                                          "(default: one per core; 1 verifies straight through)")
     commands["bench"].add_argument("--json", action="store_true", help="print one JSON object")
     commands["bench"].add_argument("--quick", action="store_true", help="fewer repetitions")
     commands["devices"].add_argument("--watch", action="store_true",
                                      help="show the live axis and button values (Ctrl-C to stop)")
-    commands["devices"].add_argument("--seconds", type=float, metavar="S", help="with --watch, stop after S seconds")
-    commands["models"].add_argument("--out", metavar="DIR", help="write the .glb files here instead of models/")
+    commands["devices"].add_argument("--seconds", type=_seconds(math.inf), metavar="S",
+                                     help="with --watch, stop after S seconds")
+    commands["models"].add_argument("--out", type=_file, metavar="DIR",
+                                    help="write the .glb files here instead of models/")
     return parser
 
 

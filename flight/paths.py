@@ -30,6 +30,16 @@ def levels_dir() -> Path:
     return data_root() / "levels"
 
 
+def installed_levels() -> list[str]:
+    """The levels' names: folders of levels/ holding a level.toml; a symbolic link out of levels/ does not count.
+    A level name read from any file must be one of these (a level runs its mission.py)."""
+    from flight import paths  # through the module, so that tests can point levels_dir elsewhere
+    folder = paths.levels_dir()
+    root = folder.resolve()
+    return sorted(p.parent.name for p in folder.glob("*/level.toml")
+                  if p.is_file() and p.parent.resolve().parent == root)
+
+
 CONFIG_DIR_ENV = "CAPTURED_CONFIG_DIR"
 DATA_DIR_ENV = "CAPTURED_DATA_DIR"
 

@@ -12,7 +12,7 @@ import pytest
 import flight
 
 PACKAGE = Path(flight.__file__).resolve().parent
-# Lowest first: a module may import its own layer and those before it. Top-level modules not listed (paths, files,
+# Lowest first: a module may import its own layer and those before it. Top-level modules not listed (paths, files, text,
 # __init__) are plumbing every layer may use.
 SIM_LAYERS = [["flight.sim.command", "flight.sim.jit"], "flight.sim.dynamics", "flight.sim.map", "flight.sim.world",
               "flight.sim.missions", "flight.sim.run", "flight.sim.replay"]

@@ -26,15 +26,15 @@ This module imports panda3d only inside the functions that touch the window.
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import tomli_w
 
-from flight.files import write_atomically
+from flight.files import TomlFileError, load_toml, write_atomically
 from flight.paths import user_config_dir
+from flight.text import one_line, quoted
 
 if TYPE_CHECKING:
     from flight.app.app import FlightApp
@@ -87,22 +87,22 @@ def _check(key: str, value) -> str | None:
     if key == "resolution":
         if (not isinstance(value, (list, tuple)) or len(value) != 2
                 or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
-            return f"expected two whole numbers like [1280, 720], got {value!r}"
+            return f"expected two whole numbers like [1280, 720], got {quoted(value)}"
         if not all(SIZE_RANGE[0] <= v <= SIZE_RANGE[1] for v in value):
-            return f"expected each side between {SIZE_RANGE[0]} and {SIZE_RANGE[1]} pixels, got {list(value)}"
+            return f"expected each side between {SIZE_RANGE[0]} and {SIZE_RANGE[1]} pixels, got {quoted(list(value))}"
     elif key in ("fullscreen", "vsync", "mouse_stick", "rumble", "unlock_all_levels"):
         if not isinstance(value, bool):
-            return f"expected true or false, got {value!r}"
+            return f"expected true or false, got {quoted(value)}"
     elif key in ("fov_deg", "axis_rate"):
         low, high = FOV_RANGE if key == "fov_deg" else AXIS_RATE_RANGE
         if not _number(value):
-            return f"expected a number, got {value!r}"
+            return f"expected a number, got {quoted(value)}"
         if not low <= value <= high:
-            return f"expected a number from {low:g} to {high:g}, got {value!r}"
+            return f"expected a number from {low:g} to {high:g}, got {quoted(value)}"
     else:
         choices = {"quality": QUALITIES, "units": UNITS, "difficulty": DIFFICULTIES}[key]
         if value not in choices:
-            return f"expected one of {', '.join(repr(c) for c in choices)}, got {value!r}"
+            return f"expected one of {', '.join(repr(c) for c in choices)}, got {quoted(value)}"
     return None
 
 
@@ -116,19 +116,17 @@ def load_settings(path: Path | str | None = None) -> tuple[Settings, str | None]
     defaults and a one-line message for the player. Never writes the file."""
     path = Path(path) if path is not None else settings_path()
     try:
-        with open(path, "rb") as file:
-            data = tomllib.load(file)
+        data = load_toml(path)
     except FileNotFoundError:
         return Settings(), None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        problem = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        return Settings(), _line(f"settings {path}: cannot read it ({problem}); using the default settings")
+    except TomlFileError as error:
+        return Settings(), f"settings {error}; using the default settings"
     known = {field.name for field in dataclasses.fields(Settings)}
     for key, value in data.items():
         if key in known:
             problem = _check(key, value)
             if problem is not None:
-                return Settings(), _line(f"settings {path}: {key}: {problem}; using the default settings")
+                return Settings(), one_line(f"settings {path}: {key}: {problem}; using the default settings")
     values = {key: value for key, value in data.items() if key in known}
     if "resolution" in values:
         values["resolution"] = tuple(values["resolution"])
@@ -136,13 +134,10 @@ def load_settings(path: Path | str | None = None) -> tuple[Settings, str | None]
     settings = Settings(**values)
     unknown = sorted(set(data) - known)
     if unknown:
-        return settings, _line(f"settings {path}: unknown key{'s' if len(unknown) > 1 else ''} "
-                               f"{', '.join(unknown)} ignored; known: {', '.join(sorted(known))}")
+        names = ", ".join(one_line(key)[:40] for key in unknown[:5]) + (" ..." if len(unknown) > 5 else "")
+        return settings, one_line(f"settings {path}: unknown key{'s' if len(unknown) > 1 else ''} {names} "
+                                  f"ignored; known: {', '.join(sorted(known))}")
     return settings, None
-
-
-def _line(message: str) -> str:
-    return " ".join(message.split())
 
 
 def save_settings(settings: Settings, path: Path | str | None = None) -> Path:

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from pathlib import Path
 
 import tomli_w
@@ -41,8 +40,9 @@ import tomli_w
 from flight.input.curves import AxisShape, shape_problem
 from flight.input.default_bindings import default_bindings
 from flight.input.profiles import AXIS_TARGETS, BUTTON_ACTIONS, KEY_ACTIONS, AxisBinding, Bindings, DeviceProfile
-from flight.files import write_atomically
+from flight.files import TomlFileError, load_toml, write_atomically
 from flight.paths import user_config_dir
+from flight.text import one_line, quoted
 
 VERSION = 1
 HEADER = ("# Captured! controls: edited by the Controls screen (Settings > Controls), or by hand.\n"
@@ -69,17 +69,13 @@ def load_bindings(path: Path | str | None = None) -> tuple[Bindings, str | None]
     and a one-line message for the player. Never writes the file."""
     path = Path(path) if path is not None else bindings_path()
     try:
-        with open(path, "rb") as file:
-            data = tomllib.load(file)
-        return from_dict(data), None
+        return from_dict(load_toml(path)), None
     except FileNotFoundError:
         return default_bindings(), None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        # TOMLDecodeError says "(at line 3, column 7)"
-        problem = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        return default_bindings(), _line(f"bindings {path}: cannot read it ({problem}); using the default controls")
+    except TomlFileError as error:  # TOML's own errors say "(at line 3, column 7)"
+        return default_bindings(), f"bindings {error}; using the default controls"
     except BindingsProblem as error:
-        return default_bindings(), _line(f"bindings {path}: {error}; using the default controls")
+        return default_bindings(), one_line(f"bindings {path}: {error}; using the default controls")
 
 
 def save_bindings(bindings: Bindings, path: Path | str | None = None) -> Path:
@@ -94,10 +90,6 @@ def _inline_arrays(text: str) -> str:
         items = [item.strip().rstrip(",") for item in match.group(1).strip().splitlines()]
         return "[" + ", ".join(items) + "]"
     return re.sub(r"\[\n((?:[ ]+[^\[\]\n]+,\n)+)[ ]*\]", inline, text)
-
-
-def _line(message: str) -> str:
-    return " ".join(message.split())
 
 
 def to_dict(bindings: Bindings) -> dict:
@@ -134,14 +126,14 @@ def from_dict(data: dict) -> Bindings:
     the default keys; its profiles come before the default ones, which stay as fallbacks."""
     _known(data, ("version", "keyboard", "profile"), "")
     if data.get("version", VERSION) != VERSION:
-        raise BindingsProblem("version", f"expected {VERSION}, got {data['version']!r}")
+        raise BindingsProblem("version", f"expected {VERSION}, got {quoted(data['version'])}")
     defaults = default_bindings()
     keyboard = data.get("keyboard", defaults.keyboard)
     if not isinstance(keyboard, dict):
         raise BindingsProblem("keyboard", "expected a table of key = action")
     for key, action in keyboard.items():
-        if action not in KEY_ACTIONS:
-            raise BindingsProblem(f"keyboard.{_key(key)}", f"unknown action {action!r}; actions: "
+        if not isinstance(action, str) or action not in KEY_ACTIONS:
+            raise BindingsProblem(f"keyboard.{_key(key)}", f"unknown action {quoted(action)}; actions: "
                                                           f"{', '.join(sorted(KEY_ACTIONS))}")
     entries = data.get("profile", [])
     if not isinstance(entries, list):
@@ -157,14 +149,14 @@ def _profile(entry, path: str) -> DeviceProfile:
         raise BindingsProblem(path, "expected a table")
     name = entry.get("name")
     if not isinstance(name, str) or not name:
-        raise BindingsProblem(f"{path}.name", f"expected the profile's name, got {name!r}")
-    path = f'{path} ("{name}")'
+        raise BindingsProblem(f"{path}.name", f"expected the profile's name, got {quoted(name)}")
+    path = f'{path} ("{one_line(name)[:40]}")'
     _known(entry, PROFILE_KEYS, path)
     lists = {}
     for key in ("ids", "names", "classes"):
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise BindingsProblem(f"{path}.{key}", f"expected a list of strings, got {value!r}")
+            raise BindingsProblem(f"{path}.{key}", f"expected a list of strings, got {quoted(value)}")
         lists[key] = tuple(v.lower() if key == "ids" else v for v in value)
     axes = entry.get("axes", {})
     if not isinstance(axes, dict):
@@ -174,9 +166,9 @@ def _profile(entry, path: str) -> DeviceProfile:
     if not isinstance(buttons, dict):
         raise BindingsProblem(f"{path}.buttons", "expected a table of button = action")
     for source, action in buttons.items():
-        if action not in BUTTON_ACTIONS:
+        if not isinstance(action, str) or action not in BUTTON_ACTIONS:
             raise BindingsProblem(f"{path}.buttons.{_key(source)}",
-                                  f"unknown action {action!r}; actions: {', '.join(BUTTON_ACTIONS)}")
+                                  f"unknown action {quoted(action)}; actions: {', '.join(BUTTON_ACTIONS)}")
     return DeviceProfile(name=name, axes=bindings, buttons={_button_source(s): a for s, a in buttons.items()},
                          **lists)
 
@@ -205,14 +197,15 @@ def _axis(target: str, value, path: str) -> AxisBinding:
 
 def _sources_in(value, path: str) -> tuple:
     values = value if isinstance(value, list) else [value]
-    if not values or not all(isinstance(v, str) and v or isinstance(v, int) and not isinstance(v, bool) and v >= 0
-                             for v in values):
-        raise BindingsProblem(path, f"expected an axis name, an index from 0, or a list of them, got {value!r}")
+    if not values or not all(isinstance(v, str) and v or isinstance(v, int) and not isinstance(v, bool)
+                             and 0 <= v < 1000 for v in values):
+        raise BindingsProblem(path, f"expected an axis name, an index from 0 to 999, or a list of them, "
+                                    f"got {quoted(value)}")
     return tuple(values)
 
 
 def _button_source(source: str) -> str | int:
-    return int(source) if source.isdigit() else source
+    return int(source) if source.isascii() and source.isdigit() and len(source) < 6 else source
 
 
 def _known(table: dict, keys: tuple[str, ...], path: str) -> None:
@@ -224,4 +217,4 @@ def _known(table: dict, keys: tuple[str, ...], path: str) -> None:
 
 def _key(key) -> str:
     key = str(key)
-    return key if key.replace("_", "").isalnum() else f'"{key}"'
+    return key if key.replace("_", "").isascii() and key.replace("_", "").isalnum() else quoted(key, 40)

@@ -9,6 +9,8 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
+from flight.text import quoted
+
 DEAD_ZONE_MAX = 0.5
 TRIM_MAX = 0.5
 
@@ -48,7 +50,7 @@ class AxisShape:
                 raise ValueError(f"{field.name}: {problem}")
         if not self.saturation > self.dead_zone:
             raise ValueError(f"saturation: expected more than the dead zone ({self.dead_zone:g}), "
-                             f"got {self.saturation!r}")
+                             f"got {quoted(self.saturation)}")
 
     def stick(self, raw):
         """Command in -1..1 for a raw value (a float, or an array of them)."""
@@ -83,7 +85,10 @@ def _out(value: np.ndarray, raw):
 
 
 def _number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    """A finite number (an int too large for a float is not: math.isfinite would raise on it)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return abs(value) < 1e300 if isinstance(value, int) else math.isfinite(value)
 
 
 def shape_problem(name: str, value) -> str | None:
@@ -92,12 +97,12 @@ def shape_problem(name: str, value) -> str | None:
     if name == "raw_range":
         if (not isinstance(value, (list, tuple)) or len(value) != 2 or not all(_number(v) for v in value)
                 or value[0] == value[1]):
-            return f"expected two different numbers like [-1, 1] or [0, 1], got {value!r}"
+            return f"expected two different numbers like [-1, 1] or [0, 1], got {quoted(value)}"
         return None
     if name == "invert":
-        return None if isinstance(value, bool) else f"expected true or false, got {value!r}"
+        return None if isinstance(value, bool) else f"expected true or false, got {quoted(value)}"
     low, high = {"dead_zone": (0.0, DEAD_ZONE_MAX), "saturation": (0.05, 1.0), "expo": (0.0, 1.0),
                  "trim": (-TRIM_MAX, TRIM_MAX)}[name]
     if not _number(value) or not low <= value <= high:
-        return f"expected a number from {low:g} to {high:g}, got {value!r}"
+        return f"expected a number from {low:g} to {high:g}, got {quoted(value)}"
     return None

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from flight.sim.replay.container import ReplayFileError
+from flight.sim.replay.header import level_hash
+from flight.sim.replay.playback import sortie_for
 from flight.sim.replay.reader import load_replay
 
 EXACT, DIVERGED, UNUSABLE = 0, 1, 2
@@ -17,6 +19,8 @@ def replay_command(path: Path, info: bool = False, verify: bool = False, jobs: i
     try:
         if info:
             replay = load_replay(path, allow_partial=True)
+            if replay.header["level_hash"] == level_hash(replay.header["level"]):
+                sortie_for(replay)  # its keyframes against the level's arrays (the level as recorded)
             print(json.dumps(info_of(replay)))
             return EXACT
         if verify:

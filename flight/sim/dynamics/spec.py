@@ -6,20 +6,55 @@ library only. Body axes: x forward, y right, z down, origin at the centre of gra
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from flight.sim.dynamics.unit_suffixes import TO_SI
+from flight.files import TomlFileError, load_toml
+from flight.schema import is_number
+from flight.text import OneLineError, quoted
 
 CONTACT_KINDS = ("wheel", "skid", "structure")
 CRASH_CAUSES = ("", "nose_over", "wing_strike", "fuselage_strike", "hard_landing", "touchdown_too_fast",
                 "ground_impact", "numerical")
 
 
-class AircraftFileError(ValueError):
+# What is physical, in SI after unit conversion, for the keys of a file: far wider than any aircraft of the war
+# (the Gotha: 89.5 m2, 3,850 kg, 40,000 kg m2 in roll) yet refusing what would divide by zero or run off the end of
+# a table in the Fleet (zero mass, rpm, inertia or diameter; a wing of 1e30 ft2).
+ANY = (-1e6, 1e6)
+RANGES = {
+    ("metrics", "wing_area"): (1.0, 1000.0), ("metrics", "span"): (1.0, 100.0), ("metrics", "chord"): (0.1, 20.0),
+    ("metrics", "length"): (1.0, 100.0),
+    ("mass", "empty"): (10.0, 100_000.0), ("mass", "payload"): (0.0, 100_000.0), ("mass", "fuel"): (0.1, 100_000.0),
+    ("mass", "ixx"): (1.0, 1e7), ("mass", "iyy"): (1.0, 1e7), ("mass", "izz"): (1.0, 1e7), ("mass", "ixz"): (-1e6, 1e6),
+    ("engine", "power"): (1_000.0, 1e7), ("engine", "rated_rpm"): (100.0, 10_000.0),
+    ("engine", "idle_power_fraction"): (0.0, 1.0), ("engine", "friction_power_fraction"): (0.0, 1.0),
+    ("engine", "rotating_inertia"): (0.01, 10_000.0), ("engine", "rotation"): (-1.0, 1.0),
+    ("engine", "specific_fuel_consumption"): (1e-9, 1e-6), ("engine", "power_lapse_exponent"): (0.0, 3.0),
+    ("propeller", "diameter"): (0.3, 10.0), ("propeller", "tail_in_slipstream"): (0.0, 2.0),
+    ("propeller", "swirl_yaw_arm"): (-10.0, 10.0), ("propeller", "swirl_roll_fraction"): (-1.0, 1.0),
+    ("aero", "induced_drag_factor"): (0.0, 2.0),
+    **{("aero", k): (-100.0, 100.0) for k in ("CY_beta", "Cl_beta", "Cn_beta", "Cl_p", "Cn_p", "Cm_q", "Cl_r", "Cn_r",
+                                                "Cl_da", "Cn_da", "Cm_de", "CY_dr", "Cl_dr", "Cn_dr")},
+    **{("controls", k): (0.0, math.pi / 2) for k in ("aileron", "elevator", "rudder")},
+    ("gear", "max_sink_rate"): (0.1, 100.0), ("gear", "max_touchdown_speed"): (1.0, 300.0),
+    ("gear.contact", "stiffness"): (0.0, 1e9), ("gear.contact", "damping"): (0.0, 1e8),
+    ("gear.contact", "rolling_friction"): (0.0, 2.0), ("gear.contact", "side_friction"): (0.0, 5.0),
+    ("gear.contact", "steer"): (-math.pi / 2, math.pi / 2),
+}
+_SI_UNITS = {"wing_area": "m2", "span": "m", "chord": "m", "length": "m", "empty": "kg", "payload": "kg",
+             "fuel": "kg", "ixx": "kg m2", "iyy": "kg m2", "izz": "kg m2", "power": "W", "rated_rpm": "rpm",
+             "rotating_inertia": "kg m2", "specific_fuel_consumption": "kg/J", "diameter": "m", "stiffness": "N/m",
+             "damping": "N s/m", "max_sink_rate": "m/s", "max_touchdown_speed": "m/s", "steer": "rad"}
+MAX_TABLE = 1000  # entries of a table (alpha, rpm, advance ratio)
+MAX_TABLE_VALUE = 1e4  # |value| in a table (alpha in degrees up to 180, coefficients of a few)
+MAX_CONTACTS = 64
+
+
+class AircraftFileError(OneLineError):
     """A malformed or unknown aircraft file; the message is one line naming the file and the key."""
 
 
@@ -123,15 +158,15 @@ def load_aircraft(name_or_path: str | Path) -> AircraftSpec:
     path = Path(name_or_path)
     if path.suffix != ".toml":
         path = aircraft_path(str(name_or_path))
-        if not path.is_file():
-            raise AircraftFileError(f"{path}: unknown aircraft {name_or_path!r} (known: {', '.join(known_aircraft())})")
+        if name_or_path not in known_aircraft():  # a name, never a path
+            raise AircraftFileError(f"{path}: unknown aircraft {quoted(name_or_path)} "
+                                    f"(known: {', '.join(known_aircraft())})")
     try:
-        with open(path, "rb") as f:
-            data = tomllib.load(f)
-    except OSError as e:
-        raise AircraftFileError(f"{path}: cannot read ({e.strerror})") from None
-    except tomllib.TOMLDecodeError as e:
-        raise AircraftFileError(f"{path}: not valid TOML ({e})") from None
+        data = load_toml(path)
+    except FileNotFoundError:
+        raise AircraftFileError(f"{path}: cannot read it (no such file)") from None
+    except TomlFileError as error:
+        raise AircraftFileError(str(error)) from None
     return _Reader(path, data).spec()
 
 
@@ -163,16 +198,20 @@ class _Reader:
             self.fail(f"[{sec}] {key}", "missing key")
         k, factor = found[0]
         value = table[k]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            self.fail(f"[{sec}] {k}", f"expected a finite number, got {value!r}")
+        if not is_number(value):
+            self.fail(f"[{sec}] {k}", f"expected a finite number, got {quoted(value)}")
+        low, high = RANGES.get((sec, key), ANY)
+        if not low <= float(value) * factor <= high:
+            self.fail(f"[{sec}] {k}", f"{quoted(value)} is not physical: expected {low:g} to {high:g} in SI units "
+                                      f"({_SI_UNITS.get(key, 'SI')})")
         return float(value) * factor
 
     def numbers(self, sec: str, key: str, length: int | None = None, scale: float = 1.0) -> tuple[float, ...]:
         value = self.section(sec).get(key)
-        if not isinstance(value, list) or not value:
-            self.fail(f"[{sec}] {key}", "missing or not a list of numbers")
-        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in value):
-            self.fail(f"[{sec}] {key}", "expected finite numbers only")
+        if not isinstance(value, list) or not value or len(value) > MAX_TABLE:
+            self.fail(f"[{sec}] {key}", f"missing or not a list of 1 to {MAX_TABLE} numbers")
+        if not all(is_number(v) and abs(v) <= MAX_TABLE_VALUE for v in value):
+            self.fail(f"[{sec}] {key}", f"expected numbers within ±{MAX_TABLE_VALUE:g} only")
         if length is not None and len(value) != length:
             self.fail(f"[{sec}] {key}", f"expected {length} values, got {len(value)}")
         return tuple(float(v) * scale for v in value)
@@ -207,8 +246,6 @@ class _Reader:
     def inertia(self) -> tuple[tuple[float, float, float], ...]:
         ixx, iyy, izz = (self.quantity("mass", k) for k in ("ixx", "iyy", "izz"))
         ixz = self.quantity("mass", "ixz", 0.0)
-        if min(ixx, iyy, izz) <= 0:
-            self.fail("[mass] ixx/iyy/izz", "moments of inertia must be positive")
         return ((ixx, 0.0, -ixz), (0.0, iyy, 0.0), (-ixz, 0.0, izz))
 
     def engine(self) -> Engine:
@@ -259,20 +296,27 @@ class _Reader:
             cause = e.get("crash_cause", "")
             if cause not in CRASH_CAUSES or (kind == "structure") != bool(cause):
                 self.fail(f"{where} crash_cause", "structure needs one of " + ", ".join(CRASH_CAUSES[1:4]))
-            sub = _Reader(self.path, {"c": e})
+            sub = _Reader(self.path, {"gear.contact": e})
             out.append(Contact(
                 name=str(e.get("name", f"contact{i + 1}")), kind=kind,
                 position=tuple(self._vector(e.get("position"), f"{where} position")),
-                stiffness=sub.quantity("c", "stiffness", 0.0), damping=sub.quantity("c", "damping", 0.0),
-                rolling_friction=sub.quantity("c", "rolling_friction", 0.0),
-                side_friction=sub.quantity("c", "side_friction", 0.0), steer=sub.quantity("c", "steer", 0.0),
+                stiffness=sub.quantity("gear.contact", "stiffness", 0.0),
+                damping=sub.quantity("gear.contact", "damping", 0.0),
+                rolling_friction=sub.quantity("gear.contact", "rolling_friction", 0.0),
+                side_friction=sub.quantity("gear.contact", "side_friction", 0.0),
+                steer=sub.quantity("gear.contact", "steer", 0.0),
                 crash_cause=cause))
+        for n, c in enumerate(out):
+            if c.kind != "structure" and c.stiffness <= 0.0:
+                self.fail(f"[[gear.contact]] #{n + 1} stiffness", "a wheel or skid needs a positive stiffness")
+        if len(out) > MAX_CONTACTS:
+            self.fail("[[gear.contact]]", f"{len(out)} contacts, more than {MAX_CONTACTS}")
         if not any(c.kind != "structure" for c in out):
             self.fail("[[gear.contact]]", "no wheel or skid")
         return tuple(out)
 
     def _vector(self, value, where: str) -> np.ndarray:
         if (not isinstance(value, list) or len(value) != 3
-                or not all(isinstance(v, (int, float)) and math.isfinite(v) for v in value)):
-            self.fail(where, f"expected [x, y, z] in metres, got {value!r}")
+                or not all(is_number(v) and abs(v) <= 100.0 for v in value)):
+            self.fail(where, f"expected [x, y, z] in metres within 100 m of the CG, got {quoted(value)}")
         return np.array(value, dtype=float)

@@ -4,7 +4,6 @@ camp and the lines, and the zones a mission can name ("allied_side", "german_sid
 generated once per process and shared: they are never written. Imports no panda3d."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -14,6 +13,8 @@ from flight.sim.map.landuse import APRON_M, LandUse, land_use
 from flight.sim.map.renamed_keys import RenamedKey, refuse_renamed
 from flight.sim.map.terrain import Terrain, generate_terrain
 from flight.sim.map.zones import Zone
+from flight.files import TomlFileError, load_toml
+from flight.text import quoted, reason
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,12 @@ def _terrain(seed: int, size: tuple[float, float], spacing: float, spots: tuple,
 def load_theatre(name: str = "theatre") -> Theatre:
     """levels/<name>.toml; ValueError naming the file and the problem."""
     from flight.paths import levels_dir
+    theatres = sorted(p.stem for p in levels_dir().glob("*.toml") if p.is_file())
+    if not isinstance(name, str) or name not in theatres:  # a name, never a path
+        raise ValueError(f"{levels_dir()}: unknown theatre {quoted(name)} (theatres: {', '.join(theatres)})")
     path = levels_dir() / f"{name}.toml"
     try:
-        data = tomllib.loads(path.read_text())
+        data = load_toml(path)
         refuse_renamed(data)
         return Theatre(
             name=str(data["name"]), size=(float(data["size_m"][0]), float(data["size_m"][1])),
@@ -122,13 +126,13 @@ def load_theatre(name: str = "theatre") -> Theatre:
             front={k: float(v) for k, v in data["front"].items()},
             tracks=tuple(tuple((float(n), float(e)) for n, e in t["points"]) for t in data.get("tracks", [])))
     except OSError as error:
-        raise ValueError(f"{path}: cannot read it ({error.strerror or error})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ValueError(f"{path}: not valid TOML ({error})") from None
+        raise ValueError(f"{path}: cannot read it ({reason(error)})") from None
+    except TomlFileError as error:
+        raise ValueError(str(error)) from None
     except RenamedKey as error:
         raise ValueError(f"{path}: {error}") from None
-    except (KeyError, TypeError, ValueError, IndexError) as error:
-        raise ValueError(f"{path}: missing or bad value ({error})") from None
+    except (KeyError, TypeError, ValueError, IndexError, OverflowError) as error:
+        raise ValueError(f"{path}: missing or bad value ({quoted(reason(error), 120)})") from None
 
 
 def _airfield(key: str, a: dict) -> Airfield:

@@ -13,13 +13,16 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from flight.sim.replay.layout import MAX_CHUNKS
+from flight.text import OneLineError
+
 MAGIC = b"CAPTURED-REPLAY\n"
 _CHUNK_HEAD = struct.Struct("<4sI")
 _CRC = struct.Struct("<I")
 MAX_CHUNK = 64 << 20  # no real chunk is near this; a larger length is corruption, not a reason to allocate
 
 
-class ReplayFileError(ValueError):
+class ReplayFileError(OneLineError):
     """A file that cannot be read as a replay; the message is one line naming the file and the problem."""
 
 
@@ -50,8 +53,11 @@ def read_chunks(data: bytes, name: str) -> tuple[list[Chunk], int | None]:
 
 
 def _chunks(data: bytes, name: str) -> Iterator[Chunk | int]:
-    offset = len(MAGIC)
+    offset, count = len(MAGIC), 0
     while offset < len(data):
+        count += 1
+        if count > MAX_CHUNKS:
+            raise ReplayFileError(f"{name}: over {MAX_CHUNKS:,} chunks, more than a replay may hold")
         if offset + _CHUNK_HEAD.size > len(data):
             yield offset
             return

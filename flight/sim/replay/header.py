@@ -14,15 +14,19 @@ import numpy as np
 
 from flight import __version__
 from flight.sim.dynamics import DT
-from flight.paths import aircraft_dir, levels_dir
+from flight.paths import aircraft_dir
+from flight.sim.world.ai.skill import DIFFICULTY
+from flight.sim.world.level import known_levels, level_folder
+from flight.text import quoted
 
 # 1: the first files. 2: the same bits on every x86-64 CPU (Fleet.step compiled with numba; the atmosphere, the
 # engine lapse, the terrain and the trigonometry from stablemath), which are not version 1's bits.
 FORMAT_VERSION = 2
 # the fields a replay cannot be read without, and their types (any others are informative)
 FIELDS = {"format": int, "game_version": str, "numpy_version": str, "numba_version": str, "level": str,
-          "level_hash": str,
-          "aircraft_hash": str, "seed": int, "difficulty": str, "tick_rate": int}
+          "level_hash": str, "aircraft_hash": str, "seed": int, "difficulty": str, "tick_rate": int}
+MAX_SEED = 2**63 - 1  # a world's seed is 0..MAX_SEED (`flight run --seed` takes the same)
+MAX_TEXT = 200  # characters of any string field: versions and hashes are short
 
 
 def files_hash(folder: Path, pattern: str = "*") -> str:
@@ -34,7 +38,8 @@ def files_hash(folder: Path, pattern: str = "*") -> str:
 
 
 def level_hash(level: str) -> str:
-    return files_hash(levels_dir() / level)
+    """The hash of an installed level's files (LevelFileError for any other name)."""
+    return files_hash(level_folder(level))
 
 
 def aircraft_hash() -> str:
@@ -71,6 +76,16 @@ def header_problem(header) -> str | None:
     for key, kind in FIELDS.items():
         if not isinstance(header.get(key), kind) or isinstance(header.get(key), bool):
             return f"header field {key!r} is missing or not a {kind.__name__}"
+    for key, value in header.items():
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            return f"header field {quoted(key)} is {len(value)} characters long (at most {MAX_TEXT})"
     if header["tick_rate"] != round(1.0 / DT):
-        return f"recorded at {header['tick_rate']} ticks a second; this game runs {round(1.0 / DT)}"
+        return f"recorded at {quoted(header['tick_rate'])} ticks a second; this game runs {round(1.0 / DT)}"
+    if not 0 <= header["seed"] <= MAX_SEED:
+        return f"header field 'seed' is {quoted(header['seed'])}, not a seed from 0 to 2**63-1"
+    if header["difficulty"] not in DIFFICULTY:
+        return f"header field 'difficulty' is {quoted(header['difficulty'])}, not one of {', '.join(DIFFICULTY)}"
+    if header["level"] not in known_levels():
+        return (f"header field 'level' is {quoted(header['level'])}, not an installed level "
+                f"({', '.join(known_levels())})")
     return None

@@ -18,3 +18,13 @@ def read_tick(payload: bytes) -> tuple[int, bytes]:
     if len(payload) < _TICK.size:
         raise ValueError("chunk too short")
     return _TICK.unpack_from(payload)[0], payload[_TICK.size:]
+
+# Limits on what a file may make the reader do, far above any real recording (the game's 10-minute Level 2 replay
+# is 2.4 MB on disk, 7.4 MB inflated, 1,323 chunks): a file past one is refused in one line, not read on.
+MAX_SECONDS = 4 * 3600  # of flight in one replay; the recorder stops there
+MAX_TICKS = MAX_SECONDS * SECOND_TICKS
+MAX_FILE_BYTES = 256 << 20
+MAX_INFLATED_BYTES = 512 << 20  # all chunks together, inflated
+MAX_CHUNK_INFLATED = 16 << 20  # one chunk, inflated
+MAX_CHUNKS = 100_000
+MAX_JSON_BYTES = 1 << 20  # the header or the outcome (each about 1 KB)

@@ -6,18 +6,19 @@ from pathlib import Path
 
 from flight.sim.replay.header import make_header
 from flight.sim.replay.writer import ReplayWriter, new_replay_path
+from flight.text import reason
 
 
 class LiveRecording:
     """`record` after every tick, `finish` once at the end; `problem` says why recording stopped, if it did."""
 
-    def __init__(self, sortie=None, writer: ReplayWriter | None = None, path: Path | None = None):
+    def __init__(self, sortie=None, writer: ReplayWriter | None = None, path: Path | None = None, **header_extra):
         self.writer, self.problem = writer, None
         self.path = writer.path if writer else None  # kept after `finish`, for "Watch replay"
         if writer is None:
             try:
                 path = path or new_replay_path(sortie.level.name)
-                header = make_header(sortie.level.name, sortie.seed, sortie.difficulty)
+                header = make_header(sortie.level.name, sortie.seed, sortie.difficulty, **header_extra)
                 self.writer = ReplayWriter(path, header, sortie)
                 self.path = path
             except OSError as error:
@@ -45,4 +46,5 @@ class LiveRecording:
             except OSError:
                 pass
         self.writer, self.path = None, None
-        self.problem = f"replay not recorded: {path}: {error.strerror or error}"
+        why = "already exists; it is not written over" if isinstance(error, FileExistsError) else reason(error)
+        self.problem = f"replay not recorded: {path}: {why}"

@@ -10,6 +10,7 @@ from flight import __version__
 from flight.sim.replay import arrays
 from flight.sim.replay.container import ReplayFileError
 from flight.sim.replay.header import aircraft_hash, level_hash
+from flight.sim.replay.keyframes import layout_of, layout_problem
 from flight.sim.replay.reader import Replay
 from flight.sim.replay.writer import ReplayWriter
 from flight.sim.world import LevelFileError, load_level
@@ -18,8 +19,8 @@ from flight.sim.run.sortie import Sortie
 
 
 def sortie_for(replay: Replay) -> Sortie:
-    """A fresh sortie of the replay's level, seed and difficulty. A level that is gone or whose files changed is
-    a ReplayFileError: the recording could not replay exactly."""
+    """A fresh sortie of the replay's level, seed and difficulty. A level that is gone or whose files changed, or
+    keyframes of other arrays than the level's, are a ReplayFileError: the recording could not replay exactly."""
     name, level = replay.path, replay.header["level"]
     try:
         loaded = load_level(level)
@@ -27,7 +28,11 @@ def sortie_for(replay: Replay) -> Sortie:
         raise ReplayFileError(f"{name}: its level cannot be loaded: {error}") from None
     if replay.header["level_hash"] != level_hash(level):
         raise ReplayFileError(f"{name}: the files of level {level!r} have changed since it was recorded")
-    return Sortie(loaded, seed=replay.header["seed"], difficulty=replay.header["difficulty"])
+    sortie = Sortie(loaded, seed=replay.header["seed"], difficulty=replay.header["difficulty"])
+    problem = layout_problem(replay.layout, layout_of(sortie.state()))
+    if problem:
+        raise ReplayFileError(f"{name}: its keyframes do not fit level {level!r}: {problem}")
+    return sortie
 
 
 def version_note(replay: Replay) -> str | None:

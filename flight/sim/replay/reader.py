@@ -1,9 +1,10 @@
 """Reading a replay file into a Replay, checking everything on the way: a file this accepts cannot crash the
-player or the verifier, and a file it refuses gets one line saying what and where."""
+player or the verifier, and a file it refuses gets one line saying what and where. The work a file can ask for
+is bounded (layout.py's limits): its size, its chunks, the bytes they inflate to, its length in ticks."""
 from __future__ import annotations
 
 import json
-import zlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,20 +15,25 @@ from flight.sim.dynamics import DT
 from flight.sim.replay import arrays
 from flight.sim.replay.container import Chunk, ReplayFileError, read_chunks
 from flight.sim.replay.header import header_problem
-from flight.sim.replay.layout import CONTROL_DTYPE, read_tick
+from flight.sim.replay.keyframes import Keyframes, Layout, inflate, layout_of, layout_problem
+from flight.sim.replay.layout import (CONTROL_DTYPE, MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_JSON_BYTES, MAX_SECONDS,
+                                      MAX_TICKS, read_tick)
+from flight.files import read_regular
+from flight.text import quoted, reason
 
-_MAX_INFLATED = 16 << 20  # far above any real chunk: a zip bomb is corruption
+OUTCOME = re.compile(r"[a-z_]{1,32}")  # "success", "failure", "timeout", "abandoned"...
 
 
 @dataclass
 class Replay:
     path: Path
     header: dict
-    controls: np.ndarray  # (T, 6) int64: the recorded ControlFrame integers, one row per tick
+    controls: np.ndarray  # (T, 6) int32: the recorded ControlFrame integers, one row per tick
     hashes: dict[int, bytes] = field(default_factory=dict)  # tick -> state digest after that tick
-    keyframes: dict[int, bytes] = field(default_factory=dict)  # tick -> arrays.to_bytes of the state
-    outcome: dict | None = None
+    keyframes: Keyframes = field(default_factory=Keyframes)  # tick -> arrays.to_bytes of the state
+    outcome: dict | None = None  # at least {"outcome": str, "ticks": int}
     truncated_at: int | None = None  # byte offset of a cut-off last chunk
+    layout: Layout = field(default_factory=dict)  # the arrays every keyframe holds
 
     @property
     def ticks(self) -> int:
@@ -55,11 +61,7 @@ def load_replay(path: Path | str, allow_partial: bool = False) -> Replay:
     """The replay in `path`. An interrupted or cut-off recording (no outcome) is refused unless `allow_partial`,
     which plays whatever whole seconds it has. Every problem is a ReplayFileError; the file is only read."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ReplayFileError(f"{path}: cannot read it ({error.strerror or error})") from None
-    chunks, truncated_at = read_chunks(data, str(path))
+    chunks, truncated_at = read_chunks(_read(path), str(path))
     if not chunks or chunks[0].kind != b"HEAD":
         raise ReplayFileError(f"{path}: truncated replay (no header)" if truncated_at is not None
                               else f"{path}: not a replay (no header chunk)")
@@ -76,65 +78,103 @@ def load_replay(path: Path | str, allow_partial: bool = False) -> Replay:
     return replay
 
 
+def _read(path: Path) -> bytes:
+    """A regular file's bytes: a FIFO, a device (/dev/zero) or a folder is refused unread."""
+    try:
+        return read_regular(path, MAX_FILE_BYTES)
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the name
+        raise ReplayFileError(f"{path}: cannot read it ({reason(error)})") from None
+
+
+class _Budget:
+    """Inflated bytes left for the whole file."""
+
+    def __init__(self):
+        self.left = MAX_INFLATED_BYTES
+
+    def inflate(self, data: bytes) -> bytes:
+        raw = inflate(data)
+        self.left -= len(raw)
+        if self.left < 0:
+            raise ValueError(f"the file inflates to over {MAX_INFLATED_BYTES >> 20} MB")
+        return raw
+
+
 def _body(path: Path, header: dict, chunks: list[Chunk]) -> Replay:
-    blocks, hashes, keyframes, outcome = [], {}, {}, None
-    ticks = 0
+    replay = Replay(path, header, np.zeros((0, 6), dtype=np.int32))
+    blocks, ticks, budget = [], 0, _Budget()
     for c in chunks:
-        if outcome is not None:
+        if replay.outcome is not None:
             raise ReplayFileError(f"{path}: corrupt replay (data after the outcome at byte {c.offset})")
         try:
             if c.kind == b"CTRL":
                 first, rest = read_tick(c.payload)
-                block = _controls(rest)
                 if first != ticks:
                     raise ValueError(f"controls for tick {first} where tick {ticks} was due")
-                blocks.append(block)
-                ticks += len(block)
+                blocks.append(_controls(budget.inflate(rest)))
+                ticks += len(blocks[-1])
+                if ticks > MAX_TICKS:
+                    raise ValueError(f"over {MAX_SECONDS // 3600} hours of flight, more than a replay may hold")
             elif c.kind == b"HASH":
                 tick, rest = read_tick(c.payload)
                 if len(rest) != 8 or tick != ticks:
                     raise ValueError("a state hash out of place")
-                hashes[tick] = rest
+                replay.hashes[tick] = rest
             elif c.kind == b"KEYF":
                 tick, rest = read_tick(c.payload)
-                state = _inflate(rest)
-                arrays.from_bytes(state)
-                if tick != ticks:
+                if tick != ticks or tick in replay.keyframes:
                     raise ValueError("a keyframe out of place")
-                keyframes[tick] = state
+                _check_keyframe(replay, budget.inflate(rest))
+                replay.keyframes.add_compressed(tick, rest)
             elif c.kind == b"OUTC":
-                outcome = _json(c, path)
-                if not isinstance(outcome, dict) or outcome.get("ticks") != ticks:
-                    raise ValueError("an outcome that does not match the recording")
+                replay.outcome = _outcome(_json(c, path), ticks)
             # any other kind is from a newer game and only informative: skipped
-        except (ValueError, zlib.error) as error:
-            raise ReplayFileError(f"{path}: corrupt {c.kind.decode()} chunk at byte {c.offset} ({error})") from None
-    if 0 not in keyframes:
+        except ValueError as error:
+            raise ReplayFileError(f"{path}: corrupt {c.kind.decode()} chunk at byte {c.offset} "
+                                  f"({reason(error)})") from None
+    if 0 not in replay.keyframes:
         raise ReplayFileError(f"{path}: corrupt replay (no starting keyframe)")
-    controls = np.concatenate(blocks) if blocks else np.zeros((0, 6), dtype=np.int64)
-    return Replay(path, header, controls, hashes, keyframes, outcome)
+    if blocks:
+        replay.controls = np.concatenate(blocks)
+    return replay
 
 
-def _controls(payload: bytes) -> np.ndarray:
-    raw = _inflate(payload)
+def _controls(raw: bytes) -> np.ndarray:
     if len(raw) % (6 * CONTROL_DTYPE.itemsize):
         raise ValueError("a partial control frame")
     ints = np.cumsum(np.frombuffer(raw, CONTROL_DTYPE).astype(np.int64).reshape(-1, 6), axis=0)
     if not ints_in_range(ints):
         raise ValueError("control values out of range")
-    return ints
+    return ints.astype(np.int32)
 
 
-def _inflate(data: bytes) -> bytes:
-    inflater = zlib.decompressobj()
-    raw = inflater.decompress(data, _MAX_INFLATED)
-    if inflater.unconsumed_tail or not inflater.eof:
-        raise ValueError("bad compressed data")
-    return raw
+def _check_keyframe(replay: Replay, state: bytes) -> None:
+    """Every keyframe holds the arrays the first one does (which flying the replay checks against the level)."""
+    layout = layout_of(arrays.from_bytes(state))
+    if not replay.layout:
+        replay.layout = layout
+        return
+    problem = layout_problem(layout, replay.layout)
+    if problem:
+        raise ValueError(f"its state does not match the first keyframe's: {problem}")
+
+
+def _outcome(outcome, ticks: int) -> dict:
+    if not isinstance(outcome, dict):
+        raise ValueError("the outcome is not a JSON object")
+    if not isinstance(outcome.get("outcome"), str) or not OUTCOME.fullmatch(outcome["outcome"]):
+        raise ValueError(f"outcome {quoted(outcome.get('outcome'))} is not an outcome's name")
+    if outcome.get("ticks") != ticks or isinstance(outcome.get("ticks"), bool):
+        raise ValueError(f"an outcome after {quoted(outcome.get('ticks'))} ticks in a recording of {ticks}")
+    return outcome
 
 
 def _json(c: Chunk, path: Path):
+    if len(c.payload) > MAX_JSON_BYTES:
+        raise ReplayFileError(f"{path}: corrupt {c.kind.decode()} chunk at byte {c.offset} (over "
+                              f"{MAX_JSON_BYTES >> 10} KB of JSON)")
     try:
         return json.loads(c.payload.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise ReplayFileError(f"{path}: corrupt {c.kind.decode()} chunk at byte {c.offset} (not JSON)") from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # ValueError: also an int of 4,300+ digits
+        raise ReplayFileError(f"{path}: corrupt {c.kind.decode()} chunk at byte {c.offset} (not JSON: "
+                              f"{quoted(reason(error), 80)})") from None

@@ -3,6 +3,7 @@ kill still leaves a file that plays up to its last whole second. Never overwrite
 from __future__ import annotations
 
 import datetime
+import errno
 import json
 import zlib
 from pathlib import Path
@@ -12,7 +13,7 @@ import numpy as np
 from flight.paths import replays_dir
 from flight.sim.replay import arrays
 from flight.sim.replay.container import MAGIC, chunk
-from flight.sim.replay.layout import CONTROL_DTYPE, KEYFRAME_TICKS, SECOND_TICKS, tick_bytes
+from flight.sim.replay.layout import CONTROL_DTYPE, KEYFRAME_TICKS, MAX_SECONDS, MAX_TICKS, SECOND_TICKS, tick_bytes
 
 SUFFIX = ".flightreplay"
 
@@ -45,9 +46,17 @@ class ReplayWriter:
         self._file = open(path, "xb")  # exclusive: a name clash never costs an existing replay
         self._pending: list[tuple[int, ...]] = []
         self._first_pending = 0
-        self._append(MAGIC + chunk(b"HEAD", json.dumps(header, sort_keys=True).encode()))
-        if sortie is not None:
-            self._keyframe(sortie.tick_count, sortie.state())
+        try:
+            self._append(MAGIC + chunk(b"HEAD", json.dumps(header, sort_keys=True).encode()))
+            if sortie is not None:
+                self._keyframe(sortie.tick_count, sortie.state())
+        except OSError:  # a full disk: no empty or headless file left behind (it is ours: opened exclusively)
+            path.unlink(missing_ok=True)
+            try:
+                self._file.close()
+            except OSError:
+                pass  # the same full disk again, flushing what could not be written
+            raise
 
     @classmethod
     def continuing(cls, replay, tick: int, path: Path, **header_extra) -> ReplayWriter:
@@ -69,8 +78,10 @@ class ReplayWriter:
 
     def record(self, ints: tuple[int, ...], sortie) -> None:
         """The controls of the tick the sortie has just run (sortie.tick_count is that tick's number)."""
-        self._pending.append(ints)
         tick = sortie.tick_count
+        if tick > MAX_TICKS:
+            raise OSError(errno.EFBIG, f"a replay holds at most {MAX_SECONDS // 3600} hours; recording stopped")
+        self._pending.append(ints)
         if tick % SECOND_TICKS == 0:
             self._flush_second(sortie)
         if tick % KEYFRAME_TICKS == 0:

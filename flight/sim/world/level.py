@@ -3,7 +3,6 @@ A broken file is one line naming the file and the key; a key under its old name,
 (flight.sim.map.renamed_keys). Imports no panda3d."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -13,12 +12,15 @@ from flight.sim.map.renamed_keys import refuse_renamed
 from flight.sim.map.zones import Zone, zone_from_table
 from flight.sim.world.plan import read_plan
 from flight.sim.world.seats import seat_tables
+from flight.files import TomlFileError, load_toml
+from flight.schema import SchemaError, Table
+from flight.text import OneLineError, quoted, reason
 
 
 TIMES_OF_DAY = ("dawn", "morning", "day", "dusk", "night")  # the scene has a lighting preset for each
 
 
-class LevelFileError(ValueError):
+class LevelFileError(OneLineError):
     """A missing, unknown or malformed level; the message is one line naming the file and the problem."""
 
 
@@ -69,41 +71,46 @@ class Level:
 
 
 def known_levels() -> list[str]:
+    """The installed levels (flight.paths.installed_levels)."""
+    from flight.paths import installed_levels
+    return installed_levels()
+
+
+def level_folder(name) -> Path:
+    """levels/<name>/ for an installed level's name; any other value (a path, "..", a name from a crafted replay
+    or progress file) is a LevelFileError before anything is opened or imported: a level runs its mission.py."""
     from flight.paths import levels_dir
-    return sorted(p.parent.name for p in levels_dir().glob("*/level.toml"))
+    known = known_levels()
+    if not isinstance(name, str) or name not in known:
+        raise LevelFileError(f"{levels_dir()}: unknown level {quoted(name)} (levels: {', '.join(known)})")
+    return levels_dir() / name
+
+
+# Limits of a level file, so that a level cannot ask for hours of building or gigabytes (README: modding).
+MAP_M = 100_000.0  # |north|, |east| of anything placed, m
+MAX_AIRCRAFT = 64  # the player's and every flight's together
+MAX_PER_FLIGHT = 32
+MAX_FLIGHTS = 32
+MAX_GROUND_GROUPS = 100
+MAX_GROUND_UNITS = 500  # every group's count together
+MAX_ZONES = 200
+MAX_PLAN_STEPS = 200
+MAX_ROUTE_POINTS = 100
+MAX_SEED = 2**32 - 1
 
 
 def load_level(name: str) -> Level:
-    from flight.paths import levels_dir
-    path = levels_dir() / name / "level.toml"
-    if not path.is_file():
-        raise LevelFileError(f"{path}: unknown level {name!r} (levels: {', '.join(known_levels())})")
+    path = level_folder(name) / "level.toml"
     try:
-        data = tomllib.loads(path.read_text())
+        data = load_toml(path)
         refuse_renamed(data)
-        start, home = data["start"], data["aerodrome"]
-        level = Level(name=name, title=str(data["title"]), briefing=str(data["briefing"]).strip(),
-                      time_of_day=str(data.get("time_of_day", "morning")), aircraft=str(data["aircraft"]),
-                      terrain_seed=int(data["terrain_seed"]),
-                      start=(float(start["north"]), float(start["east"])),
-                      start_heading=float(start["heading_deg"]), start_on_ground=bool(start["on_ground"]),
-                      aerodrome=(float(home["north"]), float(home["east"]), float(home["radius_m"])),
-                      zones=_zones(data, home), folder=path.parent,
-                      flights=tuple(_flight(t) for t in data.get("flights", [])), side=str(start.get("side", "allied")),
-                      ground_units=tuple(_ground_group(t) for t in data.get("ground_units", [])),
-                      start_altitude=float(start.get("altitude_m", 0.0)),
-                      theatre=str(data["theatre"]) if "theatre" in data else None,
-                      seat_specs={table: seat.read_table(data[table]) for table, seat in seat_tables().items()
-                                  if table in data},
-                      plan=read_plan(data.get("plan", [])))
-    except tomllib.TOMLDecodeError as e:
-        raise LevelFileError(f"{path}: not valid TOML ({e})") from None
-    except KeyError as e:
-        raise LevelFileError(f"{path}: missing key {e.args[0]!r}") from None
-    except (TypeError, ValueError) as e:
-        raise LevelFileError(f"{path}: {e}") from None
-    if level.time_of_day not in TIMES_OF_DAY:
-        raise LevelFileError(f"{path}: time_of_day {level.time_of_day!r} is not one of {', '.join(TIMES_OF_DAY)}")
+        level = _level(name, Table(data, ""), path.parent)
+    except FileNotFoundError:
+        raise LevelFileError(f"{path}: missing (every level has one)") from None
+    except TomlFileError as error:
+        raise LevelFileError(str(error)) from None
+    except (SchemaError, ValueError) as error:  # ValueError: RenamedKey, a zone's or a seat's own reader
+        raise LevelFileError(f"{path}: {error}") from None
     if level.theatre is not None:
         from flight.sim.map.theatre import load_theatre
         try:
@@ -115,36 +122,73 @@ def load_level(name: str) -> Level:
         raise LevelFileError(f"{path.parent / 'mission.py'}: missing (every level has a mission script)")
     for aircraft in (level.aircraft, *(f.aircraft for f in level.flights)):
         if aircraft not in known_aircraft():
-            raise LevelFileError(f"{path}: aircraft {aircraft!r} is not in models/aircraft")
-    for group in level.ground_units:
-        if group.kind not in GROUND_KINDS:
-            raise LevelFileError(f"{path}: ground unit kind {group.kind!r} is not one of {', '.join(GROUND_KINDS)}")
-    for side in (level.side, *(f.side for f in level.flights), *(g.side for g in level.ground_units)):
-        if side not in SIDES:
-            raise LevelFileError(f"{path}: side {side!r} is not one of {', '.join(SIDES)}")
+            raise LevelFileError(f"{path}: aircraft {quoted(aircraft)} is not in models/aircraft")
     return level
 
 
-def _zones(data: dict, home: dict) -> dict[str, Zone]:
+def _level(name: str, data: Table, folder: Path) -> Level:
+    start, home = data.table("start"), data.table("aerodrome")
+    flights = tuple(_flight(t) for t in data.tables("flights", MAX_FLIGHTS))
+    if 1 + sum(f.count for f in flights) > MAX_AIRCRAFT:
+        data.fail("[[flights]]", f"{1 + sum(f.count for f in flights):,} aircraft, more than the {MAX_AIRCRAFT} "
+                                 f"a level may have")
+    ground = tuple(_ground_group(t) for t in data.tables("ground_units", MAX_GROUND_GROUPS))
+    if sum(g.count for g in ground) > MAX_GROUND_UNITS:
+        data.fail("[[ground_units]]", f"{sum(g.count for g in ground):,} units, more than the {MAX_GROUND_UNITS} "
+                                      f"a level may have")
+    plan = data.get("plan", [])
+    if isinstance(plan, list) and len(plan) > MAX_PLAN_STEPS:
+        data.fail("[[plan]]", f"{len(plan):,} steps, more than the {MAX_PLAN_STEPS} a level may have")
+    seats = {}
+    for table, seat in seat_tables().items():
+        if table in data.data:
+            try:
+                seats[table] = seat.read_table(data.data[table])
+            except (TypeError, ValueError, KeyError, IndexError) as error:
+                data.fail(f"[{table}]", reason(error))
+    return Level(name=name, title=data.text("title"), briefing=data.text("briefing").strip(),
+                 time_of_day=data.text("time_of_day", TIMES_OF_DAY, "morning"),
+                 aircraft=data.text("aircraft"),
+                 terrain_seed=data.integer("terrain_seed", 0, MAX_SEED),
+                 start=(start.number("north", -MAP_M, MAP_M), start.number("east", -MAP_M, MAP_M)),
+                 start_heading=start.number("heading_deg", -360.0, 720.0), start_on_ground=start.flag("on_ground"),
+                 aerodrome=(home.number("north", -MAP_M, MAP_M), home.number("east", -MAP_M, MAP_M),
+                            home.number("radius_m", 1.0, MAP_M)),
+                 zones=_zones(data, home), folder=folder, flights=flights, side=start.text("side", SIDES, "allied"),
+                 ground_units=ground, start_altitude=start.number("altitude_m", 0.0, 10_000.0, 0.0),
+                 theatre=data.text("theatre", default=None) if "theatre" in data.data else None,
+                 seat_specs=seats, plan=read_plan(plan))
+
+
+def _zones(data: Table, home: Table) -> dict[str, Zone]:
     tables = data.get("zones", {})
     if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
-        raise ValueError("[zones] must hold one table per zone, e.g. [zones.front]")
-    zones = {"aerodrome": zone_from_table("aerodrome", {k: home[k] for k in ("north", "east", "radius_m")})}
-    zones.update({name: zone_from_table(name, table) for name, table in tables.items()})
+        raise SchemaError("[zones] must hold one table per zone, e.g. [zones.front]")
+    if len(tables) > MAX_ZONES:
+        raise SchemaError(f"[zones]: {len(tables):,} zones, more than the {MAX_ZONES} a level may have")
+    zones = {"aerodrome": zone_from_table("aerodrome", {k: home.data[k] for k in ("north", "east", "radius_m")})}
+    for name, table in tables.items():
+        zone = Table(table, f"[zones.{quoted(name, 40)}]")
+        for key in table:
+            zone.number(key, -2 * MAP_M, 2 * MAP_M)
+        zones[name] = zone_from_table(name, table)
     return zones
 
 
-def _flight(table: dict) -> Flight:
-    return Flight(name=str(table["name"]), aircraft=str(table["aircraft"]), count=int(table.get("count", 1)),
-                  side=str(table["side"]), north=float(table["north"]), east=float(table["east"]),
-                  heading_deg=float(table["heading_deg"]), on_ground=bool(table.get("on_ground", True)),
-                  altitude=float(table.get("altitude_m", 0.0)), speed=float(table.get("speed_ms", 45.0)),
-                  spacing=float(table.get("spacing_m", 25.0)))
+def _flight(table: Table) -> Flight:
+    return Flight(name=table.text("name"), aircraft=table.text("aircraft"),
+                  count=table.integer("count", 1, MAX_PER_FLIGHT, 1), side=table.text("side", SIDES),
+                  north=table.number("north", -MAP_M, MAP_M), east=table.number("east", -MAP_M, MAP_M),
+                  heading_deg=table.number("heading_deg", -360.0, 720.0), on_ground=table.flag("on_ground", True),
+                  altitude=table.number("altitude_m", 0.0, 10_000.0, 0.0),
+                  speed=table.number("speed_ms", 0.0, 150.0, 45.0),
+                  spacing=table.number("spacing_m", 1.0, 20_000.0, 25.0))
 
 
-def _ground_group(table: dict) -> GroundGroup:
-    return GroundGroup(name=str(table["name"]), kind=str(table["kind"]), side=str(table["side"]),
-                       north=float(table["north"]), east=float(table["east"]),
-                       heading_deg=float(table.get("heading_deg", 0.0)), count=int(table.get("count", 1)),
-                       spacing=float(table.get("spacing_m", 20.0)),
-                       route=tuple((float(n), float(e)) for n, e in table.get("route", [])))
+def _ground_group(table: Table) -> GroundGroup:
+    return GroundGroup(name=table.text("name"), kind=table.text("kind", GROUND_KINDS), side=table.text("side", SIDES),
+                       north=table.number("north", -MAP_M, MAP_M), east=table.number("east", -MAP_M, MAP_M),
+                       heading_deg=table.number("heading_deg", -360.0, 720.0, 0.0),
+                       count=table.integer("count", 1, MAX_GROUND_UNITS, 1),
+                       spacing=table.number("spacing_m", 1.0, 20_000.0, 20.0),
+                       route=table.points("route", MAX_ROUTE_POINTS, MAP_M))
