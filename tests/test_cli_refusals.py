@@ -89,13 +89,16 @@ def test_out_below_a_regular_file(capsys, tmp_path):
 
 def run_with_file_size_limit(limit: int, record: Path) -> subprocess.CompletedProcess:
     """`flight run --record` in a process that may write only `limit` bytes to any file: a disk that fills up
-    (the write fails with EFBIG, as with ENOSPC, instead of SIGXFSZ killing it)."""
+    (the write fails with EFBIG, as with ENOSPC, instead of SIGXFSZ killing it). A run without the limit goes
+    first, so that numba's kernel cache is written before (a cold cache would be refused too)."""
+    command = [sys.executable, "-m", "flight", "run", "training", "--headless", "--pilot", "none", "--max-seconds"]
+    subprocess.run([*command, "1"], capture_output=True, timeout=600, cwd=ROOT, check=True)
+
     def limited():
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-    return subprocess.run([sys.executable, "-m", "flight", "run", "training", "--headless", "--pilot", "none",
-                           "--max-seconds", "20", "--record", str(record)], capture_output=True, text=True,
-                          timeout=300, cwd=ROOT, preexec_fn=limited)
+    return subprocess.run([*command, "20", "--record", str(record)], capture_output=True, text=True, timeout=300,
+                          cwd=ROOT, preexec_fn=limited)
 
 
 def test_a_disk_full_from_the_start_leaves_no_file(tmp_path):

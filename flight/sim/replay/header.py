@@ -25,7 +25,7 @@ FORMAT_VERSION = 2
 # the fields a replay cannot be read without, and their types (any others are informative)
 FIELDS = {"format": int, "game_version": str, "numpy_version": str, "numba_version": str, "level": str,
           "level_hash": str, "aircraft_hash": str, "seed": int, "difficulty": str, "tick_rate": int}
-MAX_SEED = 2**63 - 1  # a world's seed is 0..MAX_SEED (`flight run --seed` takes the same)
+MAX_SEED = (1 << 63) - 1  # a world's seed is 0..MAX_SEED (`flight run --seed` takes the same)
 MAX_TEXT = 200  # characters of any string field: versions and hashes are short
 
 

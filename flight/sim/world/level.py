@@ -96,7 +96,7 @@ MAX_GROUND_UNITS = 500  # every group's count together
 MAX_ZONES = 200
 MAX_PLAN_STEPS = 200
 MAX_ROUTE_POINTS = 100
-MAX_SEED = 2**32 - 1
+MAX_TERRAIN_SEED = (1 << 32) - 1  # a level's terrain_seed: 0..this (the documented limit)
 
 
 def load_level(name: str) -> Level:
@@ -149,7 +149,7 @@ def _level(name: str, data: Table, folder: Path) -> Level:
     return Level(name=name, title=data.text("title"), briefing=data.text("briefing").strip(),
                  time_of_day=data.text("time_of_day", TIMES_OF_DAY, "morning"),
                  aircraft=data.text("aircraft"),
-                 terrain_seed=data.integer("terrain_seed", 0, MAX_SEED),
+                 terrain_seed=data.integer("terrain_seed", 0, MAX_TERRAIN_SEED),
                  start=(start.number("north", -MAP_M, MAP_M), start.number("east", -MAP_M, MAP_M)),
                  start_heading=start.number("heading_deg", -360.0, 720.0), start_on_ground=start.flag("on_ground"),
                  aerodrome=(home.number("north", -MAP_M, MAP_M), home.number("east", -MAP_M, MAP_M),

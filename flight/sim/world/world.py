@@ -14,6 +14,7 @@ from flight.sim.world.combat.combat import Combat
 from flight.sim.world.combat.combat_snapshot import CombatSnapshot, combat_snapshot
 from flight.sim.world.seats import FLYING, SEAT_NAMES, seats_of
 from flight.sim.world.seats.gate.gate_snapshot import GateSnapshot
+from flight.sim.world.tallies import tally
 from flight.sim.world.combat.ground_units import SIGHT
 from flight.sim.world.combat.ground_units import SIDES, GroundGroup
 from flight.sim.world.level import Level
@@ -130,6 +131,7 @@ class World:
         self.airborne_run = np.zeros(n, dtype=np.int64)  # ticks off the ground since it last touched
         self.last_speed = np.zeros(n)  # m/s, kept from before a crash: the impact speed
         self.touchdown_sink = np.zeros(n)  # m/s: how fast it was coming down when its wheels last touched
+        self._was_on_ground, self._sink = np.zeros(n, dtype=bool), np.zeros(n)  # scratch: before the step
         self.shots_fired = np.zeros(n, dtype=np.int64)
         self.player_fire = False
         self.combat = Combat(self.fleet, terrain, self.sides, ground_units, time_of_day)
@@ -156,21 +158,17 @@ class World:
         self._change_seat(buttons)
         controls = self.fleet.controls
         if self.pilot is not None:
-            self.pilot.lit = self.combat.units.held(self.fleet.n)  # what night fighters can see besides by sight
+            self.combat.units.held(self.fleet.n, self.pilot.lit)  # what night fighters can see besides by sight
             self.pilot.update()  # writes the AI's rows
         controls[0], manned = self.seats[self.seat].fly(self, player_controls)
         self.combat.steer(controls)
-        was_on_ground, sink = self.fleet.on_ground.copy(), self.fleet.vel[:, 2].copy()
-        self.fleet.step(controls, DT)
+        fleet = self.fleet
+        np.copyto(self._was_on_ground, fleet.on_ground)
+        np.copyto(self._sink, fleet.vel[:, 2])
+        fleet.step(controls, DT)
         self.combat.tick(self, buttons, manned)
-        touched = self.fleet.on_ground & ~was_on_ground
-        self.touchdown_sink = np.where(touched, sink, self.touchdown_sink)
-        flying = ~self.fleet.on_ground & ~self.fleet.crashed
-        self.airborne_ticks += flying
-        self.airborne_run = np.where(flying, self.airborne_run + 1, 0)
-        v = self.fleet.vel
-        self.last_speed = np.where(self.fleet.crashed, self.last_speed, np.sqrt(np.einsum("ij,ij->i", v, v)))
-        self._propeller_angle = (self._propeller_angle + self.fleet.engine_omega[:, 0] * DT) % (2.0 * np.pi)
+        tally(self._was_on_ground, self._sink, fleet.on_ground, fleet.crashed, fleet.vel, fleet.engine_omega,
+              self.touchdown_sink, self.airborne_ticks, self.airborne_run, self.last_speed, self._propeller_angle)
         self.tick_count += 1
 
     def _change_seat(self, buttons: int) -> None:

@@ -59,6 +59,7 @@ class Combat:
         self.bullets = Bullets()
         self.condition = Condition(n)
         self.units = GroundUnits(ground_units, terrain, time_of_day)
+        self._held = np.zeros(fleet.n, dtype=bool)  # the tick's aircraft held by a searchlight (scratch)
         self.gunner_error = NIGHT_GUNNER_ERROR if time_of_day == "night" else GUNNER_ERROR
         self.flak = FlakShells()
         self.events = Events()
@@ -149,11 +150,11 @@ class Combat:
     def _ground(self, world, tick: int) -> None:
         units, f = self.units, self.fleet
         rng = world.rng
-        held = units.held(f.n)
+        held = units.held(f.n, self._held)
         if tick % TARGET_TICKS == 0:
             units.choose_targets(f.pos, self.side, self.allegiance, f.crashed, f.on_ground,
                                  world.height_above_ground(), held, rng)
-            held = units.held(f.n)
+            units.held(f.n, held)
         units.move_beams(f.pos)
         units.move(settle=tick % TARGET_TICKS == 0)
         alive = ~f.crashed

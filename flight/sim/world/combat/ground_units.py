@@ -166,9 +166,10 @@ class GroundUnits:
         if self.lit:
             searchlights.find(self, self.lights, pos, side, allegiance, crashed, on_ground, rng)
 
-    def held(self, n: int) -> np.ndarray:
-        """(n,) bool: the aircraft some burning searchlight holds."""
-        held = np.zeros(n, dtype=bool)
+    def held(self, n: int, out: np.ndarray | None = None) -> np.ndarray:
+        """(n,) bool: the aircraft some burning searchlight holds (into `out`, the tick's own array, if given)."""
+        held = np.zeros(n, dtype=bool) if out is None else out
+        held[:] = False
         if self.lit:
             searchlights.hold(self.kind, self.health, self.target, held)
         return held
