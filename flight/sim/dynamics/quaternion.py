@@ -11,7 +11,8 @@ from numba import types
 
 from flight.sim.dynamics import stablemath
 from flight.sim.jit import kernel
-from flight.sim.dynamics.stablemath import atan2
+
+_TWO_PI = 2.0 * np.pi
 
 
 @kernel
@@ -91,22 +92,25 @@ def from_euler(roll: np.ndarray, pitch: np.ndarray, heading: np.ndarray) -> np.n
                      cr * cp * sy - sr * sp * cy], axis=-1)
 
 
+@kernel
+def euler1(w, x, y, z):
+    """q_ned_from_body to roll, pitch, heading in rad (heading 0..2pi), with arcsin x written as
+    atan2(x, sqrt(1 - x^2)). AI pilots read these, so they use the CPU-independent atan2."""
+    sin_pitch = stablemath.minimum(stablemath.maximum(2.0 * (w * y - z * x), -1.0), 1.0)
+    roll = stablemath.atan2_1(2.0 * (w * x + y * z), 1.0 - 2.0 * (x * x + y * y))
+    pitch = stablemath.atan2_1(sin_pitch, np.sqrt(1.0 - sin_pitch * sin_pitch))
+    heading = stablemath.atan2_1(2.0 * (w * z + x * y), 1.0 - 2.0 * (y * y + z * z)) % _TWO_PI
+    return roll, pitch, heading
+
+
+@kernel(types.void(types.float64[:, ::1], types.float64[:, ::1]))
+def _eulers(q, out):
+    for n in range(q.shape[0]):
+        out[n, 0], out[n, 1], out[n, 2] = euler1(q[n, 0], q[n, 1], q[n, 2], q[n, 3])
+
+
 def to_euler(q: np.ndarray) -> np.ndarray:
-    """q_ned_from_body to (N, 3) roll, pitch, heading in rad (heading 0..2pi). AI pilots read these, so they use
-    the CPU-independent atan2."""
-    angles = atan2(*euler_terms(q))
-    angles[:, 2] %= 2 * np.pi
-    return angles
-
-
-def euler_terms(q: np.ndarray, extra: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """(rise, run), each (N, 3 + extra): atan2 of the first three columns is roll, pitch and heading (-pi..pi),
-    with arcsin x written as atan2(x, sqrt(1 - x^2)). A caller needing more angles fills the `extra` columns and
-    makes one atan2 call for all."""
-    w, x, y, z = q.T
-    sin_pitch = np.clip(2 * (w * y - z * x), -1.0, 1.0)
-    rise, run = np.empty((len(q), 3 + extra)), np.empty((len(q), 3 + extra))
-    rise[:, 0], run[:, 0] = 2 * (w * x + y * z), 1 - 2 * (x * x + y * y)
-    rise[:, 1], run[:, 1] = sin_pitch, np.sqrt(1.0 - sin_pitch * sin_pitch)
-    rise[:, 2], run[:, 2] = 2 * (w * z + x * y), 1 - 2 * (y * y + z * z)
-    return rise, run
+    """q_ned_from_body (N, 4) to (N, 3) roll, pitch, heading in rad (heading 0..2pi): `euler1` of each."""
+    out = np.empty((len(q), 3))
+    _eulers(np.ascontiguousarray(q, dtype=np.float64), out)
+    return out

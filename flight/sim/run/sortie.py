@@ -54,7 +54,8 @@ class Sortie:
         if self.end is not None:
             raise RuntimeError("the sortie has ended")
         self.world.tick(player_controls, buttons)
-        vn, ve = (float(v) for v in self.world.fleet.vel[0, :2])
+        vel = self.world.fleet.vel
+        vn, ve = float(vel[0, 0]), float(vel[0, 1])
         self.distance += math.sqrt(vn * vn + ve * ve) * DT
         self.mission.tick()
         outcome = self.mission.outcome

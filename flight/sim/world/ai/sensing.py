@@ -16,7 +16,7 @@ from flight.sim.dynamics.atmosphere import SEA_LEVEL_DENSITY, density1
 from flight.sim.dynamics.heightfield import GIVEN, surface
 from flight.sim.dynamics.step import TERRAIN
 from flight.sim.jit import kernel
-from flight.sim.dynamics.stablemath import atan2_1, maximum, minimum
+from flight.sim.dynamics.stablemath import atan2_1, maximum
 
 _TWO_PI = 2.0 * np.pi
 
@@ -64,11 +64,7 @@ def _reading(quat, vel, pos, omega, specific_force, wind, n):
     w, x, y, z = quat[n, 0], quat[n, 1], quat[n, 2], quat[n, 3]
     a0, a1, a2 = vel[n, 0] - wind[0], vel[n, 1] - wind[1], vel[n, 2] - wind[2]
     b0, b1, b2 = quaternion.rotate_back(quaternion.matrix(w, x, y, z), a0, a1, a2)
-    # roll, pitch and heading as quaternion.euler_terms writes them, arcsin x as atan2(x, sqrt(1 - x^2))
-    sin_pitch = minimum(maximum(2.0 * (w * y - z * x), -1.0), 1.0)
-    roll = atan2_1(2.0 * (w * x + y * z), 1.0 - 2.0 * (x * x + y * y))
-    pitch = atan2_1(sin_pitch, np.sqrt(1.0 - sin_pitch * sin_pitch))
-    heading = atan2_1(2.0 * (w * z + x * y), 1.0 - 2.0 * (y * y + z * z)) % _TWO_PI
+    roll, pitch, heading = quaternion.euler1(w, x, y, z)
     tas = np.sqrt((a0 * a0 + a1 * a1) + a2 * a2)
     eas = tas * np.sqrt(density1(-pos[n, 2]) * (1.0 / SEA_LEVEL_DENSITY))
     return (roll, pitch, heading, omega[n, 0], omega[n, 1], omega[n, 2], eas, tas, atan2_1(b2, b0),
