@@ -1,5 +1,5 @@
-"""The compiled tick: the same bits with and without the JIT, no fused multiply-add or C-library maths in the
-machine code, the numpy code's results kept, and one clear error for an array the kernels were not built for."""
+"""The compiled tick: the same bits with and without the JIT (the machine code: tests/sim/test_machine_code.py),
+the numpy code's results kept, and one clear error for an array the kernels were not built for."""
 from __future__ import annotations
 
 import json
@@ -44,38 +44,6 @@ def test_plain_python_gives_the_same_bits_as_the_jit():
                          check=True, cwd=_REPO)
     plain = json.loads(out.stdout)
     assert plain == {name: trace(scenarios(300)[name], 300, every=100) for name in names}
-
-
-_ASM_SCRIPT = """
-import json, re
-from flight.sim.dynamics import atmosphere, heightfield, quaternion, stablemath, step
-kernels = [step.step_fleet, step.contact_points, step.settled_engine_speed, step.rotate_points,
-           stablemath._atan2_all, stablemath._sin_all, stablemath._cos_all, stablemath._exp_all, stablemath._log_all,
-           stablemath._pow_all, stablemath._tan_all, quaternion._matrices,
-           atmosphere._interp_all, atmosphere.density1, heightfield._heights_on_grid]
-fma = re.compile(r"\\bv?f(n)?m(add|sub)[0-9a-z]*\\b", re.IGNORECASE)
-# numba calls the C library through a loaded address (movabsq $sin, %rax; callq *%rax) or directly
-libm = re.compile(r"(\\$|\\bcall\\w*\\s+|\\bjmp\\w*\\s+)(sin|cos|tan|exp|exp2|pow|log|log2|log10|atan|atan2|asin|acos|"
-                  r"sincos)(f|l)?(@plt)?\\b")
-found = {}
-for k in kernels:
-    listings = k.inspect_asm()
-    assert listings, k
-    for asm in listings.values():
-        hits = [m.group(0) for m in fma.finditer(asm)] + [m.group(0) for m in libm.finditer(asm)]
-        if hits:
-            found[k.py_func.__qualname__] = hits[:5]
-print(json.dumps({"kernels": len(kernels), "found": found}))
-"""
-
-
-@pytest.mark.skipif(JIT_DISABLED, reason="reads the compiled machine code")
-def test_the_machine_code_has_no_fused_multiply_add_and_no_libm_call(tmp_path):
-    # numba shows no assembly for kernels loaded from its cache: compile afresh, in a cache of its own
-    env = dict(os.environ, NUMBA_CACHE_DIR=str(tmp_path))
-    out = subprocess.run([sys.executable, "-c", _ASM_SCRIPT], env=env, capture_output=True, text=True, check=True,
-                         cwd=_REPO)
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"kernels": 15, "found": {}}
 
 
 @pytest.mark.skipif(JIT_DISABLED, reason="the JIT's type check")

@@ -1,9 +1,8 @@
 """The gate fight's compiled per-tick arithmetic (the gun, its rounds, the lights, the guards, the prisoners, the
-gunner AI) and the rear gun's laying: the same bits with and without the JIT, and no fused multiply-add or
-C-library maths in the machine code."""
+gunner AI) and the rear gun's laying: the same bits with and without the JIT
+(the machine code: tests/sim/test_machine_code.py)."""
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -11,7 +10,7 @@ import sys
 import pytest
 
 from flight.sim.jit import JIT_DISABLED
-from tests.sim.dynamics.test_kernels import _ASM_SCRIPT, _REPO
+from tests.sim.dynamics.test_kernels import _REPO
 
 _SCRIPT = """
 from flight.sim.replay.arrays import digest
@@ -34,20 +33,3 @@ def test_plain_python_gives_the_same_bits_as_the_jit():
     assert runs[0] == runs[1]
     down, fired = (int(n) for n in runs[0].split()[-2:])
     assert down > 0 and fired > 0, "the guards came on and the gun fired"
-
-
-_KERNELS = """
-from flight.sim.world.seats import rear_gun
-from flight.sim.world.seats.gate import gun, gunner, lights, men, prisoners, rifles, rounds, rushes
-kernels = [rushes.turn_out, rushes.dash, rushes.run, rushes.drop, rifles.shooters, rifles.shoot, rifles.rise,
-           rifles.lob, rifles.fly_grenades, rounds.fly, lights.search_spots, lights.move, lights.held, lights.lit,
-           gun.work, gun.shoot, gun.seen, gun.part_over, prisoners.run, men.showing_all, gunner.lay, rear_gun.lay]
-"""
-
-
-@pytest.mark.skipif(JIT_DISABLED, reason="reads the compiled machine code")
-def test_the_machine_code_has_no_fused_multiply_add_and_no_libm_call(tmp_path):
-    script = "import json, re\n" + _KERNELS + "fma = re.compile" + _ASM_SCRIPT.split("fma = re.compile", 1)[1]
-    out = subprocess.run([sys.executable, "-c", script], env=dict(os.environ, NUMBA_CACHE_DIR=str(tmp_path)),
-                         capture_output=True, text=True, check=True, cwd=_REPO)
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"kernels": 22, "found": {}}
