@@ -154,9 +154,11 @@ class Fleet:
               roll: float = 0.0, throttle: float = 0.0, on_ground: bool = False) -> None:
         """Place aircraft i. Angles in degrees. On the ground it sits on its wheels and skid at the terrain height
         under pos (pos[2] ignored), engine idling, wheels chocked until the throttle opens; in the air it flies at
-        `speed` along its nose, the engine turning at the speed it would settle at."""
+        `speed` along its nose, the engine turning at the speed it would settle at. A throttle that is not a
+        finite number reads as closed, as a control does in the step."""
         p = self.params
         north, east, down = (float(v) for v in pos)
+        throttle = float(throttle) if math.isfinite(throttle) else 0.0
         if on_ground:
             pitch, roll, speed, throttle = self._three_point_pitch(i), 0.0, 0.0, 0.0
         q = quaternion.from_euler(*(np.radians([[roll], [pitch], [heading]])))

@@ -29,12 +29,12 @@ _LARGEST = np.finfo(np.float64).max
 @kernel
 def _sanitise(controls, applied):
     """Clip the controls to range into applied; non-finite values read as centred (throttle: the last applied
-    setting); blip reads 0 or 1."""
+    setting, or closed if that was not finite either); blip reads 0 or 1."""
     last_throttle = applied[3]
     for k in range(6):
         x = controls[k]
         if not (x - x == 0.0):
-            x = last_throttle if k == 3 else 0.0
+            x = last_throttle if k == 3 and last_throttle - last_throttle == 0.0 else 0.0
         applied[k] = minimum(maximum(x, _CONTROL_LOW[k]), 1.0)
     applied[5] = 1.0 if applied[5] >= 0.5 else 0.0
 
@@ -92,10 +92,10 @@ def _integrate(a, i, rot, force, moment, spin_momentum, omega_dot, fuel_flow, ma
 
 
 @kernel
-def _check_crash(i, cause, pos, vel, quat, omega, engine_omega, crashed, crash_cause):
+def _check_crash(i, cause, pos, vel, quat, omega, engine_omega, fuel, crashed, crash_cause):
     # a sum is non-finite when any term is: one cheap test of everything the next step reads
     total = (_finite_sum(vel[i]) + _finite_sum(omega[i]) + _finite_sum(engine_omega[i]) + _finite_sum(pos[i])
-             + _finite_sum(quat[i]))
+             + _finite_sum(quat[i]) + fuel[i])
     finite = total - total == 0.0
     if crashed[i] or (cause == 0 and finite):
         return
@@ -108,6 +108,7 @@ def _check_crash(i, cause, pos, vel, quat, omega, engine_omega, crashed, crash_c
         for k in range(3):
             x = pos[i, k]
             pos[i, k] = 0.0 if x != x else (minimum(maximum(x, -_LARGEST), _LARGEST))
+        fuel[i] = fuel[i] if fuel[i] - fuel[i] == 0.0 else 0.0
         quat[i, 0], quat[i, 1], quat[i, 2], quat[i, 3] = 1.0, 0.0, 0.0, 0.0
 
 
@@ -166,7 +167,7 @@ def step_fleet(a, e, contacts, aero_table, power_table, prop_table, terrain, pos
             specific_force[i, k] = force[k] / weight
         _integrate(a, i, rot, force, moment, spin_momentum, omega_dot, fuel_flow, mass, dt, pos, vel, quat, omega,
                    engine_omega, fuel, crashed)
-        _check_crash(i, cause, pos, vel, quat, omega, engine_omega, crashed, crash_cause)
+        _check_crash(i, cause, pos, vel, quat, omega, engine_omega, fuel, crashed, crash_cause)
 
 
 @kernel(types.void(_F3, _F2, _F2, _F2, _F2))

@@ -74,7 +74,8 @@ def test_a_ground_function_that_is_not_a_grid_is_asked_for_every_point_the_step_
     assert asked == [2 * (1 + fleet.params.contacts.shape[1])]
 
 
-@pytest.mark.parametrize("spoil", ["control", "position", "speed_and_heading", "wind", "damage"])
+@pytest.mark.parametrize("spoil", ["control", "throttle_from_the_start", "position", "speed_and_heading", "wind",
+                                   "damage"])
 def test_a_non_finite_input_ends_as_a_numerical_crash_with_finite_state(spoil):
     """Bad input never raises or indexes out of bounds inside a kernel: what the world writes wrong reads as harmless
     (a centred axis, calm, a part gone), and a non-finite state ends its aircraft as a "numerical" crash where it
@@ -86,6 +87,9 @@ def test_a_non_finite_input_ends_as_a_numerical_crash_with_finite_state(spoil):
     controls[:, 3] = 0.8
     if spoil == "control":
         controls[1, :] = np.nan
+    elif spoil == "throttle_from_the_start":  # no last good setting to keep: the throttle reads as closed
+        fleet.reset(1, pos=(0.0, 200.0, -1000.0), speed=45.0, heading=90.0, throttle=float("nan"))
+        controls[1, 3] = np.nan
     elif spoil == "position":
         fleet.pos[1, 0] = np.inf
     elif spoil == "speed_and_heading":
@@ -100,7 +104,7 @@ def test_a_non_finite_input_ends_as_a_numerical_crash_with_finite_state(spoil):
     inputs = ("wind", "damage", "damage_engine")  # the world's to write: they stay as it wrote them
     state = {name: value for name, value in fleet.state().items() if name not in inputs and value.dtype.kind == "f"}
     assert all(np.isfinite(value).all() for value in state.values()), spoil
-    if spoil in ("control", "wind"):  # a non-finite axis reads as centred, a non-finite wind as calm
+    if spoil in ("control", "throttle_from_the_start", "wind"):  # a non-finite axis reads as centred, a non-finite wind as calm
         assert not fleet.crashed.any()
     elif spoil == "damage":  # a non-finite multiplier reads as the part gone: she falls, but as a wreck would
         assert not fleet.crashed[0] and fleet.crash_cause_name(1) != "numerical"
