@@ -132,6 +132,18 @@ def minimum(a, b):
 
 
 @kernel
+def argmin(values, n):
+    """np.argmin of values[:n] (n >= 1): the first least value, or the first NaN."""
+    best, least = 0, values[0]
+    for i in range(1, n):
+        if least != least:
+            break
+        if not values[i] >= least:
+            best, least = i, values[i]
+    return best
+
+
+@kernel
 def atan2_1(y, x):
     """arctan2 of one pair to about 1e-11 rad: reduce to |t| <= tan 15 deg, then the Taylor series to t^15."""
     ax, ay = abs(x), abs(y)

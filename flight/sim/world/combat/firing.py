@@ -13,7 +13,7 @@ from numba import types
 from flight.sim.command import CLEAR_JAM, FIRE
 from flight.sim.dynamics import DT
 from flight.sim.dynamics.atmosphere import SEA_LEVEL_DENSITY, density1
-from flight.sim.dynamics.stablemath import cos1, maximum
+from flight.sim.dynamics.stablemath import argmin, cos1, maximum
 from flight.sim.jit import kernel
 from flight.sim.world.combat.aiming import dot, lead1, normal1, norm1, unit1
 from flight.sim.world.combat.ground_units import TARGET_TICKS
@@ -81,18 +81,6 @@ _F1, _F2, _F3, _B1, _I32, _IP = (types.float64[::1], types.float64[:, ::1], type
 
 
 @kernel
-def _argmin(score, n):
-    """np.argmin of score[:n]: the first least value, or the first NaN."""
-    best = 0
-    for k in range(1, n):
-        if score[best] != score[best]:
-            break
-        if score[k] < score[best] or score[k] != score[k]:
-            best = k
-    return best
-
-
-@kernel
 def _clear_line(n, o, allegiance, crashed, distance, along):
     """No friend of owner o's crew nearer than aircraft n within FRIEND_IN_LINE_COS of the line to it (a gunner in
     a bomber box holds his fire rather than rake the next bomber)."""
@@ -121,7 +109,7 @@ def _gunner(k, o, pivot0, pivot1, pivot2, arc0, arc1, arc2, arc_cos, reach, pos,
         able = (hostile and dot(o0, o1, o2, arc0, arc1, arc2) > arc_cos * distance[m] and distance[m] < reach
                 and _clear_line(m, o, allegiance, crashed, distance, along))
         score[m] = distance[m] if able else np.inf
-    best = _argmin(score, n)
+    best = argmin(score, n)
     target[k] = best if abs(score[best]) < np.inf else -1
 
 

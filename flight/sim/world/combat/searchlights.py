@@ -56,18 +56,6 @@ def hostile1(u_side, n, side, allegiance, crashed):
     return (side[n] != u_side or allegiance[n] != u_side) and not crashed[n]
 
 
-@kernel
-def argmin1(score, n):
-    """np.argmin of score[:n] (n >= 1): the first least value, or the first NaN."""
-    best = 0
-    for k in range(1, n):
-        if score[best] != score[best]:
-            break
-        if score[k] < score[best] or score[k] != score[k]:
-            best = k
-    return best
-
-
 @kernel(types.intp(_F2, _I8, _I8, _F1, _F2, _F2, _I32, _B1, _F2, _F2, _F2, _I8, _I8, _B1, _B1, _IP, _B1, _B1))
 def _find(draws, kind, unit_side, health, unit_pos, beam, target, cued, cue, bias, pos, side, allegiance, crashed,
           on_ground, loudest, new, next_cued):

@@ -11,12 +11,12 @@ from numba import types
 from flight.sim.command import FIRE, RELOAD, ControlFrame
 from flight.sim.dynamics import DT
 from flight.sim.dynamics.atmosphere import GRAVITY
-from flight.sim.dynamics.stablemath import atan2_1, maximum, sin1
+from flight.sim.dynamics.stablemath import argmin, atan2_1, maximum, sin1
 from flight.sim.jit import kernel
 from flight.sim.world.combat.ground_units import MG_MUZZLE_VELOCITY
 from flight.sim.world.seats.gate.gun import BARREL, bore, sees
 from flight.sim.world.seats.gate.men import COVER, LYING, RUNNING, STANDING, is_out
-from flight.sim.world.seats.gate.rushes import GRENADE_RANGE, RUSH_SPEED, argmin
+from flight.sim.world.seats.gate.rushes import GRENADE_RANGE, RUSH_SPEED
 
 REACH = 220.0  # m: men further off are left alone (at night, a target lying in cover out there is a waste)
 DANGER_BONUS = {"throwing": 200.0, "grenadier": 60.0, "running": 25.0}  # m nearer than he is, for the choice

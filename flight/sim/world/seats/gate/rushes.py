@@ -9,7 +9,7 @@ from numba import types
 
 from flight.sim.dynamics import DT
 from flight.sim.dynamics.heightfield import height_on_grid
-from flight.sim.dynamics.stablemath import atan2_1, maximum, minimum
+from flight.sim.dynamics.stablemath import argmin, atan2_1, maximum, minimum
 from flight.sim.jit import kernel
 from flight.sim.world.seats.gate.men import COVER, RUNNING, WAITING
 
@@ -34,18 +34,6 @@ def in_throwing_range(grenades, pos, gun_north, gun_east, k):
     """Man k is a grenadier with a grenade left close enough to throw it: he stays to throw, not dash."""
     d0, d1 = gun_north - pos[k, 0], gun_east - pos[k, 1]
     return grenades[k] > 0 and np.sqrt(d0 * d0 + d1 * d1) < GRENADE_RANGE
-
-
-@kernel
-def argmin(values, n):
-    """np.argmin of values[:n]: the first least value, or the first NaN."""
-    best, least = 0, values[0]
-    for i in range(1, n):
-        if least != least:
-            break
-        if not values[i] >= least:
-            best, least = i, values[i]
-    return best
 
 
 @kernel(types.intp(INT, F, F, I64, I8, F1, F1, I32, I32, F2, I1))
