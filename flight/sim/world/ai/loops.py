@@ -15,6 +15,7 @@ from flight.sim.dynamics import DT
 from flight.sim.dynamics.atmosphere import GRAVITY
 from flight.sim.jit import KernelArgumentError, describe_arrays, kernel
 from flight.sim.dynamics.stablemath import cos1, maximum, minimum, sin1
+from flight.sim.world.ai.orders import table_row
 from flight.sim.world.ai.tuning import Tuning
 
 
@@ -200,17 +201,8 @@ class InnerLoops:
                 controls=fleet.controls))) from None
 
 
-def _integrator(row: int) -> property:
-    def get(self) -> np.ndarray:
-        return self.integrals[row]
-
-    def put(self, value: np.ndarray) -> None:
-        self.integrals[row] = value
-    return property(get, put)
-
-
 for _row, _name in enumerate(InnerLoops.STATE[:5]):
-    setattr(InnerLoops, _name, _integrator(_row))
+    setattr(InnerLoops, _name, table_row("integrals", _row))
 
 
 def command_table(c: Commands) -> np.ndarray:

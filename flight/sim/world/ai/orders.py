@@ -101,14 +101,16 @@ class Orders:
         return cls(k)
 
 
-def _order_row(row: int) -> property:
+def table_row(table: str, row: int) -> property:
+    """An attribute that is row `row` of the object's (R, K) array `table`: the kernels take the table whole,
+    Python reads and assigns a field by name (assignment writes the row in place)."""
     def get(self) -> np.ndarray:
-        return self.table[row]
+        return getattr(self, table)[row]
 
     def put(self, value: np.ndarray) -> None:
-        self.table[row] = value
+        getattr(self, table)[row] = value
     return property(get, put)
 
 
 for _row, _name in enumerate(ORDER_ROWS):
-    setattr(Orders, _name, _order_row(_row))
+    setattr(Orders, _name, table_row("table", _row))
