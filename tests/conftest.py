@@ -27,7 +27,10 @@ def pytest_configure(config):
     """Compile (or load) the kernels once in the controlling process, before the xdist workers start, so the
     workers load them from the cache instead of each compiling them."""
     if not hasattr(config, "workerinput"):
-        import flight.sim.dynamics  # noqa: F401
+        from flight.sim import jit
+        jit.defer_compiling()
+        jit.import_every_kernel()
+        jit.compile_kernels()
 
 
 @pytest.fixture(scope="session", autouse=True)

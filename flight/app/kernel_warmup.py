@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from flight.sim.jit import compile_kernels, kernels_ready
+from flight.sim.jit import compile_kernels, import_every_kernel, kernels_ready
 
 
 class KernelWarmup:
@@ -15,9 +15,12 @@ class KernelWarmup:
         self.done, self.total = 0, 0
         self.thread: threading.Thread | None = None
         if not kernels_ready():
-            self.thread = threading.Thread(target=compile_kernels, args=(self._progress,), name="compile-kernels",
-                                           daemon=True)
+            self.thread = threading.Thread(target=self._compile, name="compile-kernels", daemon=True)
             self.thread.start()
+
+    def _compile(self) -> None:
+        import_every_kernel()  # all of them, so a first start fills the cache beside its helper processes
+        compile_kernels(self._progress)
 
     def _progress(self, done: int, total: int) -> None:
         self.done, self.total = done, total

@@ -9,7 +9,12 @@ numba, numpy and the standard library only.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
+import pkgutil
+import subprocess
+import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -77,21 +82,92 @@ def defer_compiling() -> None:
     _defer = True
 
 
-def compile_kernels(progress: Callable[[int, int], None] | None = None) -> None:
+def compile_kernels(progress: Callable[[int, int], None] | None = None, jobs: int | None = None) -> None:
     """Compile every deferred kernel for exactly its signatures (or load it from the cache), in the order they were
-    defined, then make each refuse other argument types; `progress(done, total)` after each. Safe from any thread:
-    a second caller waits for the first to finish."""
+    defined, then make each refuse other argument types; `progress(done, total)` as they finish. Safe from any
+    thread: a second caller waits for the first to finish.
+
+    While the cache has never been filled, `jobs - 1` helper processes (default: one per core) compile beside this
+    one: each kernel is compiled by whichever process claims it first, and this process then loads the helpers'
+    kernels from the cache. A helper that fails costs time, never a kernel: whatever it left is compiled here."""
     with _compiling:
-        total, done = len(_deferred), 0
-        while _deferred:
-            dispatcher, signatures = _deferred[0]
-            for signature in signatures:
-                dispatcher.compile(signature)
-            dispatcher.disable_compile()
-            _deferred.pop(0)
-            done += 1
-            if progress is not None:
-                progress(done, total)
+        total = len(_deferred)
+        if not total:
+            return
+        names = {_name(dispatcher) for dispatcher, _ in _deferred}
+        with tempfile.TemporaryDirectory(prefix="captured-claims-") as folder:
+            claims = Path(folder)
+            helpers = [] if (CACHE_DIR / _FILLED).exists() else _start_helpers(claims, jobs)
+
+            def report() -> None:
+                if progress is not None:
+                    progress(len(names & {path.stem for path in claims.glob("*.done")}), total)
+
+            for dispatcher, signatures in list(_deferred):
+                if _claim(claims, dispatcher):
+                    _compile(dispatcher, signatures, claims)
+                    report()
+            for helper in helpers:
+                while helper.poll() is None:
+                    try:
+                        helper.wait(timeout=0.5)
+                    except subprocess.TimeoutExpired:
+                        report()
+            while _deferred:  # what the helpers compiled, loaded from the cache (or compiled here if one failed)
+                _compile(*_deferred[0], claims)
+                report()
+        if helpers and all(helper.returncode == 0 for helper in helpers):
+            (CACHE_DIR / _FILLED).touch()
+
+
+_FILLED = "filled"  # in CACHE_DIR once helpers have compiled every kernel of the simulation into it
+
+
+def _name(dispatcher) -> str:
+    return f"{dispatcher.py_func.__module__}.{dispatcher.py_func.__qualname__}"
+
+
+def _claim(claims: Path, dispatcher) -> bool:
+    """True for the one process that creates this kernel's claim file."""
+    try:
+        (claims / f"{_name(dispatcher)}.claim").open("x").close()
+    except FileExistsError:
+        return False
+    return True
+
+
+def _compile(dispatcher, signatures, claims: Path) -> None:
+    for signature in signatures:
+        dispatcher.compile(signature)
+    dispatcher.disable_compile()
+    _deferred[:] = [entry for entry in _deferred if entry[0] is not dispatcher]
+    (claims / f"{_name(dispatcher)}.done").touch()
+
+
+def _start_helpers(claims: Path, jobs: int | None) -> list[subprocess.Popen]:
+    jobs = jobs if jobs is not None else len(os.sched_getaffinity(0))
+    env = {**os.environ, "NUMBA_CACHE_DIR": str(CACHE_DIR.parent)}
+    code = f"from flight.sim.jit import compile_as_helper; compile_as_helper({str(claims)!r})"
+    return [subprocess.Popen([sys.executable, "-c", code], env=env,
+                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for _ in range(max(0, jobs - 1))]
+
+
+def import_every_kernel() -> None:
+    """Import every module of the simulation, so every kernel is defined (and, while deferred, waits to compile)."""
+    import flight.sim
+    for module in pkgutil.walk_packages(flight.sim.__path__, "flight.sim."):
+        importlib.import_module(module.name)
+
+
+def compile_as_helper(claims_folder: str) -> None:
+    """The work of compile_kernels' helper process: compile every kernel it claims into the shared cache."""
+    claims = Path(claims_folder)
+    defer_compiling()
+    import_every_kernel()
+    for dispatcher, signatures in list(_deferred):
+        if _claim(claims, dispatcher):
+            _compile(dispatcher, signatures, claims)
 
 
 def kernels_ready() -> bool:
@@ -116,3 +192,4 @@ def describe_arrays(arrays: dict) -> str:
     if not wrong:
         return "a state array has another dtype or number of dimensions than the fleet made (see Fleet's table)"
     return "; ".join(wrong) + " (assign arrays of the fleet's own dtype and shape, e.g. with [:] =)"
+
