@@ -52,10 +52,15 @@ class FlightApp(ShowBase):
         self.controllers = DeviceHub(self, bindings)
         self.kernels = KernelWarmup()
         self.router = Router(self)
+        self.task_mgr.add(self._after_first_frame, "start-kernel-warmup", sort=100)  # after igLoop (50) drew it
         if level:
             self.router.go("flight", level=level)
         else:
             self.router.go("menu")
+
+    def _after_first_frame(self, task):
+        self.kernels.start()
+        return task.done
 
     def close(self) -> None:
         self.router.leave()

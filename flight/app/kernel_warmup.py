@@ -1,25 +1,30 @@
-"""The flight model's kernels compiled behind the menu on a first start (flight.sim.jit.defer_compiling): a thread
-compiles them (or loads them from the cache) while the window runs, the menu shows how far it has got, and a flight
-waits only for what is left (its Fleet asks flight.sim.jit.compile_kernels, which waits for this thread)."""
+"""The flight model's kernels made ready behind the menu (flight.sim.jit.defer_compiling, as `flight play` does): once
+the menu is drawn, a thread imports the simulation and compiles its kernels (on a first start, with a helper process
+per spare core) or loads them from the cache; the menu shows how far a first start has got, and a flight waits only
+for what is left (its Fleet asks flight.sim.jit.compile_kernels, which waits for this thread)."""
 from __future__ import annotations
 
 import threading
 
-from flight.sim.jit import compile_kernels, import_every_kernel, kernels_ready
+from flight.sim.jit import cache_filled, compile_kernels, compiling_deferred, import_every_kernel
 
 
 class KernelWarmup:
-    """Starts at once if any kernel waits; `line` is the menu's progress line, None once all are ready."""
+    """`start` runs the thread if kernels are deferred; `line` is the menu's progress line while a first start
+    compiles, None otherwise."""
 
     def __init__(self):
         self.done, self.total = 0, 0
         self.thread: threading.Thread | None = None
-        if not kernels_ready():
+        self.first_start = not cache_filled()
+
+    def start(self) -> None:
+        if compiling_deferred() and self.thread is None:
             self.thread = threading.Thread(target=self._compile, name="compile-kernels", daemon=True)
             self.thread.start()
 
     def _compile(self) -> None:
-        import_every_kernel()  # all of them, so a first start fills the cache beside its helper processes
+        import_every_kernel()
         compile_kernels(self._progress)
 
     def _progress(self, done: int, total: int) -> None:
@@ -27,10 +32,12 @@ class KernelWarmup:
 
     @property
     def finished(self) -> bool:
-        return self.thread is None or not self.thread.is_alive()
+        if not compiling_deferred():
+            return True
+        return self.thread is not None and not self.thread.is_alive()
 
     def line(self) -> str | None:
-        if self.finished:
+        if self.finished or not self.first_start:
             return None
         counted = f": {self.done} of {self.total}" if self.total else ""
         return f"Preparing the flight model for this machine (once, on a first start){counted}"

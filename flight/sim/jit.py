@@ -97,7 +97,7 @@ def compile_kernels(progress: Callable[[int, int], None] | None = None, jobs: in
         names = {_name(dispatcher) for dispatcher, _ in _deferred}
         with tempfile.TemporaryDirectory(prefix="captured-claims-") as folder:
             claims = Path(folder)
-            helpers = [] if (CACHE_DIR / _FILLED).exists() else _start_helpers(claims, jobs)
+            helpers = [] if cache_filled() else _start_helpers(claims, jobs)
 
             def report() -> None:
                 if progress is not None:
@@ -168,6 +168,16 @@ def compile_as_helper(claims_folder: str) -> None:
     for dispatcher, signatures in list(_deferred):
         if _claim(claims, dispatcher):
             _compile(dispatcher, signatures, claims)
+
+
+def compiling_deferred() -> bool:
+    """`defer_compiling` was called: kernels wait for `compile_kernels`."""
+    return _defer and not JIT_DISABLED
+
+
+def cache_filled() -> bool:
+    """A first start has compiled every kernel into the cache: the next starts only load them."""
+    return (CACHE_DIR / _FILLED).exists()
 
 
 def kernels_ready() -> bool:

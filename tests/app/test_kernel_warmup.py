@@ -18,10 +18,10 @@ from flight.sim.run.driver import Driver
 from flight.sim.run.sortie import Sortie
 from flight.sim.world import load_level
 app = FlightApp("offscreen", size=(320, 180))
+app.task_mgr.step()  # the menu's first frame, then the warm-up starts
 waited = app.kernels.thread is not None
 if waited:
     app.kernels.thread.join()
-app.task_mgr.step()
 sortie = Sortie(load_level("training"), seed=3)
 driver = Driver(sortie)
 for _ in range(240):
@@ -51,6 +51,9 @@ class Warmup:
 
     def __init__(self):
         self.text = "Preparing the flight model for this machine (once, on a first start): 3 of 12"
+
+    def start(self):
+        """Nothing to start: the text stands for a thread's progress."""
 
     def line(self):
         return self.text

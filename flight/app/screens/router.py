@@ -1,17 +1,12 @@
 """The screens' one table, key -> screen class, and the moves between them: a screen names the next one by its key
-(`app.router.go("debrief", level=..., end=...)`) and never imports another; this is the one module that imports them."""
+(`app.router.go("debrief", level=..., end=...)`) and never imports another; this is the one module that imports them.
+
+A screen's module is imported when it is first made, so the menu opens without the simulation and the HUD behind
+the other screens (a warm start to the menu is Panda3D's own start and little more)."""
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Protocol
-
-from flight.app.screens.briefing import BriefingScreen
-from flight.app.screens.controls_screen import ControlsScreen
-from flight.app.screens.debrief import DebriefScreen
-from flight.app.screens.flight_screen import FlightScreen
-from flight.app.screens.menu import MenuScreen
-from flight.app.screens.replay_browser import ReplayBrowser
-from flight.app.screens.replay_player import ReplayPlayer
-from flight.app.screens.settings_screen import SettingsScreen
 
 if TYPE_CHECKING:
     from flight.app.app import FlightApp
@@ -26,16 +21,24 @@ class Screen(Protocol):
     def exit(self) -> None: ...
 
 
-SCREENS: dict[str, type[Screen]] = {
-    "menu": MenuScreen,            # message: a one-line problem to show
-    "briefing": BriefingScreen,    # level
-    "flight": FlightScreen,        # level; ghost (a Replay) or view (a replay's FlightView, taken over)
-    "debrief": DebriefScreen,      # level, end (an Ending); result, replay_path
-    "replays": ReplayBrowser,      # page
-    "replay": ReplayPlayer,        # replay; on_close (else Esc quits: `flight replay FILE`)
-    "settings": SettingsScreen,    # on_close
-    "controls": ControlsScreen,    # on_close
+SCREENS: dict[str, str] = {  # key -> module:class under flight.app.screens, and the options each screen takes
+    "menu": "menu:MenuScreen",                  # message: a one-line problem to show
+    "briefing": "briefing:BriefingScreen",      # level
+    "flight": "flight_screen:FlightScreen",     # level; ghost (a Replay) or view (a replay's FlightView, taken over)
+    "debrief": "debrief:DebriefScreen",         # level, end (an Ending); result, replay_path
+    "replays": "replay_browser:ReplayBrowser",  # page
+    "replay": "replay_player:ReplayPlayer",     # replay; on_close (else Esc quits: `flight replay FILE`)
+    "settings": "settings_screen:SettingsScreen",  # on_close
+    "controls": "controls_screen:ControlsScreen",  # on_close
 }
+
+
+def screen_class(key: str) -> type[Screen]:
+    """The class of screen `key`, its module imported on first use."""
+    if key not in SCREENS:
+        raise KeyError(f"no screen {key!r}; the screens are {', '.join(SCREENS)}")
+    module, name = SCREENS[key].split(":")
+    return getattr(importlib.import_module(f"{__package__}.{module}"), name)
 
 
 class Router:
@@ -47,9 +50,7 @@ class Router:
         self.screen: Screen | None = None
 
     def make(self, key: str, **options) -> Screen:
-        if key not in SCREENS:
-            raise KeyError(f"no screen {key!r}; the screens are {', '.join(SCREENS)}")
-        return SCREENS[key](self.app, **options)
+        return screen_class(key)(self.app, **options)
 
     def go(self, key: str, **options) -> Screen:
         """Leave the screen on show for a new screen `key` made with `options`; returns the new one."""
