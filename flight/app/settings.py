@@ -17,7 +17,11 @@ Save on the settings screen writes the file, atomically (temp file in the same f
     units = "auto"             # "auto" (by the aircraft's nation), "imperial", "metric"
     axis_rate = 2.5            # keyboard stick speed: full deflection per second
     mouse_stick = false        # the mouse position flies aileron and elevator
-    difficulty = "normal"      # "easy", "normal", "hard"
+    difficulty = "normal"      # "easy", "normal", "hard": the enemy's skill, and it sets the assists below
+    assist_rudder = true       # assists (flight.sim.run.assists): auto-rudder
+    assist_stability = false   # the stick banks, wings level and the climb held when let go
+    assist_stall = false       # stall and spin protection
+    assist_takeoff = true      # take-off and landing help
     rumble = false             # gamepads that can rumble do on gun fire and hits
     unlock_all_levels = false  # every story level open in the menu, won or not
 
@@ -34,6 +38,7 @@ import tomli_w
 
 from flight.files import TomlFileError, load_toml, write_atomically
 from flight.paths import user_config_dir
+from flight.sim.assist_settings import ASSIST_PRESETS, AssistSettings
 from flight.text import one_line, quoted
 
 if TYPE_CHECKING:
@@ -45,6 +50,8 @@ DIFFICULTIES = ("easy", "normal", "hard")
 FOV_RANGE = (40.0, 110.0)
 AXIS_RATE_RANGE = (0.5, 10.0)
 SIZE_RANGE = (320, 16384)
+ASSIST_SETTINGS = {"rudder": "auto_rudder", "stability": "stability", "stall": "stall_protection",
+                   "takeoff": "takeoff_landing"}  # settings.toml's assist_<key> -> AssistSettings' field
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,10 @@ class Settings:
     difficulty: str = "normal"
     rumble: bool = False
     unlock_all_levels: bool = False
+    assist_rudder: bool = True  # the "normal" preset (ASSIST_PRESETS)
+    assist_stability: bool = False
+    assist_stall: bool = False
+    assist_takeoff: bool = True
 
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):
@@ -69,6 +80,15 @@ class Settings:
 
     def replace(self, **changes) -> Settings:
         return dataclasses.replace(self, **changes)
+
+    def with_difficulty(self, difficulty: str) -> Settings:
+        """The difficulty, with its preset of assists (each can then be changed on its own)."""
+        preset = ASSIST_PRESETS[difficulty]
+        return self.replace(difficulty=difficulty, **{f"assist_{short}": getattr(preset, name)
+                                                      for short, name in ASSIST_SETTINGS.items()})
+
+    def assists(self) -> AssistSettings:
+        return AssistSettings(**{name: getattr(self, f"assist_{short}") for short, name in ASSIST_SETTINGS.items()})
 
     def hud_units(self, nation: str) -> str:
         """The HUD's units: the chosen ones, or with "auto" those of the aircraft's nation."""
@@ -90,7 +110,7 @@ def _check(key: str, value) -> str | None:
             return f"expected two whole numbers like [1280, 720], got {quoted(value)}"
         if not all(SIZE_RANGE[0] <= v <= SIZE_RANGE[1] for v in value):
             return f"expected each side between {SIZE_RANGE[0]} and {SIZE_RANGE[1]} pixels, got {quoted(list(value))}"
-    elif key in ("fullscreen", "vsync", "mouse_stick", "rumble", "unlock_all_levels"):
+    elif key in ("fullscreen", "vsync", "mouse_stick", "rumble", "unlock_all_levels") or key.startswith("assist_"):
         if not isinstance(value, bool):
             return f"expected true or false, got {quoted(value)}"
     elif key in ("fov_deg", "axis_rate"):

@@ -20,6 +20,7 @@ MINIMAL = frozenset({"airspeed", "altimeter", "engine", "messages", "stall_warni
                      *(gauge.SEAT for gauge in SEAT_GAUGES)})
 IN_A_SCENE = frozenset({"messages"})  # a mission's staged scene: its captions alone
 ROW = 0.07
+ASSIST_COLOUR = (0.75, 0.85, 1.0, 0.9)
 # name, format module, anchor, (x, z), alignment, extra TextGauge options
 TEXT_GAUGES = (
     ("airspeed", airspeed, "a2dBottomLeft", (0.06, 0.06 + 3 * ROW), TextNode.A_left, {}),
@@ -55,6 +56,10 @@ class Hud:
         self.messages = self._add(Messages(app.a2dBottomCenter, (0.0, 0.27), snapshot, task_manager))
         self.objectives = self._add(Objectives(app.a2dTopLeft, (0.06, -0.09), snapshot, task_manager))
         self.objective_arrow = self._add(ObjectiveArrow(app.a2dTopCenter, (0.0, -0.2), snapshot, task_manager))
+        self.assists: list[str] = []  # the assists on (flight.sim.run.assists), and those acting this frame
+        self.assists_acting: list[str] = []
+        self._add(TextGauge("assists", app.a2dBottomLeft, (0.06, 0.06 + 4 * ROW), snapshot,
+                            lambda s: self._assist_line(), task_manager, TextNode.A_left, fg=ASSIST_COLOUR))
         self.seat = FLYING
         self.scene = False
         self.set_detail("full")
@@ -62,6 +67,15 @@ class Hud:
     def _add(self, widget):
         self.widgets[widget.name] = widget
         return widget
+
+    def set_assists(self, names: list[str]) -> None:
+        self.assists = list(names)
+
+    def _assist_line(self) -> str:
+        """"ASSISTS rudder STALL": those acting this frame in capitals."""
+        if not self.assists:
+            return ""
+        return "ASSISTS " + " ".join(n.upper() if n in self.assists_acting else n for n in self.assists)
 
     def set_units(self, units: str) -> None:
         """"imperial" or "metric", from the settings; the gauges change at their next update."""

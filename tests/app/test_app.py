@@ -32,6 +32,7 @@ def test_it_opens_at_the_menu_and_goes_to_training_and_back(app):
 
 
 def test_keys_from_the_messenger_fly_the_aircraft(app):
+    app.settings = app.settings.with_difficulty("hard")  # no assists: the keys' own stick
     app.router.go("flight", level="training")
     view = app.router.screen.view
     app.messenger.send("0")  # full throttle
@@ -46,6 +47,23 @@ def test_keys_from_the_messenger_fly_the_aircraft(app):
     assert view.latest.rpm[0] > 1000
     assert view.latest.controls[0, 0] == 0.0, "the stick centres when the key is released"
     assert np.hypot(*view.latest.vel[0, :2]) > 2.0, "rolling once the chocks are away"
+    app.settings = app.settings.with_difficulty("normal")
+
+
+def test_the_assists_fly_the_players_intent_and_the_hud_names_them(app):
+    app.settings = app.settings.with_difficulty("easy")
+    try:
+        app.router.go("flight", level="training")
+        view = app.router.screen.view
+        app.messenger.send("0")
+        for _ in range(240):
+            view.tick()
+        frames(app, 2)
+        line = view.hud.widgets["assists"].text.getText()
+        assert line.startswith("ASSISTS") and "RUDDER" in line and "stall" in line, line
+        assert view.assisted.active and view.result()["assists"]["names"][0] == "rudder"
+    finally:
+        app.settings = app.settings.with_difficulty("normal")
 
 
 def test_the_hud_shows_the_simulations_airspeed_in_mph(app):

@@ -29,6 +29,7 @@ from flight.sim.missions import MissionError
 from flight.sim.missions.snapshot import MissionSnapshot, Scene
 from flight.sim.replay.live import LiveRecording
 from flight.sim.world import load_level
+from flight.sim.run.assists import Assisted
 from flight.sim.run.driver import Driver
 from flight.sim.run.sortie import Ending, Sortie
 from flight.sim.world.seats import seat_type
@@ -98,6 +99,8 @@ class FlightView:
                        units=None if settings.units == "auto" else settings.units)
         app.accept("h", self.hud.cycle_detail)
         self.controls = FlightControls(app, self.keys, self.camera, self.hud, lambda: self.latest)  # + controllers
+        self.assisted = Assisted(lambda sortie: self.controls.update(DT), settings.assists())
+        self.hud.set_assists(settings.assists().names() if playback is None else [])
         app.task_mgr.add(self._tick, "flight-tick", sort=TICK_TASK_SORT)
         app.task_mgr.add(self._draw, "flight-draw", sort=TICK_TASK_SORT + 1)
 
@@ -122,8 +125,18 @@ class FlightView:
         """Settings saved from the pause overlay reach the live flight."""
         self.keys.axis_rate = settings.axis_rate
         self.keys.mouse_stick = settings.mouse_stick
+        self.assisted.settings = settings.assists()
+        self.hud.set_assists(settings.assists().names())
         self.hud.set_units(settings.hud_units(self.world.fleet.specs[0].nation))
         self.landscape.set_quality(settings.quality)
+
+    def result(self) -> dict:
+        """The sortie's result for the debrief, with the assists that flew and for how long."""
+        result = self.sortie.result()
+        if self.playback is None and self.assisted.settings.any:
+            result["assists"] = {"names": self.assisted.settings.names(),
+                                 "acting_s": round(self.assisted.assisted_ticks * DT)}
+        return result
 
     def tick(self) -> None:
         """One fixed step (tests and `flight shot` step the flight with this)."""
@@ -144,7 +157,7 @@ class FlightView:
                     self.playback.step()
                 else:
                     self.controls.mixer.seat = self.world.seat
-                    self.driver.step(self.controls.update(DT))
+                    self.driver.step(self.assisted(self.sortie))
             except MissionError as error:  # the level's script broke: the state takes the player to the menu
                 self.error = str(error)
                 self.paused = True
@@ -152,6 +165,7 @@ class FlightView:
             if self.ghost is not None:
                 self.ghost.step()
         self.latest = self.world.snapshot()
+        self.hud.assists_acting = self.assisted.active
         self.end = self.sortie.end
         if self.end is not None:
             self.driver.finish()

@@ -65,6 +65,10 @@ class DebriefScreen:
         combat = (f"Rounds fired {stats['shots_fired']}    Hits {stats['hits']}    "
                   f"Downed {stats['downed']}    Damage taken {stats['damage_taken'] * 100:.0f}%")
         self.nodes.append(OnscreenText(text=combat, pos=(0, 0.08), scale=0.045, fg=(0.8, 0.78, 0.7, 1)))
+        assists = self.result.get("assists")
+        if assists:
+            line = f"Assists: {', '.join(assists['names'])} (acting {assists['acting_s'] // 60}:{assists['acting_s'] % 60:02d})"
+            self.nodes.append(OnscreenText(text=line, pos=(0, 0.01), scale=0.04, fg=(0.75, 0.85, 1.0, 1)))
 
     def restart(self) -> None:
         self.app.router.go("flight", level=self.level)

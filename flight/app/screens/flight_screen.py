@@ -47,7 +47,7 @@ class FlightScreen:
             self.app.router.go("menu", message=self.view.error)
             return task.done
         if self.view.end is not None:
-            self.app.router.go("debrief", level=self.level, end=self.view.end, result=self.view.sortie.result(),
+            self.app.router.go("debrief", level=self.level, end=self.view.end, result=self.view.result(),
                                replay_path=self.view.recording_path)
             return task.done
         return task.cont

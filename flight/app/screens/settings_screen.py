@@ -33,7 +33,11 @@ ROWS = (
     ("units", "Units", UNITS, lambda v: {"auto": "by aircraft"}.get(v, v)),
     ("axis_rate", "Stick speed (keys)", AXIS_RATES, lambda v: f"{v:g} /s"),
     ("mouse_stick", "Mouse flies", ON_OFF, lambda v: "on" if v else "off"),
-    ("difficulty", "Difficulty", DIFFICULTIES, str),
+    ("difficulty", "Difficulty (sets the assists)", DIFFICULTIES, str),
+    ("assist_rudder", "Assist: auto-rudder", ON_OFF, lambda v: "on" if v else "off"),
+    ("assist_stability", "Assist: stability", ON_OFF, lambda v: "on" if v else "off"),
+    ("assist_stall", "Assist: stall and spin", ON_OFF, lambda v: "on" if v else "off"),
+    ("assist_takeoff", "Assist: take-off, landing", ON_OFF, lambda v: "on" if v else "off"),
     ("rumble", "Rumble (gamepads)", ON_OFF, lambda v: "on" if v else "off"),
     ("unlock_all_levels", "All levels open", ON_OFF, lambda v: "on" if v else "off"),
 )
@@ -67,18 +71,18 @@ class SettingsScreen:
                                  sortOrder=10)
         OnscreenText(text="Settings", parent=self.frame, pos=(0, 0.76), scale=0.09, fg=(0.95, 0.9, 0.75, 1))
         for row, (key, label, _, _) in enumerate(ROWS):
-            y = 0.58 - 0.105 * row
-            OnscreenText(text=label, parent=self.frame, pos=(-0.95, y), scale=0.055, fg=TEXT, align=TextNode.A_left)
+            y = 0.62 - 0.08 * row
+            OnscreenText(text=label, parent=self.frame, pos=(-0.95, y), scale=0.05, fg=TEXT, align=TextNode.A_left)
             for x, step, sign in ((0.18, "<", -1), (0.92, ">", 1)):
-                DirectButton(parent=self.frame, text=step, scale=0.055, pos=(x, 0, y), frameSize=(-1, 1, -0.5, 0.95),
+                DirectButton(parent=self.frame, text=step, scale=0.05, pos=(x, 0, y), frameSize=(-1, 1, -0.5, 0.95),
                              command=self.step, extraArgs=[key, sign])
-            self.values[key] = OnscreenText(parent=self.frame, pos=(0.55, y), scale=0.055, fg=(1, 1, 1, 1),
+            self.values[key] = OnscreenText(parent=self.frame, pos=(0.55, y), scale=0.05, fg=(1, 1, 1, 1),
                                             align=TextNode.A_center, mayChange=True)
         for column, (label, command) in enumerate((("Save", self.save), ("Cancel", self.cancel),
                                                    ("Defaults", self.reset), ("Controls", self.open_controls))):
-            DirectButton(parent=self.frame, text=label, scale=0.065, pos=(-0.75 + 0.5 * column, 0, -0.66),
+            DirectButton(parent=self.frame, text=label, scale=0.065, pos=(-0.75 + 0.5 * column, 0, -0.72),
                          frameSize=(-3, 3, -0.6, 1.1), command=command)
-        self.status = OnscreenText(parent=self.frame, pos=(0, -0.82), scale=0.04, fg=(1, 0.6, 0.4, 1), wordwrap=50,
+        self.status = OnscreenText(parent=self.frame, pos=(0, -0.85), scale=0.04, fg=(1, 0.6, 0.4, 1), wordwrap=50,
                                    mayChange=True)
         self._show()
 
@@ -90,7 +94,8 @@ class SettingsScreen:
         """Move one setting of the draft to its next (sign 1) or previous (-1) choice, wrapping round."""
         choices = next(choices_with(choices, getattr(self.draft, key)) for k, _, choices, _ in ROWS if k == key)
         index = choices.index(getattr(self.draft, key))
-        self.draft = self.draft.replace(**{key: choices[(index + sign) % len(choices)]})
+        value = choices[(index + sign) % len(choices)]
+        self.draft = self.draft.with_difficulty(value) if key == "difficulty" else self.draft.replace(**{key: value})
         self._show()
 
     def reset(self) -> None:

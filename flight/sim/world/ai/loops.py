@@ -190,15 +190,18 @@ class InnerLoops:
         self.nz_integral[rows], self.throttle_integral[rows] = applied[:, 1], applied[:, 3]
         self.speed_integral[rows] = self.bank_integral[rows] = self.yaw_integral[rows] = 0.0
 
-    def run(self, index: np.ndarray, instruments: np.ndarray, commands: np.ndarray, fleet) -> None:
-        """One tick of the loops of the fleet's aircraft `index`: writes their rows of `fleet.controls`."""
+    def run(self, index: np.ndarray, instruments: np.ndarray, commands: np.ndarray, fleet,
+            controls: np.ndarray | None = None) -> None:
+        """One tick of the loops of the fleet's aircraft `index`: writes their rows of `fleet.controls` (or of
+        `controls`, as the player's assists read them: flight.sim.run.assists)."""
+        controls = fleet.controls if controls is None else controls
         try:
             fly(index, instruments, commands, self._tuning, self.integrals, self.blipping, fleet.on_ground,
-                fleet.crashed, self._rotary, fleet.controls)
+                fleet.crashed, self._rotary, controls)
         except TypeError:
             raise KernelArgumentError("InnerLoops.run: " + describe_arrays(dict(
                 instruments=instruments, commands=commands, integrals=self.integrals, blipping=self.blipping,
-                controls=fleet.controls))) from None
+                controls=controls))) from None
 
 
 for _row, _name in enumerate(InnerLoops.STATE[:5]):

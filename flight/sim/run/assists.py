@@ -1,0 +1,153 @@
+"""Assists for a newcomer, on the input side only: each turns the player's intent (a ControlFrame from the keys or
+a stick) into the deflections a steady pilot would make, through the AI pilot's own inner loops
+(flight.sim.world.ai.loops) on aircraft 0. The flight model never changes, and the driver records the frame the
+assists produced, so a replay re-flies it exactly without them. Reads the world, never writes it; draws no random
+numbers. Imports no panda3d.
+
+    assisted = Assisted(pilot, ASSIST_PRESETS["easy"])   # pilot: any Pilot, e.g. the game's controls
+    driver.step(assisted(sortie))
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from flight.sim.assist_settings import ASSIST_NAMES, AssistSettings
+from flight.sim.command import BLIP, ControlFrame
+from flight.sim.dynamics import DT
+from flight.sim.run.driver import Pilot
+from flight.sim.run.sortie import Sortie
+from flight.sim.world.ai.loops import COMMAND_ROWS, InnerLoops
+from flight.sim.world.ai.sensing import INSTRUMENT_ROWS, instrument_table
+from flight.sim.world.ai.tuning import tuning_for
+from flight.sim.world.seats import FLYING
+
+
+CENTRED = 0.02  # a stick axis nearer the centre than this is "let go"
+BANK_PER_STICK = math.radians(60.0)  # with stability the aileron asks for a bank, full stick this much
+PULL_CLIMB = 30.0  # m/s: the climb the stall limiter is asked for while the player pulls (the alpha limit binds)
+LIFT_OFF = 1.15  # of the stall speed: on the roll the tail is kept just off the skid until then, then set down
+TAIL_OFF_SKID = math.radians(3.0)  # and she flies off with a margin over the stall, not in a bounce at its edge
+CLIMB_OUT = 3.0  # m/s: the climb held after lift-off until CLIMB_OUT_HEIGHT, stick centred
+CLIMB_OUT_HEIGHT = 60.0  # m above the ground
+HELD_CLIMB = 5.0  # m/s: the most climb or descent stability holds when the stick is let go
+APPROACH_HEIGHT = 100.0  # m above the ground: with the throttle back below this, the approach
+APPROACH_SINK = -2.5  # m/s: the most sink held on the approach
+FLARE_HEIGHT = 6.0  # m of the CG above the ground where the flare begins, descending with the throttle low
+FLARE_SINK = -0.4  # m/s: the sink held in the flare
+FLARE_THROTTLE = 0.35
+SPIN_YAW_RATE = 1.2  # rad/s beyond the stall's angle of attack: a spin, recovered with opposite rudder
+SPIN_ELEVATOR = -0.4
+_ROW = {name: row for row, name in enumerate(INSTRUMENT_ROWS)}
+_COMMAND = {name: row for row, name in enumerate(COMMAND_ROWS)}
+
+
+class Assisted:
+    """A Pilot: `pilot`'s frame for each tick with the assists `settings` applied for the sortie's aircraft 0.
+    `active` names the assists that changed this tick's frame (for the HUD); `recovering` is True in a spin."""
+
+    def __init__(self, pilot: Pilot, settings: AssistSettings):
+        self.pilot, self.settings = pilot, settings
+        self.tuning = self.loops = None  # for the sortie's aircraft 0, on the first call
+        self._index = np.zeros(1, dtype=np.intp)
+        self._commands = np.zeros((len(COMMAND_ROWS), 1))
+        self._controls = np.zeros((1, 6))
+        self._held_heading: float | None = None
+        self._held_climb = 0.0  # m/s: the climb rate as the player let go of the elevator
+        self.active: list[str] = []
+        self.recovering = False
+        self.assisted_ticks = 0  # ticks on which an assist changed the frame (the debrief's line)
+
+    def __call__(self, sortie: Sortie) -> ControlFrame:
+        intent = self.pilot(sortie)
+        if not self.settings.any or sortie.world.seat != FLYING:  # at a gun the frame carries its aim
+            self.active = []
+            return intent
+        return self.apply(intent, sortie).quantised()
+
+    def apply(self, intent: ControlFrame, sortie: Sortie) -> ControlFrame:
+        """The frame the assists make of `intent` this tick."""
+        world, fleet, s = sortie.world, sortie.world.fleet, self.settings
+        if fleet.crashed[0]:
+            return intent
+        if self.tuning is None:
+            self.tuning = tuning_for([fleet.specs[0]])
+            self.loops = InnerLoops(self.tuning)
+        table = instrument_table(fleet, self._index)
+        reading = {name: float(v) for name, v in zip(INSTRUMENT_ROWS, table[:, 0])}
+        on_ground = bool(fleet.on_ground[0])
+        height = float(world.height_above_ground()[0])
+        self._command(intent, reading, on_ground, height)
+        self.loops.run(self._index, table, self._commands, fleet, controls=self._controls)
+        loop = self._controls[0, :3]
+        aileron, elevator, rudder, throttle = intent.aileron, intent.elevator, intent.rudder, intent.throttle
+        active = set()
+        let_go = {axis: abs(getattr(intent, axis)) < CENTRED for axis in ("aileron", "elevator", "rudder")}
+        if s.stability and not on_ground or let_go["aileron"] and s.takeoff_landing and on_ground:
+            aileron = loop[0]
+            active.add("stability" if not on_ground else "take-off/landing")
+        if s.stability and not on_ground and let_go["elevator"] or s.takeoff_landing and (on_ground or let_go["elevator"]):
+            if elevator != loop[1]:
+                active.add("stability" if not on_ground and height > CLIMB_OUT_HEIGHT else "take-off/landing")
+            elevator = loop[1]
+        if s.auto_rudder and let_go["rudder"]:
+            rudder = loop[2]
+            active.add("rudder")
+        if s.stall_protection and not on_ground:
+            if intent.elevator > loop[1] and not let_go["elevator"]:
+                elevator = min(intent.elevator, loop[1])
+                active.add("stall")
+            self.recovering = reading["alpha"] > self.tuning.stall_alpha[0] and abs(reading["r"]) > SPIN_YAW_RATE
+            if self.recovering:
+                aileron, elevator, throttle = 0.0, SPIN_ELEVATOR, 0.0
+                rudder = -math.copysign(1.0, reading["r"])
+                active.add("stall")
+        else:
+            self.recovering = False
+        if elevator != loop[1]:  # the player (or the recovery) has the elevator: its integrator follows, no jump later
+            self.loops.nz_integral[0] = elevator
+        self.active = [name for name in ASSIST_NAMES.values() if name in active]
+        self.assisted_ticks += bool(active)
+        buttons = intent.buttons & ~BLIP if self.recovering else intent.buttons
+        return ControlFrame(aileron, elevator, rudder, throttle, intent.brake, buttons)
+
+    def _command(self, intent: ControlFrame, reading: dict, on_ground: bool, height: float) -> None:
+        """The inner loops' commands for what the player means: the bank the stick asks for, the climb or descent
+        he left (or the climb-out, the approach, the flare), the slip ball centred or the take-off heading held; while the player pulls, the hardest pull
+        the angle-of-attack limit allows."""
+        t, c = self.tuning, self._commands
+        c[:, 0] = 0.0
+        c[_COMMAND["pitch"], 0] = c[_COMMAND["speed"], 0] = c[_COMMAND["heading"], 0] = math.nan
+        c[_COMMAND["pitch_max"], 0] = math.inf
+        c[_COMMAND["load_max"], 0] = 4.0
+        c[_COMMAND["throttle"], 0] = intent.throttle
+        near_ground = self.settings.takeoff_landing and height < CLIMB_OUT_HEIGHT
+        c[_COMMAND["min_speed"], 0] = t.climb_speed[0] if self.settings.stability or near_ground else 0.0
+        if on_ground:
+            if abs(intent.rudder) >= CENTRED or self._held_heading is None or reading["eas"] < 3.0:
+                self._held_heading = reading["heading"]  # taxiing or steering: the heading to hold is where she points
+            c[_COMMAND["heading"], 0] = self._held_heading
+            tail_down = reading["eas"] >= LIFT_OFF * t.stall_speed[0]
+            c[_COMMAND["pitch"], 0] = t.three_point_pitch[0] - (0.0 if tail_down else TAIL_OFF_SKID)
+            c[_COMMAND["climb_rate"], 0] = CLIMB_OUT
+        else:
+            self._held_heading = None
+            if abs(intent.elevator) >= CENTRED:
+                self._held_climb = min(max(reading["climb_rate"], -HELD_CLIMB), HELD_CLIMB)
+            if self.settings.stability:
+                c[_COMMAND["bank"], 0] = intent.aileron * BANK_PER_STICK
+                c[_COMMAND["climb_rate"], 0] = self._held_climb
+            if self.settings.takeoff_landing and height < APPROACH_HEIGHT:
+                if intent.throttle < FLARE_THROTTLE:
+                    if height < FLARE_HEIGHT:
+                        c[_COMMAND["climb_rate"], 0] = FLARE_SINK
+                        c[_COMMAND["pitch_max"], 0] = t.three_point_pitch[0]
+                        c[_COMMAND["min_speed"], 0] = 0.0
+                    else:
+                        glide = self._held_climb if self.settings.stability else reading["climb_rate"]
+                        c[_COMMAND["climb_rate"], 0] = max(glide, APPROACH_SINK)  # the approach, not too steep
+                elif height < CLIMB_OUT_HEIGHT:
+                    c[_COMMAND["climb_rate"], 0] = max(c[_COMMAND["climb_rate"], 0], CLIMB_OUT)
+            if intent.elevator >= CENTRED and self.settings.stall_protection:
+                c[_COMMAND["climb_rate"], 0] = PULL_CLIMB

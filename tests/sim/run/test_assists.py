@@ -1,0 +1,48 @@
+"""Issue 17's acceptance for the assists (flight.sim.run.assists): a scripted new player on the keyboard
+(tests/newcomer.py: key presses of 0.2-1 s after 0.3-0.8 s reactions, no fine control) with the Easy preset takes
+off, climbs to 500 m, turns onto north and lands in Training without a crash, over 10 seeds, and gets airborne in
+Dig's Escape before the truck blocks the field in 10 of 10; with the assists off the same inputs crash, so the
+assists, not the model, made the difference. The assists work on the input side: a recording of an assisted
+flight replays exactly without them."""
+import pytest
+
+from flight.sim.assist_settings import ASSIST_PRESETS
+from flight.sim.replay import load_replay
+from flight.sim.replay.playback import verify
+from flight.sim.run.assists import Assisted
+from tests.newcomer import NewPlayer, fly
+from tests.sim.replay.recordings import record
+
+TAKE_OFF = "Take off before the truck blocks the field"
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_newcomer_with_the_easy_assists_takes_off_climbs_turns_north_and_lands(seed):
+    flight = fly("training", seed, "easy")
+    assert not flight["crashed"] and flight["landed"], flight
+    assert flight["top_m"] >= 500 and flight["north_at_deg"] is not None, flight
+    assert flight["assisted"] > 0
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_newcomer_with_the_easy_assists_is_airborne_before_the_truck(seed):
+    flight = fly("escape", seed, "easy", max_seconds=30.0)
+    assert not flight["crashed"] and flight["objectives"][TAKE_OFF] == "done", flight
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_without_assists_the_same_newcomer_crashes(seed):
+    flight = fly("training", seed, "hard", max_seconds=60.0)
+    assert flight["crashed"] and flight["assisted"] == 0, flight
+
+
+def test_an_assisted_flight_replays_exactly_without_the_assists(tmp_path):
+    path = record(tmp_path / "assisted.flightreplay", Assisted(NewPlayer(4), ASSIST_PRESETS["easy"]), 30 * 120,
+                  seed=4, level="escape")
+    result = verify(load_replay(path))
+    assert result.ok and result.ticks == 30 * 120, result
+
+
+def test_the_presets_follow_the_difficulty():
+    assert ASSIST_PRESETS["easy"].names() == ["rudder", "stability", "stall", "take-off/landing"]
+    assert ASSIST_PRESETS["hard"].names() == [] and not ASSIST_PRESETS["hard"].any
