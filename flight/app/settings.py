@@ -17,6 +17,7 @@ Save on the settings screen writes the file, atomically (temp file in the same f
     units = "auto"             # "auto" (by the aircraft's nation), "imperial", "metric"
     axis_rate = 2.5            # keyboard stick speed: full deflection per second
     mouse_stick = false        # the mouse position flies aileron and elevator
+    mouse_aim = false          # point with the mouse and the aircraft flies there (over mouse_stick)
     difficulty = "normal"      # "easy", "normal", "hard": the enemy's skill, and it sets the assists below
     assist_rudder = true       # assists (flight.sim.run.assists): auto-rudder
     assist_stability = false   # the stick banks, wings level and the climb held when let go
@@ -64,6 +65,7 @@ class Settings:
     units: str = "auto"
     axis_rate: float = 2.5
     mouse_stick: bool = False
+    mouse_aim: bool = False
     difficulty: str = "normal"
     rumble: bool = False
     unlock_all_levels: bool = False
@@ -110,7 +112,7 @@ def _check(key: str, value) -> str | None:
             return f"expected two whole numbers like [1280, 720], got {quoted(value)}"
         if not all(SIZE_RANGE[0] <= v <= SIZE_RANGE[1] for v in value):
             return f"expected each side between {SIZE_RANGE[0]} and {SIZE_RANGE[1]} pixels, got {quoted(list(value))}"
-    elif key in ("fullscreen", "vsync", "mouse_stick", "rumble", "unlock_all_levels") or key.startswith("assist_"):
+    elif key in ("fullscreen", "vsync", "mouse_stick", "mouse_aim", "rumble", "unlock_all_levels") or key.startswith("assist_"):
         if not isinstance(value, bool):
             return f"expected true or false, got {quoted(value)}"
     elif key in ("fov_deg", "axis_rate"):

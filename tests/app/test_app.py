@@ -1,4 +1,6 @@
 """The game app, offscreen on Mesa: states, keyboard flying through the messenger, the HUD, a rendered frame."""
+import math
+
 import numpy as np
 
 from flight.app.flight.flight_view import SLOW_NOTE
@@ -129,3 +131,25 @@ def test_under_5_fps_the_hud_says_the_flight_runs_slow(app):
         view.note_if_slow()
     frames(app, 2)
     assert view.hud.widgets["messages"].gauge.shown.endswith(SLOW_NOTE)
+
+
+def test_mouse_aim_points_the_aircraft_where_the_pointer_is(app):
+    from flight.app.flight.mouse_aim import aim_under_pointer
+    app.settings = app.settings.replace(mouse_aim=True)
+    try:
+        app.router.go("flight", level="training")
+        view = app.router.screen.view
+        frames(app, 2)
+        assert view.mouse_aim is not None
+        centre = aim_under_pointer(app.camera, app.camLens, app.render, 0.0, 0.0)
+        right = aim_under_pointer(app.camera, app.camLens, app.render, 0.5, 0.0)
+        up = aim_under_pointer(app.camera, app.camLens, app.render, 0.0, 0.5)
+        heading = float(view.world.fleet.euler[0, 2])
+        assert abs(math.remainder(centre[0] - heading, 2 * math.pi)) < math.radians(10), "the chase camera looks ahead"
+        assert math.remainder(right[0] - centre[0], 2 * math.pi) > 0.1 and up[1] > centre[1] + 0.1
+        nose = app.render.get_relative_point(view.aircraft_nodes.models[0], (0, 500, 0))
+        aim = view.mouse_aim.update(app.camera, app.camLens, app.render, (0.5, 0.0), nose)
+        assert aim == right and not view.mouse_aim.ring.is_hidden()
+        assert view.mouse_aim.update(app.camera, app.camLens, app.render, None, nose) is None
+    finally:
+        app.settings = app.settings.replace(mouse_aim=False)

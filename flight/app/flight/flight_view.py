@@ -7,13 +7,14 @@ import secrets
 from typing import TYPE_CHECKING
 
 import numpy as np
-from panda3d.core import ClockObject, MouseButton
+from panda3d.core import ClockObject, MouseButton, Point3
 
 from flight.app.flight.cameras import CameraRig
 from flight.app.flight.cockpit import InstrumentBoard
 from flight.app.flight.cutaways import cutaway_for
 from flight.app.flight.ghost import Ghost
 from flight.app.flight.loop import MIN_REAL_TIME_FPS, FixedStepLoop
+from flight.app.flight.mouse_aim import NOSE_AHEAD, MouseAim
 from flight.app.flight.aircraft_nodes import AircraftNodes
 from flight.app.scene.effects import Effects
 from flight.app.scene.night import Night
@@ -29,10 +30,10 @@ from flight.sim.missions import MissionError
 from flight.sim.missions.snapshot import MissionSnapshot, Scene
 from flight.sim.replay.live import LiveRecording
 from flight.sim.world import load_level
-from flight.sim.run.assists import Assisted
+from flight.sim.run.assists import MOUSE_AIM, Assisted
 from flight.sim.run.driver import Driver
 from flight.sim.run.sortie import Ending, Sortie
-from flight.sim.world.seats import seat_type
+from flight.sim.world.seats import FLYING, seat_type
 
 if TYPE_CHECKING:
     from flight.app.app import FlightApp
@@ -73,7 +74,7 @@ class FlightView:
         self.loop = FixedStepLoop()
         self.slow_noted_at = -round(SLOW_NOTE_EVERY_S / DT)  # the tick the HUD last said the flight runs slow
         self.keys = KeyboardMouse(app.controllers.bindings.flying_keys(), axis_rate=settings.axis_rate,
-                                  mouse_stick=settings.mouse_stick)
+                                  mouse_stick=settings.mouse_stick and not settings.mouse_aim)
         self.root = app.render.attach_new_node("flight")
         add_sky_and_light(self.root, app.set_background_color, self.level.time_of_day)
         self.landscape = level_landscape(self.level, self.world, self.root, settings.quality)
@@ -100,7 +101,9 @@ class FlightView:
         app.accept("h", self.hud.cycle_detail)
         self.controls = FlightControls(app, self.keys, self.camera, self.hud, lambda: self.latest)  # + controllers
         self.assisted = Assisted(lambda sortie: self.controls.update(DT), settings.assists())
-        self.hud.set_assists(settings.assists().names() if playback is None else [])
+        self.mouse_aim: MouseAim | None = None
+        self._set_mouse_aim(settings.mouse_aim and playback is None)
+        self.hud.set_assists(self._assist_names(settings) if playback is None else [])
         app.task_mgr.add(self._tick, "flight-tick", sort=TICK_TASK_SORT)
         app.task_mgr.add(self._draw, "flight-draw", sort=TICK_TASK_SORT + 1)
 
@@ -124,9 +127,10 @@ class FlightView:
     def apply_settings(self, settings) -> None:
         """Settings saved from the pause overlay reach the live flight."""
         self.keys.axis_rate = settings.axis_rate
-        self.keys.mouse_stick = settings.mouse_stick
+        self.keys.mouse_stick = settings.mouse_stick and not settings.mouse_aim
         self.assisted.settings = settings.assists()
-        self.hud.set_assists(settings.assists().names())
+        self._set_mouse_aim(settings.mouse_aim and self.playback is None)
+        self.hud.set_assists(self._assist_names(settings))
         self.hud.set_units(settings.hud_units(self.world.fleet.specs[0].nation))
         self.landscape.set_quality(settings.quality)
 
@@ -242,7 +246,24 @@ class FlightView:
                 self.camera.mouse(x, y, watcher.is_button_down(MouseButton.one()),
                                   watcher.is_button_down(MouseButton.three()))
         self.place_camera(seat)
+        if self.mouse_aim is not None:
+            pointer = (x, y) if watcher is not None and watcher.has_mouse() and seat == FLYING else None
+            nose = self.app.render.get_relative_point(self.aircraft_nodes.models[0], Point3(0, NOSE_AHEAD, 0))
+            self.assisted.aim = self.mouse_aim.update(self.app.camera, self.app.camLens, self.app.render, pointer,
+                                                      nose)
         return task.cont
+
+    def _assist_names(self, settings) -> list[str]:
+        return settings.assists().names() + ([MOUSE_AIM] if settings.mouse_aim else [])
+
+    def _set_mouse_aim(self, on: bool) -> None:
+        """Mouse aim on (its markers made) or off (the assists fly no aim)."""
+        if on and self.mouse_aim is None:
+            self.mouse_aim = MouseAim(self.app.aspect2d, self.app.getAspectRatio())
+        elif not on and self.mouse_aim is not None:
+            self.mouse_aim.destroy()
+            self.mouse_aim = None
+            self.assisted.aim = None
 
     def aim_by_mouse(self, x: float, y: float, trigger: bool) -> None:
         """At a gun: the pointer's motion since the last frame moves the aim, the left button fires."""

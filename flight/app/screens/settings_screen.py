@@ -33,6 +33,7 @@ ROWS = (
     ("units", "Units", UNITS, lambda v: {"auto": "by aircraft"}.get(v, v)),
     ("axis_rate", "Stick speed (keys)", AXIS_RATES, lambda v: f"{v:g} /s"),
     ("mouse_stick", "Mouse flies", ON_OFF, lambda v: "on" if v else "off"),
+    ("mouse_aim", "Mouse aim (point to fly)", ON_OFF, lambda v: "on" if v else "off"),
     ("difficulty", "Difficulty (sets the assists)", DIFFICULTIES, str),
     ("assist_rudder", "Assist: auto-rudder", ON_OFF, lambda v: "on" if v else "off"),
     ("assist_stability", "Assist: stability", ON_OFF, lambda v: "on" if v else "off"),

@@ -15,7 +15,7 @@ import numpy as np
 
 from flight.sim.assist_settings import ASSIST_NAMES, AssistSettings
 from flight.sim.command import BLIP, ControlFrame
-from flight.sim.dynamics import DT
+from flight.sim.dynamics.stablemath import sin1
 from flight.sim.run.driver import Pilot
 from flight.sim.run.sortie import Sortie
 from flight.sim.world.ai.loops import COMMAND_ROWS, InnerLoops
@@ -37,15 +37,24 @@ APPROACH_SINK = -2.5  # m/s: the most sink held on the approach
 FLARE_HEIGHT = 6.0  # m of the CG above the ground where the flare begins, descending with the throttle low
 FLARE_SINK = -0.4  # m/s: the sink held in the flare
 FLARE_THROTTLE = 0.35
+AIM_BANK_PER_RAD = 1.0  # mouse aim: bank per rad of heading to turn, up to AIM_BANKS times the type's circuit bank
+AIM_BANKS = 2.5  # (a fighter 75 degrees, the Gotha's wide span 62)
+AIM_CLIMB_MAX = 15.0  # m/s: the most climb or descent the aim asks for
+AIM_GROUND_S = 10.0  # s: the aim descends no faster than would reach the ground in this time
 SPIN_YAW_RATE = 1.2  # rad/s beyond the stall's angle of attack: a spin, recovered with opposite rudder
 SPIN_ELEVATOR = -0.4
+MOUSE_AIM = "aim"  # as the HUD names the mouse aim while it flies
 _ROW = {name: row for row, name in enumerate(INSTRUMENT_ROWS)}
 _COMMAND = {name: row for row, name in enumerate(COMMAND_ROWS)}
 
 
 class Assisted:
     """A Pilot: `pilot`'s frame for each tick with the assists `settings` applied for the sortie's aircraft 0.
-    `active` names the assists that changed this tick's frame (for the HUD); `recovering` is True in a spin."""
+    `active` names the assists that changed this tick's frame (for the HUD); `recovering` is True in a spin.
+
+    Mouse aim: while `aim` is a direction in the world, (heading, flight-path angle) in radians (the app moves it
+    with the mouse), the aircraft is flown towards it in coordinated turns through the same inner loops, their
+    angle-of-attack limit included; a stick key held overrides its own axis."""
 
     def __init__(self, pilot: Pilot, settings: AssistSettings):
         self.pilot, self.settings = pilot, settings
@@ -58,10 +67,11 @@ class Assisted:
         self.active: list[str] = []
         self.recovering = False
         self.assisted_ticks = 0  # ticks on which an assist changed the frame (the debrief's line)
+        self.aim: tuple[float, float] | None = None
 
     def __call__(self, sortie: Sortie) -> ControlFrame:
         intent = self.pilot(sortie)
-        if not self.settings.any or sortie.world.seat != FLYING:  # at a gun the frame carries its aim
+        if not (self.settings.any or self.aim is not None) or sortie.world.seat != FLYING:  # at a gun the frame carries its aim
             self.active = []
             return intent
         return self.apply(intent, sortie).quantised()
@@ -94,6 +104,11 @@ class Assisted:
         if s.auto_rudder and let_go["rudder"]:
             rudder = loop[2]
             active.add("rudder")
+        if self.aim is not None and not on_ground:
+            aileron = loop[0] if let_go["aileron"] else aileron
+            elevator = loop[1] if let_go["elevator"] else elevator
+            rudder = loop[2] if let_go["rudder"] else rudder
+            active.add(MOUSE_AIM)
         if s.stall_protection and not on_ground:
             if intent.elevator > loop[1] and not let_go["elevator"]:
                 elevator = min(intent.elevator, loop[1])
@@ -107,7 +122,7 @@ class Assisted:
             self.recovering = False
         if elevator != loop[1]:  # the player (or the recovery) has the elevator: its integrator follows, no jump later
             self.loops.nz_integral[0] = elevator
-        self.active = [name for name in ASSIST_NAMES.values() if name in active]
+        self.active = [name for name in (*ASSIST_NAMES.values(), MOUSE_AIM) if name in active]
         self.assisted_ticks += bool(active)
         buttons = intent.buttons & ~BLIP if self.recovering else intent.buttons
         return ControlFrame(aileron, elevator, rudder, throttle, intent.brake, buttons)
@@ -123,7 +138,8 @@ class Assisted:
         c[_COMMAND["load_max"], 0] = 4.0
         c[_COMMAND["throttle"], 0] = intent.throttle
         near_ground = self.settings.takeoff_landing and height < CLIMB_OUT_HEIGHT
-        c[_COMMAND["min_speed"], 0] = t.climb_speed[0] if self.settings.stability or near_ground else 0.0
+        floor = self.settings.stability or near_ground or self.aim is not None
+        c[_COMMAND["min_speed"], 0] = t.climb_speed[0] if floor else 0.0
         if on_ground:
             if abs(intent.rudder) >= CENTRED or self._held_heading is None or reading["eas"] < 3.0:
                 self._held_heading = reading["heading"]  # taxiing or steering: the heading to hold is where she points
@@ -151,3 +167,10 @@ class Assisted:
                     c[_COMMAND["climb_rate"], 0] = max(c[_COMMAND["climb_rate"], 0], CLIMB_OUT)
             if intent.elevator >= CENTRED and self.settings.stall_protection:
                 c[_COMMAND["climb_rate"], 0] = PULL_CLIMB
+            if self.aim is not None:
+                heading, path = self.aim
+                turn = math.remainder(heading - reading["heading"], 2.0 * math.pi)  # exact, no libm
+                most = AIM_BANKS * t.bank_limit[0]
+                c[_COMMAND["bank"], 0] = min(max(AIM_BANK_PER_RAD * turn, -most), most)
+                climb = max(reading["tas"] * float(sin1(path)), -height / AIM_GROUND_S)  # never into the ground
+                c[_COMMAND["climb_rate"], 0] = min(max(climb, -AIM_CLIMB_MAX), AIM_CLIMB_MAX)
