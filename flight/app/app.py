@@ -11,7 +11,8 @@ from flight.app.config import configure
 from flight.app.device_hub import DeviceHub
 from flight.app.kernel_warmup import KernelWarmup
 from flight.app.screens.router import Router
-from flight.app.settings import Settings, apply, before_window, load_settings
+from flight.app.settings import (Settings, apply, before_window, for_renderer, load_settings, save_settings,
+                                 settings_path)
 from flight.input.bindings_file import load_bindings
 
 
@@ -31,6 +32,7 @@ class FlightApp(ShowBase):
 
     def __init__(self, window_type: str = "onscreen", size: tuple[int, int] | None = None, level: str | None = None,
                  settings: Settings | None = None, record_replays: bool = True, all_levels: bool = False):
+        first_start = settings is None and not settings_path().exists()
         settings, message = (settings, None) if settings is not None else load_settings()
         bindings, bindings_message = load_bindings()
         for line in (message, bindings_message):
@@ -42,6 +44,13 @@ class FlightApp(ShowBase):
         if window_type == "onscreen":
             before_window(settings)
         super().__init__()
+        if first_start and window_type == "onscreen" and self.win is not None:
+            settings, message = for_renderer(settings, self.win.gsg.driver_renderer)
+            if message:
+                try:
+                    save_settings(settings)
+                except OSError as error:  # a read-only config folder: Low for this start only
+                    message += f" (not saved: {error.strerror})"
         self.settings: Settings = settings
         self.settings_message: str | None = message
         self.bindings_message: str | None = bindings_message

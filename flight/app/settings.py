@@ -24,6 +24,7 @@ Save on the settings screen writes the file, atomically (temp file in the same f
     assist_stall = false       # stall and spin protection
     assist_takeoff = true      # take-off and landing help
     rumble = false             # gamepads that can rumble do on gun fire and hits
+    show_fps = false           # the frame rate in the window's corner
     unlock_all_levels = false  # every story level open in the menu, won or not
 
 This module imports panda3d only inside the functions that touch the window.
@@ -68,6 +69,7 @@ class Settings:
     mouse_aim: bool = False
     difficulty: str = "normal"
     rumble: bool = False
+    show_fps: bool = False
     unlock_all_levels: bool = False
     assist_rudder: bool = True  # the "normal" preset (ASSIST_PRESETS)
     assist_stability: bool = False
@@ -112,7 +114,7 @@ def _check(key: str, value) -> str | None:
             return f"expected two whole numbers like [1280, 720], got {quoted(value)}"
         if not all(SIZE_RANGE[0] <= v <= SIZE_RANGE[1] for v in value):
             return f"expected each side between {SIZE_RANGE[0]} and {SIZE_RANGE[1]} pixels, got {quoted(list(value))}"
-    elif key in ("fullscreen", "vsync", "mouse_stick", "mouse_aim", "rumble", "unlock_all_levels") or key.startswith("assist_"):
+    elif key in ("fullscreen", "vsync", "mouse_stick", "mouse_aim", "rumble", "show_fps", "unlock_all_levels") or key.startswith("assist_"):
         if not isinstance(value, bool):
             return f"expected true or false, got {quoted(value)}"
     elif key in ("fov_deg", "axis_rate"):
@@ -170,6 +172,18 @@ def save_settings(settings: Settings, path: Path | str | None = None) -> Path:
     return write_atomically(path, tomli_w.dumps(data).encode("utf-8"))
 
 
+SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swrast", "software rasterizer")
+
+
+def for_renderer(settings: Settings, renderer: str) -> tuple[Settings, str | None]:
+    """On a first start (no settings file yet) under a software OpenGL renderer, Low quality, and the menu's line
+    saying so; else the settings as they are."""
+    if settings.quality == "low" or not any(name in renderer.lower() for name in SOFTWARE_RENDERERS):
+        return settings, None
+    return settings.replace(quality="low"), (f"Software OpenGL found ({renderer.split('(')[0].strip()}): Quality "
+                                             "is set to Low to keep the game smooth; change it in Settings")
+
+
 def before_window(settings: Settings) -> None:
     """Settings that only count when the window opens (vsync, fullscreen, and for "high" quality a multisampled
     framebuffer to antialias with): call before ShowBase starts. Vsync cannot change on an open window, so a
@@ -198,3 +212,5 @@ def apply(app: FlightApp, settings: Settings, window: bool = True) -> None:
             app.win.request_properties(properties)
     if app.camLens is not None:  # none without a window (window-type none)
         app.camLens.set_fov(settings.fov_deg)
+    if app.win is not None:
+        app.set_frame_rate_meter(settings.show_fps)

@@ -4,7 +4,8 @@ import os
 
 import pytest
 
-from flight.app.settings import Settings, apply, load_settings, save_settings, settings_path
+from flight.app.settings import Settings, apply, for_renderer, load_settings, save_settings, settings_path
+from flight.sim.assist_settings import ASSIST_PRESETS
 
 
 @pytest.fixture
@@ -187,3 +188,30 @@ def test_settings_over_the_paused_flight(menu, config_dir):
     flight.open_settings()
     flight.to_menu()  # leaving the flight with the settings open removes them too
     frames(menu)
+
+
+def test_a_first_start_on_software_opengl_picks_low_quality_and_says_so():
+    settings, line = for_renderer(Settings(), "llvmpipe (LLVM 15.0.7, 256 bits)")
+    assert settings.quality == "low" and "llvmpipe" in line and "Settings" in line
+    assert for_renderer(Settings(), "NVIDIA GeForce RTX 3060/PCIe/SSE2") == (Settings(), None)
+    low = Settings(quality="low")
+    assert for_renderer(low, "llvmpipe") == (low, None)
+
+
+def test_the_difficulty_sets_its_assists_then_each_changes_on_its_own(menu, config_dir):
+    menu.router.go("settings", on_close=lambda: menu.router.go("menu"))
+    screen = menu.router.screen
+    screen.step("difficulty", -1)  # normal -> easy
+    assert screen.draft.difficulty == "easy" and screen.draft.assists() == ASSIST_PRESETS["easy"]
+    screen.step("assist_stall", 1)
+    assert not screen.draft.assist_stall and screen.draft.assist_stability
+    screen.save()
+    saved = load_settings()[0]
+    assert saved.difficulty == "easy" and not saved.assist_stall and saved.assist_rudder
+
+
+def test_the_frame_rate_readout_follows_the_setting(app):
+    apply(app, app.settings.replace(show_fps=True), window=False)
+    assert app.frameRateMeter is not None
+    apply(app, app.settings.replace(show_fps=False), window=False)
+    assert app.frameRateMeter is None

@@ -40,6 +40,7 @@ ROWS = (
     ("assist_stall", "Assist: stall and spin", ON_OFF, lambda v: "on" if v else "off"),
     ("assist_takeoff", "Assist: take-off, landing", ON_OFF, lambda v: "on" if v else "off"),
     ("rumble", "Rumble (gamepads)", ON_OFF, lambda v: "on" if v else "off"),
+    ("show_fps", "Frame rate shown", ON_OFF, lambda v: "on" if v else "off"),
     ("unlock_all_levels", "All levels open", ON_OFF, lambda v: "on" if v else "off"),
 )
 TEXT = (0.9, 0.88, 0.8, 1)
@@ -72,7 +73,7 @@ class SettingsScreen:
                                  sortOrder=10)
         OnscreenText(text="Settings", parent=self.frame, pos=(0, 0.76), scale=0.09, fg=(0.95, 0.9, 0.75, 1))
         for row, (key, label, _, _) in enumerate(ROWS):
-            y = 0.62 - 0.08 * row
+            y = 0.64 - 0.077 * row
             OnscreenText(text=label, parent=self.frame, pos=(-0.95, y), scale=0.05, fg=TEXT, align=TextNode.A_left)
             for x, step, sign in ((0.18, "<", -1), (0.92, ">", 1)):
                 DirectButton(parent=self.frame, text=step, scale=0.05, pos=(x, 0, y), frameSize=(-1, 1, -0.5, 0.95),
