@@ -10,6 +10,12 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def paragraphs(text: str) -> str:
+    """Text written in a file at the file's width, as the screen should wrap it: the lines of each paragraph
+    (paragraphs are separated by a blank line) joined into one, the paragraphs kept apart by a newline."""
+    return "\n".join(one_line(paragraph) for paragraph in text.strip().split("\n\n") if paragraph.strip())
+
+
 def quoted(value, limit: int = SHOWN) -> str:
     """repr(value) cut to `limit` characters (repr escapes newlines and control characters)."""
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:

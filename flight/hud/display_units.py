@@ -14,3 +14,20 @@ GALLONS = LITRES / 4.54609  # imperial gallons per kg of petrol
 def units_for(nation: str) -> str:
     """The units an aircraft's own instruments read in: imperial for British aircraft, metric for the rest."""
     return "imperial" if nation.strip().lower() == "british" else "metric"
+
+MILES = 1.0 / 1609.344  # statute miles per m
+
+
+def speed_text(ms: float, units: str) -> str:
+    """A speed as the player's units write it: "50 mph" or "80 km/h"."""
+    return f"{ms * MPH:.0f} mph" if units == "imperial" else f"{ms * KMH:.0f} km/h"
+
+
+def distance_text(m: float, units: str) -> str:
+    """A distance flown: "3.1 miles" or "5.0 km"."""
+    return f"{m * MILES:.1f} miles" if units == "imperial" else f"{m / 1000.0:.1f} km"
+
+
+def sink_text(ms: float, units: str) -> str:
+    """A touchdown's sink rate: "300 ft/min" or "1.5 m/s"."""
+    return f"{ms * FEET * 60.0:.0f} ft/min" if units == "imperial" else f"{ms:.1f} m/s"

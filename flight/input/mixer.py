@@ -33,8 +33,9 @@ class ControlMixer:
       player mans (`aims_gun`) the stick axes slew `aim` (flight.input.gun_aim) and the frame carries the aim
       instead, and the left mouse button (`aim.trigger`) fires too; where the seat `reloads`, clear_jam (R)
       changes the belt: the RELOAD bit. The
-      rear_gun action (V) toggles: each press takes the rear gun or gives it back, and the REAR_GUN bit is set on
-      every frame in between; the toggle drops when the player is not in his aircraft.
+      rear_gun action (V) toggles: each press takes the rear gun (in the air only: on the take-off roll the
+      pilot keeps the throttle) or gives it back, and the REAR_GUN bit is set on every frame in between; the
+      toggle drops when the player is not in his aircraft.
 
         mixer = ControlMixer(KeyboardMouse())
         mixer.attach(Connection(key, device, profile))
@@ -53,6 +54,8 @@ class ControlMixer:
         self.aim = GunAim()
         self.rear_gun = False  # V's toggle
         self._rear_gun_held = False
+        self.airborne = True  # set by the app each tick: the rear gun is taken only in the air
+        self.rear_gun_refused = False  # V was pressed on the ground this tick (the app says why)
 
     @property
     def seat(self) -> str:
@@ -99,7 +102,8 @@ class ControlMixer:
     def _seat_buttons(self, buttons: int) -> int:
         """The buttons as the seat reads them: V's toggle, R at the gate, the mouse trigger at a gun."""
         pressed = bool(buttons & REAR_GUN)
-        if pressed and not self._rear_gun_held:
+        self.rear_gun_refused = pressed and not self._rear_gun_held and not self.rear_gun and not self.airborne
+        if pressed and not self._rear_gun_held and not self.rear_gun_refused:
             self.rear_gun = not self.rear_gun
         self._rear_gun_held = pressed
         if not self._seat.in_aircraft:

@@ -68,11 +68,17 @@ def the_gate(m):
     return bombers  # handed to the_squadron
 
 
+def squadron_call(bombers: int) -> str:
+    """Dig's call to the crews once the gate has held, however many machines got away."""
+    machines = "One machine" if bombers == 1 else f"{bombers} machines"
+    return f"{machines}, chaps. Start up and follow me: west, and keep close."
+
+
 @phase
 def the_squadron(m, bombers: int):
     m.seat("aircraft")
     story_endings(m, home="allied_aerodrome", home_ends=False)
-    m.say(DIG, f"{bombers} machines, chaps. Start up and follow me: west, and keep close.", 5)
+    m.say(DIG, squadron_call(bombers), 5)
     squadron = wingmen(bombers)
     for wingman in squadron:
         m.join_side(wingman, "allied")

@@ -1,6 +1,6 @@
 """Training: the instructor talks a pupil through a first flight in the Camel, one step at a time, each checked by
 a trigger. Free flight otherwise: the flight ends when she is down on the aerodrome and stopped, or crashed."""
-from flight.sim.missions import above, airborne, crashed, heading_near, landed, not_, phase, stalled
+from flight.sim.missions import above, airborne, crashed, heading_near, landed, moving, not_, phase, stalled
 
 INSTRUCTOR = "Instructor"
 
@@ -11,6 +11,7 @@ def start_up(m):
     m.succeed_if(landed("player", zone="aerodrome"), "landed on the aerodrome")
     m.say(INSTRUCTOR, "Chocks are in. Open her up: 0 for full throttle, and the chaps will pull the chocks.", 8)
     take_off = m.objective("Take off")
+    yield m.until(moving("player"))  # the next line once she rolls, not while she sits at idle
     m.say(INSTRUCTOR, "Keep her straight with the rudder as the tail comes up, then ease back at 45 mph.", 8)
     yield m.until(airborne("player"))
     take_off.complete()

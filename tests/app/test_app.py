@@ -107,7 +107,9 @@ def test_a_crash_ends_in_the_debrief_with_its_cause(app):
     frames(app, 2)
     assert isinstance(app.router.screen, DebriefScreen)
     assert app.router.screen.end.outcome == "failure" and app.router.screen.end.reason == "crashed"
-    assert "km/h" in app.router.screen.result["reason"]
+    assert "km/h" in app.router.screen.result["reason"], "flight run's own words"
+    shown = [node.getText() for node in app.router.screen.nodes if hasattr(node, "getText")]
+    assert any("mph" in line for line in shown) and not any("km" in line for line in shown), shown
     app.router.screen.restart()
     assert isinstance(app.router.screen, FlightScreen)
 

@@ -73,3 +73,21 @@ def test_v_toggles_the_rear_gun_and_the_bit_stays_set_between_presses():
     assert mixer.update(DT).buttons & REAR_GUN
     mixer.seat = "gate"  # not in the bomber: nothing to man
     assert not mixer.update(DT).buttons & REAR_GUN
+
+
+def test_v_on_the_take_off_roll_keeps_the_pilot_at_the_throttle_and_says_why():
+    keys = KeyboardMouse()
+    mixer = ControlMixer(keys)
+    mixer.airborne = False
+    keys.press("v")
+    keys.release("v")
+    assert not mixer.update(DT).buttons & REAR_GUN and mixer.rear_gun_refused
+    assert not mixer.update(DT).buttons & REAR_GUN and not mixer.rear_gun_refused, "said once per press"
+    mixer.airborne = True
+    keys.press("v")
+    assert mixer.update(DT).buttons & REAR_GUN
+    keys.release("v")
+    assert mixer.update(DT).buttons & REAR_GUN
+    mixer.airborne = False  # landed at the gun: V still gives it back
+    keys.press("v")
+    assert not mixer.update(DT).buttons & REAR_GUN and not mixer.rear_gun_refused

@@ -47,6 +47,7 @@ def new_seed() -> int:
 SLOW_NOTE = (f"Running slow: under {MIN_REAL_TIME_FPS:.0f} frames a second the flight falls behind the clock. "
              "Settings > Quality: low")
 SLOW_NOTE_EVERY_S = 30.0
+REAR_GUN_ON_GROUND = "The rear gun once she is off the ground: on the roll you keep the throttle (V in the air)"
 TICK_TASK_SORT = 10  # after the event manager (0), before drawing (igLoop, 50)
 
 class FlightView:
@@ -135,8 +136,8 @@ class FlightView:
         self.landscape.set_quality(settings.quality)
 
     def result(self) -> dict:
-        """The sortie's result for the debrief, with the assists that flew and for how long."""
-        result = self.sortie.result()
+        """The sortie's result for the debrief, with the HUD's units and the assists that flew and for how long."""
+        result = self.sortie.result() | {"units": self.hud.units}
         if self.playback is None and self.assisted.settings.any:
             result["assists"] = {"names": self.assisted.settings.names(),
                                  "acting_s": round(self.assisted.assisted_ticks * DT)}
@@ -161,7 +162,10 @@ class FlightView:
                     self.playback.step()
                 else:
                     self.controls.mixer.seat = self.world.seat
+                    self.controls.mixer.airborne = not self.world.fleet.on_ground[0]
                     self.driver.step(self.assisted(self.sortie))
+                    if self.controls.mixer.rear_gun_refused:
+                        self.hud.messages.interrupt("Note", REAR_GUN_ON_GROUND, seconds=4.0)
             except MissionError as error:  # the level's script broke: the state takes the player to the menu
                 self.error = str(error)
                 self.paused = True

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from direct.gui.DirectGui import DirectButton, OnscreenText
 
 from flight.campaign import record_win
+from flight.hud.display_units import distance_text, sink_text, speed_text
 from flight.sim.replay import ReplayFileError, load_replay
 from flight.sim.run.sortie import Ending
 
@@ -28,6 +29,7 @@ class DebriefScreen:
         self.level = level
         self.end = end
         self.result = result or {}
+        self.units = self.result.get("units", "metric")  # the HUD's, as the flight had them
         self.replay_path = replay_path
         self.nodes = []
 
@@ -38,7 +40,7 @@ class DebriefScreen:
             if problem:
                 self.nodes.append(OnscreenText(text=problem, pos=(0, -0.92), scale=0.04, fg=WARNING, wordwrap=60))
         minutes, seconds = divmod(round(self.end.seconds), 60)
-        reason = self.result.get("reason", self.end.reason)
+        reason = self._reason(self.result.get("stats", {}))
         self.nodes.append(OnscreenText(text=TITLES[self.end.outcome], pos=(0, 0.5), scale=0.12,
                                        fg=(0.95, 0.9, 0.75, 1)))
         self.nodes.append(OnscreenText(text=f"{reason[:1].upper()}{reason[1:]}, after {minutes}:{seconds:02d}.",
@@ -55,12 +57,20 @@ class DebriefScreen:
             self.nodes.append(DirectButton(text=label, scale=0.07, pos=(0, 0, -0.1 - 0.14 * row),
                                            frameSize=(-3, 3, -0.6, 1.1), command=command))
 
+    def _reason(self, stats: dict) -> str:
+        """Why the flight ended, a crash with its cause and speed in the HUD's units."""
+        if "impact_speed_ms" not in stats:
+            return self.result.get("reason", self.end.reason)
+        speed = speed_text(stats["impact_speed_ms"], self.units)
+        return f"{self.end.reason} ({stats['crash_cause'].replace('_', ' ')} at {speed})"
+
     def _figures(self, stats: dict) -> None:
         if not stats:
             return
-        figures = f"Distance {stats['distance_km']:.1f} km    In the air {stats['flight_s'] / 60:.1f} min"
+        figures = (f"Distance {distance_text(stats['distance_km'] * 1000.0, self.units)}    "
+                   f"In the air {stats['flight_s'] / 60:.1f} min")
         if "landing" in stats:
-            figures += f"    Landing: {stats['landing']} ({stats['touchdown_sink_ms']:.1f} m/s)"
+            figures += f"    Landing: {stats['landing']} ({sink_text(stats['touchdown_sink_ms'], self.units)})"
         self.nodes.append(OnscreenText(text=figures, pos=(0, 0.16), scale=0.05, fg=(0.8, 0.78, 0.7, 1)))
         combat = (f"Rounds fired {stats['shots_fired']}    Hits {stats['hits']}    "
                   f"Downed {stats['downed']}    Damage taken {stats['damage_taken'] * 100:.0f}%")

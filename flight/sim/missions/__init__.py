@@ -11,11 +11,11 @@ in @phase generators that yield `m.wait(...)` and `m.until(condition)`. Imports 
         climb.complete()
 """
 from flight.sim.missions.conditions import (Condition, above, after, airborne, all_of, any_of, crashed, damaged,
-                                        destroyed, fired, heading_near, in_zone, landed, left_zone, not_, shot_down,
-                                        stalled)
+                                        destroyed, fired, heading_near, in_zone, landed, left_zone, moving, not_,
+                                        shot_down, stalled)
 from flight.sim.missions.endings import story_endings
 from flight.sim.missions.runner import MissionError, MissionRunner, phase
 
 __all__ = ["Condition", "MissionError", "MissionRunner", "above", "after", "airborne", "all_of", "any_of", "crashed",
-           "damaged", "destroyed", "fired", "heading_near", "in_zone", "landed", "left_zone", "not_", "phase",
+           "damaged", "destroyed", "fired", "heading_near", "in_zone", "landed", "left_zone", "moving", "not_", "phase",
            "shot_down", "stalled", "story_endings"]

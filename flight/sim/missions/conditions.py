@@ -58,6 +58,11 @@ def landed(unit: str, zone: str | None = None, stopped: bool = True) -> Conditio
     return Condition(test, f"{unit} landed" + (f" in {zone}" if zone else ""))
 
 
+def moving(unit: str, speed_ms: float = 2.0) -> Condition:
+    """Faster than `speed_ms` over the ground (rolling, once the chocks are away)."""
+    return Condition(lambda m: m.unit(unit).speed > speed_ms, f"{unit} moving")
+
+
 def in_zone(unit: str, zone: str) -> Condition:
     return Condition(lambda m: m.unit(unit).in_zone(zone), f"{unit} in {zone}")
 

@@ -94,6 +94,8 @@ class Sortie:
                  "shots_fired": player.shots_fired, "hits": int(self.world.combat.condition.hits[0]),
                  "downed": int((self.world.combat.condition.downed_by == 0).sum()),
                  "damage_taken": round(player.damage, 3)} | self.mission.m.stats
+        if player.crashed:  # for a debrief in the player's units
+            stats["crash_cause"], stats["impact_speed_ms"] = player.crash_cause, round(player.impact_speed, 2)
         if player.landed:
             stats["landing"] = landing_quality(player.touchdown_sink)
             stats["touchdown_sink_ms"] = round(player.touchdown_sink, 2)

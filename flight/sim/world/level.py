@@ -14,7 +14,7 @@ from flight.sim.world.plan import read_plan
 from flight.sim.world.seats import seat_tables
 from flight.files import TomlFileError, load_toml
 from flight.schema import SchemaError, Table
-from flight.text import OneLineError, quoted, reason
+from flight.text import OneLineError, paragraphs, quoted, reason
 
 
 TIMES_OF_DAY = ("dawn", "morning", "day", "dusk", "night")  # the scene has a lighting preset for each
@@ -146,7 +146,7 @@ def _level(name: str, data: Table, folder: Path) -> Level:
                 seats[table] = seat.read_table(data.data[table])
             except (TypeError, ValueError, KeyError, IndexError) as error:
                 data.fail(f"[{table}]", reason(error))
-    return Level(name=name, title=data.text("title"), briefing=data.text("briefing").strip(),
+    return Level(name=name, title=data.text("title"), briefing=paragraphs(data.text("briefing")),
                  time_of_day=data.text("time_of_day", TIMES_OF_DAY, "morning"),
                  aircraft=data.text("aircraft"),
                  terrain_seed=data.integer("terrain_seed", 0, MAX_TERRAIN_SEED),

@@ -95,3 +95,8 @@ def test_the_ending_plays_at_the_gate_and_grades_by_the_bombers_home(home, outco
     stats = sortie.result()["stats"]
     assert (stats["bombers_home"], stats["bombers"], stats["prisoners_at_the_bombers"]) == (home + 1, 5, 40)
     assert sortie.result()["epilogue"] == SCRIPT.EPILOGUE[outcome]
+
+
+def test_digs_call_counts_the_machines_in_english():
+    assert SCRIPT.squadron_call(1).startswith("One machine, chaps.")
+    assert SCRIPT.squadron_call(4).startswith("4 machines, chaps.")
