@@ -42,3 +42,18 @@ def test_all_levels_opens_it_and_a_broken_file_is_one_line(app):
     app.all_levels = False
     assert progress_path().read_text() == "won = ["
     progress_path().unlink()
+
+
+def test_the_menu_after_a_flight_is_on_its_own_dark_ground_not_the_levels_sky(app):
+    from panda3d.core import PNMImage
+    app.router.go("flight", level="training")
+    for _ in range(3):
+        app.task_mgr.step()
+    app.router.go("menu")
+    for _ in range(2):
+        app.task_mgr.step()
+    image = PNMImage()
+    app.win.get_screenshot(image)
+    corner = image.get_xel(5, 5)
+    assert max(corner) < 0.2, f"the menu's background, not the sky: {corner}"
+    assert not app.task_mgr.getTasksNamed("landscape-stream")

@@ -334,6 +334,7 @@ class FlightView:
         self.camera.detach()  # before the aircraft's node goes: the cockpit camera rides on it
         if self.night is not None:
             self.night.destroy()
+        self.landscape.destroy()  # its sky dome rides on the camera, outside the flight's root
         self.root.remove_node()
         self.app.render.clear_fog()
 
