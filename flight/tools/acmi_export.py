@@ -38,6 +38,8 @@ def export_acmi(replay: Replay, out: Path, progress: Callable[[int, int], None] 
     cannot be written."""
     if not out.name.endswith(SUFFIXES) or out.name in SUFFIXES:
         raise ExportError(f"{out}: not an ACMI file's name (it ends in .acmi, or .zip.acmi to zip it)")
+    if out.is_dir():  # said before the replay is flown again, not after
+        raise ExportError(f"{out}: cannot write it (a folder of that name is there)")
     text = "\n".join(acmi_lines(replay, progress)) + "\n"
     data = text.encode("utf-8")
     if out.name.endswith(".zip.acmi"):

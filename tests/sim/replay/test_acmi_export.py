@@ -52,13 +52,19 @@ def flown(replay) -> dict[int, tuple[np.ndarray, np.ndarray]]:
 
 @pytest.fixture(scope="module")
 def escape():
-    return load_replay(GOLDEN / "escape.flightreplay")  # 75 s: eight aircraft, flak, the guns
+    return load_replay(GOLDEN / "escape.flightreplay")  # 75 s: eight aircraft, the airfield's guns
 
 
-def test_every_aircraft_is_where_the_replay_flies_it(escape, tmp_path, capsys):
-    out = tmp_path / "escape.acmi"
-    assert cli.main(["replay", str(escape.path), "--export", str(out)]) == 0
-    assert json.loads(capsys.readouterr().out) == {"file": str(out), "bytes": out.stat().st_size}
+@pytest.fixture(scope="module")
+def exported(escape, tmp_path_factory):
+    """The replay exported to OUT.acmi by the command line: the file and what the command printed."""
+    out = tmp_path_factory.mktemp("acmi") / "escape.acmi"
+    code = cli.main(["replay", str(escape.path), "--export", str(out)])
+    return out, code
+
+def test_every_aircraft_is_where_the_replay_flies_it(escape, exported):
+    out, code = exported
+    assert code == 0
     header, frames, events = parsed(out.read_text("utf-8"))
     assert header[:2] == ["FileType=text/acmi/tacview", "FileVersion=2.1"]
     assert {"0,ReferenceLongitude=3.117", "0,ReferenceLatitude=50.125", "0,Title=Captured! - Dig's Escape",
@@ -100,20 +106,24 @@ def test_a_flak_burst_is_an_explosion_for_three_seconds(escape):
     assert playback.tick == SAMPLE_TICKS + round(BURST_SECONDS / DT)
 
 
-def test_a_zip_acmi_holds_the_same_text(escape, tmp_path, capsys):
-    assert cli.main(["replay", str(escape.path), "--export", str(tmp_path / "a.acmi")]) == 0
-    assert cli.main(["replay", str(escape.path), "--export", str(tmp_path / "a.zip.acmi")]) == 0
-    with zipfile.ZipFile(tmp_path / "a.zip.acmi") as archive:
-        assert archive.namelist() == ["a.txt.acmi"]
-        assert archive.read("a.txt.acmi") == (tmp_path / "a.acmi").read_bytes()
+def test_a_zip_acmi_holds_the_same_text(escape, exported, tmp_path, capsys):
+    out = tmp_path / "escape.zip.acmi"
+    assert cli.main(["replay", str(escape.path), "--export", str(out)]) == 0
+    assert json.loads(capsys.readouterr().out) == {"file": str(out), "bytes": out.stat().st_size}
+    with zipfile.ZipFile(out) as archive:
+        assert archive.namelist() == ["escape.txt.acmi"]
+        assert archive.read("escape.txt.acmi") == exported[0].read_bytes()
 
 
 @pytest.mark.parametrize("name, problem", [("escape.txt", "not an ACMI file's name"),
-                                           ("folder.acmi", "cannot write it")])
+                                           ("folder.acmi", "cannot write it (a folder"),
+                                           ("a-file/escape.acmi", "cannot write it (")])
 def test_a_bad_export_path_is_one_line_naming_it(escape, tmp_path, capsys, name, problem):
     out = tmp_path / name
     if name.startswith("folder"):
         out.mkdir()
+    if name.startswith("a-file"):
+        out.parent.write_text("not a folder")
     assert cli.main(["replay", str(escape.path), "--export", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith(f"flight replay: {out}: {problem}")
