@@ -57,7 +57,7 @@ def _run(args: argparse.Namespace) -> int:
 def _replay(args: argparse.Namespace) -> int:
     from flight.tools.replay_command import replay_command
 
-    return replay_command(args.file, info=args.info, verify=args.verify, jobs=args.jobs)
+    return replay_command(args.file, info=args.info, verify=args.verify, jobs=args.jobs, export=args.export)
 
 
 def _shot(args: argparse.Namespace) -> int:
@@ -148,7 +148,7 @@ def _file(text: str) -> Path:
 COMMANDS: dict[str, tuple[str, Handler]] = {
     "play": ("fly a level in the game window", _play),
     "run": ("run a level headless, without a window", _run),
-    "replay": ("watch or verify a recorded replay", _replay),
+    "replay": ("watch, verify or export a recorded replay", _replay),
     "shot": ("render a still picture of a level offscreen", _shot),
     "bench": ("time the flight-dynamics core", _bench),
     "devices": ("list the gamepads and joysticks the game can see", _devices),
@@ -192,6 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
     replay_mode.add_argument("--info", action="store_true", help="print the header and outcome as JSON")
     replay_mode.add_argument("--verify", action="store_true",
                              help="re-simulate headless and check every state hash (exit 0 exact, 1 diverged)")
+    replay_mode.add_argument("--export", type=_file, metavar="OUT.acmi",
+                             help="write it as a Tacview flight recording (ACMI 2.1 text; zipped if OUT ends in .zip.acmi)")
     commands["replay"].add_argument("--jobs", type=_whole(1, MAX_JOBS), metavar="N",
                                     help="with --verify, check its 5-second keyframe segments in N processes at once "
                                          "(default: one per core; 1 verifies straight through)")

@@ -32,7 +32,9 @@ def test_bench_reports_every_figure_of_the_issue_beside_its_goal(report):
         "fdm/n1_us_per_step", "fdm/n256_ratio_vs_jsbsim", "world/level1/tick_us_median",
         "world/level1/headless_x_real_time", "world/combat/tick_ms_median", "world/combat/tick_ms_p95",
         "replay/verify_1_job_x_real_time", "replay/verify_all_cores_x_real_time",
-        "frame/simulation_and_hud_ms_per_frame", "startup/cold_compile_s", "startup/warm_start_s"}
+        "frame/simulation_and_hud_ms_per_frame", "startup/cold_compile_s", "startup/warm_start_s",
+        *(f"replay/story_levels/{level}/{figure}" for level in ("training", "escape", "breakout")
+          for figure in ("kb_per_minute", "slowest_seek_s"))}
     for path, figure in figures(report).items():
         bound = figure.get("at_most", figure.get("at_least"))
         assert bound > 0 and len(figure) == 3, path
@@ -62,6 +64,8 @@ def test_bench_world_and_replay_figures(report):
     assert 0 < combat["tick_ms_median"]["value"] <= combat["tick_ms_p95"]["value"]
     assert report["world"]["level1"]["level"] == "escape" and report["world"]["level1"]["sim_minutes"] > 0.3
     assert report["replay"]["verified_exact"] and report["replay"]["kb_per_minute"] < 100
+    for level, story in report["replay"]["story_levels"].items():  # issue 21: every story level within budget
+        assert story["sim_minutes"] > 0.3 and story["kb_per_minute"]["met"] and story["slowest_seek_s"]["met"], level
 
 
 def test_bench_table_shows_the_figures_with_their_goals(report):
@@ -69,3 +73,4 @@ def test_bench_table_shows_the_figures_with_their_goals(report):
     assert "Fleet.step" in out and "JSBSim Camel" in out and "World.tick with combat" in out
     assert "<= 5" in out and ">= 30" in out and ">= 150" in out and "warm start to the menu" in out
     assert str(report["world"]["level1"]["tick_us_median"]["value"]) in out
+    assert "breakout recorded by the auto-pilot" in out and "its slowest seek" in out

@@ -70,6 +70,13 @@ class TaskWidget:
         self.node.remove_node()
 
 
+def hud_text(parent: NodePath, pos: tuple[float, float], align=TextNode.A_left, scale: float = 0.055,
+             fg=TEXT_COLOUR, wordwrap: float | None = None) -> OnscreenText:
+    """An empty HUD text node, shadowed so that it reads over sky and ground, for setText."""
+    return OnscreenText(text="", parent=parent, pos=pos, scale=scale, align=align, fg=fg, shadow=(0, 0, 0, 0.8),
+                        wordwrap=wordwrap, mayChange=True)
+
+
 class TextGauge(TaskWidget):
     """HUD text at `pos` under `parent`; `format` turns the newest snapshot into its text. The task does nothing
     while the gauge is hidden (the HUD's detail level)."""
@@ -80,8 +87,7 @@ class TextGauge(TaskWidget):
         self.name = name
         self.snapshot = snapshot
         self.format = format
-        self.text = OnscreenText(text="", parent=parent, pos=pos, scale=scale, align=align, fg=fg,
-                                 shadow=(0, 0, 0, 0.8), wordwrap=wordwrap, mayChange=True)
+        self.text = hud_text(parent, pos, align, scale, fg, wordwrap)
         self.shown = ""
         self._start(name, task_manager)
 

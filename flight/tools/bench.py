@@ -14,7 +14,7 @@ from flight.tools.bench_fdm import fdm_figures
 from flight.tools.bench_frame import frame_figures, startup_figures
 from flight.tools.bench_world import combat_figures, combat_world, level_run  # noqa: F401 - combat_world: tests
 from flight.tools.bench_figures import progress
-from flight.tools.replay_bench import replay_figures
+from flight.tools.replay_bench import replay_figures, story_level_figures
 
 
 def measure(quick: bool = False) -> dict:
@@ -28,6 +28,8 @@ def measure(quick: bool = False) -> dict:
         report["world"]["combat"] = combat_figures(quick)
         progress("the Level 1 recording verified (straight, then a process per core) and seeked")
         report["replay"] = replay_figures(path)
+        progress("each story level recorded by the auto-pilot: size and seeks")
+        report["replay"]["story_levels"] = story_level_figures(Path(folder), quick)
     progress("training level frames")
     report["frame"] = frame_figures(quick)
     progress("start-up: cold compile, warm start to the menu")
@@ -64,6 +66,9 @@ def table(report: dict) -> str:
         ("Training at 1280x720 offscreen: simulation + HUD per frame, ms", frame["simulation_and_hud_ms_per_frame"]),
         (f"headless `flight run escape --pilot auto` ({level1['outcome']}), x real time",
          level1["headless_x_real_time"]),
+        *(row for level, figures in replay["story_levels"].items() for row in (
+            (f"{level} recorded by the auto-pilot ({figures['sim_minutes']} min), KB per minute",
+             figures["kb_per_minute"]), ("  its slowest seek, s", figures["slowest_seek_s"]))),
         ("cold compile (empty numba cache), s", startup["cold_compile_s"]),
         ("warm start to the menu, s", startup["warm_start_s"]),
     ]

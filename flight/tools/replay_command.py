@@ -1,5 +1,5 @@
-"""`flight replay FILE [--info | --verify [--jobs N]]`: exit 0 when fine, 1 when a verification diverges, 2 when
-the file cannot be used (one line on stderr naming it)."""
+"""`flight replay FILE [--info | --verify [--jobs N] | --export OUT.acmi]`: exit 0 when fine, 1 when a verification
+diverges, 2 when the file cannot be used or the export cannot be written (one line on stderr naming the file)."""
 from __future__ import annotations
 
 import json
@@ -10,12 +10,14 @@ from flight.sim.replay.container import ReplayFileError
 from flight.sim.replay.header import level_hash
 from flight.sim.replay.playback import sortie_for
 from flight.sim.replay.reader import load_replay
+from flight.tools.acmi_export import ExportError, export_acmi
 
 EXACT, DIVERGED, UNUSABLE = 0, 1, 2
 
 
-def replay_command(path: Path, info: bool = False, verify: bool = False, jobs: int | None = None) -> int:
-    """`jobs`: processes for --verify (None: one per core)."""
+def replay_command(path: Path, info: bool = False, verify: bool = False, jobs: int | None = None,
+                   export: Path | None = None) -> int:
+    """`jobs`: processes for --verify (None: one per core); `export`: the ACMI file to write."""
     try:
         if info:
             replay = load_replay(path, allow_partial=True)
@@ -25,7 +27,9 @@ def replay_command(path: Path, info: bool = False, verify: bool = False, jobs: i
             return EXACT
         if verify:
             return _verify(path, jobs)
-    except ReplayFileError as error:
+        if export is not None:
+            return _export(path, export)
+    except (ReplayFileError, ExportError) as error:
         print(f"flight replay: {error}", file=sys.stderr)
         return UNUSABLE
     from flight.app.launch import watch_replay
@@ -51,3 +55,17 @@ def _verify(path: Path, jobs: int | None) -> int:
         print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
     print(json.dumps(result.to_json()))
     return EXACT if result.ok else DIVERGED
+
+
+def _export(path: Path, out: Path) -> int:
+    replay = load_replay(path)
+    show = sys.stderr.isatty()
+
+    def progress(tick: int, total: int) -> None:
+        print(f"\rexporting {path.name}: {100 * tick // total:3d}%", end="", file=sys.stderr, flush=True)
+
+    export_acmi(replay, out, progress if show else None)
+    if show:
+        print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+    print(json.dumps({"file": str(out), "bytes": out.stat().st_size}))
+    return EXACT

@@ -119,8 +119,8 @@ def test_the_instructor_speaks_in_training(app):
     view = app.router.screen.view
     view.tick()
     frames(app, 2)
-    assert view.hud.widgets["messages"].gauge.shown.endswith("Chocks are in. Open her up: 0 for full throttle, "
-                                                             "and the chaps will pull the chocks.")
+    assert view.hud.widgets["messages"].shown[0].endswith("Chocks are in. Open her up: 0 for full throttle, "
+                                                            "and the chaps will pull the chocks.")
     assert view.hud.objectives.objectives == (("Take off", "active"),), "the mission's objectives in the HUD"
 
 
@@ -132,7 +132,7 @@ def test_under_5_fps_the_hud_says_the_flight_runs_slow(app):
         view.advance(view.loop.ticks_for(0.4))
         view.note_if_slow()
     frames(app, 2)
-    assert view.hud.widgets["messages"].gauge.shown.endswith(SLOW_NOTE)
+    assert view.hud.widgets["messages"].shown[1].endswith(SLOW_NOTE)
 
 
 def test_mouse_aim_points_the_aircraft_where_the_pointer_is(app):

@@ -62,8 +62,7 @@ def fly(app, level="training"):
 
 
 def shown_line(view) -> str:
-    message = view.hud.messages.current(view.latest.seconds)
-    return "" if message is None else message.text
+    return " ".join(note.text for note in view.hud.messages.notes_on(view.latest.seconds))
 
 
 def test_a_broken_bindings_file_is_reported_left_alone_and_the_defaults_fly(app):
@@ -78,7 +77,7 @@ def test_plugging_and_unplugging_mid_flight(app, config):
     view = fly(app)
     pad = xbox_pad()
     app.messenger.send("connect-device", [pad])
-    assert "connected" in shown_line(view), "told at once, ahead of the radio"
+    assert "connected" in shown_line(view), "told at once, over the radio"
     pad.set("left_x", 1.0)
     view.advance(30)
     assert view.latest.controls[0, 0] == 1.0

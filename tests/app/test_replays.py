@@ -118,7 +118,7 @@ def test_a_recording_that_cannot_be_written_never_stops_the_flight(app, monkeypa
     for _ in range(10):
         view.tick()
     assert view.recording is None and view.world.tick_count == 10
-    said = [m.text for m in view.hud.messages.queue if m.speaker == "Recorder"]
+    said = [m.text for m in view.hud.messages.notes if m.speaker == "Recorder"]
     assert len(said) == 1 and said[0].startswith(f"replay not recorded: {blocker}")
     app.router.screen.to_menu()
 

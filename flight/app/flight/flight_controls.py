@@ -52,13 +52,13 @@ class FlightControls:
     def _changed(self, change: str, connection: Connection) -> None:
         if change == "connected":
             self.mixer.attach(connection)
-            self.hud.messages.interrupt("Controls", f"{connection.name} connected ({connection.profile.name})", 4.0)
+            self.hud.messages.say("Controls", f"{connection.name} connected ({connection.profile.name})", 4.0)
         elif change == "disconnected":
             self.mixer.detach(connection.key)
             others = [c.name for c in self.mixer.connections.values()]
             flying = f"flying on {', '.join(others)} and the keyboard" if others else "the keyboard flies"
             throttle = round(self.mixer.keyboard.throttle * 100)
-            self.hud.messages.interrupt("Controls", f"{connection.name} unplugged: stick centred, throttle held at "
+            self.hud.messages.say("Controls", f"{connection.name} unplugged: stick centred, throttle held at "
                                               f"{throttle} %; {flying}", 6.0)
 
     def _frame(self, task):

@@ -165,7 +165,7 @@ class FlightView:
                     self.controls.mixer.airborne = not self.world.fleet.on_ground[0]
                     self.driver.step(self.assisted(self.sortie))
                     if self.controls.mixer.rear_gun_refused:
-                        self.hud.messages.interrupt("Note", REAR_GUN_ON_GROUND, seconds=4.0)
+                        self.hud.messages.say("Note", REAR_GUN_ON_GROUND, seconds=4.0)
             except MissionError as error:  # the level's script broke: the state takes the player to the menu
                 self.error = str(error)
                 self.paused = True
@@ -183,12 +183,11 @@ class FlightView:
         self.show_mission()
 
     def show_mission(self) -> None:
-        """From the mission's snapshot: the lines said since the last one into the HUD, a scene it has cut to
-        since then, and its objectives into the list."""
+        """From the mission's snapshot: its line on screen now into the HUD, a scene it has cut to since the last
+        snapshot, and its objectives into the list."""
         shown = self.mission_shown
-        mission = self.sortie.mission_snapshot(since_tick=shown.tick if shown is not None else -1)
-        for line in mission.lines:
-            self.hud.messages.say(line.speaker, line.text, seconds=line.seconds)
+        mission = self.sortie.mission_snapshot()
+        self.hud.messages.show_mission_line(mission.on_air)
         if mission.scene is not None and mission.scene != (shown.scene if shown is not None else None):
             self.cut_to(mission.scene)
         self.hud.objectives.set(mission.objectives)
@@ -205,7 +204,7 @@ class FlightView:
         of game time while it lasts."""
         if self.loop.slow and self.latest.tick >= self.slow_noted_at + round(SLOW_NOTE_EVERY_S / DT):
             self.slow_noted_at = self.latest.tick
-            self.hud.messages.interrupt("Note", SLOW_NOTE, seconds=6.0)
+            self.hud.messages.say("Note", SLOW_NOTE, seconds=6.0)
 
     @property
     def recording_path(self):
@@ -217,7 +216,7 @@ class FlightView:
         self.latest = self.world.snapshot()
         self.previous_pose = self.latest.pos, self.latest.quat
         self.end = self.sortie.end
-        self.mission_shown = self.sortie.mission_snapshot(since_tick=self.latest.tick)  # nothing old again after a jump
+        self.mission_shown = self.sortie.mission_snapshot()  # a scene cut to before the jump is not played again
         self.show_mission()
 
     def take_control(self, writer) -> None:

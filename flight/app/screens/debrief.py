@@ -1,5 +1,6 @@
-"""The debrief after a flight: how the mission ended (success, partial or failure and why), the flight's figures
-and the story's closing caption; a win opens the next level. Restart, Watch the replay, or Menu."""
+"""The debrief after a flight: how the mission ended (success, partial or failure and why), the flight's figures,
+its events along a timeline with a count of each kind (a mark opens the replay there) and the story's closing
+caption; a win opens the next level. Restart, Watch the replay, or Menu."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,9 +8,11 @@ from typing import TYPE_CHECKING
 
 from direct.gui.DirectGui import DirectButton, OnscreenText
 
+from flight.app.screens.timeline_bar import TimelineBar, counts_text
 from flight.campaign import record_win
 from flight.hud.display_units import distance_text, sink_text, speed_text
 from flight.sim.replay import ReplayFileError, load_replay
+from flight.sim.replay.timeline import event_pass, known_events, timeline_events
 from flight.sim.run.sortie import Ending
 
 if TYPE_CHECKING:
@@ -17,6 +20,7 @@ if TYPE_CHECKING:
 
 TITLES = {"success": "Mission accomplished", "partial": "Partly done", "failure": "Mission failed"}
 WARNING = (1, 0.6, 0.4, 1)
+TIMELINE_Z = -0.58  # under the buttons; the epilogue under it
 
 
 class DebriefScreen:
@@ -32,6 +36,8 @@ class DebriefScreen:
         self.units = self.result.get("units", "metric")  # the HUD's, as the flight had them
         self.replay_path = replay_path
         self.nodes = []
+        self.timeline: TimelineBar | None = None
+        self.finding_events = None  # the pass working out the replay's events, while it runs
 
     def enter(self) -> None:
         self.app.set_background_color(0.12, 0.11, 0.10, 1)
@@ -48,7 +54,7 @@ class DebriefScreen:
         self._figures(self.result.get("stats", {}))
         epilogue = self.result.get("epilogue")
         if epilogue:  # the caption that leads into the next chapter
-            self.nodes.append(OnscreenText(text=epilogue, pos=(0, -0.62), scale=0.05, fg=(0.95, 0.9, 0.75, 1),
+            self.nodes.append(OnscreenText(text=epilogue, pos=(0, -0.76), scale=0.05, fg=(0.95, 0.9, 0.75, 1),
                                            wordwrap=36))
         buttons = [("Restart", self.restart), ("Menu", self.to_menu)]
         if self.replay_path is not None:
@@ -56,6 +62,35 @@ class DebriefScreen:
         for row, (label, command) in enumerate(buttons):
             self.nodes.append(DirectButton(text=label, scale=0.07, pos=(0, 0, -0.1 - 0.14 * row),
                                            frameSize=(-3, 3, -0.6, 1.1), command=command))
+        self._start_timeline()
+
+    def _start_timeline(self) -> None:
+        """The replay's events, worked out a little each frame (or known already), then laid out."""
+        try:
+            self.replay = load_replay(self.replay_path) if self.replay_path is not None else None
+        except ReplayFileError:
+            self.replay = None  # Watch replay says why
+        if self.replay is None:
+            return
+        if known_events(self.replay) is None:
+            self.finding_events = event_pass(self.replay)
+            self.app.task_mgr.add(self._find_events, "debrief-timeline")
+        else:
+            self._lay_timeline()
+
+    def _find_events(self, task):
+        if next(self.finding_events, None) is not None:
+            return task.cont
+        self.finding_events = None
+        self._lay_timeline()
+        return task.done
+
+    def _lay_timeline(self) -> None:
+        events = timeline_events(known_events(self.replay))
+        self.timeline = TimelineBar(self.app.aspect2d, -1.0, 1.0, TIMELINE_Z, self.replay.ticks, events,
+                                    self.watch_replay, words_z=TIMELINE_Z + 0.05, height=0.05, track=True)
+        self.nodes.append(OnscreenText(text=counts_text(events), pos=(0, TIMELINE_Z - 0.08), scale=0.045,
+                                       fg=(0.8, 0.78, 0.7, 1)))
 
     def _reason(self, stats: dict) -> str:
         """Why the flight ended, a crash with its cause and speed in the HUD's units."""
@@ -83,20 +118,26 @@ class DebriefScreen:
     def restart(self) -> None:
         self.app.router.go("flight", level=self.level)
 
-    def watch_replay(self) -> None:
-        """The flight's recording in the replay player; closing it comes back to this debrief."""
+    def watch_replay(self, start_tick: int = 0) -> None:
+        """The flight's recording in the replay player, from `start_tick` (a mark of the timeline); closing it
+        comes back to this debrief."""
         try:
             replay = load_replay(self.replay_path)
         except ReplayFileError as error:
             self.nodes.append(OnscreenText(text=str(error), pos=(0, -0.8), scale=0.04, fg=WARNING, wordwrap=60))
             return
         router = self.app.router
-        router.go("replay", replay=replay, on_close=lambda: router.show(self))
+        router.go("replay", replay=replay, on_close=lambda: router.show(self), start_tick=start_tick)
 
     def to_menu(self) -> None:
         self.app.router.go("menu")
 
     def exit(self) -> None:
+        self.app.task_mgr.remove("debrief-timeline")
+        self.finding_events = None
+        if self.timeline is not None:
+            self.timeline.destroy()
+            self.timeline = None
         for node in self.nodes:
             node.destroy()
         self.nodes.clear()

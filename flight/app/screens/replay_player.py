@@ -1,6 +1,7 @@
 """Watching a replay: the recorded sortie re-flown in the flight view, with pause, speeds from 0.25x to 8x, a seek
-bar and 10 s jumps, the flight view's cameras and HUD, and Take control (the player flies on from here, into a
-new recording that starts with the replay's inputs)."""
+bar with the flight's events marked under it (worked out a little each frame, the first time a file is shown) and
+10 s jumps, the flight view's cameras and HUD, and Take control (the player flies on from here, into a new
+recording that starts with the replay's inputs)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -12,14 +13,17 @@ from panda3d.core import TextNode
 from flight.app.flight.flight_view import FlightView
 from flight.app.flight.loop import MAX_TICKS_PER_FRAME
 from flight.app.screens.replay_files import clock
+from flight.app.screens.timeline_bar import TimelineBar
 from flight.sim.dynamics import DT
 from flight.sim.replay import Replay, new_replay_path
 from flight.sim.replay.playback import Playback, version_note
+from flight.sim.replay.timeline import event_pass, known_events, timeline_events
 
 if TYPE_CHECKING:
     from flight.app.app import FlightApp
 
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+SEEK_BAR_X, SEEK_BAR_HALF = 0.35, 0.8  # the seek bar's centre and half length in the bar's frame
 JUMP_TICKS = round(10.0 / DT)
 KEYS = ("Space pause   [ ] speed   Left/Right 10 s   Tab next aircraft   T take control   F1-F5 C cameras   "
         "H HUD   Esc back")
@@ -29,10 +33,14 @@ class ReplayPlayer:
     """A replay on screen; `on_close` goes back (to the replay browser or the debrief), or without one Esc quits
     (`flight replay FILE`)."""
 
-    def __init__(self, app: FlightApp, replay: Replay, on_close: Callable[[], None] | None = None):
+    def __init__(self, app: FlightApp, replay: Replay, on_close: Callable[[], None] | None = None,
+                 start_tick: int = 0):
         self.app = app
         self.replay = replay
         self.on_close = on_close
+        self.start_tick = start_tick  # where to open it (a debrief's marker)
+        self.timeline: TimelineBar | None = None
+        self.finding_events = None  # the pass working out the events, while it runs
         self.view: FlightView | None = None
         self.handed_over = False
         self.bar_tick = 0
@@ -47,10 +55,15 @@ class ReplayPlayer:
         self.status = OnscreenText(parent=bar, pos=(-1.15, -0.24), scale=0.045, fg=(1, 1, 1, 1),
                                    align=TextNode.A_left, mayChange=True)
         OnscreenText(parent=bar, text=KEYS, pos=(0, -0.345), scale=0.032, fg=(0.85, 0.85, 0.8, 1))
-        self.seek_bar = DirectSlider(parent=bar, range=(0, max(self.replay.ticks, 1)), value=0, pos=(0.35, 0, -0.23),
-                                     scale=0.8, frameSize=(-1, 1, -0.02, 0.02), thumb_frameSize=(-0.02, 0.02, -0.04, 0.04),
-                                     command=self._dragged)
+        self.seek_bar = DirectSlider(parent=bar, range=(0, max(self.replay.ticks, 1)), value=0,
+                                     pos=(SEEK_BAR_X, 0, -0.23), scale=SEEK_BAR_HALF, frameSize=(-1, 1, -0.02, 0.02),
+                                     thumb_frameSize=(-0.02, 0.02, -0.04, 0.04), command=self._dragged)
         self.nodes.append(bar)
+        self.bar = bar
+        if known_events(self.replay) is None:
+            self.finding_events = event_pass(self.replay)
+        else:
+            self._lay_timeline()
         for note in (version_note(self.replay), None if self.replay.complete else
                      f"This recording stops after {clock(self.replay.ticks)}: it was interrupted."):
             if note:
@@ -62,6 +75,8 @@ class ReplayPlayer:
                                    ("escape", self.close, [])):
             self.app.accept(key, command, args)
         self.app.task_mgr.add(self._show, "replay-status", sort=13)
+        if self.start_tick:
+            self.seek(self.start_tick)
 
     @property
     def playback(self) -> Playback:
@@ -92,9 +107,22 @@ class ReplayPlayer:
         if tick != self.bar_tick:
             self.seek(tick)
 
+    def _lay_timeline(self) -> None:
+        self.timeline = TimelineBar(self.bar, SEEK_BAR_X - SEEK_BAR_HALF, SEEK_BAR_X + SEEK_BAR_HALF, -0.28,
+                                    self.replay.ticks, timeline_events(known_events(self.replay)), self.seek,
+                                    words_z=-0.42)
+
+    def _find_events(self) -> None:
+        """One step of the events' pass; the marks go down when it is done."""
+        if next(self.finding_events, None) is None:
+            self.finding_events = None
+            self._lay_timeline()
+
     def _show(self, task):
         if self.view.playback is None:
             return task.done
+        if self.finding_events is not None:
+            self._find_events()
         tick = self.playback.tick
         self._move_bar(tick)
         state = "paused" if self.view.paused else f"{self.view.speed:g}x"
@@ -102,7 +130,8 @@ class ReplayPlayer:
             outcome = self.replay.outcome or {}
             state = f"end: {outcome.get('outcome', 'interrupted')}" + (f" ({outcome['reason']})"
                                                                         if outcome.get("reason") else "")
-        self.status.setText(f"{clock(tick)} / {clock(self.replay.ticks)}   {state}")
+        marking = "   marking the events..." if self.finding_events is not None else ""
+        self.status.setText(f"{clock(tick)} / {clock(self.replay.ticks)}   {state}{marking}")
         return task.cont
 
     def take_control(self) -> None:
@@ -127,6 +156,8 @@ class ReplayPlayer:
         self.app.task_mgr.remove("replay-status")
         for key in ("space", "[", "]", "arrow_left", "arrow_right", "t", "tab", "escape"):
             self.app.ignore(key)
+        if self.timeline is not None:
+            self.timeline.destroy()
         for node in self.nodes:
             node.destroy()
         self.nodes.clear()

@@ -4,6 +4,7 @@ complete chunk when the game is killed mid-write; the CRC catches flipped bytes.
 
     HEAD  JSON header (always first)           CTRL  first tick (u32), then zlib'd control deltas
     HASH  tick (u32) + 8-byte state digest     KEYF  tick (u32), then a zlib'd state (see arrays.py)
+    KDIF  tick (u32), then the zlib'd changes since the keyframe before (see keyframe_changes.py)
     OUTC  JSON outcome (last: the file is complete)
 """
 from __future__ import annotations

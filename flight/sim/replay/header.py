@@ -19,9 +19,12 @@ from flight.sim.world.ai.skill import DIFFICULTY
 from flight.sim.world.level import known_levels, level_folder
 from flight.text import quoted
 
-# 1: the first files. 2: the same bits on every x86-64 CPU (Fleet.step compiled with numba; the atmosphere, the
-# engine lapse, the terrain and the trigonometry from stablemath), which are not version 1's bits.
-FORMAT_VERSION = 2
+# What each version changed, said when a file of an older one is refused. 1: the first files. 2: the same bits on
+# every x86-64 CPU (Fleet.step compiled with numba; the atmosphere, the engine lapse, the terrain and the
+# trigonometry from stablemath), which are not version 1's bits. 3: keyframes between the minutes' whole ones are
+# kept as the changes since the keyframe before (KDIF chunks), which version 2 cannot read.
+CHANGES = {2: "the simulation's arithmetic changed", 3: "keyframes are now stored as changes"}
+FORMAT_VERSION = max(CHANGES)
 # the fields a replay cannot be read without, and their types (any others are informative)
 FIELDS = {"format": int, "game_version": str, "numpy_version": str, "numba_version": str, "level": str,
           "level_hash": str, "aircraft_hash": str, "seed": int, "difficulty": str, "tick_rate": int}
@@ -69,8 +72,8 @@ def header_problem(header) -> str | None:
         return "the header is not a JSON object"
     version = header.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version < FORMAT_VERSION:
-        return (f"recorded with replay format {version}, this game reads {FORMAT_VERSION}: the simulation's "
-                f"arithmetic changed")
+        why = "; ".join(CHANGES[v] for v in sorted(CHANGES) if v > version)
+        return f"recorded with replay format {version}, this game reads {FORMAT_VERSION}: {why}"
     if isinstance(version, int) and version > FORMAT_VERSION:
         return f"replay format version {version} is newer than this game reads (it reads version {FORMAT_VERSION})"
     for key, kind in FIELDS.items():

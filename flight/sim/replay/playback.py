@@ -120,7 +120,7 @@ def check_segment(playback: Playback, start: int, end: int) -> SegmentCheck:
     is already there), checking every state hash on the way and the keyframe at `end`, if there is one."""
     replay = playback.replay
     if playback.tick != start:
-        playback.sortie.restore(arrays.from_bytes(replay.keyframes[start]))
+        playback.sortie.restore(replay.keyframes.arrays(start))
     for tick in range(start + 1, end + 1):
         if playback.step() == 0:
             return SegmentCheck(playback.tick, "the flight ended early")

@@ -12,10 +12,9 @@ import numpy as np
 
 from flight.sim.command import arrays_from_ints, ints_in_range
 from flight.sim.dynamics import DT
-from flight.sim.replay import arrays
 from flight.sim.replay.container import Chunk, ReplayFileError, read_chunks
 from flight.sim.replay.header import header_problem
-from flight.sim.replay.keyframes import Keyframes, Layout, inflate, layout_of, layout_problem
+from flight.sim.replay.keyframes import CHANGES, FULL, Keyframes, Layout, inflate, layout_of, layout_problem
 from flight.sim.replay.layout import (CONTROL_DTYPE, MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_JSON_BYTES, MAX_SECONDS,
                                       MAX_TICKS, read_tick)
 from flight.files import read_regular
@@ -30,7 +29,7 @@ class Replay:
     header: dict
     controls: np.ndarray  # (T, 6) int32: the recorded ControlFrame integers, one row per tick
     hashes: dict[int, bytes] = field(default_factory=dict)  # tick -> state digest after that tick
-    keyframes: Keyframes = field(default_factory=Keyframes)  # tick -> arrays.to_bytes of the state
+    keyframes: Keyframes = field(default_factory=Keyframes)  # tick -> the state (see keyframes.py)
     outcome: dict | None = None  # at least {"outcome": str, "ticks": int}
     truncated_at: int | None = None  # byte offset of a cut-off last chunk
     layout: Layout = field(default_factory=dict)  # the arrays every keyframe holds
@@ -54,7 +53,7 @@ class Replay:
     def keyframe(self, tick: int) -> tuple[int, dict[str, np.ndarray]]:
         """The newest keyframe at or before `tick`."""
         best = max(t for t in self.keyframes if t <= tick)
-        return best, arrays.from_bytes(self.keyframes[best])
+        return best, self.keyframes.arrays(best)
 
 
 def load_replay(path: Path | str, allow_partial: bool = False) -> Replay:
@@ -120,12 +119,11 @@ def _body(path: Path, header: dict, chunks: list[Chunk]) -> Replay:
                 if len(rest) != 8 or tick != ticks:
                     raise ValueError("a state hash out of place")
                 replay.hashes[tick] = rest
-            elif c.kind == b"KEYF":
+            elif c.kind in (FULL, CHANGES):
                 tick, rest = read_tick(c.payload)
                 if tick != ticks or tick in replay.keyframes:
                     raise ValueError("a keyframe out of place")
-                _check_keyframe(replay, budget.inflate(rest))
-                replay.keyframes.add_compressed(tick, rest)
+                _check_keyframe(replay, replay.keyframes.add_stored(tick, c.kind, rest, budget.inflate(rest)))
             elif c.kind == b"OUTC":
                 replay.outcome = _outcome(_json(c, path), ticks)
             # any other kind is from a newer game and only informative: skipped
@@ -148,9 +146,9 @@ def _controls(raw: bytes) -> np.ndarray:
     return ints.astype(np.int32)
 
 
-def _check_keyframe(replay: Replay, state: bytes) -> None:
+def _check_keyframe(replay: Replay, state: dict[str, np.ndarray]) -> None:
     """Every keyframe holds the arrays the first one does (which flying the replay checks against the level)."""
-    layout = layout_of(arrays.from_bytes(state))
+    layout = layout_of(state)
     if not replay.layout:
         replay.layout = layout
         return

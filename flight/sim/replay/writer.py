@@ -13,6 +13,7 @@ import numpy as np
 from flight.paths import replays_dir
 from flight.sim.replay import arrays
 from flight.sim.replay.container import MAGIC, chunk
+from flight.sim.replay.keyframes import encoded
 from flight.sim.replay.layout import CONTROL_DTYPE, KEYFRAME_TICKS, MAX_SECONDS, MAX_TICKS, SECOND_TICKS, tick_bytes
 
 SUFFIX = ".flightreplay"
@@ -46,6 +47,7 @@ class ReplayWriter:
         self._file = open(path, "xb")  # exclusive: a name clash never costs an existing replay
         self._pending: list[tuple[int, ...]] = []
         self._first_pending = 0
+        self._keyframe_state = None  # the last keyframe's state: the next is kept as the changes since
         try:
             self._append(MAGIC + chunk(b"HEAD", json.dumps(header, sort_keys=True).encode()))
             if sortie is not None:
@@ -67,7 +69,9 @@ class ReplayWriter:
         whole = tick - tick % SECOND_TICKS
         for start in range(0, whole + 1, SECOND_TICKS):
             if start in replay.keyframes:
-                writer._append(chunk(b"KEYF", tick_bytes(start) + zlib.compress(replay.keyframes[start], 6)))
+                kind, compressed = replay.keyframes.stored(start)
+                writer._append(chunk(kind, tick_bytes(start) + compressed))
+                writer._keyframe_state = replay.keyframes.arrays(start)
             if start < whole:
                 end = start + SECOND_TICKS
                 writer._append(chunk(b"CTRL", tick_bytes(start) + encode_controls(replay.controls[start:end]))
@@ -109,7 +113,9 @@ class ReplayWriter:
         self._pending = []
 
     def _keyframe(self, tick: int, state: dict) -> None:
-        self._append(chunk(b"KEYF", tick_bytes(tick) + zlib.compress(arrays.to_bytes(state), 6)))
+        kind, compressed = encoded(tick, state, self._keyframe_state)
+        self._append(chunk(kind, tick_bytes(tick) + compressed))
+        self._keyframe_state = state
 
     def _append(self, data: bytes) -> None:
         self._file.write(data)

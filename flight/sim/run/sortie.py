@@ -63,10 +63,9 @@ class Sortie:
             self.end = Ending(outcome.speaker, outcome.text, self.tick_count * DT)
         return self.end
 
-    def mission_snapshot(self, since_tick: int = -1) -> MissionSnapshot:
-        """What the HUD shows of the mission now, with the lines said after `since_tick`: the app reads the
-        mission through this, never its log."""
-        return mission_snapshot(self.mission.m, since_tick)
+    def mission_snapshot(self) -> MissionSnapshot:
+        """What the HUD shows of the mission now: the app reads the mission through this, never its log."""
+        return mission_snapshot(self.mission.m)
 
     def state(self) -> dict[str, np.ndarray]:
         """The world's state and the mission's: all a replay hashes, and a keyframe."""

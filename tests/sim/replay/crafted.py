@@ -3,7 +3,6 @@ as an attacker or a broken tool would write them."""
 from __future__ import annotations
 
 import json
-import zlib
 
 from flight.sim.replay.container import MAGIC, chunk, read_chunks
 
@@ -34,7 +33,3 @@ def with_outcome(data: bytes, outcome) -> bytes:
     chunks = chunks_of(data)
     assert chunks[-1][0] == b"OUTC"
     return assembled(chunks[:-1] + [(b"OUTC", json.dumps(outcome).encode())])
-
-
-def keyframe_payload(tick: int, state: bytes) -> bytes:
-    return tick.to_bytes(4, "little") + zlib.compress(state, 6)

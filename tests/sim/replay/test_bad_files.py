@@ -60,15 +60,17 @@ def test_a_newer_format_version(tmp_path, good):
     refused(path, "format version 7 is newer than this game reads")
 
 
-def test_a_replay_of_an_older_format_is_refused_because_the_arithmetic_changed(tmp_path, good):
+@pytest.mark.parametrize("version, why", [
+    (1, "the simulation's arithmetic changed; keyframes are now stored as changes"),
+    (2, "keyframes are now stored as changes")])
+def test_a_replay_of_an_older_format_is_refused_saying_what_changed_since(tmp_path, good, version, why):
     header = json.loads(load_replay_header(good))
-    header["format"] = FORMAT_VERSION - 1
+    header["format"] = version
     header.pop("numba_version")  # version 1 files had none
     path = tmp_path / "old.flightreplay"
     path.write_bytes(MAGIC + chunk(b"HEAD", json.dumps(header).encode()) + good[len(MAGIC) + 12 + header_length(good):])
-    message = refused(path, "arithmetic changed")
-    assert message == (f"{path}: recorded with replay format {FORMAT_VERSION - 1}, this game reads {FORMAT_VERSION}: "
-                       f"the simulation's arithmetic changed")
+    message = refused(path, "recorded with replay format")
+    assert message == f"{path}: recorded with replay format {version}, this game reads {FORMAT_VERSION}: {why}"
 
 
 def test_a_truncated_file_is_refused_but_its_whole_seconds_still_play(tmp_path, good):

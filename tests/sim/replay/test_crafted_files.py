@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 
 from flight.sim.replay import ReplayFileError, arrays, load_replay
+from flight.sim.replay.keyframes import CHANGES, FULL, Keyframes, encoded
 from flight.sim.replay.layout import MAX_CHUNKS, MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_TICKS
 from flight.sim.replay.playback import Playback
 from flight.tools.replay_command import replay_command
-from tests.sim.replay.crafted import (assembled, chunks_of, keyframe_payload, with_header, with_outcome,
-                                      with_raw_header)
+from tests.sim.replay.crafted import assembled, chunks_of, with_header, with_outcome, with_raw_header
 from tests.sim.replay.recordings import recorded
 
 
@@ -70,19 +70,23 @@ def test_a_bad_outcome_chunk(tmp_path, good, outcome, match):
 
 
 def relabelled(good: bytes, every: bool) -> bytes:
-    """pos of the fleet relabelled int64 in the last keyframe, or in all of them."""
+    """pos of the fleet relabelled int64 in the last keyframe, or in all of them (each kept as the writer keeps it:
+    whole, or as the changes since the keyframe before)."""
     chunks = chunks_of(good)
-    keyframes = [n for n, (kind, _) in enumerate(chunks) if kind == b"KEYF"]
-    for n in keyframes if every else keyframes[-1:]:
+    keyframes = [n for n, (kind, _) in enumerate(chunks) if kind in (FULL, CHANGES)]
+    original, previous = Keyframes(), None
+    for n in keyframes:
         tick = int.from_bytes(chunks[n][1][:4], "little")
-        state = arrays.from_bytes(zlib.decompress(chunks[n][1][4:]))
-        state["fleet/pos"] = state["fleet/pos"].view(np.int64)
-        chunks[n] = (b"KEYF", keyframe_payload(tick, arrays.to_bytes(state)))
+        state = original.add_stored(tick, chunks[n][0], chunks[n][1][4:])
+        if every or n == keyframes[-1]:
+            state = dict(state, **{"fleet/pos": state["fleet/pos"].view(np.int64)})
+        kind, compressed = encoded(tick, state, previous)
+        chunks[n], previous = (kind, chunks[n][1][:4] + compressed), state
     return assembled(chunks)
 
 
 def test_one_keyframe_of_other_arrays_is_refused_at_load(tmp_path, good):
-    message = refused(tmp_path / "keyframe.flightreplay", relabelled(good, every=False), "corrupt KEYF chunk")
+    message = refused(tmp_path / "keyframe.flightreplay", relabelled(good, every=False), "corrupt KDIF chunk")
     assert "fleet/pos is int64, not float64" in message
 
 
