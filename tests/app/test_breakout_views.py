@@ -69,7 +69,7 @@ def test_r_changes_the_belt_at_the_gate(app, view):
 
 def test_v_toggles_the_rear_gun(app, view):
     mixer = view.controls.mixer
-    mixer.seat = "aircraft"
+    mixer.seat, mixer.airborne = "aircraft", True  # in the air (on the take-off roll V is refused)
     app.messenger.send("v")
     app.messenger.send("v-up")
     assert all(view.controls.update(DT).buttons & REAR_GUN for _ in range(3))

@@ -6,7 +6,7 @@ from flight.hud.hud import MINIMAL, Hud
 from tests.hud.helpers import frames
 
 ALL = {"airspeed", "altimeter", "vertical_speed", "engine", "compass", "fuel", "ammunition", "damage",
-       "stall_warning", "slip_ball", "messages", "objectives", "objective_arrow", "gate", "rear_gun"}
+       "stall_warning", "slip_ball", "messages", "objectives", "objective_arrow", "gate", "rear_gun", "assists"}
 FLYING = ALL - {"gate", "rear_gun"}  # a seat's own gauges show only in that seat
 
 

@@ -8,7 +8,7 @@ from flight.sim.world import load_level
 
 
 def said(sortie: Sortie) -> list[str]:
-    return [line.text for line in sortie.mission_snapshot().lines]
+    return [event.text for event in sortie.mission.m.log if event.kind == "say"]
 
 
 def test_the_instructor_waits_for_the_throttle_before_the_take_off_run():
