@@ -21,6 +21,7 @@ MINIMAL = frozenset({"airspeed", "altimeter", "engine", "messages", "stall_warni
 IN_A_SCENE = frozenset({"messages"})  # a mission's staged scene: its captions alone
 ROW = 0.07
 ASSIST_COLOUR = (0.75, 0.85, 1.0, 0.9)
+TOP_WIDGETS = ("objectives", "objective_arrow", "stall_warning", "rear_gun")  # under the top's middle and left
 # name, format module, anchor, (x, z), alignment, extra TextGauge options
 TEXT_GAUGES = (
     ("airspeed", airspeed, "a2dBottomLeft", (0.06, 0.06 + 3 * ROW), TextNode.A_left, {}),
@@ -76,6 +77,13 @@ class Hud:
         if not self.assists:
             return ""
         return "ASSISTS " + " ".join(n.upper() if n in self.assists_acting else n for n in self.assists)
+
+    def clear_top(self, depth: float) -> None:
+        """Move the widgets at the top's middle and left down by `depth` (a2d units), out from under a bar laid
+        across the top (the replay player's)."""
+        for name in TOP_WIDGETS:
+            node = self.widgets[name].node
+            node.set_z(node.get_z() - depth)
 
     def set_units(self, units: str) -> None:
         """"imperial" or "metric", from the settings; the gauges change at their next update."""

@@ -8,7 +8,7 @@ from flight.sim.world import WorldSnapshot
 from flight.sim.world.seats.rear_gun import RearGunSeat
 
 SEAT = RearGunSeat.name  # the widget's name: it shows in this seat only
-PLACE = ("a2dTopCenter", (0.0, -0.18), "center")  # anchor, (x, z), alignment
+PLACE = ("a2dTopCenter", (0.0, -0.5), "center")  # anchor, (x, z), alignment
 
 
 def text(s: WorldSnapshot, units: str) -> str:

@@ -7,6 +7,7 @@ from flight.app.flight.flight_view import SLOW_NOTE
 from flight.app.launch import settle_and_render
 from flight.app.screens.briefing import BriefingScreen
 from flight.app.screens.debrief import DebriefScreen
+from flight.sim.run.sortie import Ending
 from flight.app.screens.flight_screen import FlightScreen
 from flight.app.screens.menu import MenuScreen
 from flight.hud.display_units import MPH
@@ -155,3 +156,17 @@ def test_mouse_aim_points_the_aircraft_where_the_pointer_is(app):
         assert view.mouse_aim.update(app.camera, app.camLens, app.render, None, nose) is None
     finally:
         app.settings = app.settings.replace(mouse_aim=False)
+
+
+def test_every_debrief_button_is_wider_than_its_words(app):
+    from pathlib import Path
+    golden = Path(__file__).resolve().parents[1] / "golden" / "training.flightreplay"
+    app.router.go("debrief", level="training", end=Ending("failure", "crashed", 52.0), replay_path=golden)
+    buttons = [node for node in app.router.screen.nodes if hasattr(node, "component")]
+    assert "Watch replay" in [button["text"] for button in buttons]
+    for button in buttons:
+        text = button.component("text0")
+        width = text.node().get_width() * text.get_sx()  # in the button's units, as its frameSize
+        left, right = button["frameSize"][:2]
+        assert width + 1.0 < right - left, f"{button['text']} fits its button, with half a letter each side"
+    app.router.go("menu")

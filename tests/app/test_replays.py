@@ -162,3 +162,38 @@ altitude_m = 400.0
     to_aircraft.normalize()
     assert looking.dot(to_aircraft) > 0.99, "and watches it"
     app.router.screen.to_menu()
+
+
+def test_the_seek_bar_works_while_the_replay_plays(app):
+    """A drag of the thumb while playing (the play-test found it ignored) and a click on the track both seek."""
+    original = load_replay(fly_and_leave(app))
+    app.router.go("replay", replay=original, on_close=lambda: app.router.go("menu"))
+    player = app.router.screen
+    assert not player.view.paused
+    for _ in range(3):
+        app.task_mgr.step()
+    player.seek_bar["value"] = 600  # the thumb dragged there (the slider's value follows the hand)
+    for _ in range(3):
+        app.task_mgr.step()
+    assert 600 <= player.playback.tick < 640, player.playback.tick
+    player.seek_to_fraction(0.25)  # what a click a quarter along the track does
+    assert player.playback.tick == round(0.25 * original.ticks)
+    app.router.go("menu")
+
+
+def test_the_hud_stays_clear_of_the_replay_bar(app):
+    """The objectives, the objective arrow and the STALL line sit below the bar laid across the top."""
+    from pathlib import Path
+    golden = Path(__file__).resolve().parents[1] / "golden" / "escape.flightreplay"
+    app.router.go("replay", replay=load_replay(golden), on_close=lambda: app.router.go("menu"))
+    player = app.router.screen
+    player.seek(6000)
+    for _ in range(3):
+        app.task_mgr.step()
+    bar_bottom = player.bar.get_tight_bounds(app.aspect2d)[0].z
+    hud = player.view.hud
+    objectives = hud.widgets["objectives"].node.get_tight_bounds(app.aspect2d)
+    assert objectives is not None and objectives[1].z < bar_bottom, (objectives, bar_bottom)
+    for name in ("objective_arrow", "stall_warning"):
+        assert hud.widgets[name].node.get_pos(app.aspect2d).z < bar_bottom, name
+    app.router.go("menu")

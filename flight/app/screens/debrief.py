@@ -61,7 +61,7 @@ class DebriefScreen:
             buttons.insert(1, ("Watch replay", self.watch_replay))
         for row, (label, command) in enumerate(buttons):
             self.nodes.append(DirectButton(text=label, scale=0.07, pos=(0, 0, -0.1 - 0.14 * row),
-                                           frameSize=(-3, 3, -0.6, 1.1), command=command))
+                                           frameSize=(-4.2, 4.2, -0.6, 1.1), command=command))
         self._start_timeline()
 
     def _start_timeline(self) -> None:

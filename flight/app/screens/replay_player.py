@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from direct.gui import DirectGuiGlobals as DGG
 from direct.gui.DirectGui import DirectFrame, DirectSlider, OnscreenText
-from panda3d.core import TextNode
+from panda3d.core import Point3, TextNode
 
 from flight.app.flight.flight_view import FlightView
 from flight.app.flight.loop import MAX_TICKS_PER_FRAME
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from flight.app.app import FlightApp
 
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+BAR_DEPTH = 0.36  # a2d units the bar takes from the top: the HUD's top widgets go below it
 SEEK_BAR_X, SEEK_BAR_HALF = 0.35, 0.8  # the seek bar's centre and half length in the bar's frame
 JUMP_TICKS = round(10.0 / DT)
 KEYS = ("Space pause   [ ] speed   Left/Right 10 s   Tab next aircraft   T take control   F1-F5 C cameras   "
@@ -57,9 +59,11 @@ class ReplayPlayer:
         OnscreenText(parent=bar, text=KEYS, pos=(0, -0.345), scale=0.032, fg=(0.85, 0.85, 0.8, 1))
         self.seek_bar = DirectSlider(parent=bar, range=(0, max(self.replay.ticks, 1)), value=0,
                                      pos=(SEEK_BAR_X, 0, -0.23), scale=SEEK_BAR_HALF, frameSize=(-1, 1, -0.02, 0.02),
-                                     thumb_frameSize=(-0.02, 0.02, -0.04, 0.04), command=self._dragged)
+                                     thumb_frameSize=(-0.02, 0.02, -0.04, 0.04), pageSize=0)
+        self.seek_bar.bind(DGG.B1PRESS, self._clicked)  # a click on the track jumps there, playing or paused
         self.nodes.append(bar)
         self.bar = bar
+        self.view.hud.clear_top(BAR_DEPTH)
         if known_events(self.replay) is None:
             self.finding_events = event_pass(self.replay)
         else:
@@ -98,14 +102,18 @@ class ReplayPlayer:
         self._move_bar(self.playback.tick)
 
     def _move_bar(self, tick: int) -> None:
-        # the slider reports every change, ours too, a frame later: remember ours to tell them from a drag
-        self.bar_tick = tick
+        self.bar_tick = tick  # where we put the thumb: a value elsewhere is the player's drag
         self.seek_bar["value"] = tick
 
-    def _dragged(self) -> None:
-        tick = round(self.seek_bar["value"])
-        if tick != self.bar_tick:
-            self.seek(tick)
+    def _clicked(self, event) -> None:
+        """A click on the seek bar's track: to that moment (the window's pointer, in the track's own -1..1)."""
+        mouse = event.get_mouse()
+        x = self.seek_bar.get_relative_point(self.app.render2d, Point3(mouse.x, 0, mouse.y)).x
+        self.seek_to_fraction((x + 1.0) / 2.0)
+
+    def seek_to_fraction(self, fraction: float) -> None:
+        self.seek(round(min(max(fraction, 0.0), 1.0) * self.replay.ticks))
+
 
     def _lay_timeline(self) -> None:
         self.timeline = TimelineBar(self.bar, SEEK_BAR_X - SEEK_BAR_HALF, SEEK_BAR_X + SEEK_BAR_HALF, -0.28,
@@ -123,6 +131,9 @@ class ReplayPlayer:
             return task.done
         if self.finding_events is not None:
             self._find_events()
+        dragged = round(self.seek_bar["value"])
+        if dragged != self.bar_tick:  # the player moved the thumb since the last frame, playing or paused
+            self.seek(dragged)
         tick = self.playback.tick
         self._move_bar(tick)
         state = "paused" if self.view.paused else f"{self.view.speed:g}x"
