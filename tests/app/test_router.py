@@ -48,3 +48,14 @@ def test_replays_from_the_menu_a_ghost_and_the_debriefs_replay(app):
     flight = app.router.screen
     assert isinstance(flight, FlightScreen) and flight.ghost is entry.replay and flight.view.ghost is not None
     flight.to_menu()
+
+
+def test_a_still_screen_draws_at_a_resting_pace_and_a_flight_runs_free(app):
+    from panda3d.core import ClockObject
+    from flight.app.screens.router import RESTING_FPS
+    clock = ClockObject.get_global_clock()
+    app.router.go("menu")
+    assert clock.get_mode() == ClockObject.M_limited and RESTING_FPS <= 30
+    app.router.go("flight", level="training")
+    assert clock.get_mode() == ClockObject.M_normal
+    app.router.go("menu")

@@ -33,12 +33,29 @@ SCREENS: dict[str, str] = {  # key -> module:class under flight.app.screens, and
 }
 
 
+RESTFUL = {SCREENS[key].split(":")[1] for key in ("menu", "briefing", "debrief", "replays", "settings", "controls")}
+
+
 def screen_class(key: str) -> type[Screen]:
     """The class of screen `key`, its module imported on first use."""
     if key not in SCREENS:
         raise KeyError(f"no screen {key!r}; the screens are {', '.join(SCREENS)}")
     module, name = SCREENS[key].split(":")
     return getattr(importlib.import_module(f"{__package__}.{module}"), name)
+
+
+RESTING_FPS = 30  # a screen that only waits for a click draws this often, so the menu idles near zero CPU
+
+
+def pace(resting: bool) -> None:
+    """The frame clock for the screen on show: limited to RESTING_FPS on a still screen, free in a flight."""
+    from panda3d.core import ClockObject
+    clock = ClockObject.get_global_clock()
+    if resting:
+        clock.set_mode(ClockObject.M_limited)
+        clock.set_frame_rate(RESTING_FPS)
+    else:
+        clock.set_mode(ClockObject.M_normal)
 
 
 class Router:
@@ -61,6 +78,7 @@ class Router:
     def show(self, screen: Screen) -> None:
         self.leave()
         self.screen = screen
+        pace(type(screen).__name__ in RESTFUL)
         screen.enter()  # may itself go on to another screen (a flight that cannot start goes to the menu)
 
     def leave(self) -> None:
