@@ -6,9 +6,9 @@ from functools import partial
 import numpy as np
 import pytest
 
-from . import maneuvers
-from .maneuvers import SEA_LEVEL_ALT
-from .rigs import FleetRig
+from flight.tools.flight_test import maneuvers
+from flight.tools.flight_test.maneuvers import SEA_LEVEL_ALT
+from flight.tools.flight_test.rigs import FleetRig
 
 FOKKER = partial(FleetRig, "fokker_d7")
 GOTHA = partial(FleetRig, "gotha_g5")

@@ -11,8 +11,8 @@ from typing import Callable
 
 import numpy as np
 
-from .pilots import ALTITUDE, G, SPEED, TestPilot, tas_from_eas, wrap_pi
-from .rigs import DT, FlightState, Rig
+from flight.tools.flight_test.pilots import ALTITUDE, G, SPEED, TestPilot, tas_from_eas, wrap_pi
+from flight.tools.flight_test.rigs import DT, FlightState, Rig
 
 KMH = 1.0 / 3.6
 KT = 1852.0 / 3600.0
