@@ -7,7 +7,13 @@ sign conventions and report SI units, so the same test-pilot code flies both.
 from __future__ import annotations
 
 import abc
+import atexit
+import re
+import shutil
+import tempfile
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -162,20 +168,43 @@ _JSBSIM_FIELDS = {
     "rpm": ("propulsion/engine/engine-rpm", 1.0),
 }
 _CRASH_PROPERTY = "systems/crash-detect/crashed"  # the Camel's own crash-detect system
+# Read by the dr1's pushback system before anything sets them (the oracle script sets them too).
+_PUSHBACK_PROPERTIES = ("/sim/model/pushback/position-norm", "/sim/model/pushback/target-speed-fps",
+                        "/sim/model/pushback/kp", "/sim/model/pushback/ki", "/sim/model/pushback/kd",
+                        "/gear/gear/wow")
+LB = 0.45359237
+
+
+@cache
+def _heavier_aircraft_folder(root: str, model: str, added_mass_kg: float) -> str:
+    """A temporary aircraft folder holding a copy of `model` with a point mass of added_mass_kg at its CG: the
+    shipped dr1 has no pilot, guns or ammunition (429 kg against the historical 586 kg; the oracle's dr1_gross)."""
+    folder = Path(tempfile.mkdtemp(prefix="flight-test-jsbsim-"))
+    atexit.register(shutil.rmtree, folder, True)
+    shutil.copytree(Path(root) / "aircraft" / model, folder / model)
+    xml = folder / model / f"{model}.xml"
+    text = xml.read_text()
+    cg = re.search(r'<location name="CG" unit="IN">(.*?)</location>', text, re.S).group(1)
+    point = (f'<pointmass name="added by the flight tests"><weight unit="LBS">{added_mass_kg / LB:.2f}</weight>'
+             f'<location unit="IN">{cg}</location></pointmass></mass_balance>')
+    xml.write_text(text.replace("</mass_balance>", point, 1))
+    return str(folder)
 
 
 class JsbsimRig(Rig):
-    """A JSBSim model (default: the Camel that ships with the jsbsim wheel), n independent FGFDMExec instances.
+    """A JSBSim model (default: the Camel that ships with the jsbsim wheel), n independent FGFDMExec instances;
+    `added_mass_kg` puts that much more at its CG.
 
     JSBSim's elevator-cmd-norm +1 is nose down and rudder-cmd-norm +1 nose left, so both are negated; the tail skid
     is steered with the rudder bar (steer-cmd-norm +1 yaws right). Blip turns the magnetos off and back on.
     """
 
-    def __init__(self, model: str = "Camel", n: int = 1):
+    def __init__(self, model: str = "Camel", n: int = 1, added_mass_kg: float = 0.0):
         import jsbsim
 
         self._jsbsim = jsbsim
         self.model = model
+        self.added_mass_kg = added_mass_kg
         self.n = n
         self.controls = np.zeros((n, len(CONTROL_COLUMNS)))
         self.execs = [None] * n
@@ -184,6 +213,11 @@ class JsbsimRig(Rig):
         with silenced(self._jsbsim):
             fdm = self._jsbsim.FGFDMExec(self._jsbsim.get_default_root_dir())
             fdm.set_debug_level(0)
+            if self.added_mass_kg:
+                fdm.set_aircraft_path(_heavier_aircraft_folder(self._jsbsim.get_default_root_dir(), self.model,
+                                                               self.added_mass_kg))
+            for name in _PUSHBACK_PROPERTIES:
+                fdm[name] = 0.0
             fdm.load_model(self.model)
         fdm.set_dt(DT)
         if not fdm.get_property_manager().hasNode(_CRASH_PROPERTY):
@@ -193,7 +227,8 @@ class JsbsimRig(Rig):
     def _start_engine(self, fdm, throttle: float) -> None:
         fdm["propulsion/set-running"] = -1
         fdm["propulsion/magneto_cmd"] = 3
-        fdm["fcs/mixture-cmd-norm"] = 1.0  # the Camel leans itself (automixture system)
+        # The Camel leans itself (automixture system); the dr1 runs full rich, as the oracle's below 1,000 m.
+        fdm["fcs/mixture-cmd-norm"] = 1.0
         fdm["fcs/throttle-cmd-norm"] = throttle
 
     def reset_air(self, i, alt, tas, heading_deg=0.0, throttle=1.0):

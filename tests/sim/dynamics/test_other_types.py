@@ -1,24 +1,20 @@
 """Flight-test acceptance of the other types (issue "Foundation", section 3), against history only: no JSBSim
 model exists for them. Flown by the same test pilot and maneuvers as the Camel."""
 
-from functools import partial
-
 import numpy as np
 import pytest
 
 from flight.tools.flight_test import maneuvers
-from flight.tools.flight_test.maneuvers import SEA_LEVEL_ALT
-from flight.tools.flight_test.rigs import FleetRig
+from flight.tools.flight_test.cards import CARDS
 
-FOKKER = partial(FleetRig, "fokker_d7")
-GOTHA = partial(FleetRig, "gotha_g5")
-GOTHA_RATED_ALT = 3500.0  # "140 km/h at 3,658 m"; the band is for 3-4 km
+FOKKER, GOTHA = CARDS["fokker_d7"].ours(), CARDS["gotha_g5"].ours()
 CLIMB_SWEEP = np.linspace(0.5, 0.95, 10)  # fractions of Vmax: brackets the best-climb speed of any of these types
 
 
 @pytest.fixture(scope="module")
 def fokker_top_speed():
-    return maneuvers.max_level_speed(FOKKER, [SEA_LEVEL_ALT], start_eas_kmh=180.0)
+    card = CARDS["fokker_d7"]
+    return maneuvers.max_level_speed(FOKKER, list(card.top_speed_altitudes_m), card.top_speed_start_kmh)
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +24,8 @@ def fokker_climb(fokker_top_speed):
 
 @pytest.fixture(scope="module")
 def gotha_top_speed():
-    return maneuvers.max_level_speed(GOTHA, [SEA_LEVEL_ALT, GOTHA_RATED_ALT], start_eas_kmh=130.0)
+    card = CARDS["gotha_g5"]  # sea level, 1,000 m and 3,500 m
+    return maneuvers.max_level_speed(GOTHA, list(card.top_speed_altitudes_m), card.top_speed_start_kmh)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +35,7 @@ def gotha_climb(gotha_top_speed):
 
 @pytest.fixture(scope="module")
 def gotha_roll(gotha_top_speed):
-    return maneuvers.roll_rate(GOTHA, 0.85 * gotha_top_speed["eas_kmh"][0])  # the oracle's cruise, 0.85 Vmax
+    return maneuvers.roll_rate(GOTHA, CARDS["gotha_g5"].cruise_kmh)
 
 
 def test_fokker_d7_top_speed(fokker_top_speed, figures):
@@ -53,10 +50,20 @@ def test_fokker_d7_climb(fokker_climb, figures):
     assert 4 <= ours <= 6.5
 
 
-def test_gotha_g5_top_speed_at_height(gotha_top_speed, figures):
+def test_gotha_g5_top_speed_at_1000m(gotha_top_speed, figures):
+    """About 140 km/h in the record (issue "Flight model II"; it had flown 154)."""
     ours = gotha_top_speed["tas_kmh"][1]
-    figures.record("Gotha G.V", f"top speed {GOTHA_RATED_ALT:.0f} m, km/h TAS", ours, band=(130, 150))
-    assert 130 <= ours <= 150
+    figures.record("Gotha G.V", "top speed 1000 m, km/h TAS", ours, band=(130, 145))
+    assert 130 <= ours <= 145
+
+
+def test_gotha_g5_top_speed_falls_with_height(gotha_top_speed, figures):
+    """The record's one figure, about 140 km/h, is held at 1,000 m (the issue's reading; fdm-reference.md quotes
+    it at 3,658 m). Two unsupercharged Mercedes lose a tenth of their power by 3,500 m, and the speed with it."""
+    ours = gotha_top_speed["tas_kmh"][2]
+    figures.record("Gotha G.V", "top speed 3500 m, km/h TAS", ours, band=(120, 140))
+    assert 120 <= ours <= 140
+    assert ours < gotha_top_speed["tas_kmh"][1]
 
 
 def test_gotha_g5_time_to_3000m(gotha_climb, figures):
@@ -84,12 +91,14 @@ def test_gotha_g5_holds_heading_on_one_engine_with_rudder(gotha_climb, figures):
     assert engine_out["rudder"] < 0  # the live left engine yaws it right: left rudder holds it
 
 
-@pytest.mark.parametrize("make, name, rotate_kmh, longest_m", [
-    (FOKKER, "Fokker D.VII", 70.0, 250.0),   # Dig's stolen fighter must get off the German field
-    (GOTHA, "Gotha G.V", 80.0, 500.0),       # and the stolen bombers off theirs, loaded
+@pytest.mark.parametrize("aircraft, longest_m", [
+    ("fokker_d7", 250.0),   # Dig's stolen fighter must get off the German field
+    ("gotha_g5", 500.0),    # and the stolen bombers off theirs, loaded
 ])
-def test_takes_off_from_grass(figures, make, name, rotate_kmh, longest_m):
-    result = maneuvers.takeoff(make, rotate_kmh=rotate_kmh)
+def test_takes_off_from_grass(figures, aircraft, longest_m):
+    card = CARDS[aircraft]
+    name = card.title
+    result = maneuvers.takeoff(card.ours(), rotate_kmh=card.rotate_kmh)
     figures.record(name, "takeoff roll, m", result["ground_roll_m"], None, f"< {longest_m:.0f}")
     figures.record(name, "takeoff time, s", result["time_s"], None)
     assert result["status"] == "ok"
