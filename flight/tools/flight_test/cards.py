@@ -4,7 +4,7 @@ so a figure in the report is the figure the tests hold to a band."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from flight.tools.flight_test.maneuvers import SEA_LEVEL_ALT, MakeRig
@@ -30,6 +30,9 @@ class TestCard:
     turn_start_kmh: float = 160.0
     jsbsim_model: str | None = None     # flown beside ours where the jsbsim package is installed
     jsbsim_added_mass_kg: float = 0.0
+    # The bands the tests hold our figures to (fdm-reference.md §6, the issues), by figure; top speeds by height.
+    bands: dict = field(default_factory=dict)
+    limit_load: float = 5.0             # g, the structural limit the report draws (the model does not break)
 
     def ours(self) -> MakeRig:
         return partial(FleetRig, self.aircraft)
@@ -42,10 +45,18 @@ class TestCard:
 
 CARDS = {card.aircraft: card for card in (
     TestCard("camel", "Sopwith Camel F.1", (SEA_LEVEL_ALT, 3000.0), 170.0, 110.0, 160.0, 3048.0,
-             jsbsim_model="Camel"),
+             jsbsim_model="Camel", bands=dict(
+                 top_speed_kmh={SEA_LEVEL_ALT: (175, 200)}, stall_kmh=(62, 80), climb_m_s=(4.7, 6.3),
+                 time_to_top_min=(9, 12.5), sustained_turn_deg_s=(20, 32), roll_deg_s=(30, 70),
+                 takeoff_roll_m=(60, 150))),
     TestCard("fokker_dr1", "Fokker Dr.I", (SEA_LEVEL_ALT, 1000.0), 160.0, 100.0, 150.0, 1000.0,
-             turn_start_kmh=140.0, jsbsim_model="dr1", jsbsim_added_mass_kg=DR1_MISSING_MASS_KG),
-    TestCard("fokker_d7", "Fokker D.VII", (SEA_LEVEL_ALT,), 180.0, 120.0, 165.0, 3000.0, rotate_kmh=70.0),
-    TestCard("gotha_g5", "Gotha G.V", (SEA_LEVEL_ALT, 1000.0, 3500.0), 130.0, 110.0, 115.0, 3000.0,
-             rotate_kmh=80.0, turn_start_kmh=125.0),
+             turn_start_kmh=140.0, jsbsim_model="dr1", jsbsim_added_mass_kg=DR1_MISSING_MASS_KG, bands=dict(
+                 top_speed_kmh={1000.0: (160, 185)}, stall_kmh=(60, 75), climb_m_s=(5, 7), time_to_top_min=(2.5, 3.5),
+                 roll_deg_s=(40, 90), takeoff_roll_m=(50, 150))),
+    TestCard("fokker_d7", "Fokker D.VII", (SEA_LEVEL_ALT,), 180.0, 120.0, 165.0, 3000.0, rotate_kmh=70.0, bands=dict(
+                 top_speed_kmh={SEA_LEVEL_ALT: (180, 205)}, climb_m_s=(4, 6.5), takeoff_roll_m=(0, 250))),
+    TestCard("gotha_g5", "Gotha G.V", (SEA_LEVEL_ALT, 1000.0, 3500.0), 130.0, 110.0, 120.0, 3000.0,
+             rotate_kmh=80.0, turn_start_kmh=125.0, limit_load=3.0, bands=dict(
+                 top_speed_kmh={1000.0: (130, 145), 3500.0: (120, 140)}, time_to_top_min=(24, 32),
+                 roll_deg_s=(8, 20), takeoff_roll_m=(0, 500))),
 )}

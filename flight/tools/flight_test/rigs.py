@@ -106,6 +106,11 @@ class Rig(abc.ABC):
     def step(self) -> None:
         """Advance every aircraft one tick."""
 
+    @abc.abstractmethod
+    def static_coefficients(self, alpha_deg: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The whole aircraft's lift and drag coefficients (on its own wing area) at each angle of attack, no
+        rotation, sideslip or power: a wind-tunnel sweep, for the drag polar."""
+
 
 class FleetRig(Rig):
     """Our flight model: one `Fleet` of n identical aircraft."""
@@ -145,6 +150,11 @@ class FleetRig(Rig):
 
     def step(self):
         self.fleet.step(self.controls, DT)
+
+    def static_coefficients(self, alpha_deg):
+        aero = self.fleet.specs[0].aero
+        alpha = np.radians(alpha_deg)
+        return np.interp(alpha, aero.alpha, aero.CL), np.interp(alpha, aero.alpha, aero.CD)
 
 
 # JSBSim property for each snapshot field, and the factor to SI.
@@ -256,6 +266,23 @@ class JsbsimRig(Rig):
         self._start_engine(fdm, 0.0)
         self.execs[i] = fdm
         self._set_initial_controls(i, 0.0)
+
+    def static_coefficients(self, alpha_deg):
+        """Sampled with run_ic at 80 kt and 3,000 ft, engine stopped, as the oracle script's sweep; run twice so
+        that terms in alpha-dot see it zero."""
+        fdm = self._new_exec()
+        lift, drag = [], []
+        for alpha in alpha_deg:
+            for name, value in (("ic/h-sl-ft", 3000.0), ("ic/terrain-elevation-ft", -3000.0), ("ic/vt-kts", 80.0),
+                                ("ic/alpha-deg", float(alpha)), ("ic/beta-deg", 0.0), ("ic/gamma-deg", 0.0)):
+                fdm[name] = value
+            with silenced(self._jsbsim):
+                fdm.run_ic()
+                fdm.run_ic()
+            qs = fdm["aero/qbar-psf"] * fdm["metrics/Sw-sqft"]
+            lift.append(fdm["forces/fwz-aero-lbs"] / qs)
+            drag.append(fdm["forces/fwx-aero-lbs"] / qs)
+        return np.array(lift), np.array(drag)
 
     def state(self):
         columns = {name: np.array([fdm[prop] for fdm in self.execs]) * scale

@@ -9,7 +9,7 @@ known to be wrong (fdm-reference.md, section 5).
 import numpy as np
 import pytest
 
-from flight.tools.flight_test import maneuvers
+from flight.tools.flight_test import ground_run, maneuvers, spins
 from flight.tools.flight_test.cards import CARDS
 
 CARD = CARDS["camel"]
@@ -58,7 +58,7 @@ def roll():
 
 @pytest.fixture(scope="module")
 def takeoff():
-    return {m: maneuvers.takeoff(make) for m, make in MODELS.items()}
+    return {m: ground_run.takeoff(make) for m, make in MODELS.items()}
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,7 @@ def turn_entry():
 
 @pytest.fixture(scope="module")
 def spin(stall):
-    return {m: maneuvers.spin(make, stall[m]["alpha_deg"], start_eas_kmh=1.5 * stall[m]["eas_kmh"])
+    return {m: spins.spin(make, stall[m]["alpha_deg"], start_eas_kmh=1.5 * stall[m]["eas_kmh"])
             for m, make in MODELS.items()}
 
 

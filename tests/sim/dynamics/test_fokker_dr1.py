@@ -9,7 +9,7 @@ except for its climb, which is held to agree with ours within 20%.
 import numpy as np
 import pytest
 
-from flight.tools.flight_test import maneuvers
+from flight.tools.flight_test import ground_run, maneuvers, spins
 from flight.tools.flight_test.cards import CARDS
 
 CARD = CARDS["fokker_dr1"]
@@ -44,13 +44,13 @@ def roll():
 
 @pytest.fixture(scope="module")
 def spin(stall):
-    return {m: maneuvers.spin(make, stall[m]["alpha_deg"], start_eas_kmh=1.5 * stall[m]["eas_kmh"])
+    return {m: spins.spin(make, stall[m]["alpha_deg"], start_eas_kmh=1.5 * stall[m]["eas_kmh"])
             for m, make in MODELS.items()}
 
 
 @pytest.fixture(scope="module")
 def takeoff():
-    return {m: maneuvers.takeoff(make, rotate_kmh=CARD.rotate_kmh) for m, make in MODELS.items()}
+    return {m: ground_run.takeoff(make, rotate_kmh=CARD.rotate_kmh) for m, make in MODELS.items()}
 
 
 def test_top_speed_at_1000m(top_speed, figures):

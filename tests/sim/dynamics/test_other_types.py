@@ -4,7 +4,7 @@ model exists for them. Flown by the same test pilot and maneuvers as the Camel."
 import numpy as np
 import pytest
 
-from flight.tools.flight_test import maneuvers
+from flight.tools.flight_test import ground_run, maneuvers
 from flight.tools.flight_test.cards import CARDS
 
 FOKKER, GOTHA = CARDS["fokker_d7"].ours(), CARDS["gotha_g5"].ours()
@@ -98,7 +98,7 @@ def test_gotha_g5_holds_heading_on_one_engine_with_rudder(gotha_climb, figures):
 def test_takes_off_from_grass(figures, aircraft, longest_m):
     card = CARDS[aircraft]
     name = card.title
-    result = maneuvers.takeoff(card.ours(), rotate_kmh=card.rotate_kmh)
+    result = ground_run.takeoff(card.ours(), rotate_kmh=card.rotate_kmh)
     figures.record(name, "takeoff roll, m", result["ground_roll_m"], None, f"< {longest_m:.0f}")
     figures.record(name, "takeoff time, s", result["time_s"], None)
     assert result["status"] == "ok"
