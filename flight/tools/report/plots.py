@@ -60,34 +60,45 @@ def climb(card: TestCard, flights: list[Flown]):
 
 
 def turns(card: TestCard, flights: list[Flown]):
-    """Sustained turns flown right (filled) and left (open); the instantaneous envelope from the flown stall:
-    g sqrt(n^2 - 1) / V with n = (V / Vs)^2 up to the structural limit load."""
-    figure, axis = plt.subplots(figsize=(9, 4.5))
-    _band_y(axis, card.bands.get("sustained_turn_deg_s"), "band: best sustained turn")
+    """Left: sustained turns flown right (filled) and left (open) against airspeed, and the instantaneous envelope
+    from the flown stall, g sqrt(n^2 - 1) / V with n = (V / Vs)^2 up to the structural limit load. Right: the
+    same sustained turns against their bank, where a rotary's right and left part."""
+    figure, (diagram, by_bank) = plt.subplots(1, 2, figsize=(12, 4.5), width_ratios=(3, 2))
+    for axis in (diagram, by_bank):
+        _band_y(axis, card.bands.get("sustained_turn_deg_s"), "band: best sustained turn")
     sigma = float(isa_density_ratio(TURN_ALT))
+    top = diagram.get_xaxis_transform()
     for f in flights:
         t = f.turns
         tas, rate = np.array(t["tas_kmh"], float), np.array(t["rate_deg_s"], float)
-        held, right = np.array(t["sustained"]), np.array(t["bank_deg"]) > 0
-        for side, fill, name in ((right, colour(f), "right"), (~right, "none", "left")):
+        bank = np.array(t["bank_deg"], float)
+        held, right = np.array(t["sustained"]), bank > 0
+        for side, name, style in ((right, "right", "o-"), (~right, "left", "s--")):
             keep = held & side
+            fill = colour(f) if name == "right" else "none"
             order = np.argsort(tas[keep])
-            axis.plot(tas[keep][order], rate[keep][order], "o-" if name == "right" else "s--", color=colour(f),
-                      markerfacecolor=fill, label=f"{f.model}: sustained, {name}")
+            diagram.plot(tas[keep][order], rate[keep][order], style, color=colour(f), markerfacecolor=fill,
+                         label=f"{f.model}: sustained, {name}")
+            order = np.argsort(np.abs(bank[keep]))
+            by_bank.plot(np.abs(bank[keep])[order], rate[keep][order], style, color=colour(f),
+                         markerfacecolor=fill, label=f"{f.model}: {name}")
         vs = f.stall["eas_kmh"] / 3.6 / np.sqrt(sigma)
         v = np.linspace(vs, 2.6 * vs, 200)
         n = np.minimum((v / vs) ** 2, card.limit_load)
-        axis.plot(v * 3.6, np.degrees(G * np.sqrt(np.maximum(n * n - 1.0, 0.0)) / v), ":", color=colour(f),
-                  label=f"{f.model}: instantaneous (stall, then {card.limit_load:g} g)")
-        corner = vs * np.sqrt(card.limit_load)
-        axis.axvline(vs * 3.6, color=colour(f), lw=0.6, alpha=0.6)
-        axis.annotate("stall", (vs * 3.6, 1.0), color=colour(f), fontsize=8, rotation=90)
-        axis.annotate(f"{card.limit_load:g} g", (corner * 3.6, 1.0), color=colour(f), fontsize=8)
-    axis.set(xlabel=f"true airspeed at {TURN_ALT:.0f} m, km/h", ylabel="turn rate, deg/s",
-             title="Turn diagram: level turns at full throttle")
-    axis.set_ylim(bottom=0)
-    axis.grid(alpha=0.3)
-    axis.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        diagram.plot(v * 3.6, np.degrees(G * np.sqrt(np.maximum(n * n - 1.0, 0.0)) / v), ":", color=colour(f),
+                     label=f"{f.model}: instantaneous (stall, then {card.limit_load:g} g)")
+        corner = vs * np.sqrt(card.limit_load) * 3.6
+        diagram.axvline(vs * 3.6, color=colour(f), lw=0.6, alpha=0.6)
+        diagram.text(vs * 3.6, 0.98, " stall", transform=top, color=colour(f), fontsize=8, va="top")
+        diagram.text(corner, 0.98, f" {card.limit_load:g} g", transform=top, color=colour(f), fontsize=8, va="top")
+    diagram.set(xlabel=f"true airspeed at {TURN_ALT:.0f} m, km/h", ylabel="turn rate, deg/s",
+                title="Turn diagram: level turns at full throttle")
+    by_bank.set(xlabel="bank, deg", ylabel="sustained turn rate, deg/s", title="Right against left")
+    for axis in (diagram, by_bank):
+        axis.set_ylim(bottom=0)
+        axis.grid(alpha=0.3)
+    diagram.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2)
+    by_bank.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2)
     return figure
 
 
