@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from flight.tools.flight_test import ground_run, maneuvers, spins
+from flight.tools.flight_test import maneuvers, programme
 from flight.tools.flight_test.cards import TestCard
 from flight.tools.flight_test.maneuvers import MakeRig
 
@@ -32,17 +32,16 @@ class Flown:
 
 def fly_card(card: TestCard, make: MakeRig, model: str, quick: bool = False) -> Flown:
     """The whole programme on one model; `quick` flies fewer sweep points (for the tests of the report)."""
-    top = maneuvers.max_level_speed(make, list(card.top_speed_altitudes_m), card.top_speed_start_kmh)
-    stall = maneuvers.stall_ignition_off(make, card.stall_start_kmh)
+    top = programme.top_speed(card, make)
+    stall = programme.stall(card, make)
     vs, vmax = stall["eas_kmh"], top["eas_kmh"][0]
-    climb = maneuvers.climb_performance(make, np.linspace(1.25 * vs, 0.95 * vmax, 6 if quick else 12),
-                                        top_m=card.climb_top_m, levels=4 if quick else 7)
+    climb = programme.climb(card, make, stall, top, points=6 if quick else 12, levels=4 if quick else 7)
     turns = maneuvers.level_turns(make, QUICK_TURN_BANKS_DEG if quick else TURN_BANKS_DEG, card.turn_start_kmh,
                                   stall_alpha_deg=stall["alpha_deg"], settle=40.0 if quick else 60.0)
     roll_speeds = [card.cruise_kmh] if quick else np.union1d(np.linspace(1.3 * vs, 0.95 * vmax, 5), [card.cruise_kmh])
     rolls = maneuvers.roll_rates(make, roll_speeds)
-    takeoff = ground_run.takeoff(make, rotate_kmh=card.rotate_kmh)
-    spin = spins.spin(make, stall["alpha_deg"], start_eas_kmh=1.5 * vs)
+    takeoff = programme.takeoff(card, make)
+    spin = programme.spin(card, make, stall)
     lift, drag = make(1).static_coefficients(POLAR_ALPHA_DEG)
     polar = dict(alpha_deg=POLAR_ALPHA_DEG.tolist(), CL=lift.round(4).tolist(), CD=drag.round(4).tolist())
     return Flown(model, top, stall, climb, turns, rolls, takeoff, spin, polar)

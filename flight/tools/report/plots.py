@@ -38,6 +38,14 @@ def _band_y(axis, band, label: str) -> None:
         axis.axhspan(*band, **BAND, label=label)
 
 
+def _finished(figure, *axes, fontsize: int):
+    """Grid and legend on each axis; the figure."""
+    for axis in axes:
+        axis.grid(alpha=0.3)
+        axis.legend(fontsize=fontsize)
+    return figure
+
+
 def climb(card: TestCard, flights: list[Flown]):
     figure, (rate, height) = plt.subplots(1, 2, figsize=(10, 3.6))
     _band_y(rate, card.bands.get("climb_m_s"), "band: best climb")
@@ -53,10 +61,7 @@ def climb(card: TestCard, flights: list[Flown]):
         height.axvspan(*card.bands["time_to_top_min"], **BAND, label=f"band: time to {card.climb_top_m:.0f} m")
     rate.set(xlabel="airspeed, km/h EAS", ylabel="climb rate at sea level, m/s", title="Climb against airspeed")
     height.set(xlabel="minutes", ylabel="height, m", title="Time to height (at the best climb speed)")
-    for axis in (rate, height):
-        axis.grid(alpha=0.3)
-        axis.legend(fontsize=8)
-    return figure
+    return _finished(figure, rate, height, fontsize=8)
 
 
 def turns(card: TestCard, flights: list[Flown]):
@@ -112,9 +117,7 @@ def rolls(card: TestCard, flights: list[Flown]):
                   label=f"{f.model}: left")
     axis.set(xlabel="airspeed, km/h EAS", ylabel="peak roll rate, deg/s",
              title="Full aileron from trimmed flight (rudder and elevator held)")
-    axis.grid(alpha=0.3)
-    axis.legend(fontsize=8)
-    return figure
+    return _finished(figure, axis, fontsize=8)
 
 
 def polar(card: TestCard, flights: list[Flown]):
@@ -126,10 +129,7 @@ def polar(card: TestCard, flights: list[Flown]):
         lift.axvline(f.stall["alpha_deg"], color=colour(f), lw=0.6, ls=":")
     lift.set(xlabel="angle of attack, deg", ylabel="CL", title="Lift through the stall (dotted: flown stall)")
     drag.set(xlabel="CD", ylabel="CL", title="Drag polar")
-    for axis in (lift, drag):
-        axis.grid(alpha=0.3)
-        axis.legend(fontsize=8)
-    return figure
+    return _finished(figure, lift, drag, fontsize=8)
 
 
 def takeoff(card: TestCard, flights: list[Flown]):
@@ -144,10 +144,7 @@ def takeoff(card: TestCard, flights: list[Flown]):
         heading.plot(t["t"], np.array(t["rudder"]) * 10.0, "--", color=colour(f), label=f"{f.model}: rudder x10")
     run.set(xlabel="s from full throttle", title="Take-off run (dotted: lift-off)")
     heading.set(xlabel="s from full throttle", title="Swing (- left) and the rudder holding it (+ right)")
-    for axis in (run, heading):
-        axis.grid(alpha=0.3)
-        axis.legend(fontsize=7)
-    return figure
+    return _finished(figure, run, heading, fontsize=7)
 
 
 def spin(card: TestCard, flights: list[Flown]):
@@ -162,9 +159,7 @@ def spin(card: TestCard, flights: list[Flown]):
     axis.axhspan(-30, 30, **BAND, label="slower than a spin (30 deg/s)")
     axis.set(xlabel="s from full back stick and full rudder", ylabel="body yaw rate, deg/s",
              title="Spin entry at the stall, and recovery")
-    axis.grid(alpha=0.3)
-    axis.legend(fontsize=8)
-    return figure
+    return _finished(figure, axis, fontsize=8)
 
 
 PLOTS = {"climb": climb, "turns": turns, "roll": rolls, "polar": polar, "takeoff": takeoff, "spin": spin}

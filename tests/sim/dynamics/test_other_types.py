@@ -6,8 +6,10 @@ import pytest
 
 from flight.tools.flight_test import ground_run, maneuvers
 from flight.tools.flight_test.cards import CARDS
+from flight.tools.flight_test.maneuvers import SEA_LEVEL_ALT
 
 FOKKER, GOTHA = CARDS["fokker_d7"].ours(), CARDS["gotha_g5"].ours()
+GOTHA_BANDS = CARDS["gotha_g5"].bands
 CLIMB_SWEEP = np.linspace(0.5, 0.95, 10)  # fractions of Vmax: brackets the best-climb speed of any of these types
 
 
@@ -40,43 +42,49 @@ def gotha_roll(gotha_top_speed):
 
 def test_fokker_d7_top_speed(fokker_top_speed, figures):
     ours = fokker_top_speed["tas_kmh"][0]
-    figures.record("Fokker D.VII", "top speed SL, km/h TAS", ours, band=(180, 205))
-    assert 180 <= ours <= 205
+    band = CARDS["fokker_d7"].bands["top_speed_kmh"][SEA_LEVEL_ALT]
+    figures.record("Fokker D.VII", "top speed SL, km/h TAS", ours, band=band)
+    assert band[0] <= ours <= band[1]
 
 
 def test_fokker_d7_climb(fokker_climb, figures):
     ours = fokker_climb["sea_level_m_s"]
-    figures.record("Fokker D.VII", "best climb SL, m/s", ours, band=(4, 6.5))
-    assert 4 <= ours <= 6.5
+    band = CARDS["fokker_d7"].bands["climb_m_s"]
+    figures.record("Fokker D.VII", "best climb SL, m/s", ours, band=band)
+    assert band[0] <= ours <= band[1]
 
 
 def test_gotha_g5_top_speed_at_1000m(gotha_top_speed, figures):
     """About 140 km/h in the record (issue "Flight model II"; it had flown 154)."""
     ours = gotha_top_speed["tas_kmh"][1]
-    figures.record("Gotha G.V", "top speed 1000 m, km/h TAS", ours, band=(130, 145))
-    assert 130 <= ours <= 145
+    band = GOTHA_BANDS["top_speed_kmh"][1000.0]
+    figures.record("Gotha G.V", "top speed 1000 m, km/h TAS", ours, band=band)
+    assert band[0] <= ours <= band[1]
 
 
 def test_gotha_g5_top_speed_falls_with_height(gotha_top_speed, figures):
     """The record's one figure, about 140 km/h, is held at 1,000 m (the issue's reading; fdm-reference.md quotes
     it at 3,658 m). Two unsupercharged Mercedes lose a tenth of their power by 3,500 m, and the speed with it."""
     ours = gotha_top_speed["tas_kmh"][2]
-    figures.record("Gotha G.V", "top speed 3500 m, km/h TAS", ours, band=(120, 140))
-    assert 120 <= ours <= 140
+    band = GOTHA_BANDS["top_speed_kmh"][3500.0]
+    figures.record("Gotha G.V", "top speed 3500 m, km/h TAS", ours, band=band)
+    assert band[0] <= ours <= band[1]
     assert ours < gotha_top_speed["tas_kmh"][1]
 
 
 def test_gotha_g5_time_to_3000m(gotha_climb, figures):
     ours = gotha_climb["minutes_to_top"]
-    figures.record("Gotha G.V", "time to 3000 m, min", ours, band=(24, 32))
-    assert 24 <= ours <= 32
+    band = GOTHA_BANDS["time_to_top_min"]
+    figures.record("Gotha G.V", "time to 3000 m, min", ours, band=band)
+    assert band[0] <= ours <= band[1]
 
 
 @pytest.mark.parametrize("side", ["right", "left"])
 def test_gotha_g5_roll_rate(gotha_roll, figures, side):
     ours = gotha_roll[f"{side}_deg_s"]
-    figures.record("Gotha G.V", f"peak roll rate {side}, deg/s", ours, band=(8, 20))
-    assert 8 <= ours <= 20
+    band = GOTHA_BANDS["roll_deg_s"]
+    figures.record("Gotha G.V", f"peak roll rate {side}, deg/s", ours, band=band)
+    assert band[0] <= ours <= band[1]
 
 
 def test_gotha_g5_holds_heading_on_one_engine_with_rudder(gotha_climb, figures):
@@ -91,12 +99,13 @@ def test_gotha_g5_holds_heading_on_one_engine_with_rudder(gotha_climb, figures):
     assert engine_out["rudder"] < 0  # the live left engine yaws it right: left rudder holds it
 
 
-@pytest.mark.parametrize("aircraft, longest_m", [
-    ("fokker_d7", 250.0),   # Dig's stolen fighter must get off the German field
-    ("gotha_g5", 500.0),    # and the stolen bombers off theirs, loaded
+@pytest.mark.parametrize("aircraft", [
+    "fokker_d7",   # Dig's stolen fighter must get off the German field (250 m)
+    "gotha_g5",    # and the stolen bombers off theirs, loaded (500 m)
 ])
-def test_takes_off_from_grass(figures, aircraft, longest_m):
+def test_takes_off_from_grass(figures, aircraft):
     card = CARDS[aircraft]
+    longest_m = card.bands["takeoff_roll_m"][1]
     name = card.title
     result = ground_run.takeoff(card.ours(), rotate_kmh=card.rotate_kmh)
     figures.record(name, "takeoff roll, m", result["ground_roll_m"], None, f"< {longest_m:.0f}")

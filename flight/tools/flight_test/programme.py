@@ -1,0 +1,36 @@
+"""A test card's maneuvers, each flown as the acceptance tests and `flight report` both fly it: the card's start
+speeds and heights, the climb swept like the oracle's (1.25 Vs to 0.95 Vmax), the spin entered from 1.5 Vs."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from flight.tools.flight_test import ground_run, maneuvers, spins
+from flight.tools.flight_test.cards import TestCard
+from flight.tools.flight_test.maneuvers import MakeRig
+
+
+def top_speed(card: TestCard, make: MakeRig) -> dict:
+    return maneuvers.max_level_speed(make, list(card.top_speed_altitudes_m), card.top_speed_start_kmh)
+
+
+def stall(card: TestCard, make: MakeRig) -> dict:
+    return maneuvers.stall_ignition_off(make, card.stall_start_kmh)
+
+
+def climb(card: TestCard, make: MakeRig, stall_result: dict, top_speed_result: dict, points: int = 12,
+          levels: int = 7) -> dict:
+    speeds = np.linspace(1.25 * stall_result["eas_kmh"], 0.95 * top_speed_result["eas_kmh"][0], points)
+    return maneuvers.climb_performance(make, speeds, top_m=card.climb_top_m, levels=levels)
+
+
+def roll(card: TestCard, make: MakeRig) -> dict:
+    return maneuvers.roll_rate(make, card.cruise_kmh)
+
+
+def spin(card: TestCard, make: MakeRig, stall_result: dict) -> dict:
+    return spins.spin(make, stall_result["alpha_deg"], start_eas_kmh=1.5 * stall_result["eas_kmh"])
+
+
+def takeoff(card: TestCard, make: MakeRig) -> dict:
+    return ground_run.takeoff(make, rotate_kmh=card.rotate_kmh)
