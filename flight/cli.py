@@ -82,7 +82,7 @@ def _report(args: argparse.Namespace) -> int:
         if problem:
             print(f"flight report: {problem}", file=sys.stderr)
             return 2
-    from flight.tools.report.command import run
+    from flight.tools.report.report_command import run
 
     return run(args.out, aircraft=args.aircraft, png_dir=args.png_dir, quick=args.quick, jsbsim=not args.no_jsbsim)
 
