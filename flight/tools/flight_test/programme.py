@@ -1,5 +1,6 @@
 """A test card's maneuvers, each flown as the acceptance tests and `flight report` both fly it: the card's start
-speeds and heights, the climb swept like the oracle's (1.25 Vs to 0.95 Vmax), the spin entered from 1.5 Vs."""
+speeds and heights, the climb swept like the oracle's (from 1.25 Vs to 0.95 Vmax, unless the card says), the spin
+entered from 1.5 Vs."""
 
 from __future__ import annotations
 
@@ -18,9 +19,15 @@ def stall(card: TestCard, make: MakeRig) -> dict:
     return maneuvers.stall_ignition_off(make, card.stall_start_kmh)
 
 
-def climb(card: TestCard, make: MakeRig, stall_result: dict, top_speed_result: dict, points: int = 12,
+def climb(card: TestCard, make: MakeRig, stall_result: dict | None, top_speed_result: dict, points: int = 12,
           levels: int = 7) -> dict:
-    speeds = np.linspace(1.25 * stall_result["eas_kmh"], 0.95 * top_speed_result["eas_kmh"][0], points)
+    """The sweep from 1.25 Vs (stall_result) or the card's fraction of Vmax (and its count), up to 0.95 Vmax."""
+    vmax = top_speed_result["eas_kmh"][0]
+    if card.climb_sweep_from_vmax:
+        low, points = vmax * card.climb_sweep_from_vmax[0], min(points, card.climb_sweep_from_vmax[1])
+    else:
+        low = 1.25 * stall_result["eas_kmh"]
+    speeds = np.linspace(low, 0.95 * vmax, points)
     return maneuvers.climb_performance(make, speeds, top_m=card.climb_top_m, levels=levels)
 
 

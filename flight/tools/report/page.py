@@ -7,6 +7,7 @@ import base64
 import html
 
 from flight.tools.flight_test.cards import TestCard
+from flight.tools.flight_test.maneuvers import SEA_LEVEL_ALT
 from flight.tools.report.flights import Flown
 
 STYLE = """body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}
@@ -18,7 +19,8 @@ th:first-child,td:first-child{text-align:left}.out{background:#fdd}img{max-width
 def figures_of(card: TestCard, f: Flown) -> list[tuple[str, object, tuple | None]]:
     """(figure, value, band) rows for one model, in the table's order."""
     b = card.bands
-    rows = [(f"top speed {alt:.0f} m, km/h TAS", speed, b.get("top_speed_kmh", {}).get(alt))
+    rows = [(f"top speed {'sea level' if alt == SEA_LEVEL_ALT else f'{alt:.0f} m'}, km/h TAS", speed,
+             b.get("top_speed_kmh", {}).get(alt))
             for alt, speed in zip(card.top_speed_altitudes_m, f.top_speed["tas_kmh"])]
     turns = f.turns
     best = {side: max((r for r, held, bank in zip(turns["rate_deg_s"], turns["sustained"], turns["bank_deg"])

@@ -1,43 +1,39 @@
 """Flight-test acceptance of the other types (issue "Foundation", section 3), against history only: no JSBSim
 model exists for them. Flown by the same test pilot and maneuvers as the Camel."""
 
-import numpy as np
 import pytest
 
-from flight.tools.flight_test import ground_run, maneuvers
+from flight.tools.flight_test import maneuvers, programme
 from flight.tools.flight_test.cards import CARDS
 from flight.tools.flight_test.maneuvers import SEA_LEVEL_ALT
 
 FOKKER, GOTHA = CARDS["fokker_d7"].ours(), CARDS["gotha_g5"].ours()
 GOTHA_BANDS = CARDS["gotha_g5"].bands
-CLIMB_SWEEP = np.linspace(0.5, 0.95, 10)  # fractions of Vmax: brackets the best-climb speed of any of these types
 
 
 @pytest.fixture(scope="module")
 def fokker_top_speed():
-    card = CARDS["fokker_d7"]
-    return maneuvers.max_level_speed(FOKKER, list(card.top_speed_altitudes_m), card.top_speed_start_kmh)
+    return programme.top_speed(CARDS["fokker_d7"], FOKKER)
 
 
 @pytest.fixture(scope="module")
 def fokker_climb(fokker_top_speed):
-    return maneuvers.climb_performance(FOKKER, CLIMB_SWEEP * fokker_top_speed["eas_kmh"][0], top_m=3000.0)
+    return programme.climb(CARDS["fokker_d7"], FOKKER, None, fokker_top_speed)
 
 
 @pytest.fixture(scope="module")
 def gotha_top_speed():
-    card = CARDS["gotha_g5"]  # sea level, 1,000 m and 3,500 m
-    return maneuvers.max_level_speed(GOTHA, list(card.top_speed_altitudes_m), card.top_speed_start_kmh)
+    return programme.top_speed(CARDS["gotha_g5"], GOTHA)  # sea level, 1,000 m and 3,500 m
 
 
 @pytest.fixture(scope="module")
 def gotha_climb(gotha_top_speed):
-    return maneuvers.climb_performance(GOTHA, CLIMB_SWEEP * gotha_top_speed["eas_kmh"][0], top_m=3000.0)
+    return programme.climb(CARDS["gotha_g5"], GOTHA, None, gotha_top_speed)
 
 
 @pytest.fixture(scope="module")
 def gotha_roll(gotha_top_speed):
-    return maneuvers.roll_rate(GOTHA, CARDS["gotha_g5"].cruise_kmh)
+    return programme.roll(CARDS["gotha_g5"], GOTHA)
 
 
 def test_fokker_d7_top_speed(fokker_top_speed, figures):
@@ -107,7 +103,7 @@ def test_takes_off_from_grass(figures, aircraft):
     card = CARDS[aircraft]
     longest_m = card.bands["takeoff_roll_m"][1]
     name = card.title
-    result = ground_run.takeoff(card.ours(), rotate_kmh=card.rotate_kmh)
+    result = programme.takeoff(card, card.ours())
     figures.record(name, "takeoff roll, m", result["ground_roll_m"], None, f"< {longest_m:.0f}")
     figures.record(name, "takeoff time, s", result["time_s"], None)
     assert result["status"] == "ok"
