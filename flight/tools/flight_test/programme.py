@@ -11,6 +11,16 @@ from flight.tools.flight_test.cards import TestCard
 from flight.tools.flight_test.maneuvers import MakeRig
 
 
+# Level turns right (+) and left (-), finer where the fighters' best sustained turn lies (55-66 deg).
+TURN_BANKS_DEG = tuple(b * s for b in (30, 45, 50, 55, 58, 60, 62, 64, 66, 70) for s in (1, -1))
+
+
+def turns(card: TestCard, make: MakeRig, stall_result: dict, banks_deg=TURN_BANKS_DEG,
+          settle: float = 60.0) -> dict:
+    return maneuvers.level_turns(make, list(banks_deg), card.turn_start_kmh,
+                                 stall_alpha_deg=stall_result["alpha_deg"], settle=settle)
+
+
 def top_speed(card: TestCard, make: MakeRig) -> dict:
     return maneuvers.max_level_speed(make, list(card.top_speed_altitudes_m), card.top_speed_start_kmh)
 

@@ -11,7 +11,6 @@ from flight.tools.flight_test import maneuvers, programme
 from flight.tools.flight_test.cards import TestCard
 from flight.tools.flight_test.maneuvers import MakeRig
 
-TURN_BANKS_DEG = [b * s for b in (30, 45, 55, 60, 62, 64, 66, 70) for s in (1, -1)]
 QUICK_TURN_BANKS_DEG = [b * s for b in (45, 60) for s in (1, -1)]
 POLAR_ALPHA_DEG = np.arange(-8.0, 31.0, 1.0)
 
@@ -36,8 +35,8 @@ def fly_card(card: TestCard, make: MakeRig, model: str, quick: bool = False) -> 
     stall = programme.stall(card, make)
     vs, vmax = stall["eas_kmh"], top["eas_kmh"][0]
     climb = programme.climb(card, make, stall, top, points=6 if quick else 12, levels=4 if quick else 7)
-    turns = maneuvers.level_turns(make, QUICK_TURN_BANKS_DEG if quick else TURN_BANKS_DEG, card.turn_start_kmh,
-                                  stall_alpha_deg=stall["alpha_deg"], settle=40.0 if quick else 60.0)
+    turns = (programme.turns(card, make, stall, QUICK_TURN_BANKS_DEG, settle=40.0) if quick
+             else programme.turns(card, make, stall))
     roll_speeds = [card.cruise_kmh] if quick else np.union1d(np.linspace(1.3 * vs, 0.95 * vmax, 5), [card.cruise_kmh])
     rolls = maneuvers.roll_rates(make, roll_speeds)
     takeoff = programme.takeoff(card, make)

@@ -13,7 +13,6 @@ from flight.tools.flight_test.cards import CARDS
 
 CARD = CARDS["fokker_dr1"]
 MODELS = {"ours": CARD.ours(), "jsbsim": CARD.jsbsim()}
-TURN_BANKS_DEG = [b * s for b in (45, 50, 55, 58, 60, 62, 64, 66, 70) for s in (1, -1)]
 JSBSIM_AGREES = 0.2
 
 

@@ -4,17 +4,15 @@ Each type's best sustained level turn at full throttle, over the same banks, by 
 
 import pytest
 
-from flight.tools.flight_test import maneuvers
+from flight.tools.flight_test import programme
 from flight.tools.flight_test.cards import CARDS
 
-BANKS_DEG = [b * s for b in (45, 50, 55, 58, 60, 62, 64, 66, 70) for s in (1, -1)]
 TYPES = ("fokker_dr1", "camel", "fokker_d7", "gotha_g5")
 
 
 def best_sustained_turn(name: str) -> float | None:
     card = CARDS[name]
-    stall = maneuvers.stall_ignition_off(card.ours(), card.stall_start_kmh)
-    turns = maneuvers.level_turns(card.ours(), BANKS_DEG, card.turn_start_kmh, stall_alpha_deg=stall["alpha_deg"])
+    turns = programme.turns(card, card.ours(), programme.stall(card, card.ours()))
     return max((rate for rate, held in zip(turns["rate_deg_s"], turns["sustained"]) if held), default=None)
 
 
