@@ -76,6 +76,17 @@ def _bench(args: argparse.Namespace) -> int:
     return run_bench(json_output=args.json, quick=args.quick)
 
 
+def _report(args: argparse.Namespace) -> int:
+    for folder in (args.out, args.png_dir):
+        problem = folder is not None and _folder_problem(folder)
+        if problem:
+            print(f"flight report: {problem}", file=sys.stderr)
+            return 2
+    from flight.tools.report.report_command import run
+
+    return run(args.out, aircraft=args.aircraft, png_dir=args.png_dir, quick=args.quick, jsbsim=not args.no_jsbsim)
+
+
 def _devices(args: argparse.Namespace) -> int:
     from flight.tools.devices_command import run
 
@@ -151,6 +162,7 @@ COMMANDS: dict[str, tuple[str, Handler]] = {
     "replay": ("watch, verify or export a recorded replay", _replay),
     "shot": ("render a still picture of a level offscreen", _shot),
     "bench": ("time the flight-dynamics core", _bench),
+    "report": ("fly the flight tests of every aircraft and write an HTML page of plots", _report),
     "devices": ("list the gamepads and joysticks the game can see", _devices),
     "models": ("build the procedural .glb models into models/", _models),
 }
@@ -199,6 +211,14 @@ def build_parser() -> argparse.ArgumentParser:
                                          "(default: one per core; 1 verifies straight through)")
     commands["bench"].add_argument("--json", action="store_true", help="print one JSON object")
     commands["bench"].add_argument("--quick", action="store_true", help="fewer repetitions")
+    commands["report"].add_argument("--out", type=_file, default=Path("."), metavar="DIR",
+                                    help="write flight-report.html into DIR (default: here)")
+    commands["report"].add_argument("--aircraft", metavar="NAME",
+                                    help="one type only, by its file in models/aircraft (camel, fokker_dr1, ...)")
+    commands["report"].add_argument("--png-dir", type=_file, metavar="DIR",
+                                    help="also write each plot as DIR/<aircraft>-<plot>.png")
+    commands["report"].add_argument("--quick", action="store_true", help="fewer sweep points (a minute less)")
+    commands["report"].add_argument("--no-jsbsim", action="store_true", help="our model alone, even with jsbsim")
     commands["devices"].add_argument("--watch", action="store_true",
                                      help="show the live axis and button values (Ctrl-C to stop)")
     commands["devices"].add_argument("--seconds", type=_seconds(math.inf), metavar="S",

@@ -40,17 +40,18 @@ def the_chase(m):
 
 def the_jasta(m):
     yield m.wait(s=60)
-    m.order("jasta/0", "pursue", target="player")
-    m.order("jasta/1", "pursue", target="player")
-    m.say(CAPTION, "Two Fokkers are scrambling from the field behind him.", 5)
+    m.order("jasta_dr1/0", "pursue", target="player")
+    m.order("jasta_d7/0", "pursue", target="player")
+    m.say(CAPTION, "A triplane and a D.VII are scrambling from the field behind him.", 5)
     yield m.until(any_of(after(240), in_zone("player", "allied_side")))
     if not m.player.in_zone("allied_side"):  # still short of the lines: the rest of the Jasta
-        m.order("jasta/2", "pursue", target="player")
-        m.order("jasta/3", "pursue", target="player")
+        m.order("jasta_dr1/1", "pursue", target="player")
+        m.order("jasta_d7/1", "pursue", target="player")
         m.say(CAPTION, "The rest of the Jasta is up.", 4)
     yield m.until(in_zone("player", "allied_side"))
     yield m.wait(s=45)  # the Jasta's patrols end at the lines: a little way over them, they turn for home
-    m.order("jasta", "return_to_base", field="german_airfield")
+    m.order("jasta_dr1", "return_to_base", field="german_airfield")
+    m.order("jasta_d7", "return_to_base", field="german_airfield")
     m.say(CAPTION, "Over the British lines the Fokkers give up the chase and turn for home.", 5)
 
 

@@ -19,8 +19,9 @@ from flight.sim.run.sortie import Sortie
 
 
 def sortie_for(replay: Replay) -> Sortie:
-    """A fresh sortie of the replay's level, seed and difficulty. A level that is gone or whose files changed, or
-    keyframes of other arrays than the level's, are a ReplayFileError: the recording could not replay exactly."""
+    """A fresh sortie of the replay's level, seed and difficulty. A level that is gone or whose files changed,
+    changed aircraft files, or keyframes of other arrays than the level's, are a ReplayFileError: the recording
+    could not replay exactly."""
     name, level = replay.path, replay.header["level"]
     try:
         loaded = load_level(level)
@@ -28,6 +29,8 @@ def sortie_for(replay: Replay) -> Sortie:
         raise ReplayFileError(f"{name}: its level cannot be loaded: {error}") from None
     if replay.header["level_hash"] != level_hash(level):
         raise ReplayFileError(f"{name}: the files of level {level!r} have changed since it was recorded")
+    if replay.header["aircraft_hash"] != aircraft_hash():  # any type's figures change every aircraft's flight
+        raise ReplayFileError(f"{name}: the aircraft files (models/aircraft) have changed since it was recorded")
     sortie = Sortie(loaded, seed=replay.header["seed"], difficulty=replay.header["difficulty"])
     problem = layout_problem(replay.layout, layout_of(sortie.state()))
     if problem:
@@ -36,13 +39,10 @@ def sortie_for(replay: Replay) -> Sortie:
 
 
 def version_note(replay: Replay) -> str | None:
-    """Why a divergence would not surprise: another game version, or changed aircraft files."""
-    notes = []
+    """Why a divergence would not surprise: another game version (changed level or aircraft files are refused)."""
     if replay.header["game_version"] != __version__:
-        notes.append(f"recorded with flight {replay.header['game_version']}, this is {__version__}")
-    if replay.header["aircraft_hash"] != aircraft_hash():
-        notes.append("the aircraft files have changed since")
-    return "; ".join(notes) or None
+        return f"recorded with flight {replay.header['game_version']}, this is {__version__}"
+    return None
 
 
 class Playback:

@@ -142,6 +142,7 @@ def scenarios(ticks: int = 3000) -> dict:
         out[f"ground/{kind}"] = lambda kind=kind: _ground(kind, ticks)
     out["stall_spin/camel"] = lambda: _stall_spin("camel", ticks)
     out["stall_spin/fokker_d7"] = lambda: _stall_spin("fokker_d7", ticks)
+    out["stall_spin/fokker_dr1"] = lambda: _stall_spin("fokker_dr1", ticks)
     out["crashes"] = lambda: _crashes(ticks)
     out["damage/camel"] = lambda: _damage("camel", ticks)
     out["bad_controls"] = lambda: _bad_controls(ticks)

@@ -6,40 +6,18 @@ roll), within 20% of JSBSim's. JSBSim's own figures are reported, never held to 
 known to be wrong (fdm-reference.md, section 5).
 """
 
-from functools import partial
-
 import numpy as np
 import pytest
 
-from . import maneuvers
-from .maneuvers import SEA_LEVEL_ALT
-from .rigs import FleetRig, JsbsimRig
+from flight.tools.flight_test import maneuvers
+from flight.tools.flight_test.cards import CARDS
+from flight.tools.flight_test.maneuvers import SEA_LEVEL_ALT
 
-
-
-MODELS = {"ours": partial(FleetRig, "camel"), "jsbsim": partial(JsbsimRig, "Camel")}
-CRUISE_EAS_KMH = 160.0  # the bands' "near 160 km/h"; about 0.85 Vmax, the oracle's cruise
+CARD = CARDS["camel"]
+MODELS = {"ours": CARD.ours(), "jsbsim": CARD.jsbsim()}
+CRUISE_EAS_KMH = CARD.cruise_kmh  # the bands' "near 160 km/h"; about 0.85 Vmax, the oracle's cruise
 TURN_BANKS_DEG = [60, -60, 45, -45, 55, -55, 65, -65, 70, -70, 75, -75]
 JSBSIM_AGREES = 0.2
-
-
-@pytest.fixture(scope="module")
-def top_speed():
-    return {m: maneuvers.max_level_speed(make, [SEA_LEVEL_ALT, 3000.0], start_eas_kmh=170.0)
-            for m, make in MODELS.items()}
-
-
-@pytest.fixture(scope="module")
-def stall():
-    return {m: maneuvers.stall_ignition_off(make, start_eas_kmh=110.0) for m, make in MODELS.items()}
-
-
-@pytest.fixture(scope="module")
-def climb(stall, top_speed):
-    """Swept like the oracle: 12 speeds from 1.25 Vs to 0.95 Vmax."""
-    return {m: maneuvers.climb_performance(
-                make, np.linspace(1.25 * stall[m]["eas_kmh"], 0.95 * top_speed[m]["eas_kmh"][0], 12), top_m=3048.0)
-            for m, make in MODELS.items()}
 
 
 @pytest.fixture(scope="module")
@@ -55,16 +33,6 @@ def turns(stall):
 
 
 @pytest.fixture(scope="module")
-def roll():
-    return {m: maneuvers.roll_rate(make, CRUISE_EAS_KMH) for m, make in MODELS.items()}
-
-
-@pytest.fixture(scope="module")
-def takeoff():
-    return {m: maneuvers.takeoff(make) for m, make in MODELS.items()}
-
-
-@pytest.fixture(scope="module")
 def hands_off():
     return {m: maneuvers.hands_off(make, CRUISE_EAS_KMH) for m, make in MODELS.items()}
 
@@ -74,17 +42,12 @@ def turn_entry():
     return {m: maneuvers.turn_entry_asymmetry(make, CRUISE_EAS_KMH) for m, make in MODELS.items()}
 
 
-@pytest.fixture(scope="module")
-def spin(stall):
-    return {m: maneuvers.spin(make, stall[m]["alpha_deg"], start_eas_kmh=1.5 * stall[m]["eas_kmh"])
-            for m, make in MODELS.items()}
-
-
 def test_top_speed_at_sea_level_is_historical(top_speed, figures):
     ours, jsbsim = (top_speed[m]["tas_kmh"][0] for m in MODELS)
-    figures.record("Camel", "top speed SL, km/h TAS", ours, jsbsim, (175, 200))
+    band = CARD.bands["top_speed_kmh"][SEA_LEVEL_ALT]
+    figures.record("Camel", "top speed SL, km/h TAS", ours, jsbsim, band)
     assert top_speed["ours"]["converged"][0]
-    assert 175 <= ours <= 200
+    assert band[0] <= ours <= band[1]
     assert ours == pytest.approx(jsbsim, rel=JSBSIM_AGREES)
 
 
@@ -96,9 +59,9 @@ def test_top_speed_is_lower_at_3000m_than_at_sea_level(top_speed, figures):
 
 def test_stall_with_ignition_off_is_historical(stall, figures):
     ours, jsbsim = (stall[m]["eas_kmh"] for m in MODELS)
-    figures.record("Camel", "1-g stall, ignition off, km/h EAS", ours, jsbsim, (62, 80))
+    figures.record("Camel", "1-g stall, ignition off, km/h EAS", ours, jsbsim, CARD.bands["stall_kmh"])
     assert not stall["ours"]["elevator_limited"]
-    assert 62 <= ours <= 80
+    assert CARD.bands["stall_kmh"][0] <= ours <= CARD.bands["stall_kmh"][1]
     assert ours == pytest.approx(jsbsim, rel=JSBSIM_AGREES)
 
 
@@ -110,15 +73,15 @@ def test_best_glide_ratio(glide, figures):
 
 def test_best_sustained_climb_at_sea_level(climb, figures):
     ours, jsbsim = (climb[m]["sea_level_m_s"] for m in MODELS)
-    figures.record("Camel", "best climb SL, m/s", ours, jsbsim, (4.7, 6.3))
-    assert 4.7 <= ours <= 6.3
+    figures.record("Camel", "best climb SL, m/s", ours, jsbsim, CARD.bands["climb_m_s"])
+    assert CARD.bands["climb_m_s"][0] <= ours <= CARD.bands["climb_m_s"][1]
     assert ours == pytest.approx(jsbsim, rel=JSBSIM_AGREES)
 
 
 def test_time_to_3048m(climb, figures):
     ours, jsbsim = (climb[m]["minutes_to_top"] for m in MODELS)
-    figures.record("Camel", "time to 3048 m, min", ours, jsbsim, (9, 12.5))
-    assert 9 <= ours <= 12.5
+    figures.record("Camel", "time to 3048 m, min", ours, jsbsim, CARD.bands["time_to_top_min"])
+    assert CARD.bands["time_to_top_min"][0] <= ours <= CARD.bands["time_to_top_min"][1]
     assert ours == pytest.approx(jsbsim, rel=JSBSIM_AGREES)
 
 
@@ -135,15 +98,16 @@ def test_coordinated_60_degree_level_turn(turns, figures, side):
 def test_max_sustained_turn_rate(turns, figures):
     ours, jsbsim = (max((rate for rate, held in zip(turns[m]["rate_deg_s"], turns[m]["sustained"]) if held),
                         default=None) for m in MODELS)
-    figures.record("Camel", "max sustained turn, deg/s", ours, jsbsim, (20, 32))
-    assert ours is not None and 20 <= ours <= 32
+    band = CARD.bands["sustained_turn_deg_s"]
+    figures.record("Camel", "max sustained turn, deg/s", ours, jsbsim, band)
+    assert ours is not None and band[0] <= ours <= band[1]
 
 
 @pytest.mark.parametrize("side", ["right", "left"])
 def test_peak_roll_rate_near_160kmh(roll, figures, side):
     ours, jsbsim = (roll[m][f"{side}_deg_s"] for m in MODELS)
-    figures.record("Camel", f"peak roll rate {side}, deg/s", ours, jsbsim, (30, 70))
-    assert 30 <= ours <= 70
+    figures.record("Camel", f"peak roll rate {side}, deg/s", ours, jsbsim, CARD.bands["roll_deg_s"])
+    assert CARD.bands["roll_deg_s"][0] <= ours <= CARD.bands["roll_deg_s"][1]
 
 
 def test_left_rolls_quicker_than_right(roll, figures):
@@ -159,12 +123,13 @@ def test_left_rolls_quicker_than_right(roll, figures):
 
 def test_takeoff_roll(takeoff, figures):
     ours, jsbsim = (takeoff[m]["ground_roll_m"] for m in MODELS)
-    figures.record("Camel", "takeoff roll, m", ours, jsbsim, (60, 150))
+    band = CARD.bands["takeoff_roll_m"]
+    figures.record("Camel", "takeoff roll, m", ours, jsbsim, band)
     figures.record("Camel", "takeoff time, s", takeoff["ours"]["time_s"], takeoff["jsbsim"]["time_s"], (5, 10))
     figures.record("Camel", "lift-off, km/h EAS", takeoff["ours"]["liftoff_eas_kmh"],
                    takeoff["jsbsim"]["liftoff_eas_kmh"])
     assert takeoff["ours"]["status"] == "ok"
-    assert 60 <= ours <= 150
+    assert band[0] <= ours <= band[1]
     assert 5 <= takeoff["ours"]["time_s"] <= 10
     assert ours == pytest.approx(jsbsim, rel=JSBSIM_AGREES)
 
@@ -202,4 +167,6 @@ def test_stalled_camel_spins_with_full_rudder_and_back_stick(spin, figures, side
     figures.record("Camel", f"spin {side}: yaw rate deg/s", ours["yaw_rate_deg_s"], jsbsim["yaw_rate_deg_s"])
     figures.record("Camel", f"spin {side}: roll rate deg/s", ours["roll_rate_deg_s"], jsbsim["roll_rate_deg_s"])
     figures.record("Camel", f"spin {side}: alpha deg", ours["alpha_deg"], jsbsim["alpha_deg"])
+    # Reported, not held: our Camel's flat left spin does not come out within 10 s of the standard recovery.
+    figures.record("Camel", f"spin {side}: recovered", ours["recovered"], jsbsim["recovered"])
     assert ours["spinning"], ours

@@ -1,75 +1,86 @@
 """Flight-test acceptance of the other types (issue "Foundation", section 3), against history only: no JSBSim
 model exists for them. Flown by the same test pilot and maneuvers as the Camel."""
 
-from functools import partial
-
-import numpy as np
 import pytest
 
-from . import maneuvers
-from .maneuvers import SEA_LEVEL_ALT
-from .rigs import FleetRig
+from flight.tools.flight_test import maneuvers, programme
+from flight.tools.flight_test.cards import CARDS
+from flight.tools.flight_test.maneuvers import SEA_LEVEL_ALT
 
-FOKKER = partial(FleetRig, "fokker_d7")
-GOTHA = partial(FleetRig, "gotha_g5")
-GOTHA_RATED_ALT = 3500.0  # "140 km/h at 3,658 m"; the band is for 3-4 km
-CLIMB_SWEEP = np.linspace(0.5, 0.95, 10)  # fractions of Vmax: brackets the best-climb speed of any of these types
+FOKKER, GOTHA = CARDS["fokker_d7"].ours(), CARDS["gotha_g5"].ours()
+GOTHA_BANDS = CARDS["gotha_g5"].bands
 
 
 @pytest.fixture(scope="module")
 def fokker_top_speed():
-    return maneuvers.max_level_speed(FOKKER, [SEA_LEVEL_ALT], start_eas_kmh=180.0)
+    return programme.top_speed(CARDS["fokker_d7"], FOKKER)
 
 
 @pytest.fixture(scope="module")
 def fokker_climb(fokker_top_speed):
-    return maneuvers.climb_performance(FOKKER, CLIMB_SWEEP * fokker_top_speed["eas_kmh"][0], top_m=3000.0)
+    return programme.climb(CARDS["fokker_d7"], FOKKER, None, fokker_top_speed)
 
 
 @pytest.fixture(scope="module")
 def gotha_top_speed():
-    return maneuvers.max_level_speed(GOTHA, [SEA_LEVEL_ALT, GOTHA_RATED_ALT], start_eas_kmh=130.0)
+    return programme.top_speed(CARDS["gotha_g5"], GOTHA)  # sea level, 1,000 m and 3,500 m
 
 
 @pytest.fixture(scope="module")
 def gotha_climb(gotha_top_speed):
-    return maneuvers.climb_performance(GOTHA, CLIMB_SWEEP * gotha_top_speed["eas_kmh"][0], top_m=3000.0)
+    return programme.climb(CARDS["gotha_g5"], GOTHA, None, gotha_top_speed)
 
 
 @pytest.fixture(scope="module")
 def gotha_roll(gotha_top_speed):
-    return maneuvers.roll_rate(GOTHA, 0.85 * gotha_top_speed["eas_kmh"][0])  # the oracle's cruise, 0.85 Vmax
+    return programme.roll(CARDS["gotha_g5"], GOTHA)
 
 
 def test_fokker_d7_top_speed(fokker_top_speed, figures):
     ours = fokker_top_speed["tas_kmh"][0]
-    figures.record("Fokker D.VII", "top speed SL, km/h TAS", ours, band=(180, 205))
-    assert 180 <= ours <= 205
+    band = CARDS["fokker_d7"].bands["top_speed_kmh"][SEA_LEVEL_ALT]
+    figures.record("Fokker D.VII", "top speed SL, km/h TAS", ours, band=band)
+    assert band[0] <= ours <= band[1]
 
 
 def test_fokker_d7_climb(fokker_climb, figures):
     ours = fokker_climb["sea_level_m_s"]
-    figures.record("Fokker D.VII", "best climb SL, m/s", ours, band=(4, 6.5))
-    assert 4 <= ours <= 6.5
+    band = CARDS["fokker_d7"].bands["climb_m_s"]
+    figures.record("Fokker D.VII", "best climb SL, m/s", ours, band=band)
+    assert band[0] <= ours <= band[1]
 
 
-def test_gotha_g5_top_speed_at_height(gotha_top_speed, figures):
+def test_gotha_g5_top_speed_at_1000m(gotha_top_speed, figures):
+    """About 140 km/h in the record (issue "Flight model II"; it had flown 154)."""
     ours = gotha_top_speed["tas_kmh"][1]
-    figures.record("Gotha G.V", f"top speed {GOTHA_RATED_ALT:.0f} m, km/h TAS", ours, band=(130, 150))
-    assert 130 <= ours <= 150
+    band = GOTHA_BANDS["top_speed_kmh"][1000.0]
+    figures.record("Gotha G.V", "top speed 1000 m, km/h TAS", ours, band=band)
+    assert band[0] <= ours <= band[1]
+
+
+def test_gotha_g5_top_speed_falls_with_height(gotha_top_speed, figures):
+    """The record's one figure, about 140 km/h, is held at 1,000 m (the issue's reading; fdm-reference.md quotes
+    it at 3,658 m). Two unsupercharged Mercedes lose a tenth of their power by 3,500 m, and the speed with it."""
+    ours = gotha_top_speed["tas_kmh"][2]
+    band = GOTHA_BANDS["top_speed_kmh"][3500.0]
+    figures.record("Gotha G.V", "top speed 3500 m, km/h TAS", ours, band=band)
+    assert band[0] <= ours <= band[1]
+    assert ours < gotha_top_speed["tas_kmh"][1]
 
 
 def test_gotha_g5_time_to_3000m(gotha_climb, figures):
     ours = gotha_climb["minutes_to_top"]
-    figures.record("Gotha G.V", "time to 3000 m, min", ours, band=(24, 32))
-    assert 24 <= ours <= 32
+    band = GOTHA_BANDS["time_to_top_min"]
+    figures.record("Gotha G.V", "time to 3000 m, min", ours, band=band)
+    assert band[0] <= ours <= band[1]
 
 
 @pytest.mark.parametrize("side", ["right", "left"])
 def test_gotha_g5_roll_rate(gotha_roll, figures, side):
     ours = gotha_roll[f"{side}_deg_s"]
-    figures.record("Gotha G.V", f"peak roll rate {side}, deg/s", ours, band=(8, 20))
-    assert 8 <= ours <= 20
+    band = GOTHA_BANDS["roll_deg_s"]
+    figures.record("Gotha G.V", f"peak roll rate {side}, deg/s", ours, band=band)
+    assert band[0] <= ours <= band[1]
 
 
 def test_gotha_g5_holds_heading_on_one_engine_with_rudder(gotha_climb, figures):
@@ -84,12 +95,15 @@ def test_gotha_g5_holds_heading_on_one_engine_with_rudder(gotha_climb, figures):
     assert engine_out["rudder"] < 0  # the live left engine yaws it right: left rudder holds it
 
 
-@pytest.mark.parametrize("make, name, rotate_kmh, longest_m", [
-    (FOKKER, "Fokker D.VII", 70.0, 250.0),   # Dig's stolen fighter must get off the German field
-    (GOTHA, "Gotha G.V", 80.0, 500.0),       # and the stolen bombers off theirs, loaded
+@pytest.mark.parametrize("aircraft", [
+    "fokker_d7",   # Dig's stolen fighter must get off the German field (250 m)
+    "gotha_g5",    # and the stolen bombers off theirs, loaded (500 m)
 ])
-def test_takes_off_from_grass(figures, make, name, rotate_kmh, longest_m):
-    result = maneuvers.takeoff(make, rotate_kmh=rotate_kmh)
+def test_takes_off_from_grass(figures, aircraft):
+    card = CARDS[aircraft]
+    longest_m = card.bands["takeoff_roll_m"][1]
+    name = card.title
+    result = programme.takeoff(card, card.ours())
     figures.record(name, "takeoff roll, m", result["ground_roll_m"], None, f"< {longest_m:.0f}")
     figures.record(name, "takeoff time, s", result["time_s"], None)
     assert result["status"] == "ok"

@@ -53,7 +53,7 @@ def test_a_pilot_killed_by_a_fokker_is_shot_down_before_he_falls():
     sortie = Sortie(load_level("escape"), seed=0)
     world = sortie.world
     world.fleet.reset(0, pos=(0.0, 8000.0, -900.0), speed=50.0, heading=270.0, throttle=0.8)
-    shooter = world.units["jasta/0"][0]
+    shooter = world.units["jasta_dr1/0"][0]
     hits = np.zeros(6, dtype=np.intp)
     world.combat.condition.strike(world.fleet, world.rng, aircraft=hits, part=hits + PILOT, engine=hits,
                                   outer=hits.astype(bool), shooter=hits + shooter)

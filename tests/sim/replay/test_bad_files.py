@@ -99,6 +99,16 @@ def test_a_level_whose_files_changed_cannot_replay(tmp_path, good, monkeypatch):
         verify(load_replay(path))
 
 
+def test_a_replay_recorded_before_the_aircraft_files_changed_is_refused(tmp_path, good, monkeypatch):
+    """Issue "Flight model II" changed the Gotha's figures: a Level 2 recording from before would diverge."""
+    path = tmp_path / "old.flightreplay"
+    path.write_bytes(good)
+    monkeypatch.setattr("flight.sim.replay.playback.aircraft_hash", lambda: "0123456789abcdef")
+    with pytest.raises(ReplayFileError, match=r"aircraft files \(models/aircraft\) have changed since") as error:
+        verify(load_replay(path))
+    assert "\n" not in str(error.value)
+
+
 def test_another_game_version_still_plays_and_says_so(tmp_path, good, monkeypatch):
     path = tmp_path / "older.flightreplay"
     path.write_bytes(good)

@@ -24,7 +24,7 @@ def copy_level(tmp_path, monkeypatch, name: str, old: str, new: str) -> None:
 
 @pytest.mark.parametrize("name, old, new, message", [
     ("training", "radius_m = 600.0", "radius = 600.0", "[aerodrome] radius is now radius_m"),
-    ("escape", "speed_ms = 45.0", "speed = 45.0", "[[flights]] 2 speed is now speed_ms"),
+    ("escape", "speed_ms = 45.0", "speed = 45.0", "[[flights]] 3 speed is now speed_ms"),
     ("escape", 'speed_ms = "full"', 'speed = "full"', "[[plan]] 2 speed is now speed_ms"),
     ("escape", "spacing_m = 8.0", "spacing = 8.0", "[[ground_units]] 3 spacing is now spacing_m"),
     ("training", "heading_deg = 270.0", "heading = 270.0", "[start] heading is now heading_deg"),

@@ -61,12 +61,14 @@ def test_the_squadron_takes_off_one_after_another_and_forms_a_box_on_the_leader(
             gaps = np.linalg.norm(f.pos[up, None] - f.pos[None, up], axis=2) + 1e9 * np.eye(up.size)
             closest[0] = min(closest[0], float(gaps.min()))
 
-    fly(world, 200.0, lambda tick: (lead.update()[0].copy(), 0), watch)
+    # 240 s: since the Gotha flies 139 km/h (issue "Flight model II"; it flew 154) the last wingman has 25 km/h in
+    # hand over the leader's 115, and closes the box about 20 s later than the 200 s it took before
+    fly(world, 240.0, lambda tick: (lead.update()[0].copy(), 0), watch)
     assert not world.fleet.crashed.any() and not world.fleet.on_ground.any()
     assert (np.diff(liftoff) > 2.0).all(), f"one after another, not abreast: lift-offs at {liftoff} s"
     assert closest[0] > 40.0, f"no two closer than 40 m in the air (closest {closest[0]:.0f} m)"
     errors = station_errors(world.fleet, world.pilot, wingmen)
-    assert (errors < 40.0).all(), f"in the box within 40 m of station after 200 s: {errors.round()}"
+    assert (errors < 40.0).all(), f"in the box within 40 m of station after 240 s: {errors.round()}"
     assert world.pilot.orders.right[[0, 1]].tolist() == [-59.25, 59.25] and world.pilot.orders.down[2] > 0.0, \
         "two abreast behind him, the third in the slot below"
 

@@ -1,6 +1,6 @@
 """The AI pilot's inner loops: bank, flight path and pitch attitude, rudder and throttle for K aircraft at once,
 turning commands (what the behaviour wants) into the Fleet's control columns. Gains are the flight-test pilot's
-(tests/sim/dynamics/pilots.py, after JSBSim's generic autopilot), with the aileron scaled by each type's roll authority.
+(flight/tools/flight_test/pilots.py, after JSBSim's generic autopilot), with the aileron scaled by each type's roll authority.
 One kernel, `fly`, runs them every tick over the K aircraft, from the table `sensing.sense` fills; only CPU-stable
 arithmetic (stablemath's sin and cos, no libm): replays must be exact. Imports numpy, numba and flight only.
 """

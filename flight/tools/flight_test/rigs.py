@@ -7,7 +7,13 @@ sign conventions and report SI units, so the same test-pilot code flies both.
 from __future__ import annotations
 
 import abc
+import atexit
+import re
+import shutil
+import tempfile
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -100,6 +106,11 @@ class Rig(abc.ABC):
     def step(self) -> None:
         """Advance every aircraft one tick."""
 
+    @abc.abstractmethod
+    def static_coefficients(self, alpha_deg: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The whole aircraft's lift and drag coefficients (on its own wing area) at each angle of attack, no
+        rotation, sideslip or power: a wind-tunnel sweep, for the drag polar."""
+
 
 class FleetRig(Rig):
     """Our flight model: one `Fleet` of n identical aircraft."""
@@ -140,6 +151,11 @@ class FleetRig(Rig):
     def step(self):
         self.fleet.step(self.controls, DT)
 
+    def static_coefficients(self, alpha_deg):
+        aero = self.fleet.specs[0].aero
+        alpha = np.radians(alpha_deg)
+        return np.interp(alpha, aero.alpha, aero.CL), np.interp(alpha, aero.alpha, aero.CD)
+
 
 # JSBSim property for each snapshot field, and the factor to SI.
 _JSBSIM_FIELDS = {
@@ -162,20 +178,43 @@ _JSBSIM_FIELDS = {
     "rpm": ("propulsion/engine/engine-rpm", 1.0),
 }
 _CRASH_PROPERTY = "systems/crash-detect/crashed"  # the Camel's own crash-detect system
+# Read by the dr1's pushback system before anything sets them (the oracle script sets them too).
+_PUSHBACK_PROPERTIES = ("/sim/model/pushback/position-norm", "/sim/model/pushback/target-speed-fps",
+                        "/sim/model/pushback/kp", "/sim/model/pushback/ki", "/sim/model/pushback/kd",
+                        "/gear/gear/wow")
+LB = 0.45359237
+
+
+@cache
+def _heavier_aircraft_folder(root: str, model: str, added_mass_kg: float) -> str:
+    """A temporary aircraft folder holding a copy of `model` with a point mass of added_mass_kg at its CG: the
+    shipped dr1 has no pilot, guns or ammunition (429 kg against the historical 586 kg; the oracle's dr1_gross)."""
+    folder = Path(tempfile.mkdtemp(prefix="flight-test-jsbsim-"))
+    atexit.register(shutil.rmtree, folder, True)
+    shutil.copytree(Path(root) / "aircraft" / model, folder / model)
+    xml = folder / model / f"{model}.xml"
+    text = xml.read_text()
+    cg = re.search(r'<location name="CG" unit="IN">(.*?)</location>', text, re.S).group(1)
+    point = (f'<pointmass name="added by the flight tests"><weight unit="LBS">{added_mass_kg / LB:.2f}</weight>'
+             f'<location unit="IN">{cg}</location></pointmass></mass_balance>')
+    xml.write_text(text.replace("</mass_balance>", point, 1))
+    return str(folder)
 
 
 class JsbsimRig(Rig):
-    """A JSBSim model (default: the Camel that ships with the jsbsim wheel), n independent FGFDMExec instances.
+    """A JSBSim model (default: the Camel that ships with the jsbsim wheel), n independent FGFDMExec instances;
+    `added_mass_kg` puts that much more at its CG.
 
     JSBSim's elevator-cmd-norm +1 is nose down and rudder-cmd-norm +1 nose left, so both are negated; the tail skid
     is steered with the rudder bar (steer-cmd-norm +1 yaws right). Blip turns the magnetos off and back on.
     """
 
-    def __init__(self, model: str = "Camel", n: int = 1):
+    def __init__(self, model: str = "Camel", n: int = 1, added_mass_kg: float = 0.0):
         import jsbsim
 
         self._jsbsim = jsbsim
         self.model = model
+        self.added_mass_kg = added_mass_kg
         self.n = n
         self.controls = np.zeros((n, len(CONTROL_COLUMNS)))
         self.execs = [None] * n
@@ -184,6 +223,11 @@ class JsbsimRig(Rig):
         with silenced(self._jsbsim):
             fdm = self._jsbsim.FGFDMExec(self._jsbsim.get_default_root_dir())
             fdm.set_debug_level(0)
+            if self.added_mass_kg:
+                fdm.set_aircraft_path(_heavier_aircraft_folder(self._jsbsim.get_default_root_dir(), self.model,
+                                                               self.added_mass_kg))
+            for name in _PUSHBACK_PROPERTIES:
+                fdm[name] = 0.0
             fdm.load_model(self.model)
         fdm.set_dt(DT)
         if not fdm.get_property_manager().hasNode(_CRASH_PROPERTY):
@@ -193,7 +237,8 @@ class JsbsimRig(Rig):
     def _start_engine(self, fdm, throttle: float) -> None:
         fdm["propulsion/set-running"] = -1
         fdm["propulsion/magneto_cmd"] = 3
-        fdm["fcs/mixture-cmd-norm"] = 1.0  # the Camel leans itself (automixture system)
+        # The Camel leans itself (automixture system); the dr1 runs full rich, as the oracle's below 1,000 m.
+        fdm["fcs/mixture-cmd-norm"] = 1.0
         fdm["fcs/throttle-cmd-norm"] = throttle
 
     def reset_air(self, i, alt, tas, heading_deg=0.0, throttle=1.0):
@@ -221,6 +266,23 @@ class JsbsimRig(Rig):
         self._start_engine(fdm, 0.0)
         self.execs[i] = fdm
         self._set_initial_controls(i, 0.0)
+
+    def static_coefficients(self, alpha_deg):
+        """Sampled with run_ic at 80 kt and 3,000 ft, engine stopped, as the oracle script's sweep; run twice so
+        that terms in alpha-dot see it zero."""
+        fdm = self._new_exec()
+        lift, drag = [], []
+        for alpha in alpha_deg:
+            for name, value in (("ic/h-sl-ft", 3000.0), ("ic/terrain-elevation-ft", -3000.0), ("ic/vt-kts", 80.0),
+                                ("ic/alpha-deg", float(alpha)), ("ic/beta-deg", 0.0), ("ic/gamma-deg", 0.0)):
+                fdm[name] = value
+            with silenced(self._jsbsim):
+                fdm.run_ic()
+                fdm.run_ic()
+            qs = fdm["aero/qbar-psf"] * fdm["metrics/Sw-sqft"]
+            lift.append(fdm["forces/fwz-aero-lbs"] / qs)
+            drag.append(fdm["forces/fwx-aero-lbs"] / qs)
+        return np.array(lift), np.array(drag)
 
     def state(self):
         columns = {name: np.array([fdm[prop] for fdm in self.execs]) * scale

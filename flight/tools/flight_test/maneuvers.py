@@ -11,8 +11,8 @@ from typing import Callable
 
 import numpy as np
 
-from .pilots import ALTITUDE, G, SPEED, TestPilot, tas_from_eas, wrap_pi
-from .rigs import DT, FlightState, Rig
+from flight.tools.flight_test.pilots import ALTITUDE, G, SPEED, TestPilot, tas_from_eas, wrap_pi
+from flight.tools.flight_test.rigs import DT, FlightState, Rig
 
 KMH = 1.0 / 3.6
 KT = 1852.0 / 3600.0
@@ -67,8 +67,8 @@ def max_level_speed(make_rig: MakeRig, altitudes_m, start_eas_kmh: float, max_se
             break
     final = history[-1]
     slope = (final.tas - history[-21].tas) / 20.0
-    return dict(altitude_m=_figures(final.alt, 0), tas_kmh=_figures(final.tas * 3.6, 1),
-                eas_kmh=_figures(final.eas * 3.6, 1), converged=(np.abs(slope) < settled_slope).tolist(),
+    return dict(altitude_m=rounded_all(final.alt, 0), tas_kmh=rounded_all(final.tas * 3.6, 1),
+                eas_kmh=rounded_all(final.eas * 3.6, 1), converged=(np.abs(slope) < settled_slope).tolist(),
                 seconds=len(history))
 
 
@@ -91,12 +91,12 @@ def stall_ignition_off(make_rig: MakeRig, start_eas_kmh: float, alt: float = 100
     k = int(np.argmax(lift[:broken.argmax() if broken.any() else None]))
     before = (t >= t[k] - 5.0) & (t <= t[k])
     after = (t > t[k]) & (t <= t[k] + 5.0)
-    return dict(eas_kmh=_figure(eas[k] / np.sqrt(nz[k]) * 3.6, 1),
-                alpha_deg=_figure(np.degrees(track["alpha"][k, 0]), 1),
-                elevator=_figure(track["elevator"][k, 0], 2),
+    return dict(eas_kmh=rounded(eas[k] / np.sqrt(nz[k]) * 3.6, 1),
+                alpha_deg=rounded(np.degrees(track["alpha"][k, 0]), 1),
+                elevator=rounded(track["elevator"][k, 0], 2),
                 elevator_limited=bool(track["elevator"][k, 0] >= 0.99),
-                bleed_kt_s=_figure((eas[k] - eas[before][0]) / max(t[k] - t[before][0], DT) / KT, 2),
-                height_lost_in_5s_after_m=_figure(alt[k] - alt[after].min(), 1) if after.any() else None)
+                bleed_kt_s=rounded((eas[k] - eas[before][0]) / max(t[k] - t[before][0], DT) / KT, 2),
+                height_lost_in_5s_after_m=rounded(alt[k] - alt[after].min(), 1) if after.any() else None)
 
 
 def _energy_height(alt, tas):
@@ -130,19 +130,22 @@ def climb_performance(make_rig: MakeRig, eas_kmh, top_m: float, levels: int = 7)
     reduction, and half an hour of climbing flown in 25 s."""
     sweep = _speed_sweep(make_rig, eas_kmh, SEA_LEVEL_ALT, throttle=1.0, blip=0.0, settle=15.0, window=10.0)
     best = int(np.argmax(np.where(sweep["held"], sweep["climb"], -np.inf)))
-    best_eas_kmh = _figure(np.asarray(eas_kmh)[best], 1)
+    best_eas_kmh = rounded(np.asarray(eas_kmh)[best], 1)
     starts = np.linspace(SEA_LEVEL_ALT, top_m, levels)
     saw = _speed_sweep(make_rig, np.full(levels, best_eas_kmh), starts, throttle=1.0, blip=0.0, settle=15.0,
                        window=10.0)
     rate_at = np.polynomial.Polynomial.fit(saw["alt"][saw["held"]], saw["climb"][saw["held"]], deg=2)
     heights = np.linspace(0.0, top_m, 301)
     rates = rate_at(heights)
-    minutes = float(np.trapezoid(1.0 / rates, heights)) / 60.0 if rates.min() > 0.05 else float("inf")
-    return dict(sea_level_m_s=_figure(rate_at(0.0), 2), eas_kmh=best_eas_kmh, minutes_to_top=round(minutes, 2),
-                top_m=top_m,
-                sweep=dict(eas_kmh=_figures(eas_kmh, 1), climb_m_s=_figures(sweep["climb"], 2),
-                           at_m=_figures(sweep["alt"], 0), held=sweep["held"].tolist()),
-                sawtooth=dict(at_m=_figures(saw["alt"], 0), climb_m_s=_figures(saw["climb"], 2),
+    climbing = rates.min() > 0.05
+    minutes = float(np.trapezoid(1.0 / rates, heights)) / 60.0 if climbing else float("inf")
+    elapsed = np.concatenate([[0.0], np.cumsum(np.diff(heights) * 0.5 * (1 / rates[1:] + 1 / rates[:-1]))]) / 60.0
+    return dict(sea_level_m_s=rounded(rate_at(0.0), 2), eas_kmh=best_eas_kmh, minutes_to_top=round(minutes, 2),
+                top_m=top_m, time_to_height=dict(height_m=rounded_all(heights[::10], 0),
+                                                 minutes=rounded_all(elapsed[::10], 2) if climbing else []),
+                sweep=dict(eas_kmh=rounded_all(eas_kmh, 1), climb_m_s=rounded_all(sweep["climb"], 2),
+                           at_m=rounded_all(sweep["alt"], 0), held=sweep["held"].tolist()),
+                sawtooth=dict(at_m=rounded_all(saw["alt"], 0), climb_m_s=rounded_all(saw["climb"], 2),
                               held=saw["held"].tolist()))
 
 
@@ -152,8 +155,8 @@ def best_glide(make_rig: MakeRig, eas_kmh, alt: float = 2000.0) -> dict:
     glide = _speed_sweep(make_rig, eas_kmh, alt, throttle=0.0, blip=1.0, settle=30.0, window=15.0)
     ratio = glide["horizontal"] / -glide["climb"]
     best = int(np.argmax(np.where(glide["held"], ratio, -np.inf)))
-    return dict(ratio=_figure(ratio[best], 2), eas_kmh=_figure(np.asarray(eas_kmh)[best], 1),
-                sweep=dict(eas_kmh=_figures(eas_kmh, 1), ratio=_figures(ratio, 2), held=glide["held"].tolist()))
+    return dict(ratio=rounded(ratio[best], 2), eas_kmh=rounded(np.asarray(eas_kmh)[best], 1),
+                sweep=dict(eas_kmh=rounded_all(eas_kmh, 1), ratio=rounded_all(ratio, 2), held=glide["held"].tolist()))
 
 
 def level_turns(make_rig: MakeRig, banks_deg, start_eas_kmh: float, stall_alpha_deg: float, alt: float = 300.0,
@@ -186,35 +189,44 @@ def level_turns(make_rig: MakeRig, banks_deg, start_eas_kmh: float, stall_alpha_
     rate_deg_s = np.degrees(np.abs(rate))
     with np.errstate(divide="ignore", invalid="ignore"):  # a crashed aircraft stops turning
         seconds_per_360, radius = 360.0 / rate_deg_s, tas.mean(axis=0) / np.abs(rate)
-    return dict(bank_deg=list(banks_deg), rate_deg_s=_figures(rate_deg_s, 2),
-                seconds_per_360=_figures(seconds_per_360, 1), radius_m=_figures(radius, 0),
-                tas_kmh=_figures(tas.mean(axis=0) * 3.6, 1), nz=_figures(track["nz"][last].mean(axis=0), 2),
+    return dict(bank_deg=list(banks_deg), rate_deg_s=rounded_all(rate_deg_s, 2),
+                seconds_per_360=rounded_all(seconds_per_360, 1), radius_m=rounded_all(radius, 0),
+                tas_kmh=rounded_all(tas.mean(axis=0) * 3.6, 1), nz=rounded_all(track["nz"][last].mean(axis=0), 2),
                 sustained=[not reasons for reasons in why_not], why_not=why_not)
 
 
-def trim_cruise(make_rig: MakeRig, n: int, eas_kmh: float, alt: float = 1000.0,
+def trim_cruise(make_rig: MakeRig, n: int, eas_kmh, alt: float = 1000.0,
                 seconds: float = 60.0) -> tuple[Rig, TestPilot, FlightState]:
-    """n aircraft trimmed by the pilot in level cruise, throttle holding the airspeed, wings level, no sideslip."""
+    """n aircraft trimmed by the pilot in level cruise (at one airspeed, or one each), throttle holding the
+    airspeed, wings level, no sideslip."""
     rig, pilot = air_start(make_rig, np.full(n, alt), eas_kmh, throttle=0.7)
-    pilot.throttle_eas_cmd[:] = eas_kmh * KMH
+    pilot.throttle_eas_cmd[:] = np.asarray(eas_kmh, float) * KMH
     return rig, pilot, fly(rig, pilot, seconds)
 
 
 def roll_rate(make_rig: MakeRig, eas_kmh: float, alt: float = 1000.0) -> dict:
-    """From trimmed cruise, a full-aileron step right (aircraft 0) and left (1) with elevator, rudder and throttle
-    frozen at trim: the peak body roll rate in the first 4 s (the oracle's figure) and the time to 90 deg of bank."""
-    rig, pilot, trim = trim_cruise(make_rig, 2, eas_kmh, alt)
+    """From trimmed cruise, a full-aileron step right and left with elevator, rudder and throttle frozen at trim:
+    the peak body roll rate in the first 4 s (the oracle's figure) and the time to 90 deg of bank."""
+    return {name: values[0] for name, values in roll_rates(make_rig, [eas_kmh], alt).items()}
+
+
+def roll_rates(make_rig: MakeRig, eas_kmh, alt: float = 1000.0) -> dict:
+    """`roll_rate` at each of several airspeeds at once (aircraft 2k rolls right, 2k + 1 left): lists, one entry
+    per speed."""
+    eas_kmh = np.repeat(np.asarray(eas_kmh, float), 2)
+    rig, pilot, trim = trim_cruise(make_rig, eas_kmh.size, eas_kmh, alt)
     pilot.release()
-    side = np.array([1.0, -1.0])
+    side = np.tile([1.0, -1.0], eas_kmh.size // 2)
     pilot.aileron[:] = side
     track = fly_recording(rig, pilot, 10.0, every=DT)
     rolled = np.degrees(np.unwrap(track["phi"], axis=0) - trim.phi) * side
     reached_90 = rolled >= 90.0
-    t90 = [_figure(track["t"][reached_90[:, i].argmax(), 0], 2) if reached_90[:, i].any() else None for i in (0, 1)]
+    t90 = [rounded(track["t"][reached_90[:, i].argmax(), 0], 2) if reached_90[:, i].any() else None
+           for i in range(eas_kmh.size)]
     first_4s = track["t"][:, 0] <= 4.0
-    peak = np.degrees((track["p"][first_4s] * side).max(axis=0))
-    return dict(right_deg_s=_figure(peak[0], 1), left_deg_s=_figure(peak[1], 1),
-                right_t90_s=t90[0], left_t90_s=t90[1])
+    peak = rounded_all(np.degrees((track["p"][first_4s] * side).max(axis=0)), 1)
+    return dict(eas_kmh=rounded_all(eas_kmh[::2], 1), right_deg_s=peak[0::2], left_deg_s=peak[1::2],
+                right_t90_s=t90[0::2], left_t90_s=t90[1::2])
 
 
 def hands_off(make_rig: MakeRig, eas_kmh: float, alt: float = 1000.0, seconds: float = 30.0) -> dict:
@@ -226,54 +238,11 @@ def hands_off(make_rig: MakeRig, eas_kmh: float, alt: float = 1000.0, seconds: f
     pilot.aileron[:] = pilot.rudder[:] = 0.0
     track = fly_recording(rig, pilot, seconds, every=0.5)
     heading_change = np.unwrap(np.concatenate([trim.psi[None], track["psi"]]), axis=0)[-1] - trim.psi
-    return dict(bank_deg=_figure(np.degrees(track["phi"][-1, 0]), 1),
-                max_bank_deg=_figure(np.degrees(np.abs(track["phi"][:, 0]).max()), 1),
-                heading_change_deg=_figure(np.degrees(heading_change[0]), 1),
-                height_change_m=_figure(track["alt"][-1, 0] - trim.alt[0], 1),
-                trim_aileron=_figure(trim_aileron, 3), trim_rudder=_figure(trim_rudder, 3))
-
-
-def takeoff(make_rig: MakeRig, max_seconds: float = 30.0, tail_up_kmh: float = 30.0, rotate_kmh: float = 60.0) -> dict:
-    """Three-point start on level ground, no wind: 1 s at idle, then full throttle, heading held with the rudder and
-    wings level with the aileron. The usual taildragger technique on the elevator: stick forward from tail_up_kmh
-    until the fuselage is level (tail up), then ease back to 10 deg of pitch from rotate_kmh and let it fly off.
-    Lift-off is the start of the first second without ground contact; time counts from opening the throttle.
-    The swing is the heading deviation and the peak rudder what the pilot needed, over the ground run up to the
-    rotation (negative deviation = left, positive rudder = right); pulling up then yaws a rotary right, which is
-    the pilot's doing, not the swing."""
-    rig = make_rig(1)
-    rig.reset_ground(0)
-    pilot = TestPilot(1)
-    pilot.pitch_on[:] = False
-    pilot.throttle[:] = 0.0
-    pilot.heading_cmd[:] = rig.state().psi
-    start = fly(rig, pilot, 1.0)
-    pilot.throttle[:] = 1.0
-    rows, airborne_since, status = [], None, "no lift-off"
-    s = start
-    for tick in range(1, round(max_seconds / DT) + 1):
-        eas_kmh = s.eas[0] * 3.6
-        pitch_cmd = start.theta[0] if eas_kmh < tail_up_kmh else np.radians(2.0 if eas_kmh < rotate_kmh else 10.0)
-        pilot.elevator[:] = np.clip(4.0 * (pitch_cmd - s.theta[0]) - 1.0 * s.q[0], -1.0, 1.0)
-        s = fly(rig, pilot, DT)
-        rows.append((tick * DT, np.hypot(s.north[0] - start.north[0], s.east[0] - start.east[0]), s.eas[0],
-                     np.degrees(wrap_pi(s.psi[0] - start.psi[0])), pilot.rudder[0]))
-        if s.crashed[0]:
-            status = "crashed"
-            break
-        airborne_since = None if s.on_ground[0] else (airborne_since if airborne_since is not None else len(rows) - 1)
-        if airborne_since is not None and rows[-1][0] - rows[airborne_since][0] >= 1.0:
-            status = "ok"
-            break
-    t, distance, eas, deviation, rudder = np.array(rows).T
-    liftoff = airborne_since if status == "ok" else len(rows) - 1
-    rotation = np.flatnonzero(eas * 3.6 >= rotate_kmh)
-    run = slice(0, min(liftoff, rotation[0] if rotation.size else liftoff) + 1)
-    return dict(status=status, ground_roll_m=_figure(distance[liftoff], 1), time_s=_figure(t[liftoff], 2),
-                liftoff_eas_kmh=_figure(eas[liftoff] * 3.6, 1),
-                max_heading_deviation_deg=_figure(np.abs(deviation[:liftoff + 1]).max(), 1),
-                swing_deg=_figure(deviation[run][np.abs(deviation[run]).argmax()], 1),
-                peak_rudder=_figure(rudder[run][np.abs(rudder[run]).argmax()], 2))
+    return dict(bank_deg=rounded(np.degrees(track["phi"][-1, 0]), 1),
+                max_bank_deg=rounded(np.degrees(np.abs(track["phi"][:, 0]).max()), 1),
+                heading_change_deg=rounded(np.degrees(heading_change[0]), 1),
+                height_change_m=rounded(track["alt"][-1, 0] - trim.alt[0], 1),
+                trim_aileron=rounded(trim_aileron, 3), trim_rudder=rounded(trim_rudder, 3))
 
 
 def turn_entry_asymmetry(make_rig: MakeRig, eas_kmh: float, alt: float = 1500.0, bank_deg: float = 60.0,
@@ -303,33 +272,8 @@ def turn_entry_asymmetry(make_rig: MakeRig, eas_kmh: float, alt: float = 1500.0,
         done = np.isnan(turned) & (t >= entered + seconds)
         turned[done] = (heading[done] - heading_at_entry[done]) * side[done]
     rates = np.degrees(turned) / seconds
-    return dict(right_deg_s=_figure(rates[0], 1), left_deg_s=_figure(rates[1], 1),
-                right_to_left=_figure(rates[0] / rates[1], 2))
-
-
-def spin(make_rig: MakeRig, stall_alpha_deg: float, start_eas_kmh: float, alt: float = 2000.0,
-         seconds: float = 8.0) -> dict:
-    """At idle, altitude hold bleeds the speed until alpha is within 1 deg of the stall (or 40 s); then full back
-    stick and full rudder, right (aircraft 0) and left (1), aileron neutral. Over the last 3 s, mean body yaw rate,
-    roll rate and alpha; a spin is a stalled, descending rotation: alpha beyond the stall, yaw the way of the rudder
-    faster than 30 deg/s (a turn in 12 s or less), and more than 50 m lost. (The rotary's gyroscopic couple
-    flattens a left spin, up to a flat spin with little roll; a right spin is steep and rolls hard.)"""
-    rig, pilot = air_start(make_rig, np.full(2, alt), start_eas_kmh, throttle=0.0)
-    fly_recording(rig, pilot, 40.0, every=6 * DT, until=lambda s: s.alpha[0] >= np.radians(stall_alpha_deg - 1.0))
-    entry = rig.state()
-    side = np.array([1.0, -1.0])
-    pilot.release()
-    pilot.elevator[:], pilot.rudder[:], pilot.aileron[:] = 1.0, side, 0.0
-    track = fly_recording(rig, pilot, seconds, every=0.1)
-    last = track["t"][:, 0] > seconds - 3.0
-    yaw_rate, roll_rate, alpha = (np.degrees(track[k][last].mean(axis=0)) for k in ("r", "p", "alpha"))
-    height_lost = entry.alt - track["alt"][-1]
-    spinning = (yaw_rate * side > 30.0) & (alpha > stall_alpha_deg) & (height_lost > 50.0)
-    return dict(entry_eas_kmh=_figure(entry.eas[0] * 3.6, 1), **{
-        name: dict(spinning=bool(spinning[i]), yaw_rate_deg_s=_figure(yaw_rate[i], 1),
-                   roll_rate_deg_s=_figure(roll_rate[i], 1), alpha_deg=_figure(alpha[i], 1),
-                   height_lost_m=_figure(height_lost[i], 0))
-        for i, name in enumerate(("right", "left"))})
+    return dict(right_deg_s=rounded(rates[0], 1), left_deg_s=rounded(rates[1], 1),
+                right_to_left=rounded(rates[0] / rates[1], 2))
 
 
 def engine_out(make_rig: MakeRig, eas_kmh: float, dead_engine: int = 1, alt: float = 1500.0,
@@ -346,17 +290,17 @@ def engine_out(make_rig: MakeRig, eas_kmh: float, dead_engine: int = 1, alt: flo
     track = fly_recording(rig, pilot, seconds, every=0.5)
     deviation = np.degrees(wrap_pi(track["psi"][:, 0] - start.psi[0]))
     last_10s = track["t"][:, 0] > seconds - 10.0
-    return dict(max_heading_deviation_deg=_figure(np.abs(deviation).max(), 1),
-                drift_last_10s_deg=_figure(np.ptp(deviation[last_10s]), 2),
-                rudder=_figure(track["rudder"][-1, 0], 2), bank_deg=_figure(np.degrees(track["phi"][-1, 0]), 1),
-                climb_m_s=_figure(track["hdot"][last_10s, 0].mean(), 2))
+    return dict(max_heading_deviation_deg=rounded(np.abs(deviation).max(), 1),
+                drift_last_10s_deg=rounded(np.ptp(deviation[last_10s]), 2),
+                rudder=rounded(track["rudder"][-1, 0], 2), bank_deg=rounded(np.degrees(track["phi"][-1, 0]), 1),
+                climb_m_s=rounded(track["hdot"][last_10s, 0].mean(), 2))
 
 
-def _figure(value, digits: int):
+def rounded(value, digits: int):
     """A float rounded for the report, or None where the model produced no finite value (a departure)."""
     value = float(value)
     return round(value, digits) if np.isfinite(value) else None
 
 
-def _figures(values: np.ndarray, digits: int) -> list:
-    return [_figure(value, digits) for value in values]
+def rounded_all(values: np.ndarray, digits: int) -> list:
+    return [rounded(value, digits) for value in values]

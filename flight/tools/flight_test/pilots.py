@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .rigs import DT, FlightState
+from flight.tools.flight_test.rigs import DT, FlightState
 
 G = 9.80665
 
