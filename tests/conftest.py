@@ -72,6 +72,12 @@ class FigureTable:
             in_band = None
         self.rows.append(Figure(aircraft, name, ours, jsbsim, band, in_band))
 
+    def check(self, aircraft: str, name: str, ours, jsbsim, band: tuple[float, float], agrees: float) -> None:
+        """Record a figure, then assert it is inside its band and within `agrees` (relative) of JSBSim's."""
+        self.record(aircraft, name, ours, jsbsim, band)
+        assert band[0] <= ours <= band[1], f"{aircraft} {name}: {ours} outside {band}"
+        assert ours == pytest.approx(jsbsim, rel=agrees), f"{aircraft} {name}: {ours} against JSBSim's {jsbsim}"
+
     def lines(self) -> list[str]:
         header = ("aircraft", "figure", "ours", "JSBSim", "band", "")
         cells = [header] + [(f.aircraft, f.name, _shown(f.ours), _shown(f.jsbsim), f.band,

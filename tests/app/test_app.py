@@ -53,15 +53,21 @@ def test_keys_from_the_messenger_fly_the_aircraft(app):
     app.settings = app.settings.with_difficulty("normal")
 
 
+def full_throttle_in_training(app, ticks: int):
+    """Training's flight view after `ticks` ticks at full throttle (0), drawn."""
+    app.router.go("flight", level="training")
+    view = app.router.screen.view
+    app.messenger.send("0")
+    for _ in range(ticks):
+        view.tick()
+    frames(app, 2)
+    return view
+
+
 def test_the_assists_fly_the_players_intent_and_the_hud_names_them(app):
     app.settings = app.settings.with_difficulty("easy")
     try:
-        app.router.go("flight", level="training")
-        view = app.router.screen.view
-        app.messenger.send("0")
-        for _ in range(240):
-            view.tick()
-        frames(app, 2)
+        view = full_throttle_in_training(app, 240)
         line = view.hud.widgets["assists"].text.getText()
         assert line.startswith("ASSISTS") and "RUDDER" in line and "stall" in line, line
         assert view.assisted.active and view.result()["assists"]["names"][0] == "rudder"
@@ -70,12 +76,7 @@ def test_the_assists_fly_the_players_intent_and_the_hud_names_them(app):
 
 
 def test_the_hud_shows_the_simulations_airspeed_in_mph(app):
-    app.router.go("flight", level="training")
-    view = app.router.screen.view
-    app.messenger.send("0")
-    for _ in range(600):
-        view.tick()
-    frames(app, 2)
+    view = full_throttle_in_training(app, 600)
     shown = view.hud.widgets["airspeed"].text.getText()
     assert shown == f"ASI {view.latest.eas[0] * MPH:4.0f} mph"
     assert float(shown.split()[1]) > 20
