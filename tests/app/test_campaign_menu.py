@@ -57,3 +57,41 @@ def test_the_menu_after_a_flight_is_on_its_own_dark_ground_not_the_levels_sky(ap
     corner = image.get_xel(5, 5)
     assert max(corner) < 0.2, f"the menu's background, not the sky: {corner}"
     assert not app.task_mgr.getTasksNamed("landscape-stream")
+
+
+def test_the_controls_card_lists_the_keys_the_mouse_and_says_no_controller(app):
+    from flight.app.screens.keys_screen import KeysScreen, controls_card
+    app.router.go("menu")
+    app.router.screen.choose("keys")
+    assert isinstance(app.router.screen, KeysScreen)
+    columns = dict(controls_card(app.controllers.bindings, app.settings, []))
+    assert "Stick back (nose up): Down, S" in columns["Keyboard"] and "Fire: Space" in columns["Keyboard"]
+    assert any("Right drag" in line for line in columns["Mouse"])
+    assert columns["Controllers"][0].startswith("None connected")
+    mouse_aim = dict(controls_card(app.controllers.bindings, app.settings.replace(mouse_aim=True), []))
+    assert mouse_aim["Mouse"][0].startswith("Point to fly")
+    app.router.screen.close()
+    assert app.router.screen.__class__.__name__ == "MenuScreen"
+
+
+def test_the_pause_menu_opens_the_controls_card_over_the_flight(app):
+    from flight.app.screens.keys_screen import KeysScreen
+    app.router.go("flight", level="training")
+    flight = app.router.screen
+    flight.toggle_pause()
+    flight.open_keys()
+    assert isinstance(flight.overlay, KeysScreen) and flight.pause_frame.is_hidden()
+    flight.toggle_pause()  # Esc closes the card, back to the pause menu
+    assert flight.overlay is None and not flight.pause_frame.is_hidden()
+    app.router.go("menu")
+
+
+def test_the_controls_card_shows_a_connected_gamepads_bindings(app):
+    from flight.app.screens.keys_screen import controls_card
+    from flight.input.device import Connection
+    from tests.input.fakes import xbox_pad
+    pad = xbox_pad()
+    columns = dict(controls_card(app.controllers.bindings, app.settings,
+                                 [Connection.of(1, pad, app.controllers.bindings)]))
+    lines = columns[pad.name]
+    assert lines[0] == "(Gamepad (Xbox layout))" and "aileron: left_x" in lines and "fire: face_a" in lines

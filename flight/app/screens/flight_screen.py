@@ -57,11 +57,12 @@ class FlightScreen:
             self.overlay.cancel()
         elif self.pause_frame is None:
             self.view.paused = True
-            self.pause_frame = DirectFrame(frameColor=(0, 0, 0, 0.5), frameSize=(-0.5, 0.5, -0.46, 0.35))
+            self.pause_frame = DirectFrame(frameColor=(0, 0, 0, 0.5), frameSize=(-0.5, 0.5, -0.57, 0.35))
             OnscreenText(text="Paused", parent=self.pause_frame, pos=(0, 0.22), scale=0.08, fg=(1, 1, 1, 1),
                          align=TextNode.A_center)
             for row, (label, command) in enumerate((("Resume", self.toggle_pause), ("Settings", self.open_settings),
-                                                    ("Controls", self.open_controls), ("Restart", self.restart),
+                                                    ("Controls", self.open_controls), ("Keys", self.open_keys),
+                                                    ("Restart", self.restart),
                                                     ("Menu", self.to_menu))):
                 DirectButton(parent=self.pause_frame, text=label, scale=0.06, pos=(0, 0, 0.08 - 0.11 * row),
                              frameSize=(-3, 3, -0.6, 1.1), command=command)
@@ -77,6 +78,10 @@ class FlightScreen:
     def open_controls(self) -> None:
         """The controllers' screen over the paused flight; closing it shows the pause menu again."""
         self._open("controls")
+
+    def open_keys(self) -> None:
+        """The controls card over the paused flight."""
+        self._open("keys")
 
     def _open(self, key: str) -> None:
         self.pause_frame.hide()

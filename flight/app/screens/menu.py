@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from flight.app.app import FlightApp
 
 MENU_ENTRIES = (("Training", "training"), ("Dig's Escape", "escape"), ("The Breakout", "breakout"),
-                ("Replays", "replays"), ("Settings", "settings"))
+                ("Replays", "replays"), ("Settings", "settings"), ("Keys", "keys"))
 LOCKED_HINT = {"breakout": "win Dig's Escape to unlock"}
 WARNING = (1, 0.6, 0.4, 1)
 
@@ -34,7 +34,7 @@ class MenuScreen:
         all_levels = self.app.all_levels or self.app.settings.unlock_all_levels
         for row, (label, entry) in enumerate(MENU_ENTRIES + (("Quit", "quit"),)):
             enabled = progress.unlocked(entry, all_levels)
-            y = 0.3 - 0.14 * row
+            y = 0.32 - 0.12 * row
             self.nodes.append(DirectButton(
                 text=label, scale=0.07, pos=(0, 0, y), frameSize=(-4.5, 4.5, -0.6, 1.1),
                 command=self.choose, extraArgs=[entry], state="normal" if enabled else "disabled",
@@ -66,8 +66,8 @@ class MenuScreen:
             self.app.userExit()
         elif entry == "replays":
             router.go("replays")
-        elif entry == "settings":
-            router.go("settings", on_close=lambda: router.go("menu"))
+        elif entry in ("settings", "keys"):
+            router.go(entry, on_close=lambda: router.go("menu"))
         else:
             router.go("briefing", level=entry)
 

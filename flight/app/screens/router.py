@@ -30,10 +30,12 @@ SCREENS: dict[str, str] = {  # key -> module:class under flight.app.screens, and
     "replay": "replay_player:ReplayPlayer",     # replay; on_close (else Esc quits: `flight replay FILE`)
     "settings": "settings_screen:SettingsScreen",  # on_close
     "controls": "controls_screen:ControlsScreen",  # on_close
+    "keys": "keys_screen:KeysScreen",           # on_close
 }
 
 
-RESTFUL = {SCREENS[key].split(":")[1] for key in ("menu", "briefing", "debrief", "replays", "settings", "controls")}
+RESTFUL = {SCREENS[key].split(":")[1] for key in ("menu", "briefing", "debrief", "replays", "settings", "controls",
+                                                "keys")}
 
 
 def screen_class(key: str) -> type[Screen]:
