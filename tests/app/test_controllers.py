@@ -287,3 +287,29 @@ def test_a_flight_flown_with_a_gamepad_replays_bit_for_bit(app, config):
     replay = load_replay(path)
     assert replay.ticks == 480 and replay.controls[:, 3].max() > 65000, "the lever opened the throttle"
     assert verify(replay).ok
+
+
+def test_with_no_controller_the_controls_screen_lists_the_keys_and_rebinds_one(app, config):
+    from flight.app.screens.controls_screen import KEY_EVENT
+    closed = []
+    screen = app.router.go("controls", on_close=lambda: closed.append(True))
+    text, button = screen.key_actions["fire"]
+    assert text.getText() == "Fire: Space" and not button.is_hidden()
+    assert all(text.is_hidden() for text, _ in screen.actions.values()), "no controller: no '-' rows"
+    screen.bind_key("fire")
+    app.messenger.send(KEY_EVENT, ["escape"])  # Esc while waiting: nothing changes
+    assert screen.key_capture is None and screen.draft.keyboard["space"] == "fire"
+    screen.bind_key("fire")
+    app.messenger.send(KEY_EVENT, ["f"])
+    assert screen.key_actions["fire"][0].getText() == "Fire: F" and "space" not in screen.draft.keyboard
+    screen.save()
+    assert closed and load_bindings()[0].keyboard["f"] == "fire"
+    app.router.go("menu")
+
+
+def test_the_controller_action_rows_fit_inside_the_controls_frame(app, config):
+    screen = app.router.go("controls", on_close=lambda: None)
+    right_edge = screen.frame["frameSize"][1]
+    for _, button in screen.actions.values():
+        assert button.get_x() + button["frameSize"][1] * button.get_sx() < right_edge
+    app.router.go("menu")

@@ -8,12 +8,14 @@ from the one it had. Like the settings screen it closes via `on_close`, from Set
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from direct.gui.DirectGui import DirectButton, DirectFrame, DirectSlider, OnscreenText
 from panda3d.core import ClockObject, TextNode
 
 from flight.app.screens.controls_widgets import TEXT, AxisBar, ButtonLamps, CurvePlot, FocusRing, travel_of
+from flight.app.screens.keys_screen import KEY_ACTIONS, key_names
 from flight.input.bindings_file import save_bindings
 from flight.input.capture import AxisCapture, ButtonCapture
 from flight.input.curves import AxisShape
@@ -34,6 +36,8 @@ SLIDERS = (("dead_zone", "Dead zone", (0.0, 0.5)), ("saturation", "Saturation", 
            ("expo", "Curve (expo)", (0.0, 1.0)), ("trim", "Trim", (-0.5, 0.5)))
 DEAD_ZONE_ON = 0.05
 CAPTURE_SECONDS = 10.0
+ACTION_ROWS = 8  # rows of "Bind" per column: 22 controller actions in three columns inside the frame
+KEY_EVENT = "controls-screen-key"  # the window's key presses while a key is being bound
 BUTTON_STYLE = dict(scale=0.04, frameSize=(-2.2, 2.2, -0.55, 0.95), text_fg=(0.1, 0.1, 0.1, 1))
 
 
@@ -45,6 +49,7 @@ class ControlsScreen:
         self.device_index = 0
         self.selected = "aileron"
         self.capture: AxisCapture | ButtonCapture | None = None
+        self.key_capture: str | None = None  # the keyboard action waiting for its key
         self.capture_left = 0.0
         self.navigator = MenuNavigator()
         self.focus = 0
@@ -89,7 +94,13 @@ class ControlsScreen:
         self.plot_title = self._text("", 0.94, 0.67, 0.04)
         self.sliders = {key: self._slider(key, label, span, 0.0 - 0.075 * n)
                         for n, (key, label, span) in enumerate(SLIDERS)}
-        self.actions = {action: self._action_row(action, n) for n, action in enumerate(BUTTON_ACTIONS)}
+        self.actions = {action: self._action_row(action, n, self.bind_button)
+                        for n, action in enumerate(BUTTON_ACTIONS)}
+        self.key_actions = {action: self._action_row(action, n, self.bind_key)
+                            for n, (action, _) in enumerate(KEY_ACTIONS)}
+        self.keyboard_button = self._button("Keyboard keys", -1.45, -0.25, self.toggle_keyboard, scale=0.04)
+        self.keyboard_button["frameSize"] = (-3.6, 3.6, -0.55, 0.95)
+        self.keyboard = False  # the action rows show the keyboard's keys instead of the controller's buttons
         for column, (label, command) in enumerate((("Save", self.save), ("Cancel", self.cancel),
                                                    ("Defaults", self.reset))):
             self._button(label, -0.6 + 0.6 * column, -0.86, command, scale=0.055)
@@ -134,11 +145,12 @@ class ControlsScreen:
             min(max(slider["value"] + sign * step, span[0]), span[1]))))
         return slider, value
 
-    def _action_row(self, action: str, n: int) -> OnscreenText:
-        column, row = divmod(n, 7)
-        x, y = -1.6 + 1.1 * column, -0.33 - 0.066 * row
-        self._button("Bind", x + 0.09, y, self.bind_button, [action])
-        return self._text("", x + 0.2, y - 0.012, 0.036)
+    def _action_row(self, action: str, n: int, bind: Callable[[str], None]) -> tuple[OnscreenText, DirectButton]:
+        """A "Bind" button and the bound controls' text, in three columns of eight inside the frame."""
+        column, row = divmod(n, ACTION_ROWS)
+        x, y = -1.6 + 1.1 * column, -0.33 - 0.058 * row
+        button = self._button("Bind", x + 0.09, y, bind, [action])
+        return self._text("", x + 0.2, y - 0.012, 0.036), button
 
     # --- refreshing -----------------------------------------------------------------------------------------
 
@@ -177,9 +189,19 @@ class ControlsScreen:
             on = binding is not None and binding.shape.dead_zone > 0
             row["dead_zone"]["text"] = "Dead zone on" if on else "Dead zone off"
             row["label"]["text_fg"] = (0.6, 0.2, 0.0, 1) if target == self.selected else (0.1, 0.1, 0.1, 1)
-        for action, text in self.actions.items():
+        keyboard = self.keyboard or profile is None  # with no controller the rows are the keyboard's
+        self.keyboard_button["text"] = "Controller buttons" if self.keyboard else "Keyboard keys"
+        self.keyboard_button.show() if profile is not None else self.keyboard_button.hide()
+        for action, (text, button) in self.actions.items():
             sources = [s for s, a in profile.buttons.items() if a == action] if profile is not None else []
             text.setText(f"{action.replace('_', ' ')}: {', '.join(map(str, sources)) or '-'}")
+            for node in (text, button):
+                node.hide() if keyboard else node.show()
+        for action, label in KEY_ACTIONS:
+            text, button = self.key_actions[action]
+            text.setText(f"{label}: {key_names(self.draft, action)}")
+            for node in (text, button):
+                node.show() if keyboard else node.hide()
         binding = self.binding(self.selected)
         self.plot_title.setText(f"{LABELS[self.selected]} response")
         self.plot.draw(binding.shape if binding is not None else None, binding is not None and binding.lever)
@@ -260,6 +282,42 @@ class ControlsScreen:
     def bind_axis(self, target: str) -> None:
         self.selected = target
         self._start(AxisCapture(target), f"{ASK[target]} for {LABELS[target]}, on any controller (Cancel stops).")
+
+    def toggle_keyboard(self) -> None:
+        """The action rows between the keyboard's keys and the selected controller's buttons."""
+        self.keyboard = not self.keyboard
+        self._show_bindings()
+
+    def bind_key(self, action: str) -> None:
+        """The next key pressed flies `action` (the keys it had are freed); Esc stops."""
+        self.key_capture = action
+        self._key_events(KEY_EVENT)
+        self.app.accept(KEY_EVENT, self.key_pressed)
+        self.status.setText(f"Press the key for {dict(KEY_ACTIONS)[action].lower()} (Esc stops).")
+
+    def key_pressed(self, key: str) -> None:
+        """A key (Panda3D's name) while binding one: it takes the action from any other it had."""
+        if key.startswith("mouse") or key.startswith("wheel"):
+            return
+        action, self.key_capture = self.key_capture, None
+        self._stop_key_capture()
+        if key == "escape" or action is None:
+            self.status.setText("Stopped.")
+            return
+        keyboard = {k: a for k, a in self.draft.keyboard.items() if k != key and a != action}
+        keyboard[key] = action
+        self.draft = replace(self.draft, keyboard=keyboard)
+        self.status.setText(f"{dict(KEY_ACTIONS)[action]}: {key_names(self.draft, action)}. Save keeps it.")
+        self._show_bindings()
+
+    def _stop_key_capture(self) -> None:
+        self.app.ignore(KEY_EVENT)
+        self._key_events("")
+
+    def _key_events(self, name: str) -> None:
+        """Every key press as the event `name` too ("" stops); an offscreen app has no keyboard to listen to."""
+        for thrower in self.app.buttonThrowers or ():
+            thrower.node().set_button_down_event(name)
 
     def bind_button(self, action: str) -> None:
         self._start(ButtonCapture(action), f"Press the button for {action.replace('_', ' ')} (Cancel stops).")
@@ -377,6 +435,11 @@ class ControlsScreen:
 
     def cancel(self) -> None:
         """Stop a capture, or leave without saving."""
+        if self.key_capture is not None:
+            self.key_capture = None
+            self._stop_key_capture()
+            self.status.setText("Stopped.")
+            return
         if self.capture is not None:
             self.capture = None
             self.status.setText("Stopped.")
@@ -391,6 +454,7 @@ class ControlsScreen:
     def exit(self) -> None:
         if self.frame is None:
             return
+        self._stop_key_capture()
         self.app.task_mgr.remove("controls-screen")
         self.hub.forget(self._devices_changed)
         if self.hub.menu_owner is self:
