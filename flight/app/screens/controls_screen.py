@@ -15,12 +15,12 @@ from direct.gui.DirectGui import DirectButton, DirectFrame, DirectSlider, Onscre
 from panda3d.core import ClockObject, TextNode
 
 from flight.app.screens.controls_widgets import TEXT, AxisBar, ButtonLamps, CurvePlot, FocusRing, travel_of
-from flight.app.screens.keys_screen import KEY_ACTIONS, key_names
 from flight.input.bindings_file import save_bindings
 from flight.input.capture import AxisCapture, ButtonCapture
 from flight.input.curves import AxisShape
 from flight.input.default_bindings import default_bindings
 from flight.input.device import Connection, device_id, read_axis, resolve_axis, source_label
+from flight.input.key_labels import KEY_LABELS, key_names
 from flight.input.navigation import MenuNavigator, intents
 from flight.input.profiles import AXIS_TARGETS, BUTTON_ACTIONS, AxisBinding, DeviceProfile
 
@@ -97,7 +97,7 @@ class ControlsScreen:
         self.actions = {action: self._action_row(action, n, self.bind_button)
                         for n, action in enumerate(BUTTON_ACTIONS)}
         self.key_actions = {action: self._action_row(action, n, self.bind_key)
-                            for n, (action, _) in enumerate(KEY_ACTIONS)}
+                            for n, (action, _) in enumerate(KEY_LABELS)}
         self.keyboard_button = self._button("Keyboard keys", -1.45, -0.25, self.toggle_keyboard, scale=0.04)
         self.keyboard_button["frameSize"] = (-3.6, 3.6, -0.55, 0.95)
         self.keyboard = False  # the action rows show the keyboard's keys instead of the controller's buttons
@@ -197,7 +197,7 @@ class ControlsScreen:
             text.setText(f"{action.replace('_', ' ')}: {', '.join(map(str, sources)) or '-'}")
             for node in (text, button):
                 node.hide() if keyboard else node.show()
-        for action, label in KEY_ACTIONS:
+        for action, label in KEY_LABELS:
             text, button = self.key_actions[action]
             text.setText(f"{label}: {key_names(self.draft, action)}")
             for node in (text, button):
@@ -293,7 +293,7 @@ class ControlsScreen:
         self.key_capture = action
         self._key_events(KEY_EVENT)
         self.app.accept(KEY_EVENT, self.key_pressed)
-        self.status.setText(f"Press the key for {dict(KEY_ACTIONS)[action].lower()} (Esc stops).")
+        self.status.setText(f"Press the key for {dict(KEY_LABELS)[action].lower()} (Esc stops).")
 
     def key_pressed(self, key: str) -> None:
         """A key (Panda3D's name) while binding one: it takes the action from any other it had."""
@@ -307,7 +307,7 @@ class ControlsScreen:
         keyboard = {k: a for k, a in self.draft.keyboard.items() if k != key and a != action}
         keyboard[key] = action
         self.draft = replace(self.draft, keyboard=keyboard)
-        self.status.setText(f"{dict(KEY_ACTIONS)[action]}: {key_names(self.draft, action)}. Save keeps it.")
+        self.status.setText(f"{dict(KEY_LABELS)[action]}: {key_names(self.draft, action)}. Save keeps it.")
         self._show_bindings()
 
     def _stop_key_capture(self) -> None:

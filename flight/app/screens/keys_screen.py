@@ -12,18 +12,12 @@ from panda3d.core import TextNode
 
 from flight.input.bindings import THROTTLE_SET_PREFIX
 from flight.input.device import Connection, device_id, source_label
+from flight.input.key_labels import KEY_LABELS, key_names
 from flight.input.profiles import Bindings
 
 if TYPE_CHECKING:
     from flight.app.app import FlightApp
 
-# the keyboard's actions in the order a pilot reads them, as the card names them
-KEY_ACTIONS = (("pitch_up", "Stick back (nose up)"), ("pitch_down", "Stick forward"), ("roll_left", "Roll left"),
-               ("roll_right", "Roll right"), ("rudder_left", "Rudder left"), ("rudder_right", "Rudder right"),
-               ("throttle_up", "Throttle up"), ("throttle_down", "Throttle down"), ("blip", "Blip switch"),
-               ("fire", "Fire"), ("clear_jam", "Clear a jam / change the belt"), ("brake", "Brakes (chocks)"),
-               ("rear_gun", "Rear gun (take / give back)"), ("trim_up", "Trim nose up"),
-               ("trim_down", "Trim nose down"))
 VIEW_KEYS = (("F1-F5, C", "Cameras: cockpit, chase, orbit, free, fly-by; C cycles"), ("H", "HUD detail"),
              ("Esc or P", "Pause menu"), ("Wheel", "Zoom the orbit camera"))
 TEXT = (0.9, 0.88, 0.8, 1)
@@ -31,15 +25,9 @@ LINE = 0.043  # the card's text height: 22 lines of keys fit above Back
 TITLE = (0.95, 0.9, 0.75, 1)
 
 
-def key_names(bindings: Bindings, action: str) -> str:
-    """The keys bound to `action`, as the card shows them ("arrow_down, s" -> "Down, S")."""
-    keys = sorted(key for key, bound in bindings.keyboard.items() if bound == action)
-    return ", ".join(key.replace("arrow_", "").capitalize() if len(key) > 1 else key.upper() for key in keys) or "-"
-
-
 def controls_card(bindings: Bindings, settings, connections: list[Connection]) -> list[tuple[str, list[str]]]:
     """The card's columns: (title, lines) for the keyboard, the mouse and each connected controller."""
-    keyboard = [f"{label}: {key_names(bindings, action)}" for action, label in KEY_ACTIONS]
+    keyboard = [f"{label}: {key_names(bindings, action)}" for action, label in KEY_LABELS]
     throttle_keys = sorted(key for key, action in bindings.keyboard.items() if action.startswith(THROTTLE_SET_PREFIX))
     keyboard.append(f"Throttle 10-100 %: {', '.join(throttle_keys) or '-'}")
     keyboard += [f"{keys}: {what}" for keys, what in VIEW_KEYS]
