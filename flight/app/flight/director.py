@@ -12,7 +12,7 @@ from flight.sim.dynamics import DT
 HOLD_S = 4.0  # no shot is cut away from sooner: the eye needs that long to read it
 NEAR_M = 300.0  # another aircraft this close is the action: watch the pass from the side
 FLYBY_MAX_S = 8.0  # a fly-by's camera is left behind after a few seconds; back to the chase
-QUIET_CHASE_S = 20.0  # this long on the chase with nobody near, a fly-by for a change of view
+QUIET_CHASE_S = 15.0  # this long on the chase with nobody near, a fly-by for a change of view
 QUIET_FLYBY_S = 5.0
 
 
