@@ -18,7 +18,8 @@ Handler = Callable[[argparse.Namespace], int]
 MAX_SEED = 2**63 - 1  # as a replay's header allows
 MAX_RUN_SECONDS = 4 * 3600  # the longest a replay holds (flight.sim.replay.layout.MAX_SECONDS)
 MAX_SHOT_SECONDS = 3600
-SHOT_SIZE_RANGE = (16, 8192)  # pixels a side of `flight shot`'s picture
+SHOT_SIZE_RANGE = (16, 8192)  # pixels a side of `flight shot`'s picture and of a replay's video
+MAX_VIDEO_FPS = 120  # the tick rate: a frame for every tick
 MAX_JOBS = 64
 
 
@@ -54,10 +55,18 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+VIDEO_OPTIONS = {"camera": "--camera", "size": "--size", "fps": "--fps", "start_s": "--from", "end_s": "--to"}
+
+
 def _replay(args: argparse.Namespace) -> int:
     from flight.tools.replay_command import replay_command
 
-    return replay_command(args.file, info=args.info, verify=args.verify, jobs=args.jobs, export=args.export)
+    given = {name: getattr(args, name) for name in VIDEO_OPTIONS if getattr(args, name) is not None}
+    if given and args.video is None:
+        print(f"flight replay: {VIDEO_OPTIONS[next(iter(given))]} goes with --video OUT.mp4", file=sys.stderr)
+        return 2
+    return replay_command(args.file, info=args.info, verify=args.verify, jobs=args.jobs, export=args.export,
+                          video=args.video, video_options=given)
 
 
 def _shot(args: argparse.Namespace) -> int:
@@ -206,6 +215,20 @@ def build_parser() -> argparse.ArgumentParser:
                              help="re-simulate headless and check every state hash (exit 0 exact, 1 diverged)")
     replay_mode.add_argument("--export", type=_file, metavar="OUT.acmi",
                              help="write it as a Tacview flight recording (ACMI 2.1 text; zipped if OUT ends in .zip.acmi)")
+    replay_mode.add_argument("--video", type=_file, metavar="OUT.mp4",
+                             help="render it offscreen into a video (H.264 .mp4, or .mkv/.mov; needs the video extra, "
+                                  "PyAV; no sound yet)")
+    commands["replay"].add_argument("--camera", choices=("chase", "cockpit", "flyby", "director"),
+                                    help="with --video, the camera (default chase; director cuts between chase and "
+                                         "fly-by by itself)")
+    commands["replay"].add_argument("--size", type=_size, metavar="WxH",
+                                    help="with --video, the picture in pixels, even, 16 to 8192 a side (default 1280x720)")
+    commands["replay"].add_argument("--fps", type=_whole(1, MAX_VIDEO_FPS), metavar="N",
+                                    help="with --video, frames a second (default 30)")
+    commands["replay"].add_argument("--from", dest="start_s", type=_seconds(MAX_RUN_SECONDS), metavar="S",
+                                    help="with --video, start S seconds into the replay (default: its start)")
+    commands["replay"].add_argument("--to", dest="end_s", type=_seconds(MAX_RUN_SECONDS), metavar="S",
+                                    help="with --video, stop S seconds into the replay (default: its end)")
     commands["replay"].add_argument("--jobs", type=_whole(1, MAX_JOBS), metavar="N",
                                     help="with --verify, check its 5-second keyframe segments in N processes at once "
                                          "(default: one per core; 1 verifies straight through)")

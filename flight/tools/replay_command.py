@@ -1,5 +1,6 @@
-"""`flight replay FILE [--info | --verify [--jobs N] | --export OUT.acmi]`: exit 0 when fine, 1 when a verification
-diverges, 2 when the file cannot be used or the export cannot be written (one line on stderr naming the file)."""
+"""`flight replay FILE [--info | --verify [--jobs N] | --export OUT.acmi | --video OUT.mp4 ...]`: exit 0 when fine, 1
+when a verification diverges, 2 when the file cannot be used or the export cannot be written (one line on stderr
+naming the file or the option)."""
 from __future__ import annotations
 
 import json
@@ -11,13 +12,15 @@ from flight.sim.replay.header import level_hash
 from flight.sim.replay.playback import sortie_for
 from flight.sim.replay.reader import load_replay
 from flight.tools.acmi_export import ExportError, export_acmi
+from flight.tools.video_file import VideoError
 
 EXACT, DIVERGED, UNUSABLE = 0, 1, 2
 
 
 def replay_command(path: Path, info: bool = False, verify: bool = False, jobs: int | None = None,
-                   export: Path | None = None) -> int:
-    """`jobs`: processes for --verify (None: one per core); `export`: the ACMI file to write."""
+                   export: Path | None = None, video: Path | None = None, video_options: dict | None = None) -> int:
+    """`jobs`: processes for --verify (None: one per core); `export`: the ACMI file to write; `video`: the video
+    file to write, with `video_options` for export_video (camera, size, fps, start_s, end_s)."""
     try:
         if info:
             replay = load_replay(path, allow_partial=True)
@@ -29,7 +32,10 @@ def replay_command(path: Path, info: bool = False, verify: bool = False, jobs: i
             return _verify(path, jobs)
         if export is not None:
             return _export(path, export)
-    except (ReplayFileError, ExportError) as error:
+        if video is not None:
+            from flight.tools.video_export import export_video
+            return export_video(path, video, **(video_options or {}))
+    except (ReplayFileError, ExportError, VideoError) as error:
         print(f"flight replay: {error}", file=sys.stderr)
         return UNUSABLE
     from flight.app.launch import watch_replay

@@ -1,0 +1,71 @@
+"""A replay rendered offscreen frame by frame for `flight replay FILE --video`: each video frame steps the playback
+exactly the ticks it spans, then draws the flight view (scene and HUD) and hands its pixels on. The frame clock runs
+at the video's rate, not the wall clock's, so springs and fades in the picture move as they would at that rate."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from panda3d.core import ClockObject
+
+from flight.app.flight.director import Director, nearest_other_m
+from flight.sim.dynamics import DT
+
+CAMERAS = ("chase", "cockpit", "flyby", "director")
+
+
+def frame_ticks(start_tick: int, end_tick: int, fps: int) -> list[int]:
+    """The tick each video frame shows: from `start_tick`, 1/fps s apart (rounded to whole ticks, so 25 fps
+    alternates 5 and 4 ticks and keeps time), while before `end_tick`."""
+    per_frame = 1.0 / (fps * DT)
+    count = max(int(np.ceil((end_tick - start_tick) / per_frame - 1e-9)), 1)
+    return [start_tick + round(k * per_frame) for k in range(count)]
+
+
+def render_frames(playback, size: tuple[int, int], fps: int, camera: str, start_tick: int, end_tick: int,
+                  on_frame: Callable[[np.ndarray], None], progress: Callable[[int, int], None] | None = None) -> int:
+    """Open an offscreen app of `size`, seek `playback` to `start_tick` and pass each frame up to `end_tick` to
+    `on_frame` as a (height, width, 3) uint8 RGB array, top row first. Returns the frames made."""
+    from flight.app.app import FlightApp
+    app = FlightApp("offscreen", size=size, record_replays=False)
+    try:
+        app.router.leave()  # no menu behind the flight
+        return _render(app, playback, fps, camera, start_tick, end_tick, on_frame, progress)
+    finally:
+        app.close()
+
+
+def _render(app, playback, fps, camera, start_tick, end_tick, on_frame, progress) -> int:
+    from flight.app.flight.flight_view import FlightView
+    clock = ClockObject.get_global_clock()
+    clock.set_mode(ClockObject.M_non_real_time)  # every frame is 1/fps s long, however long it takes to draw
+    clock.set_frame_rate(fps)
+    view = FlightView(app, playback.replay.header["level"], playback=playback, record=False)
+    try:
+        view.paused = True  # the frames below step the playback, not the view's own clock
+        view.loop.accumulated = DT  # alpha 1: each frame draws its tick itself, not a blend with the one before
+        playback.seek(start_tick)
+        view.show_current()
+        director = Director() if camera == "director" else None
+        view.camera.select("chase" if director else camera)
+        ticks = frame_ticks(start_tick, end_tick, fps)
+        for index, tick in enumerate(ticks):
+            view.advance(tick - playback.tick)
+            if director is not None:
+                shot = director.choose(tick, nearest_other_m(view.latest.pos, view.latest.crashed, view.followed))
+                if shot != view.camera.current:
+                    view.camera.select(shot)
+            app.task_mgr.step()
+            on_frame(grab(app.win))
+            if progress is not None:
+                progress(index + 1, len(ticks))
+        return len(ticks)
+    finally:
+        view.destroy()
+
+
+def grab(window) -> np.ndarray:
+    """The picture just drawn in `window`, as RGB rows from the top."""
+    texture = window.get_screenshot()
+    rgb = np.frombuffer(texture.get_ram_image_as("RGB"), dtype=np.uint8)
+    return rgb.reshape(texture.get_y_size(), texture.get_x_size(), 3)[::-1]
