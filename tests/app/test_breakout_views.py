@@ -12,9 +12,7 @@ from flight.app.flight import gate_seat_view
 from flight.app.flight.gate_figures import light_on_men
 from flight.app.flight.gate_sight import zero_point
 from flight.app.scene.night_lights import Sources
-
-from flight.sim.command import ControlFrame
-from flight.sim.command import FIRE, RELOAD, REAR_GUN
+from flight.sim.command import FIRE, REAR_GUN, RELOAD, ControlFrame
 from flight.sim.dynamics import DT
 
 
