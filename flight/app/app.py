@@ -11,15 +11,8 @@ from flight.app.config import configure
 from flight.app.device_hub import DeviceHub
 from flight.app.kernel_warmup import KernelWarmup
 from flight.app.screens.router import Router
-from flight.app.settings import (
-    Settings,
-    apply,
-    before_window,
-    for_renderer,
-    load_settings,
-    save_settings,
-    settings_path,
-)
+from flight.app.settings import (Settings, apply, before_window, for_renderer, load_settings, save_settings,
+                                 settings_path)
 from flight.input.bindings_file import load_bindings
 
 

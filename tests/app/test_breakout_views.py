@@ -1,6 +1,7 @@
 """Level 2 on screen (one breakout flight for the module): the night sky is dark and the searchlight beams show
 against it, the gate's gun aims with the mouse and the frame carries the aim, R changes the belt at the gate, V
-toggles the rear gun, and the mission's dawn scene at the gate starts and finishes while the world ticks on."""
+toggles the rear gun, and the mission's dawn scene at the gate starts and finishes while the world ticks on; the gate
+is readable: a sight on the gun, no grey band from a beam passing the gun, the men lit in the pools."""
 import dataclasses
 
 import numpy as np
@@ -12,7 +13,8 @@ from flight.app.flight import gate_seat_view
 from flight.app.flight.gate_figures import light_on_men
 from flight.app.flight.gate_sight import zero_point
 from flight.app.scene.night_lights import Sources
-from flight.sim.command import FIRE, REAR_GUN, RELOAD, ControlFrame
+from flight.sim.command import ControlFrame
+from flight.sim.command import FIRE, RELOAD, REAR_GUN
 from flight.sim.dynamics import DT
 
 

@@ -1,28 +1,19 @@
 """Part 1 of the breakout on screen: the player at the camp gate's Maxim (the gate seat). The camera sits
-behind the breech and looks along the barrel, the gun in the foreground turning with the aim; the guards (running
-or lying in cover, hit ones flat), the prisoners running for the bombers, grenades in the air, the rifles' and the
-gun's flashes, and the towers' searchlight beams with their lit circles on the ground, all from the snapshot's
-`gate` (flight.sim.world.seats.gate.gate_snapshot's GateSnapshot): the gun drawn where the world has laid it, following the app's
-aim (flight.input.gun_aim) at a hand-laid rate."""
+behind the breech and looks along the barrel over its sights (flight.app.flight.gate_sight), the gun in the
+foreground turning with the aim; the guards (running or lying in cover, hit ones flat) and the prisoners running
+for the bombers, lit where the pools and flashes fall (flight.app.flight.gate_figures), grenades in the air, the
+rifles' and the gun's flashes, and the towers' searchlight beams (faded near the eye) with their lit circles on the
+ground, all from the snapshot's `gate` (flight.sim.world.seats.gate.gate_snapshot's GateSnapshot): the gun drawn
+where the world has laid it, following the app's aim (flight.input.gun_aim) at a hand-laid rate."""
 from __future__ import annotations
 
 import numpy as np
 from panda3d.core import NodePath, Vec3
 
 from flight.app import frames
-from flight.app.flight.gate_figures import (
-    GUARD_TINT,
-    PRISONER_TINT,
-    Figures,
-    light_on_men,
-)
+from flight.app.flight.gate_figures import GUARD_TINT, PRISONER_TINT, Figures, light_on_men
 from flight.app.flight.gate_sight import GateSight
-from flight.app.flight.ground_nodes import (
-    BEAM_END_RADIUS,
-    BEAM_LENGTH,
-    beam_fade,
-    beam_node,
-)
+from flight.app.flight.ground_nodes import BEAM_END_RADIUS, BEAM_LENGTH, beam_fade, beam_node
 from flight.app.scene.effects import TRACER, TRACER_STREAK_S
 from flight.app.scene.effects_geom import Sprites, Streaks, soft_disc
 from flight.app.scene.ground_and_sky import linear
