@@ -17,8 +17,9 @@ from flight.input.bindings_file import load_bindings
 
 
 class FlightApp(ShowBase):
-    """Opens at the menu, or straight into `level`. An onscreen window opens at the settings' resolution unless
-    `size` is given; offscreen buffers keep `size` (default 1280x720).
+    """Opens at the menu, or at `level`'s briefing (straight into its flight with `fly_now`, as `flight shot` does).
+    An onscreen window opens at the settings' resolution unless `size` is given; offscreen buffers keep `size`
+    (default 1280x720).
 
     settings          Settings    the player's settings file (flight.app.settings), or the `settings` given
     settings_message  str | None  a broken settings file's one line (the defaults are used); the menu shows it
@@ -31,7 +32,8 @@ class FlightApp(ShowBase):
     """
 
     def __init__(self, window_type: str = "onscreen", size: tuple[int, int] | None = None, level: str | None = None,
-                 settings: Settings | None = None, record_replays: bool = True, all_levels: bool = False):
+                 settings: Settings | None = None, record_replays: bool = True, all_levels: bool = False,
+                 fly_now: bool = False):
         first_start = settings is None and not settings_path().exists()
         settings, message = (settings, None) if settings is not None else load_settings()
         bindings, bindings_message = load_bindings()
@@ -63,7 +65,7 @@ class FlightApp(ShowBase):
         self.router = Router(self)
         self.task_mgr.add(self._after_first_frame, "start-kernel-warmup", sort=100)  # after igLoop (50) drew it
         if level:
-            self.router.go("flight", level=level)
+            self.router.go("flight" if fly_now else "briefing", level=level)
         else:
             self.router.go("menu")
 

@@ -21,7 +21,7 @@ def _level_ok(level: str, command: str) -> bool:
 
 
 def play(level: str | None = None, all_levels: bool = False) -> int:
-    """Open the game window at the menu (every story level open with `all_levels`), or straight into a level."""
+    """Open the game window at the menu (every story level open with `all_levels`), or at a level's briefing."""
     from flight.app.config import display_available
     if level is not None and not _level_ok(level, "play"):
         return 2
@@ -38,10 +38,11 @@ def play(level: str | None = None, all_levels: bool = False) -> int:
 def settle_and_render(app, view) -> None:
     """Hold the simulation, let the chase camera settle on the aircraft and the HUD catch up, then draw."""
     view.paused = True
-    view.draw(1.0)
     for _ in range(3):
         view.camera.update(view.aircraft, 1.0)
         app.task_mgr.step()
+    view.draw(1.0)  # again, from where the frames put the camera: beams near the eye fade (ground_nodes.beam_fade)
+    app.task_mgr.step()
 
 
 def shot(level: str, seconds: float, camera: str, out: Path, size: tuple[int, int]) -> int:
@@ -52,7 +53,7 @@ def shot(level: str, seconds: float, camera: str, out: Path, size: tuple[int, in
 
     from flight.app.app import FlightApp
     from flight.sim.dynamics import DT
-    app = FlightApp("offscreen", size=size, level=level, record_replays=False)
+    app = FlightApp("offscreen", size=size, level=level, record_replays=False, fly_now=True)
     try:
         view = app.router.screen.view
         for _ in range(round(seconds / DT)):

@@ -43,7 +43,7 @@ def frame_figures(quick: bool) -> dict:
     (Panda3D's cull and draw, the camera, the aircraft's transform)."""
     from flight.app.app import FlightApp
     from flight.sim.dynamics import DT
-    app = FlightApp("offscreen", size=(1280, 720), level="training")
+    app = FlightApp("offscreen", size=(1280, 720), level="training", fly_now=True)
     try:
         view = app.router.screen.view
         view.paused = True  # the bench drives the ticks itself, two a frame, to time them apart

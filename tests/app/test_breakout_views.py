@@ -1,10 +1,18 @@
 """Level 2 on screen (one breakout flight for the module): the night sky is dark and the searchlight beams show
 against it, the gate's gun aims with the mouse and the frame carries the aim, R changes the belt at the gate, V
-toggles the rear gun, and the mission's dawn scene at the gate starts and finishes while the world ticks on."""
+toggles the rear gun, and the mission's dawn scene at the gate starts and finishes while the world ticks on; the gate
+is readable: a sight on the gun, no grey band from a beam passing the gun, the men lit in the pools."""
+import dataclasses
+
 import numpy as np
 import pytest
-from panda3d.core import PNMImage, Vec3
+from panda3d.core import PNMImage, Point2, Point3, Vec3
 
+from flight.app import frames
+from flight.app.flight import gate_seat_view
+from flight.app.flight.gate_figures import light_on_men
+from flight.app.flight.gate_sight import zero_point
+from flight.app.scene.night_lights import Sources
 from flight.sim.command import ControlFrame
 from flight.sim.command import FIRE, RELOAD, REAR_GUN
 from flight.sim.dynamics import DT
@@ -18,12 +26,15 @@ def view(app):
     yield view
 
 
-def _picture(app) -> np.ndarray:
+def _picture(app, every: int = 4, middle: bool = False) -> np.ndarray:
+    """The rendered frame, every `every`th pixel (its middle third only, if `middle`)."""
     app.task_mgr.step()
     image = PNMImage()
     assert app.win.get_screenshot(image)
     w, h = image.get_x_size(), image.get_y_size()
-    return np.array([[image.get_xel(x, y) for x in range(0, w, 4)] for y in range(0, h, 4)])
+    xs, ys = (range(w // 3, 2 * w // 3, every), range(h // 3, 2 * h // 3, every)) if middle else (
+        range(0, w, every), range(0, h, every))
+    return np.array([[image.get_xel(x, y) for x in xs] for y in ys])
 
 
 def test_the_night_sky_is_dark_and_the_beams_show_against_it(app, view):
@@ -115,3 +126,76 @@ def test_the_dawn_scene_at_the_gate_starts_and_finishes(app, view):
         app.task_mgr.step()
     assert view.cutaway is None and view.world.tick_count > tick  # over, and the world ticked on through it
     assert (scene.ehrlich.get_pos(app.render) - start).length() > 1.0  # he walked
+
+
+def _gate_frame(app, view, gate=None) -> None:
+    """Draw the gate (with `gate` in place of the snapshot's, if given) from the gunner's eye, and render it."""
+    if gate is not None:
+        view.latest = dataclasses.replace(view.latest, gate=gate)
+    app.task_mgr.step()  # the camera to the gun
+    view.draw(1.0)
+    app.task_mgr.step()
+
+
+def test_the_sight_covers_where_the_rounds_strike_at_its_zero_range_and_shows_at_night(app, view):
+    view.world.seat = "gate"
+    _gate_frame(app, view)
+    sight = view.seat_views["gate"].sight
+    lens = app.camLens
+    strike = frames.position_to_panda(zero_point(view.latest.gate))
+    marks = []
+    for point in (app.camera.get_relative_point(app.render, Point3(*strike)), sight.bead.get_pos(app.camera),
+                  sight.ring.get_pos(app.camera)):
+        film = Point2()
+        assert lens.project(point, film)
+        marks.append(np.array(film))
+    assert np.abs(marks[1] - marks[0]).max() < 0.005 and np.abs(marks[2] - marks[0]).max() < 0.005
+    shown = _picture(app, 1, middle=True)
+    for part in (sight.ring, sight.bead):
+        part.stash()  # (the view shows the sight each frame while the player is at the gun)
+    hidden = _picture(app, 1, middle=True)
+    for part in (sight.ring, sight.bead):
+        part.unstash()
+    assert ((shown - hidden).sum(axis=2) > 0.5).sum() >= 5  # pale lines on the dark
+
+
+def test_a_beam_sweeping_past_the_gun_lays_no_grey_band_over_the_picture(app, view, monkeypatch):
+    """Regression, issue #17 part 5: a tower's beam passing 20 m in front of the gun covered 30-45% of the picture
+    with flat grey (its walls drawn as bright near as far)."""
+    view.world.seat = "gate"
+    latest = view.latest
+    gate = latest.gate
+    _gate_frame(app, view)
+    ahead = np.array(app.camera.get_quat(app.render).get_forward())
+    forward = np.array([ahead[1], ahead[0], 0.0]) / np.hypot(ahead[0], ahead[1])  # NED, level
+    right = np.array([-forward[1], forward[0], 0.0])
+    lamp = gate.gun_pos + 10.0 * forward + 175.0 * right + np.array([0.0, 0.0, -8.5])  # as at 20 s into the level
+    spot = gate.gun_pos + 20.0 * forward - 90.0 * right + np.array([0.0, 0.0, 0.9])
+    swept = dataclasses.replace(gate, light_pos=np.array([lamp]), light_spot=np.array([spot]),
+                                light_on=np.array([True]))
+    beams = view.seat_views["gate"].beams
+
+    def grey_share() -> float:
+        _gate_frame(app, view, swept)
+        lit = _picture(app)
+        beams[0].stash()
+        dark = _picture(app)
+        beams[0].unstash()
+        return float(((lit - dark).sum(axis=2) > 0.05).mean())
+
+    try:
+        after = grey_share()
+        monkeypatch.setattr(gate_seat_view, "beam_fade", lambda lamp, spot, eye: 1.0)
+        before = grey_share()
+    finally:
+        view.latest = latest
+    assert before > 0.2, "the beam crosses the view (else this test shows nothing)"
+    assert after < 0.05, f"{after:.0%} of the picture under the beam's walls (was {before:.0%} unfaded)"
+
+
+def test_men_are_lit_in_a_searchlights_pool_and_by_a_flash_and_dark_away_from_them():
+    spots, radii = np.array([[0.0, 0.0, 0.0]]), np.array([10.0])
+    men = np.array([[0.0, 2.0, 0.0], [0.0, 11.0, 0.0], [0.0, 40.0, 0.0], [0.0, 80.0, 0.0]])
+    flash = Sources.of([[0.0, 81.0, -1.0]], (1.0, 0.8, 0.45), 1.5, 15.0)
+    lit = light_on_men(men, spots, radii, flash)
+    assert lit[0] == 1.0 and 0.0 < lit[1] < 1.0 and lit[2] < 0.05 and lit[3] > 0.9

@@ -12,7 +12,7 @@ FRAME = 1 / 60
 
 @pytest.fixture(scope="module")
 def app():
-    app = FlightApp("offscreen", size=(320, 180), level="training")
+    app = FlightApp("offscreen", size=(320, 180), level="training", fly_now=True)
     app.router.screen.view.paused = True
     app.router.screen.view.draw(1.0)  # the aircraft on its start point
     yield app

@@ -13,7 +13,7 @@ from flight.app.launch import settle_and_render
 
 @pytest.fixture(scope="module")
 def app():
-    app = FlightApp("offscreen", size=(160, 90), level="training")
+    app = FlightApp("offscreen", size=(160, 90), level="training", fly_now=True)
     yield app
     app.close()
 

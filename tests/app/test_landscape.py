@@ -12,7 +12,7 @@ from flight.app.settings import Settings
 
 @pytest.fixture(scope="module")
 def app():
-    app = FlightApp("offscreen", size=(320, 180), level="training", settings=Settings(quality="medium"))
+    app = FlightApp("offscreen", size=(320, 180), level="training", fly_now=True, settings=Settings(quality="medium"))
     yield app
     app.close()
 

@@ -25,3 +25,17 @@ def test_flight_shot_writes_a_png(tmp_path):
     assert cli.main(["shot", "training", "--time", "1", "--out", str(out), "--size", "320x180"]) == 0
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 2000
+
+
+def test_a_level_started_from_the_command_line_opens_at_its_briefing_and_fly_goes_to_the_flight():
+    from flight.app.app import FlightApp
+    from flight.app.screens.briefing import BriefingScreen
+    from flight.app.screens.flight_screen import FlightScreen
+    app = FlightApp("offscreen", size=(320, 180), level="breakout", record_replays=False)  # as `flight play breakout`
+    try:
+        assert isinstance(app.router.screen, BriefingScreen) and app.router.screen.level.name == "breakout"
+        app.task_mgr.step()
+        app.router.screen.fly()
+        assert isinstance(app.router.screen, FlightScreen)
+    finally:
+        app.close()

@@ -18,7 +18,7 @@ pytest.importorskip("gltf")
 
 @pytest.fixture(scope="module")
 def app():
-    app = FlightApp("offscreen", size=(320, 180), level="escape", settings=Settings(quality="medium"),
+    app = FlightApp("offscreen", size=(320, 180), level="escape", fly_now=True, settings=Settings(quality="medium"),
                     record_replays=False)
     yield app
     app.close()
@@ -152,7 +152,7 @@ def timed(self, *args, **kwargs):
     marks["start"] = time.perf_counter()
     original(self, *args, **kwargs)
 flight_view.FlightView.__init__ = timed
-app = FlightApp("offscreen", size=(320, 180), level="escape", settings=Settings(quality="medium"),
+app = FlightApp("offscreen", size=(320, 180), level="escape", fly_now=True, settings=Settings(quality="medium"),
                 record_replays=False)
 app.task_mgr.step()
 print(time.perf_counter() - marks["start"])

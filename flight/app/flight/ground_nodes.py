@@ -23,6 +23,7 @@ BEAM_LENGTH, BEAM_END_RADIUS = 3000.0, 45.0  # m: a 150 cm searchlight's beam sp
 EYE_CLEAR_M = 60.0  # a beam at the camera stops this far short of it
 BEAM_BRIGHTNESS = 0.07  # added to the picture at the lamp, fading to nothing at the far end (both walls add)
 SQUAD_SPACING = 1.6  # m between the men of a squad
+BEAM_CLEAR_M, BEAM_FADE_M = 4.0, 120.0  # a beam's walls this near the camera are not drawn, and fade in over this
 
 
 def _box(size: tuple[float, float, float], srgb) -> NodePath:
@@ -66,6 +67,21 @@ def beam_reach(lamp: np.ndarray, axis: np.ndarray, eye: np.ndarray) -> float:
     if across > BEAM_END_RADIUS * along / BEAM_LENGTH + EYE_CLEAR_M:
         return 1.0
     return max(along - EYE_CLEAR_M, 10.0) / BEAM_LENGTH
+
+
+def beam_fade(lamp: np.ndarray, spot: np.ndarray, eye: np.ndarray) -> float:
+    """0..1, how much of a short beam's walls to draw (from `lamp` to `spot`, NED, seen from `eye`): they fade
+    with the camera's nearness to the beam's wall. A beam's glow is light scattered along the path through it, a
+    few metres across a tower's beam seen from the side, but its walls draw as bright near as far: one sweeping
+    past the gun would lay a flat grey band over half the picture."""
+    axis = spot - lamp
+    length = float(np.linalg.norm(axis))
+    if length < 1e-6:
+        return 0.0
+    along = float(np.clip(np.dot(eye - lamp, axis) / length ** 2, 0.0, 1.0))
+    radius = 0.8 + along * BEAM_END_RADIUS * length / BEAM_LENGTH  # the cone's, scaled to the spot (beam_node)
+    gap = float(np.linalg.norm(eye - lamp - along * axis)) - radius
+    return float(np.clip((gap - BEAM_CLEAR_M) / BEAM_FADE_M, 0.0, 1.0)) ** 2
 
 
 class GroundNodes:
