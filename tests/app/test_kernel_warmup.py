@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import flight
 
 SORTIE = """
@@ -59,16 +61,19 @@ class Warmup:
         return self.text
 
 
-def test_the_menu_shows_the_progress_line_until_the_kernels_are_ready(app):
+@pytest.mark.parametrize("screen, where", [("menu", {}), ("briefing", {"level": "escape"})])
+def test_the_menu_and_the_briefing_show_the_progress_line_until_the_kernels_are_ready(app, screen, where):
+    """`flight play` opens at the menu, `flight play LEVEL` at the level's briefing: both say how far it has got."""
     real, app.kernels = app.kernels, Warmup()
     try:
-        app.router.go("menu")
+        app.router.go(screen, **where)
         app.task_mgr.step()
-        assert app.router.screen.warmup.getText() == app.kernels.text
+        line = app.router.screen.warmup
+        assert line.text.getText() == app.kernels.text
         app.kernels.text = None
         app.task_mgr.step()
-        assert app.router.screen.warmup.getText() == ""
-        assert not app.task_mgr.getTasksNamed("menu-warmup")
+        assert line.text.getText() == ""
+        assert not app.task_mgr.getTasksNamed(line.task_name)
     finally:
         app.kernels = real
         app.router.go("menu")

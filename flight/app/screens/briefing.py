@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from direct.gui.DirectGui import DirectButton, OnscreenText
 
+from flight.app.screens.warmup_line import WarmupLine
 from flight.sim.world import load_level
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ class BriefingScreen:
         for row, (label, command) in enumerate((("Fly", self.fly), ("Menu", self.to_menu))):
             self.nodes.append(DirectButton(text=label, scale=0.07, pos=(0, 0, -0.55 - 0.14 * row),
                                            frameSize=(-3, 3, -0.6, 1.1), command=command))
+        self.warmup = WarmupLine(self.app, -0.86)  # `flight play LEVEL` on a first start opens here
         self.app.accept("enter", self.fly)
 
     def fly(self) -> None:
@@ -35,6 +37,7 @@ class BriefingScreen:
 
     def exit(self) -> None:
         self.app.ignore("enter")
+        self.warmup.destroy()
         for node in self.nodes:
             node.destroy()
         self.nodes.clear()

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from direct.gui.DirectGui import DirectButton, OnscreenText
 from panda3d.core import TextNode
 
+from flight.app.screens.warmup_line import WarmupLine
 from flight.campaign import load_progress
 
 if TYPE_CHECKING:
@@ -48,16 +49,7 @@ class MenuScreen:
         if self.app.bindings_message:  # a broken bindings.toml, in one line
             self.nodes.append(OnscreenText(text=self.app.bindings_message, pos=(0, -0.72), scale=0.04, fg=WARNING,
                                            wordwrap=60))
-        if self.app.kernels.line() is not None:
-            self.warmup = OnscreenText(text="", pos=(0, -0.62), scale=0.04, fg=(0.85, 0.82, 0.7, 1), mayChange=True)
-            self.nodes.append(self.warmup)
-            self.app.task_mgr.add(self._show_warmup, "menu-warmup")
-
-    def _show_warmup(self, task):
-        """The kernels' progress line, until they are all ready."""
-        line = self.app.kernels.line()
-        self.warmup.setText(line or "")
-        return task.cont if line is not None else task.done
+        self.warmup = WarmupLine(self.app, -0.62)
 
     def choose(self, entry: str) -> None:
         """An entry's key: "quit", "replays", "settings", or a level's name (to its briefing)."""
@@ -72,7 +64,7 @@ class MenuScreen:
             router.go("briefing", level=entry)
 
     def exit(self) -> None:
-        self.app.task_mgr.remove("menu-warmup")
+        self.warmup.destroy()
         for node in self.nodes:
             node.destroy()
         self.nodes.clear()
