@@ -16,10 +16,11 @@ PACKAGE = Path(flight.__file__).resolve().parent
 # __init__) are plumbing every layer may use.
 SIM_LAYERS = [["flight.sim.command", "flight.sim.jit"], "flight.sim.dynamics", "flight.sim.map", "flight.sim.world",
               "flight.sim.missions", "flight.sim.run", "flight.sim.replay"]
-OUTER_LAYERS = [["flight.assets", "flight.input"], ["flight.hud"], ["flight.campaign", "flight.app"],
+OUTER_LAYERS = [["flight.assets", "flight.input", "flight.sound"], ["flight.hud"], ["flight.campaign", "flight.app"],
                 ["flight.tools", "flight.cli", "flight.__main__"]]
 LAYERS = [name if isinstance(name, list) else [name] for name in SIM_LAYERS] + OUTER_LAYERS
 GRAPHICS = ("panda3d", "direct", "gltf")
+HEADLESS_PACKAGES = ("flight.sim", "flight.sound")  # never import GRAPHICS: the sound renders offline too
 
 
 def module_name(path: Path) -> str:
@@ -56,7 +57,7 @@ def upward_imports(package: Path) -> list[str]:
             continue
         for imported in sorted(imports_of(path)):
             other = layer_of(imported)
-            graphics = imported.split(".")[0] in GRAPHICS and importer.startswith("flight.sim")
+            graphics = imported.split(".")[0] in GRAPHICS and importer.startswith(HEADLESS_PACKAGES)
             if graphics or (other is not None and other > own):
                 found.append(f"{importer} -> {imported}")
     return found
@@ -82,7 +83,7 @@ def test_the_check_sees_a_lazy_import_inside_a_function(tmp_path):
 
 
 SIM_PACKAGES = [f"flight.sim.{name}" for name in ("dynamics", "map", "world", "missions", "run", "replay")]
-HEADLESS = ["flight", "flight.cli", "flight.paths", "flight.sim.command"] + [
+HEADLESS = ["flight", "flight.cli", "flight.paths", "flight.sim.command", "flight.sound.sound_mixer"] + [
     name for name in SIM_PACKAGES if importlib.util.find_spec(name)]
 
 CHECK = """

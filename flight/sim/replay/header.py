@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import platform
+import re
 from pathlib import Path
 
 import numba
@@ -32,12 +33,33 @@ MAX_SEED = (1 << 63) - 1  # a world's seed is 0..MAX_SEED (`flight run --seed` t
 MAX_TEXT = 200  # characters of any string field: versions and hashes are short
 
 
-def files_hash(folder: Path, pattern: str = "*") -> str:
-    """SHA-256 over the names and contents of the files in `folder` matching `pattern`, in sorted order."""
+def files_hash(folder: Path, pattern: str = "*", content=Path.read_bytes) -> str:
+    """SHA-256 over the names and `content` of the files in `folder` matching `pattern`, in sorted order."""
     digest = hashlib.sha256()
     for path in sorted(p for p in folder.glob(pattern) if p.is_file() and not p.name.startswith(".")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(path.name.encode() + b"\0" + content(path) + b"\0")
     return digest.hexdigest()[:16]
+
+
+_TABLE_HEADER = re.compile(rb"^\s*\[")
+_SOUND_HEADER = re.compile(rb"^\s*\[\[?\s*sound\s*[\].]")
+
+
+def without_sound(path: Path) -> bytes:
+    """An aircraft file's bytes without its [sound] tables (header lines `[sound]`, `[sound.engine]`, ... and
+    everything up to the next other table), so that how an aircraft sounds never invalidates a replay of how it
+    flies. A file with no [sound] table is returned byte for byte; one with is trimmed to one final newline."""
+    data = path.read_bytes()
+    lines = data.splitlines(keepends=True)
+    kept, in_sound = [], False
+    for line in lines:
+        if _TABLE_HEADER.match(line):
+            in_sound = bool(_SOUND_HEADER.match(line))
+        if not in_sound:
+            kept.append(line)
+    if len(kept) == len(lines):
+        return data
+    return b"".join(kept).rstrip() + b"\n"
 
 
 def level_hash(level: str) -> str:
@@ -46,7 +68,7 @@ def level_hash(level: str) -> str:
 
 
 def aircraft_hash() -> str:
-    return files_hash(aircraft_dir(), "*.toml")
+    return files_hash(aircraft_dir(), "*.toml", without_sound)
 
 
 def cpu_features() -> list[str]:

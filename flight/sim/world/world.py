@@ -52,6 +52,8 @@ class WorldSnapshot:
     # rad in the body axes, as this tick's frame aimed it; and its arc (azimuth min, max, elevation min, max)
     rear_gun_aim: np.ndarray | None = None  # (2,) rad, None at any other seat
     rear_gun_arc: np.ndarray | None = None  # (4,) rad, None when aircraft 0 has no rear gun
+    engine_rpm: np.ndarray | None = None  # (N, E) per engine slot (0 where a type has fewer), for the sound
+    engine_health: np.ndarray | None = None  # (N, E) 1 intact .. 0 dead, per engine slot
 
     @property
     def seconds(self) -> float:
@@ -204,7 +206,8 @@ class World:
             fuel=f.fuel.copy(), controls=f.applied.copy(), on_ground=f.on_ground.copy(), crashed=f.crashed.copy(),
             crash_cause=tuple(f.crash_cause_name(i) for i in range(f.n)),
             engine_angle=self._propeller_angle.copy(), ammunition=self.combat.ammunition(),
-            jammed=self.combat.jammed_guns(), damage=f.damage.copy(),
+            jammed=self.combat.jammed_guns(), damage=f.damage.copy(), engine_rpm=f.engine_rpm.copy(),
+            engine_health=f.damage_engine.copy(),
             seat=self.seat, combat=combat_snapshot(self.combat, self.tick_count),
             **{field: value for name, seat in self.seats.items()
                for field, value in seat.snapshot_fields(self.tick_count, name == self.seat).items()})

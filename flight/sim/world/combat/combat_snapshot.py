@@ -11,7 +11,7 @@ from flight.sim.world.combat.ground_units import SEARCHLIGHT
 TRACER_BURN_TICKS = 180  # a tracer's pellet burns out after about 1.5 s (some 800 m)
 EVENT_TICKS = 2400  # events up to 20 s old: long enough for a flak burst's smoke to drift away
 FLASH_TICKS = 3  # a muzzle flash shows for the ticks after the round
-PER_AIRCRAFT = ("gun_position", "gun_flash", "pilot", "burning", "leaking", "smoke", "downed")
+PER_AIRCRAFT = ("gun_position", "gun_flash", "gun_shot_tick", "pilot", "burning", "leaking", "smoke", "downed")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,9 @@ class CombatSnapshot:
     searchlight_on: np.ndarray  # (U,) bool: a burning searchlight
     searchlight_beam: np.ndarray  # (U, 3) its axis
     searchlight_target: np.ndarray  # (U,) fleet index it holds, -1 none
+    # the tick of each gun's latest round, so the sound places every report on its tick (the flash lasts 3)
+    gun_shot_tick: np.ndarray | None = None  # (N, G) int, -1000 never fired or no such gun
+    ground_shot_tick: np.ndarray | None = None  # (U,) int, -1000 never fired
 
     def reordered(self, order: list[int]) -> CombatSnapshot:
         """The per-aircraft arrays in fleet order `order` (a view following another aircraft puts it first)."""
@@ -63,4 +66,5 @@ def combat_snapshot(combat, tick: int) -> CombatSnapshot:
         ground_kind=u.kind.copy(), ground_pos=u.pos.copy(), ground_heading=u.heading.copy(),
         ground_count=u.count.copy(), ground_health=u.health.copy(), ground_flash=tick - u.last_shot < FLASH_TICKS,
         ground_target=u.target.copy(),
-        searchlight_on=lights, searchlight_beam=u.beam.copy(), searchlight_target=np.where(lights, u.target, -1))
+        searchlight_on=lights, searchlight_beam=u.beam.copy(), searchlight_target=np.where(lights, u.target, -1),
+        gun_shot_tick=g.per_aircraft(combat.last_shot, -1000), ground_shot_tick=u.last_shot.copy())

@@ -1,0 +1,56 @@
+"""Sounds that go off at a fixed place and are played whole: flak bursts, wrecks exploding, ground guns firing. Each
+is heard `distance / 343 m/s` after it happened, its highs taken off by the air on the way (by its distance when
+it went off), panned and attenuated as the listener moves. Imports numpy only."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from flight.sound.spatial import GAIN, PAN, SPEED_OF_SOUND, AIR, Listener, geometry
+from flight.sound.voices import lowpassed
+
+MOST = 48  # bursts sounding at once: past it the oldest is dropped (a barrage is a roar either way)
+
+
+@dataclass
+class Burst:
+    samples: np.ndarray  # (k,) already filtered for its distance, scaled by its category's volume
+    pos_ned: np.ndarray  # (3,)
+    arrives: int  # the sample (counted from the mixer's start) at which it reaches the listener
+
+
+class Bursts:
+    """The bursts still sounding or on their way."""
+
+    def __init__(self, rate: int):
+        self.rate = rate
+        self.sounding: list[Burst] = []
+
+    def clear(self) -> None:
+        self.sounding.clear()
+
+    def add(self, samples: np.ndarray, pos_ned: np.ndarray, at_sample: int, listener: Listener) -> None:
+        """A burst that went off at sample `at_sample` at `pos_ned`, as heard from where the listener is now."""
+        g = geometry(listener, pos_ned[None, :], self.rate)[0]
+        distance = float(np.linalg.norm(pos_ned - listener.pos_ned))
+        arrives = at_sample + int(round(distance / SPEED_OF_SOUND * self.rate))
+        self.sounding.append(Burst(lowpassed(samples, g[AIR]), np.asarray(pos_ned, dtype=float), arrives))
+        if len(self.sounding) > MOST:
+            self.sounding.pop(0)
+
+    def mix(self, stereo: np.ndarray, start: int, listener: Listener) -> None:
+        """Add the part of every burst that falls in the block of `stereo` (n, 2) from sample `start`."""
+        n = len(stereo)
+        alive = []
+        for burst in self.sounding:
+            first = max(start, burst.arrives)
+            last = min(start + n, burst.arrives + len(burst.samples))
+            if last > first:
+                g = geometry(listener, burst.pos_ned[None, :], self.rate)[0]
+                part = burst.samples[first - burst.arrives:last - burst.arrives] * g[GAIN]
+                stereo[first - start:last - start, 0] += part * np.sqrt(0.5 * (1.0 - g[PAN]))
+                stereo[first - start:last - start, 1] += part * np.sqrt(0.5 * (1.0 + g[PAN]))
+            if burst.arrives + len(burst.samples) > start + n:
+                alive.append(burst)
+        self.sounding = alive

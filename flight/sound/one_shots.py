@@ -1,0 +1,75 @@
+"""Short sounds made once from a seed and played whole: a machine gun's report, a flak shell's burst, a bomb or a
+wreck going up, the grenade at the gate. Samples -1..1 at RATE, built with vectorised numpy; the same seed gives
+the same samples."""
+from __future__ import annotations
+
+import io
+import wave
+
+import numpy as np
+
+RATE = 22050  # Hz: every sound of the game, live and rendered (engine notes and gun reports sit well under 11 kHz)
+
+
+def _decay(t: np.ndarray, seconds: float) -> np.ndarray:
+    return np.exp(-t / seconds)
+
+
+def _brown(rng: np.random.Generator, count: int, drift_samples: int) -> np.ndarray:
+    """Brown noise (a rumble) with its slow drift taken out, peak 1."""
+    rumble = np.cumsum(rng.normal(0.0, 1.0, count))
+    rumble -= np.convolve(rumble, np.ones(drift_samples) / drift_samples, mode="same")
+    return rumble / np.abs(rumble).max()
+
+
+def blast(seconds: float = 2.5, seed: int = 1917) -> np.ndarray:
+    """A stick grenade going off a few yards away: a hard crack, then a low rolling thump that dies away. Brown
+    noise (the low rumble) under a short white-noise crack, each with its own decay."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(round(seconds * RATE)) / RATE
+    rumble = _brown(rng, t.size, 400)
+    crack = rng.normal(0.0, 1.0, t.size) * _decay(t, 0.012)
+    sound = 0.85 * rumble * _decay(t, 0.45) * np.minimum(t / 0.004, 1.0) + 0.6 * crack
+    return sound / np.abs(sound).max()
+
+
+def gun_report(seed: int, seconds: float = 0.09) -> np.ndarray:
+    """One round of a rifle-calibre machine gun heard close by: the muzzle's crack (a millisecond of noise), the
+    report's body (a thump near 150 Hz dying in ~20 ms) and the lock's clack."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(round(seconds * RATE)) / RATE
+    crack = rng.normal(0.0, 1.0, t.size) * _decay(t, 0.0015)
+    body = np.sin(2 * np.pi * (140.0 + 30.0 * rng.random()) * t) * _decay(t, 0.02)
+    body += 0.5 * _brown(rng, t.size, 60) * _decay(t, 0.03)
+    clack = rng.normal(0.0, 1.0, t.size) * _decay(np.maximum(t - 0.035, 0.0), 0.002) * (t > 0.035)
+    sound = 0.8 * crack + 0.9 * body + 0.15 * clack
+    return sound / np.abs(sound).max()
+
+
+def flak_woof(seed: int, seconds: float = 1.6) -> np.ndarray:
+    """An anti-aircraft shell bursting some way off: the 'woof' of a dull, low thump and a short rumble (the crack
+    is lost with distance; the mixer's air absorption takes the rest of the highs off)."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(round(seconds * RATE)) / RATE
+    thump = _brown(rng, t.size, 200) * _decay(t, 0.18) * np.minimum(t / 0.01, 1.0)
+    thump += 0.6 * np.sin(2 * np.pi * 55.0 * t) * _decay(t, 0.12)
+    crack = rng.normal(0.0, 1.0, t.size) * _decay(t, 0.004)
+    sound = thump + 0.25 * crack
+    return sound / np.abs(sound).max()
+
+
+def wav_bytes(samples: np.ndarray, rate: int = RATE) -> bytes:
+    """A 16-bit PCM WAV of `samples` (n,) mono or (n, 2) stereo, clipped to -1..1."""
+    samples = np.asarray(samples)
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1 if samples.ndim == 1 else samples.shape[1])
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(to_pcm16(samples).tobytes())
+    return buffer.getvalue()
+
+
+def to_pcm16(samples: np.ndarray) -> np.ndarray:
+    """-1..1 floats as little-endian 16-bit integers (the WAV's and Panda3D's stream's format)."""
+    return np.round(np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2")

@@ -1,0 +1,183 @@
+"""The whole sound of a sortie as a function of its snapshots: `SoundMixer.render(snapshot, listener, n)` turns the
+world after a tick (rpm, throttle, blip, airspeed, shots, bursts) and the listener's place into the next n stereo
+samples. The game plays these blocks live and `flight replay --audio` writes them to a file: one implementation.
+
+Sources: per aircraft one per engine (the note and its propeller's whirr, at the engine's hub) and one airframe (the
+wind, its guns' reports); bursts where they went off (flight.sound.bursts). Imports numpy and numba only."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from flight.sim.dynamics.quaternion import to_matrix
+from flight.sim.world.combat.events import EXPLOSION, FLAK_BURST
+from flight.sim.world.combat.ground_units import FLAK, MG
+from flight.sound import voices as v
+from flight.sound.bursts import Bursts
+from flight.sound.one_shots import RATE, blast, flak_woof, gun_report
+from flight.sound.sound_spec import load_sound
+from flight.sound.spatial import GEOMETRY, RING, SPATIAL_STATE, Listener, geometry, spatialize
+
+LONGEST_GAP_TICKS = 240  # a longer jump between two snapshots (a seek) starts the sound afresh, firing nothing
+REPORT_VARIANTS = 4  # reports per gun type, used in turn so a burst does not ring like one sample repeated
+MOST_SAMPLES = 8192  # in one block (0.37 s at 22,050 Hz): a longer one is rendered as several
+HEADROOM = 0.5  # the mix's level before the soft limiter: a Camel's engine from the chase camera peaks near it
+
+
+@dataclass(frozen=True)
+class Volumes:
+    """The player's volumes, 0..1 each (flight.app.settings keeps them): `engines` the engines and propellers,
+    `guns` every gun and shell burst, `ambience` the wind and the world around."""
+    master: float = 1.0
+    engines: float = 1.0
+    guns: float = 1.0
+    ambience: float = 1.0
+    muted: bool = False
+
+
+class SoundMixer:
+    """The sound of the aircraft types `aircraft` (fleet order) and everything around them, block by block. Keeps
+    phases, filters, delay lines and the shots already heard between blocks; same inputs, same samples."""
+
+    def __init__(self, aircraft: list[str], seed: int = 0, rate: int = RATE):
+        self.rate = rate
+        loaded = {name: load_sound(name) for name in sorted(set(aircraft))}
+        self.specs = [loaded[name] for name in aircraft]
+        n = len(aircraft)
+        slots = [(i, e) for i, s in enumerate(self.specs) for e in range(len(s.engine_positions))]
+        self.engine_owner = np.array([i for i, _ in slots], dtype=np.int64)
+        self.engine_slot = np.array([e for _, e in slots], dtype=np.int64)
+        self.engine_offset = np.array([self.specs[i].engine_positions[e] for i, e in slots]).reshape(-1, 3)
+        per_engine = [self.specs[i] for i, _ in slots]
+        self.firings = np.array([s.firings_per_rev for s in per_engine]) / 60.0
+        self.blades = np.array([s.blades for s in per_engine]) / 60.0
+        self.rated = np.array([s.rated_rpm for s in per_engine])
+        self.engine_params = np.zeros((len(slots), v.ENGINE_PARAMS))
+        self.engine_params[:, v.SHARP] = [4.0 + 36.0 * s.harshness for s in per_engine]
+        self.engine_params[:, v.EXHAUST] = [s.exhaust for s in per_engine]
+        self.engine_params[:, v.BRIGHT] = v.lowpass_coefficient([s.brightness_hz for s in per_engine], rate)
+        self.engine_state = np.zeros((len(slots), v.ENGINE_STATE))
+        self.engine_state[:, v.STRENGTH] = 1.0
+        self.wind_params = np.zeros((n, v.WIND_PARAMS))
+        self.wind_state = np.zeros((n, v.WIND_STATE))
+        sources = len(slots) + n
+        self.noise = v.new_noise(sources, seed)
+        self.ring = np.zeros((sources, RING), dtype=np.float32)
+        self.spatial_state = np.zeros((sources, SPATIAL_STATE))
+        self.geometry: np.ndarray | None = None  # (sources, GEOMETRY) at the last block's end
+        self.reports = {name: [gun_report(seed + 7919 * k + hash_name(name)) * loaded[name].gun_loudness
+                               for k in range(REPORT_VARIANTS)] for name in loaded}
+        self.pending = np.zeros((n, len(self.reports[aircraft[0]][0]) + MOST_SAMPLES))  # reports spilling into next blocks
+        self.bursts = Bursts(rate)
+        self.woofs = [flak_woof(seed + k) for k in range(REPORT_VARIANTS)]
+        self.explosion = blast(seconds=2.0, seed=seed + 1)
+        self.ground_report = gun_report(seed + 2) * 0.8
+        self.flak_report = flak_woof(seed + 3)[: rate // 2]
+        self.written = 0  # samples rendered so far
+        self.last_tick: int | None = None
+        self.shots = 0  # reports played, to take the variants in turn
+
+    def render(self, snapshot, listener: Listener, count: int, volumes: Volumes = Volumes()) -> np.ndarray:
+        """The next `count` samples (count, 2) float32, -1..1, spanning the ticks since the last snapshot."""
+        if count > MOST_SAMPLES:
+            raise ValueError(f"{count} samples in one block, more than {MOST_SAMPLES}")
+        gap = None if self.last_tick is None else snapshot.tick - self.last_tick
+        if gap is not None and not 0 < gap <= LONGEST_GAP_TICKS:
+            gap = None  # a seek or a restart: no shots or bursts to catch up on, no Doppler from the jump
+            self.bursts.clear()
+        r = to_matrix(snapshot.quat)
+        engines = self._engines(snapshot, count, volumes)
+        wind = self._airframes(snapshot, count, volumes, gap)
+        points = np.concatenate([snapshot.pos[self.engine_owner] + np.einsum(
+            "kij,kj->ki", r[self.engine_owner], self.engine_offset), snapshot.pos])
+        end = geometry(listener, points, self.rate)
+        start = end if gap is None or self.geometry is None else self.geometry
+        stereo = np.zeros((count, 2))
+        spatialize(np.concatenate([engines, wind]), self.ring, self.written, start, end, self.spatial_state,
+                   stereo, self.rate)
+        if gap is not None:
+            self._new_bursts(snapshot, listener, count, gap, volumes)
+        self.bursts.mix(stereo, self.written, listener)
+        self.geometry, self.last_tick = end, snapshot.tick
+        self.written += count
+        if volumes.muted:
+            return np.zeros((count, 2), dtype=np.float32)
+        return np.tanh(stereo * (HEADROOM * volumes.master)).astype(np.float32)
+
+    def _engines(self, s, count: int, volumes: Volumes) -> np.ndarray:
+        """Each engine's note and whirr for the block, from rpm, throttle, blip, airspeed and damage."""
+        owner, p = self.engine_owner, self.engine_params
+        rpm = s.engine_rpm[owner, self.engine_slot] if s.engine_rpm is not None else s.rpm[owner]
+        health = s.engine_health[owner, self.engine_slot] if s.engine_health is not None else np.ones(len(owner))
+        running = (s.controls[owner, 5] < 0.5) & (health > 0.0) & (s.fuel[owner] > 0.0) & ~s.crashed[owner]
+        loudness = np.array([self.specs[i].loudness * self.specs[i].engine_volume(x) for i, x in
+                             zip(owner, rpm / self.rated)]) if len(owner) else np.zeros(0)
+        fresh = self.last_tick is None
+        p[:, v.FIRE0] = rpm * self.firings if fresh else p[:, v.FIRE1]
+        p[:, v.BLADE0] = rpm * self.blades if fresh else p[:, v.BLADE1]
+        p[:, v.WHIRR0] = p[:, v.WHIRR1]
+        p[:, v.FIRE1], p[:, v.BLADE1] = rpm * self.firings, rpm * self.blades
+        p[:, v.GAIN] = loudness * (0.55 + 0.45 * s.controls[owner, 3]) * running * volumes.engines
+        whirr = np.array([self.specs[i].whirr_volume(s.airspeed[i]) for i in owner]) if len(owner) else 0.0
+        p[:, v.WHIRR1] = whirr * np.minimum(rpm / (0.3 * self.rated), 1.0) * ~s.crashed[owner] * volumes.engines
+        p[:, v.MISFIRE] = 0.6 * (1.0 - np.clip(health, 0.0, 1.0))
+        out = np.empty((len(owner), count))
+        v.engines_block(p, self.engine_state, self.noise, out, self.rate)
+        return out
+
+    def _airframes(self, s, count: int, volumes: Volumes, gap: int | None) -> np.ndarray:
+        """Each airframe's wind rush and its guns' reports for the block."""
+        p = self.wind_params
+        speed = s.airspeed
+        p[:, v.WIND_GAIN0], p[:, v.WIND_COEF0] = p[:, v.WIND_GAIN1], p[:, v.WIND_COEF1]
+        p[:, v.WIND_GAIN1] = [spec.wind_volume(x) for spec, x in zip(self.specs, speed)]
+        p[:, v.WIND_GAIN1] *= ~s.crashed * volumes.ambience
+        p[:, v.WIND_COEF1] = v.lowpass_coefficient(300.0 + 25.0 * np.minimum(speed, 120.0), self.rate)
+        if self.last_tick is None:
+            p[:, v.WIND_GAIN0], p[:, v.WIND_COEF0] = p[:, v.WIND_GAIN1], p[:, v.WIND_COEF1]
+        out = np.empty((len(p), count))
+        v.wind_block(p, self.wind_state, self.noise[len(self.engine_owner):], out, self.rate)
+        if gap is not None and s.combat is not None and s.combat.gun_shot_tick is not None:
+            self._reports(s.combat.gun_shot_tick, s.tick, gap, count, volumes.guns)
+        out += self.pending[:, :count]
+        self.pending[:, :-count] = self.pending[:, count:]
+        self.pending[:, -count:] = 0.0
+        return out
+
+    def _reports(self, shot_tick: np.ndarray, tick: int, gap: int, count: int, volume: float) -> None:
+        """Each round fired since the last block, placed at its tick in this one (at most one per gun: guns fire
+        ten ticks apart or more, and blocks span a frame)."""
+        aircraft, gun = np.nonzero(shot_tick > tick - gap)
+        for i, g in zip(aircraft.tolist(), gun.tolist()):
+            offset = int((shot_tick[i, g] - (tick - gap) - 1) * count / gap)
+            report = self.reports[self.specs[i].name][self.shots % REPORT_VARIANTS]
+            self.pending[i, offset:offset + len(report)] += report * volume
+            self.shots += 1
+
+    def _new_bursts(self, s, listener: Listener, count: int, gap: int, volumes: Volumes) -> None:
+        """Flak bursts and explosions of the ticks since the last block, and the ground guns' rounds."""
+        c = s.combat
+        if c is None:
+            return
+        fresh = c.event_age < gap
+        for kind, pos, age in zip(c.event_kind[fresh], c.event_pos[fresh], c.event_age[fresh]):
+            at = self.written + int((gap - 1 - age) * count / gap)
+            if kind == FLAK_BURST:
+                self.bursts.add(self.woofs[self.shots % REPORT_VARIANTS] * (2.5 * volumes.guns), pos, at, listener)
+                self.shots += 1
+            elif kind == EXPLOSION:
+                self.bursts.add(self.explosion * (3.0 * volumes.guns), pos, at, listener)
+        if c.ground_shot_tick is None:
+            return
+        for u in np.nonzero(c.ground_shot_tick > s.tick - gap)[0]:
+            at = self.written + int((c.ground_shot_tick[u] - (s.tick - gap) - 1) * count / gap)
+            if c.ground_kind[u] == MG:
+                self.bursts.add(self.ground_report * volumes.guns, c.ground_pos[u], at, listener)
+            elif c.ground_kind[u] == FLAK:
+                self.bursts.add(self.flak_report * (2.0 * volumes.guns), c.ground_pos[u], at, listener)
+
+
+def hash_name(name: str) -> int:
+    """A small stable number from a type name (Python's hash() changes between runs)."""
+    return sum((k + 1) * ord(ch) for k, ch in enumerate(name)) % 10007

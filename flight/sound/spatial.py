@@ -1,0 +1,90 @@
+"""Where a sound is heard from: the listener (the camera) and each moving source's path to it. Every source writes its
+mono samples into its own delay line and is read back `distance / 343 m/s` later, so a fly-by's pitch falls as it
+passes (Doppler) and a distant gun is heard after its flash; the level falls with distance, highs fade with it
+(air absorption) and behind the listener, and an equal-power pan follows the bearing. Imports numpy and numba."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from flight.sim.dynamics.quaternion import to_matrix
+from flight.sim.jit import kernel
+
+SPEED_OF_SOUND = 343.0  # m/s, air at 20 C
+NEAR_M = 10.0  # full level inside this; beyond it the level falls as 1 / distance (6 dB per doubling)
+RING = 1 << 17  # samples of each source's delay line: 5.9 s at 22,050 Hz, so 2 km of propagation
+AIR_CUTOFF_HZ = 12000.0  # highs of a source at NEAR_M; the cutoff falls as AIR_FALLOFF_M / distance beyond it
+AIR_FALLOFF_M = 150.0
+BEHIND_CUTOFF_HZ = 1500.0  # the head's shadow: behind the listener, highs above this are cut to BEHIND_HIGHS
+BEHIND_HIGHS = 0.3
+CHASE_BACK_M, CHASE_UP_M = 16.0, 4.0  # the chase camera's place behind and above (flight.app's ChaseCamera)
+# geometry per source, at a block's end, (M, GEOMETRY): distance m, gain, pan -1 left .. 1 right, how far behind
+# 0 .. 1, air low-pass coefficient
+DISTANCE, GAIN, PAN, BEHIND, AIR = range(5)
+GEOMETRY = 5
+# filter state per source (M, 2): the air low-pass and the behind low-pass
+SPATIAL_STATE = 2
+
+
+@dataclass(frozen=True)
+class Listener:
+    """The ears: `pos_ned` (3,) m and `r_ned_from_ears` (3, 3), whose columns are forward, right and down."""
+    pos_ned: np.ndarray
+    r_ned_from_ears: np.ndarray
+
+
+def chase_listener(snapshot, index: int = 0) -> Listener:
+    """The ears of the chase camera behind and above aircraft `index`, facing its way (without the camera's
+    spring, which lags the aircraft by a fraction of a second)."""
+    r = to_matrix(snapshot.quat[index:index + 1])[0]
+    return Listener(snapshot.pos[index] + r @ np.array([-CHASE_BACK_M, 0.0, -CHASE_UP_M]), r)
+
+
+def geometry(listener: Listener, points_ned: np.ndarray, rate: int) -> np.ndarray:
+    """(M, GEOMETRY) of sources at `points_ned` (M, 3) as heard by `listener`."""
+    rel = (points_ned - listener.pos_ned) @ listener.r_ned_from_ears  # forward, right, down
+    distance = np.sqrt((rel * rel).sum(axis=1))
+    safe = np.maximum(distance, 1e-6)
+    out = np.empty((len(points_ned), GEOMETRY))
+    out[:, DISTANCE] = distance
+    out[:, GAIN] = NEAR_M / np.maximum(distance, NEAR_M)
+    out[:, PAN] = np.clip(rel[:, 1] / safe, -1.0, 1.0) * np.minimum(distance, 1.0)  # centred when on the ears
+    out[:, BEHIND] = np.clip(-rel[:, 0] / safe, 0.0, 1.0) * np.minimum(distance, 1.0)
+    cutoff = AIR_CUTOFF_HZ / (1.0 + np.maximum(distance - NEAR_M, 0.0) / AIR_FALLOFF_M)
+    out[:, AIR] = 1.0 - np.exp(-2.0 * math.pi * np.minimum(cutoff, 0.45 * rate) / rate)
+    return out
+
+
+@kernel
+def spatialize(mono, ring, written, start, end, state, stereo, rate):
+    """Mix each source's block `mono` (M, n) into `stereo` (n, 2) as heard through its delay line `ring` (M, RING),
+    `written` samples into it so far, its geometry moving from `start` to `end` (M, GEOMETRY) across the block.
+    Sources silent at both ends are written to their line but not read."""
+    m_count, n = mono.shape
+    mask = ring.shape[1] - 1
+    behind_coef = 1.0 - math.exp(-2.0 * math.pi * BEHIND_CUTOFF_HZ / rate)
+    longest = (ring.shape[1] - n - 2) / rate * SPEED_OF_SOUND
+    for m in range(m_count):
+        for k in range(n):
+            ring[m, (written + k) & mask] = mono[m, k]
+        s, e = start[m], end[m]
+        if s[GAIN] <= 1e-4 and e[GAIN] <= 1e-4:
+            continue
+        air, low = state[m, 0], state[m, 1]
+        for k in range(n):
+            t = (k + 1.0) / n
+            distance = min(s[DISTANCE] + (e[DISTANCE] - s[DISTANCE]) * t, longest)
+            at = written + k - distance / SPEED_OF_SOUND * rate
+            i = math.floor(at)
+            frac = at - i
+            x = ring[m, int(i) & mask] * (1.0 - frac) + ring[m, int(i + 1) & mask] * frac
+            air += (s[AIR] + (e[AIR] - s[AIR]) * t) * (x - air)
+            low += behind_coef * (air - low)
+            behind = s[BEHIND] + (e[BEHIND] - s[BEHIND]) * t
+            y = (low + (1.0 - behind * (1.0 - BEHIND_HIGHS)) * (air - low)) * (s[GAIN] + (e[GAIN] - s[GAIN]) * t)
+            pan = s[PAN] + (e[PAN] - s[PAN]) * t
+            stereo[k, 0] += y * math.sqrt(0.5 * (1.0 - pan))
+            stereo[k, 1] += y * math.sqrt(0.5 * (1.0 + pan))
+        state[m, 0], state[m, 1] = air, low

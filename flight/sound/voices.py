@@ -1,0 +1,109 @@
+"""The sources' waveforms, one block at a time for every source at once: engines (a pulse per cylinder firing, the
+propeller's whirr) and the wind's rush. Compiled with numba because each sample depends on the one before (phases,
+filters, the noise generator's state); every recursion's state is kept between blocks, so blocks join without a
+click and the same inputs give the same samples. Imports numpy and numba only (through flight.sim.jit)."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from flight.sim.jit import kernel
+
+# engine parameters per block, (M, ENGINE_PARAMS): the firing and the propeller's blade rates (Hz) at the block's
+# start and end, the note's target gain, the whirr's gains at start and end, pulse sharpness, exhaust share,
+# the note's low-pass coefficient, the chance that a firing misses (a damaged engine)
+FIRE0, FIRE1, BLADE0, BLADE1, GAIN, WHIRR0, WHIRR1, SHARP, EXHAUST, BRIGHT, MISFIRE = range(11)
+ENGINE_PARAMS = 11
+# engine state, (M, ENGINE_STATE): firing phase, propeller phase, the note's smoothed gain, its low-pass, this
+# firing's strength (0.1 on a miss), and two low-passes of the whirr's noise
+PHASE, BLADE_PHASE, SMOOTH_GAIN, NOTE_LOW, STRENGTH, WHIRR_LOW, WHIRR_LOW2 = range(7)
+ENGINE_STATE = 7
+# wind parameters (M, WIND_PARAMS): gain and low-pass coefficient at the block's start and end; state: two poles
+WIND_GAIN0, WIND_GAIN1, WIND_COEF0, WIND_COEF1 = range(4)
+WIND_PARAMS, WIND_STATE = 4, 2
+GAIN_TIME = 0.003  # s: how fast an engine's note follows its gain; the blip switch cuts it 20 dB in ~15 ms
+
+
+def lowpass_coefficient(cutoff_hz, rate: int):
+    """The coefficient a of the one-pole low-pass y += a (x - y) with this -3 dB cutoff (array or float)."""
+    return 1.0 - np.exp(-2.0 * math.pi * np.asarray(cutoff_hz, dtype=float) / rate)
+
+
+def new_noise(count: int, seed: int) -> np.ndarray:
+    """(count,) uint64 states of the sources' noise generators, from the mixer's seed."""
+    return np.random.default_rng(seed).integers(1, 2**63, size=count, dtype=np.uint64) | np.uint64(1)
+
+
+@kernel
+def _white(noise, m):
+    """Next white-noise sample of source m, -1..1 (a 64-bit LCG: Knuth's MMIX constants)."""
+    noise[m] = noise[m] * np.uint64(6364136223846793005) + np.uint64(1442695040888963407)
+    return (noise[m] >> np.uint64(11)) * (2.0 / 9007199254740992.0) - 1.0
+
+
+@kernel
+def engines_block(params, state, noise, out, rate):
+    """Fill out (M, n) with each engine's sound for one block, advancing `state` and `noise` in place."""
+    m_count, n = out.shape
+    smooth = 1.0 - math.exp(-1.0 / (GAIN_TIME * rate))
+    for m in range(m_count):
+        p = params[m]
+        phase, blade, gain, low = state[m, PHASE], state[m, BLADE_PHASE], state[m, SMOOTH_GAIN], state[m, NOTE_LOW]
+        strength, whirr_low, whirr_low2 = state[m, STRENGTH], state[m, WHIRR_LOW], state[m, WHIRR_LOW2]
+        sharp, exhaust, bright = p[SHARP], p[EXHAUST], p[BRIGHT]
+        mean = (1.0 - math.exp(-sharp)) / sharp  # the pulse's average over a cycle, taken out so it buzzes round 0
+        for k in range(n):
+            t = (k + 1.0) / n
+            phase += (p[FIRE0] + (p[FIRE1] - p[FIRE0]) * t) / rate
+            if phase >= 1.0:  # a cylinder fires
+                phase -= math.floor(phase)
+                strength = 0.1 if (_white(noise, m) + 1.0) * 0.5 < p[MISFIRE] else 1.0
+            pulse = math.exp(-sharp * phase)
+            note = (1.0 - exhaust) * (0.7 * (pulse - mean) + 0.5 * math.sin(2.0 * math.pi * phase))
+            note += exhaust * 1.5 * _white(noise, m) * pulse
+            gain += smooth * (p[GAIN] - gain)
+            low += bright * (strength * gain * note - low)
+            blade += (p[BLADE0] + (p[BLADE1] - p[BLADE0]) * t) / rate
+            blade -= math.floor(blade)
+            whirr_low += 0.08 * (_white(noise, m) - whirr_low)  # ~300 Hz at 22 kHz: a soft swish
+            whirr_low2 += 0.08 * (whirr_low - whirr_low2)
+            beat = 0.55 + 0.45 * math.cos(2.0 * math.pi * blade)  # a blade passing the ear
+            whirr = (p[WHIRR0] + (p[WHIRR1] - p[WHIRR0]) * t) * beat * (6.0 * whirr_low2 + 0.3 * math.sin(
+                2.0 * math.pi * blade))
+            out[m, k] = low + whirr
+        state[m, PHASE], state[m, BLADE_PHASE], state[m, SMOOTH_GAIN], state[m, NOTE_LOW] = phase, blade, gain, low
+        state[m, STRENGTH], state[m, WHIRR_LOW], state[m, WHIRR_LOW2] = strength, whirr_low, whirr_low2
+
+
+@kernel
+def wind_block(params, state, noise, out, rate):
+    """Fill out (M, n) with each airframe's wind rush: white noise through two one-pole low-passes whose cutoff
+    rises with airspeed (a hiss at speed, a murmur when slow)."""
+    m_count, n = out.shape
+    for m in range(m_count):
+        p = params[m]
+        a, b = state[m, 0], state[m, 1]
+        for k in range(n):
+            t = (k + 1.0) / n
+            coef = p[WIND_COEF0] + (p[WIND_COEF1] - p[WIND_COEF0]) * t
+            a += coef * (_white(noise, m) - a)
+            b += coef * (a - b)
+            # / sqrt(coef): a low-pass of white noise keeps about that share of its level; this keeps it even
+            out[m, k] = (p[WIND_GAIN0] + (p[WIND_GAIN1] - p[WIND_GAIN0]) * t) * b * 2.5 / math.sqrt(coef)
+        state[m, 0], state[m, 1] = a, b
+
+
+@kernel
+def _lowpass(samples, coef, out):
+    y = 0.0
+    for k in range(samples.shape[0]):
+        y += coef * (samples[k] - y)
+        out[k] = y
+
+
+def lowpassed(samples: np.ndarray, coef: float) -> np.ndarray:
+    """`samples` through a one-pole low-pass of coefficient `coef` (lowpass_coefficient), as float32."""
+    out = np.empty(len(samples), dtype=np.float32)
+    _lowpass(np.asarray(samples, dtype=np.float64), float(coef), out)
+    return out
