@@ -56,17 +56,27 @@ def _run(args: argparse.Namespace) -> int:
 
 
 VIDEO_OPTIONS = {"camera": "--camera", "size": "--size", "fps": "--fps", "start_s": "--from", "end_s": "--to"}
+AUDIO_OPTIONS = ("camera", "start_s", "end_s")
+AUDIO_CAMERAS = ("chase", "cockpit")
 
 
 def _replay(args: argparse.Namespace) -> int:
     from flight.tools.replay_command import replay_command
 
     given = {name: getattr(args, name) for name in VIDEO_OPTIONS if getattr(args, name) is not None}
-    if given and args.video is None:
-        print(f"flight replay: {VIDEO_OPTIONS[next(iter(given))]} goes with --video OUT.mp4", file=sys.stderr)
+    if args.audio is not None:
+        stray = [VIDEO_OPTIONS[name] for name in given if name not in AUDIO_OPTIONS]
+        if stray or given.get("camera", "chase") not in AUDIO_CAMERAS:
+            what = stray[0] if stray else f"--camera {given['camera']}"
+            print(f"flight replay: {what} does not go with --audio (it takes --camera chase|cockpit, --from, --to)",
+                  file=sys.stderr)
+            return 2
+    elif given and args.video is None:
+        print(f"flight replay: {VIDEO_OPTIONS[next(iter(given))]} goes with --video OUT.mp4 (or --audio OUT.wav)",
+              file=sys.stderr)
         return 2
     return replay_command(args.file, info=args.info, verify=args.verify, jobs=args.jobs, export=args.export,
-                          video=args.video, video_options=given)
+                          video=args.video, video_options=given, audio=args.audio)
 
 
 def _shot(args: argparse.Namespace) -> int:
@@ -218,17 +228,20 @@ def build_parser() -> argparse.ArgumentParser:
     replay_mode.add_argument("--video", type=_file, metavar="OUT.mp4",
                              help="render it offscreen into a video (H.264 .mp4, or .mkv/.mov; needs the video extra, "
                                   "PyAV; no sound yet)")
+    replay_mode.add_argument("--audio", type=_file, metavar="OUT.wav",
+                             help="render its sound offline into a 16-bit stereo WAV (22,050 Hz), heard from the "
+                                  "chase camera (or --camera cockpit)")
     commands["replay"].add_argument("--camera", choices=("chase", "cockpit", "flyby", "director"),
-                                    help="with --video, the camera (default chase; director cuts between chase and "
-                                         "fly-by by itself)")
+                                    help="with --video or --audio, the camera (default chase; director, --video "
+                                         "only, cuts between chase and fly-by by itself)")
     commands["replay"].add_argument("--size", type=_size, metavar="WxH",
                                     help="with --video, the picture in pixels, even, 16 to 8192 a side (default 1280x720)")
     commands["replay"].add_argument("--fps", type=_whole(1, MAX_VIDEO_FPS), metavar="N",
                                     help="with --video, frames a second (default 30)")
     commands["replay"].add_argument("--from", dest="start_s", type=_seconds(MAX_RUN_SECONDS), metavar="S",
-                                    help="with --video, start S seconds into the replay (default: its start)")
+                                    help="with --video or --audio, start S seconds into the replay (default: its start)")
     commands["replay"].add_argument("--to", dest="end_s", type=_seconds(MAX_RUN_SECONDS), metavar="S",
-                                    help="with --video, stop S seconds into the replay (default: its end)")
+                                    help="with --video or --audio, stop S seconds into the replay (default: its end)")
     commands["replay"].add_argument("--jobs", type=_whole(1, MAX_JOBS), metavar="N",
                                     help="with --verify, check its 5-second keyframe segments in N processes at once "
                                          "(default: one per core; 1 verifies straight through)")

@@ -59,14 +59,15 @@ def flak_woof(seed: int, seconds: float = 1.6) -> np.ndarray:
 
 
 def wav_bytes(samples: np.ndarray, rate: int = RATE) -> bytes:
-    """A 16-bit PCM WAV of `samples` (n,) mono or (n, 2) stereo, clipped to -1..1."""
+    """A 16-bit PCM WAV of `samples` (n,) mono or (n, 2) stereo: int16 as they are, floats clipped to -1..1."""
     samples = np.asarray(samples)
+    pcm = samples if samples.dtype == np.int16 else to_pcm16(samples)
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as out:
         out.setnchannels(1 if samples.ndim == 1 else samples.shape[1])
         out.setsampwidth(2)
         out.setframerate(rate)
-        out.writeframes(to_pcm16(samples).tobytes())
+        out.writeframes(pcm.astype("<i2").tobytes())
     return buffer.getvalue()
 
 

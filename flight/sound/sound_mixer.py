@@ -22,7 +22,7 @@ from flight.sound.spatial import GEOMETRY, RING, SPATIAL_STATE, Listener, geomet
 LONGEST_GAP_TICKS = 240  # a longer jump between two snapshots (a seek) starts the sound afresh, firing nothing
 REPORT_VARIANTS = 4  # reports per gun type, used in turn so a burst does not ring like one sample repeated
 MOST_SAMPLES = 8192  # in one block (0.37 s at 22,050 Hz): a longer one is rendered as several
-HEADROOM = 0.5  # the mix's level before the soft limiter: a Camel's engine from the chase camera peaks near it
+HEADROOM = 2.0  # the mix's gain before the soft limiter: a Camel's engine from the chase camera near -14 dBFS
 
 
 @dataclass(frozen=True)

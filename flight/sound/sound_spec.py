@@ -14,7 +14,6 @@ from flight.sim.dynamics import AircraftFileError, load_aircraft
 from flight.sim.dynamics.spec import aircraft_path
 from flight.sim.world.combat.guns import guns_of
 
-WAVEFORMS = ("rotary", "inline")
 # (key, default axis values, default gains): each a curve `gain` over its named axis, as in the aircraft file
 CURVES = {
     "engine_volume": ("rpm_fraction", (0.0, 0.2, 0.5, 1.0, 1.4), (0.0, 0.3, 0.55, 1.0, 1.1)),
@@ -37,7 +36,6 @@ class Curve:
 class SoundSpec:
     """One aircraft type's sound. Frequencies in Hz, positions body axes (x forward, y right, z down) m."""
     name: str
-    waveform: str  # "rotary": short sharp even pulses (a harsh buzz); "inline": rounder pulses and exhaust roar
     firings_per_rev: float  # the note's fundamental is rpm / 60 * this (cylinders / 2 for a four-stroke)
     harshness: float  # 0 a round note .. 1 a sharp buzz: how short each firing's pulse is
     exhaust: float  # 0 .. 1: share of exhaust roar (noise shaped by each firing) in the engine's sound
@@ -71,11 +69,10 @@ def load_sound(name: str) -> SoundSpec:
 
 
 def _read(name: str, t: Table, aircraft) -> SoundSpec:
-    rotary = aircraft.engine.kind == "rotary"
-    waveform = t.text("waveform", WAVEFORMS, "rotary" if rotary else "inline")
+    rotary = aircraft.engine.kind == "rotary"  # the defaults: a rotary's harsh buzz, an inline's rounder note
     curves = {key: _curve(t, key, *default) for key, default in CURVES.items()}
     return SoundSpec(
-        name=name, waveform=waveform, firings_per_rev=t.number("firings_per_rev", 0.5, 12.0, 4.5 if rotary else 3.0),
+        name=name, firings_per_rev=t.number("firings_per_rev", 0.5, 12.0, 4.5 if rotary else 3.0),
         harshness=t.number("harshness", 0.0, 1.0, 0.85 if rotary else 0.4),
         exhaust=t.number("exhaust", 0.0, 1.0, 0.2 if rotary else 0.45),
         brightness_hz=t.number("brightness_hz", 100.0, 10000.0, 3000.0 if rotary else 1200.0),

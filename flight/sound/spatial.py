@@ -19,7 +19,9 @@ AIR_CUTOFF_HZ = 12000.0  # highs of a source at NEAR_M; the cutoff falls as AIR_
 AIR_FALLOFF_M = 150.0
 BEHIND_CUTOFF_HZ = 1500.0  # the head's shadow: behind the listener, highs above this are cut to BEHIND_HIGHS
 BEHIND_HIGHS = 0.3
-CHASE_BACK_M, CHASE_UP_M = 16.0, 4.0  # the chase camera's place behind and above (flight.app's ChaseCamera)
+# the ears' place in the body axes (x forward, y right, z down) of the aircraft they follow: the chase camera's
+# behind and above (flight.app's ChaseCamera), the pilot's head in the cockpit
+EARS_BODY = {"chase": (-16.0, 0.0, -4.0), "cockpit": (-0.6, 0.0, -0.9)}
 # geometry per source, at a block's end, (M, GEOMETRY): distance m, gain, pan -1 left .. 1 right, how far behind
 # 0 .. 1, air low-pass coefficient
 DISTANCE, GAIN, PAN, BEHIND, AIR = range(5)
@@ -35,11 +37,11 @@ class Listener:
     r_ned_from_ears: np.ndarray
 
 
-def chase_listener(snapshot, index: int = 0) -> Listener:
-    """The ears of the chase camera behind and above aircraft `index`, facing its way (without the camera's
-    spring, which lags the aircraft by a fraction of a second)."""
+def riding_listener(snapshot, index: int = 0, camera: str = "chase") -> Listener:
+    """The ears of a camera riding with aircraft `index` (EARS_BODY), facing its way: for the offline render,
+    which has no camera (the chase camera's spring, lagging a fraction of a second, is left out)."""
     r = to_matrix(snapshot.quat[index:index + 1])[0]
-    return Listener(snapshot.pos[index] + r @ np.array([-CHASE_BACK_M, 0.0, -CHASE_UP_M]), r)
+    return Listener(snapshot.pos[index] + r @ np.asarray(EARS_BODY[camera]), r)
 
 
 def geometry(listener: Listener, points_ned: np.ndarray, rate: int) -> np.ndarray:

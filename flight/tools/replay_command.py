@@ -1,4 +1,4 @@
-"""`flight replay FILE [--info | --verify [--jobs N] | --export OUT.acmi | --video OUT.mp4 ...]`: exit 0 when fine, 1
+"""`flight replay FILE [--info | --verify [--jobs N] | --export OUT.acmi | --video OUT.mp4 ... | --audio OUT.wav ...]`: exit 0 when fine, 1
 when a verification diverges, 2 when the file cannot be used or the export cannot be written (one line on stderr
 naming the file or the option)."""
 from __future__ import annotations
@@ -18,9 +18,11 @@ EXACT, DIVERGED, UNUSABLE = 0, 1, 2
 
 
 def replay_command(path: Path, info: bool = False, verify: bool = False, jobs: int | None = None,
-                   export: Path | None = None, video: Path | None = None, video_options: dict | None = None) -> int:
+                   export: Path | None = None, video: Path | None = None, video_options: dict | None = None,
+                   audio: Path | None = None) -> int:
     """`jobs`: processes for --verify (None: one per core); `export`: the ACMI file to write; `video`: the video
-    file to write, with `video_options` for export_video (camera, size, fps, start_s, end_s)."""
+    file to write, with `video_options` for export_video (camera, size, fps, start_s, end_s); `audio`: the WAV to
+    write, with the same options' camera, start_s and end_s."""
     try:
         if info:
             replay = load_replay(path, allow_partial=True)
@@ -35,6 +37,9 @@ def replay_command(path: Path, info: bool = False, verify: bool = False, jobs: i
         if video is not None:
             from flight.tools.video_export import export_video
             return export_video(path, video, **(video_options or {}))
+        if audio is not None:
+            from flight.tools.audio_export import export_audio
+            return export_audio(path, audio, **(video_options or {}))
     except (ReplayFileError, ExportError, VideoError) as error:
         print(f"flight replay: {error}", file=sys.stderr)
         return UNUSABLE

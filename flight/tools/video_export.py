@@ -23,7 +23,7 @@ def export_video(path: Path, out: Path, camera: str = "chase", size: tuple[int, 
     if size[0] % 2 or size[1] % 2:
         raise VideoError(f"--size {size[0]}x{size[1]}: a video's width and height must be even")
     replay = load_replay(path, allow_partial=True)
-    start_tick, end_tick = _span(replay, start_s, end_s)
+    start_tick, end_tick = span(replay, start_s, end_s)
     playback = Playback(replay)  # a changed level or aircraft files refused here, before a window opens
     video = VideoFile(out, size, fps)
     show = sys.stderr.isatty()
@@ -47,7 +47,7 @@ def export_video(path: Path, out: Path, camera: str = "chase", size: tuple[int, 
     return 0
 
 
-def _span(replay, start_s: float | None, end_s: float | None) -> tuple[int, int]:
+def span(replay, start_s: float | None, end_s: float | None) -> tuple[int, int]:
     """The ticks from --from to --to (default: the whole recording), checked against its length."""
     length_s = replay.ticks * DT
     start_tick = round((start_s or 0.0) / DT)

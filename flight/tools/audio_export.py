@@ -1,0 +1,35 @@
+"""`flight replay FILE --audio OUT.wav [--camera chase|cockpit] [--from S --to S]`: the replay's sound, rendered
+offline by flight.sound.replay_audio, written atomically as a 16-bit stereo WAV."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from flight.files import write_atomically
+from flight.sim.replay.playback import Playback
+from flight.sim.replay.reader import load_replay
+from flight.sound.one_shots import RATE, wav_bytes
+from flight.sound.replay_audio import render_replay
+from flight.tools.video_export import span
+
+
+def export_audio(path: Path, out: Path, camera: str = "chase", start_s: float | None = None,
+                 end_s: float | None = None) -> int:
+    """Write the WAV; exit status 0. Bad input raises ReplayFileError or VideoError (one line naming the file or
+    the option) before anything is rendered."""
+    replay = load_replay(path, allow_partial=True)
+    start_tick, end_tick = span(replay, start_s, end_s)
+    playback = Playback(replay)
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        print(f"\rrendering {out.name}: {100 * done // total:3d}%", end="", file=sys.stderr, flush=True)
+
+    samples = render_replay(playback, camera, start_tick, end_tick, progress=progress if show else None)
+    write_atomically(out, wav_bytes(samples))
+    if show:
+        print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+    print(json.dumps({"file": str(out), "seconds": round(len(samples) / RATE, 3), "rate": RATE, "channels": 2,
+                      "camera": camera, "bytes": out.stat().st_size}))
+    return 0
