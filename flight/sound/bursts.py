@@ -35,7 +35,7 @@ class Bursts:
         g = geometry(listener, pos_ned[None, :], self.rate)[0]
         distance = float(np.linalg.norm(pos_ned - listener.pos_ned))
         arrives = at_sample + int(round(distance / SPEED_OF_SOUND * self.rate))
-        self.sounding.append(Burst(lowpassed(samples, g[AIR]), np.asarray(pos_ned, dtype=float), arrives))
+        self.sounding.append(Burst(lowpassed(lowpassed(samples, g[AIR]), g[AIR]), np.asarray(pos_ned, dtype=float), arrives))
         if len(self.sounding) > MOST:
             self.sounding.pop(0)
 

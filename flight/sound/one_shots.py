@@ -43,7 +43,7 @@ def gun_report(seed: int, seconds: float = 0.09) -> np.ndarray:
     body += 0.5 * _brown(rng, t.size, 60) * _decay(t, 0.03)
     clack = rng.normal(0.0, 1.0, t.size) * _decay(np.maximum(t - 0.035, 0.0), 0.002) * (t > 0.035)
     sound = 0.8 * crack + 0.9 * body + 0.15 * clack
-    return sound / np.abs(sound).max()
+    return sound * (0.25 / np.sqrt(np.mean(sound[: round(0.03 * RATE)] ** 2)))  # every round as loud (not its peak)
 
 
 def flak_woof(seed: int, seconds: float = 1.6) -> np.ndarray:

@@ -147,10 +147,11 @@ class SoundMixer:
 
     def _reports(self, shot_tick: np.ndarray, tick: int, gap: int, count: int, volume: float) -> None:
         """Each round fired since the last block, placed at its tick in this one (at most one per gun: guns fire
-        ten ticks apart or more, and blocks span a frame)."""
-        aircraft, gun = np.nonzero(shot_tick > tick - gap)
+        ten ticks apart or more, and blocks span a frame). The world stamps what happens in a tick with the tick's
+        number before it advances, so the snapshot after tick T holds rounds of ticks T - gap .. T - 1."""
+        aircraft, gun = np.nonzero(shot_tick >= tick - gap)
         for i, g in zip(aircraft.tolist(), gun.tolist()):
-            offset = int((shot_tick[i, g] - (tick - gap) - 1) * count / gap)
+            offset = int((shot_tick[i, g] - (tick - gap)) * count / gap)
             report = self.reports[self.specs[i].name][self.shots % REPORT_VARIANTS]
             self.pending[i, offset:offset + len(report)] += report * volume
             self.shots += 1
@@ -160,9 +161,9 @@ class SoundMixer:
         c = s.combat
         if c is None:
             return
-        fresh = c.event_age < gap
+        fresh = (c.event_age >= 1) & (c.event_age <= gap)  # stamped ticks T - gap .. T - 1, as rounds are
         for kind, pos, age in zip(c.event_kind[fresh], c.event_pos[fresh], c.event_age[fresh]):
-            at = self.written + int((gap - 1 - age) * count / gap)
+            at = self.written + int((gap - age) * count / gap)
             if kind == FLAK_BURST:
                 self.bursts.add(self.woofs[self.shots % REPORT_VARIANTS] * (2.5 * volumes.guns), pos, at, listener)
                 self.shots += 1
@@ -170,8 +171,8 @@ class SoundMixer:
                 self.bursts.add(self.explosion * (3.0 * volumes.guns), pos, at, listener)
         if c.ground_shot_tick is None:
             return
-        for u in np.nonzero(c.ground_shot_tick > s.tick - gap)[0]:
-            at = self.written + int((c.ground_shot_tick[u] - (s.tick - gap) - 1) * count / gap)
+        for u in np.nonzero(c.ground_shot_tick >= s.tick - gap)[0]:
+            at = self.written + int((c.ground_shot_tick[u] - (s.tick - gap)) * count / gap)
             if c.ground_kind[u] == MG:
                 self.bursts.add(self.ground_report * volumes.guns, c.ground_pos[u], at, listener)
             elif c.ground_kind[u] == FLAK:

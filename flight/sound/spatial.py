@@ -15,10 +15,12 @@ from flight.sim.jit import kernel
 SPEED_OF_SOUND = 343.0  # m/s, air at 20 C
 NEAR_M = 10.0  # full level inside this; beyond it the level falls as 1 / distance (6 dB per doubling)
 RING = 1 << 17  # samples of each source's delay line: 5.9 s at 22,050 Hz, so 2 km of propagation
-AIR_CUTOFF_HZ = 12000.0  # highs of a source at NEAR_M; the cutoff falls as AIR_FALLOFF_M / distance beyond it
-AIR_FALLOFF_M = 150.0
+# air absorption as two one-pole low-passes: cut off at AIR_CUTOFF_HZ near, falling as AIR_FALLOFF_M / distance
+# beyond NEAR_M (1.7 kHz at 600 m, where the air takes ~15 dB off 4 kHz: ISO 9613-1 at 20 C, 70 % humidity)
+AIR_CUTOFF_HZ = 12000.0
+AIR_FALLOFF_M = 100.0
 BEHIND_CUTOFF_HZ = 1500.0  # the head's shadow: behind the listener, highs above this are cut to BEHIND_HIGHS
-BEHIND_HIGHS = 0.3
+BEHIND_HIGHS = 0.25
 # the ears' place in the body axes (x forward, y right, z down) of the aircraft they follow: the chase camera's
 # behind and above (flight.app's ChaseCamera), the pilot's head in the cockpit
 EARS_BODY = {"chase": (-16.0, 0.0, -4.0), "cockpit": (-0.6, 0.0, -0.9)}
@@ -26,8 +28,8 @@ EARS_BODY = {"chase": (-16.0, 0.0, -4.0), "cockpit": (-0.6, 0.0, -0.9)}
 # 0 .. 1, air low-pass coefficient
 DISTANCE, GAIN, PAN, BEHIND, AIR = range(5)
 GEOMETRY = 5
-# filter state per source (M, 2): the air low-pass and the behind low-pass
-SPATIAL_STATE = 2
+# filter state per source (M, 3): the air's two low-passes and the behind low-pass
+SPATIAL_STATE = 3
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def spatialize(mono, ring, written, start, end, state, stereo, rate):
         s, e = start[m], end[m]
         if s[GAIN] <= 1e-4 and e[GAIN] <= 1e-4:
             continue
-        air, low = state[m, 0], state[m, 1]
+        air1, air, low = state[m, 0], state[m, 1], state[m, 2]
         for k in range(n):
             t = (k + 1.0) / n
             distance = min(s[DISTANCE] + (e[DISTANCE] - s[DISTANCE]) * t, longest)
@@ -82,11 +84,13 @@ def spatialize(mono, ring, written, start, end, state, stereo, rate):
             i = math.floor(at)
             frac = at - i
             x = ring[m, int(i) & mask] * (1.0 - frac) + ring[m, int(i + 1) & mask] * frac
-            air += (s[AIR] + (e[AIR] - s[AIR]) * t) * (x - air)
+            coef = s[AIR] + (e[AIR] - s[AIR]) * t
+            air1 += coef * (x - air1)
+            air += coef * (air1 - air)
             low += behind_coef * (air - low)
             behind = s[BEHIND] + (e[BEHIND] - s[BEHIND]) * t
             y = (low + (1.0 - behind * (1.0 - BEHIND_HIGHS)) * (air - low)) * (s[GAIN] + (e[GAIN] - s[GAIN]) * t)
             pan = s[PAN] + (e[PAN] - s[PAN]) * t
             stereo[k, 0] += y * math.sqrt(0.5 * (1.0 - pan))
             stereo[k, 1] += y * math.sqrt(0.5 * (1.0 + pan))
-        state[m, 0], state[m, 1] = air, low
+        state[m, 0], state[m, 1], state[m, 2] = air1, air, low
