@@ -16,6 +16,9 @@ from flight.app.settings import (Settings, apply, before_window, for_renderer, l
 from flight.input.bindings_file import load_bindings
 
 
+NO_SOUND = "flight: no sound device found: the game plays silently"
+
+
 class FlightApp(ShowBase):
     """Opens at the menu, or at `level`'s briefing (straight into its flight with `fly_now`, as `flight shot` does).
     An onscreen window opens at the settings' resolution unless `size` is given; offscreen buffers keep `size`
@@ -46,6 +49,8 @@ class FlightApp(ShowBase):
         if window_type == "onscreen":
             before_window(settings)
         super().__init__()
+        if window_type == "onscreen" and not (self.sfxManagerList and self.sfxManagerList[0].is_valid()):
+            print(NO_SOUND, file=sys.stderr)
         if first_start and window_type == "onscreen" and self.win is not None:
             settings, message = for_renderer(settings, self.win.gsg.driver_renderer)
             if message:

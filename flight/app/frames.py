@@ -58,3 +58,12 @@ def nlerp(q0: np.ndarray, q1: np.ndarray, t: float) -> np.ndarray:
     q1 = np.where(np.sum(q0 * q1, axis=-1, keepdims=True) < 0.0, -q1, q1)  # q and -q are the same attitude
     q = q0 + (q1 - q0) * t
     return q / np.linalg.norm(q, axis=-1, keepdims=True)
+
+
+def pose_to_ned(node: NodePath, relative_to: NodePath) -> tuple[np.ndarray, np.ndarray]:
+    """A node's position (3,) NED m and its axes as the columns of a (3, 3) NED matrix: forward (its +Y), right
+    (+X), down (-Z), as the sound's listener takes them. (The swap C is its own inverse: position_to_panda of a
+    Panda3D vector is the NED one.)"""
+    q = node.get_quat(relative_to)
+    axes_panda = np.array([tuple(q.get_forward()), tuple(q.get_right()), tuple(-q.get_up())])
+    return position_to_panda(np.array(tuple(node.get_pos(relative_to)))), position_to_panda(axes_panda).T

@@ -26,6 +26,11 @@ Save on the settings screen writes the file, atomically (temp file in the same f
     rumble = false             # gamepads that can rumble do on gun fire and hits
     show_fps = false           # the frame rate in the window's corner
     unlock_all_levels = false  # every story level open in the menu, won or not
+    volume_master = 0.8        # sound volumes 0..1 (flight.sound): everything,
+    volume_engines = 1.0       # engines and propellers,
+    volume_guns = 1.0          # guns and shell bursts,
+    volume_ambience = 1.0      # the wind and the world around
+    mute = false               # no sound at all
 
 This module imports panda3d only inside the functions that touch the window.
 """
@@ -41,6 +46,7 @@ import tomli_w
 from flight.files import TomlFileError, load_toml, write_atomically
 from flight.paths import user_config_dir
 from flight.sim.assist_settings import ASSIST_PRESETS, AssistSettings
+from flight.sound.sound_mixer import Volumes
 from flight.text import one_line, quoted
 
 if TYPE_CHECKING:
@@ -50,6 +56,8 @@ QUALITIES = ("low", "medium", "high")
 UNITS = ("auto", "imperial", "metric")
 DIFFICULTIES = ("easy", "normal", "hard")
 FOV_RANGE = (40.0, 110.0)
+VOLUME_RANGE = (0.0, 1.0)
+VOLUMES = ("volume_master", "volume_engines", "volume_guns", "volume_ambience")
 AXIS_RATE_RANGE = (0.5, 10.0)
 SIZE_RANGE = (320, 16384)
 ASSIST_SETTINGS = {"rudder": "auto_rudder", "stability": "stability", "stall": "stall_protection",
@@ -75,6 +83,11 @@ class Settings:
     assist_stability: bool = False
     assist_stall: bool = False
     assist_takeoff: bool = True
+    volume_master: float = 0.8
+    volume_engines: float = 1.0
+    volume_guns: float = 1.0
+    volume_ambience: float = 1.0
+    mute: bool = False
 
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):
@@ -93,6 +106,11 @@ class Settings:
 
     def assists(self) -> AssistSettings:
         return AssistSettings(**{name: getattr(self, f"assist_{short}") for short, name in ASSIST_SETTINGS.items()})
+
+    def volumes(self) -> Volumes:
+        """The sound's volumes as the mixer takes them."""
+        return Volumes(master=self.volume_master, engines=self.volume_engines, guns=self.volume_guns,
+                       ambience=self.volume_ambience, muted=self.mute)
 
     def hud_units(self, nation: str) -> str:
         """The HUD's units: the chosen ones, or with "auto" those of the aircraft's nation."""
@@ -114,11 +132,11 @@ def _check(key: str, value) -> str | None:
             return f"expected two whole numbers like [1280, 720], got {quoted(value)}"
         if not all(SIZE_RANGE[0] <= v <= SIZE_RANGE[1] for v in value):
             return f"expected each side between {SIZE_RANGE[0]} and {SIZE_RANGE[1]} pixels, got {quoted(list(value))}"
-    elif key in ("fullscreen", "vsync", "mouse_stick", "mouse_aim", "rumble", "show_fps", "unlock_all_levels") or key.startswith("assist_"):
+    elif key in ("fullscreen", "vsync", "mouse_stick", "mouse_aim", "rumble", "show_fps", "unlock_all_levels", "mute") or key.startswith("assist_"):
         if not isinstance(value, bool):
             return f"expected true or false, got {quoted(value)}"
-    elif key in ("fov_deg", "axis_rate"):
-        low, high = FOV_RANGE if key == "fov_deg" else AXIS_RATE_RANGE
+    elif key in ("fov_deg", "axis_rate", *VOLUMES):
+        low, high = {"fov_deg": FOV_RANGE, "axis_rate": AXIS_RATE_RANGE}.get(key, VOLUME_RANGE)
         if not _number(value):
             return f"expected a number, got {quoted(value)}"
         if not low <= value <= high:
@@ -154,7 +172,7 @@ def load_settings(path: Path | str | None = None) -> tuple[Settings, str | None]
     values = {key: value for key, value in data.items() if key in known}
     if "resolution" in values:
         values["resolution"] = tuple(values["resolution"])
-    values.update({key: float(values[key]) for key in ("fov_deg", "axis_rate") if key in values})
+    values.update({key: float(values[key]) for key in ("fov_deg", "axis_rate", *VOLUMES) if key in values})
     settings = Settings(**values)
     unknown = sorted(set(data) - known)
     if unknown:

@@ -83,7 +83,7 @@ class SoundMixer:
         if count > MOST_SAMPLES:
             raise ValueError(f"{count} samples in one block, more than {MOST_SAMPLES}")
         gap = None if self.last_tick is None else snapshot.tick - self.last_tick
-        if gap is not None and not 0 < gap <= LONGEST_GAP_TICKS:
+        if gap is not None and not 0 <= gap <= LONGEST_GAP_TICKS:
             gap = None  # a seek or a restart: no shots or bursts to catch up on, no Doppler from the jump
             self.bursts.clear()
         r = to_matrix(snapshot.quat)
@@ -96,7 +96,7 @@ class SoundMixer:
         stereo = np.zeros((count, 2))
         spatialize(np.concatenate([engines, wind]), self.ring, self.written, start, end, self.spatial_state,
                    stereo, self.rate)
-        if gap is not None:
+        if gap:  # 0: a frame between two ticks (a slow-motion replay) brings nothing new
             self._new_bursts(snapshot, listener, count, gap, volumes)
         self.bursts.mix(stereo, self.written, listener)
         self.geometry, self.last_tick = end, snapshot.tick
@@ -138,7 +138,7 @@ class SoundMixer:
             p[:, v.WIND_GAIN0], p[:, v.WIND_COEF0] = p[:, v.WIND_GAIN1], p[:, v.WIND_COEF1]
         out = np.empty((len(p), count))
         v.wind_block(p, self.wind_state, self.noise[len(self.engine_owner):], out, self.rate)
-        if gap is not None and s.combat is not None and s.combat.gun_shot_tick is not None:
+        if gap and s.combat is not None and s.combat.gun_shot_tick is not None:
             self._reports(s.combat.gun_shot_tick, s.tick, gap, count, volumes.guns)
         out += self.pending[:, :count]
         self.pending[:, :-count] = self.pending[:, count:]

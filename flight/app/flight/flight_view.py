@@ -23,6 +23,7 @@ from flight.app.flight.seat_views import seat_views
 from flight.app.scene.placed_models import level_landscape
 from flight.app.scene.ground_and_sky import add_sky_and_light
 from flight.app.flight.flight_controls import FlightControls
+from flight.app.flight.flight_sound import FlightSound
 from flight.input import KeyboardMouse
 from flight.sim.dynamics import DT
 from flight.hud.hud import Hud
@@ -105,6 +106,7 @@ class FlightView:
         self.mouse_aim: MouseAim | None = None
         self._set_mouse_aim(settings.mouse_aim and playback is None)
         self.hud.set_assists(self._assist_names(settings) if playback is None else [])
+        self.sound = FlightSound(app, [spec.name for spec in self.world.fleet.specs], self.sortie.seed)
         app.task_mgr.add(self._tick, "flight-tick", sort=TICK_TASK_SORT)
         app.task_mgr.add(self._draw, "flight-draw", sort=TICK_TASK_SORT + 1)
 
@@ -254,6 +256,8 @@ class FlightView:
             nose = self.app.render.get_relative_point(self.aircraft_nodes.models[0], Point3(0, NOSE_AHEAD, 0))
             self.assisted.aim = self.mouse_aim.update(self.app.camera, self.app.camLens, self.app.render, pointer,
                                                       nose)
+        self.sound.update(self.latest, self.app.camera, self.root, ClockObject.get_global_clock().get_dt(),
+                          self.paused, self.speed, self.app.settings.volumes())
         return task.cont
 
     def _assist_names(self, settings) -> list[str]:
@@ -324,6 +328,7 @@ class FlightView:
             self.driver.finish(dict(self.sortie.result(), outcome="abandoned", reason="left the flight"))
         self.app.task_mgr.remove("flight-tick")
         self.app.task_mgr.remove("flight-draw")
+        self.sound.destroy()
         self._ignore_keys()
         self.controls.destroy()
         self.hud.destroy()

@@ -22,6 +22,7 @@ RESOLUTIONS = ((1024, 576), (1280, 720), (1366, 768), (1600, 900), (1920, 1080),
 FOVS = (50.0, 60.0, 70.0, 80.0, 90.0, 100.0)
 AXIS_RATES = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0)
 ON_OFF = (False, True)
+LEVELS = tuple(k / 10 for k in range(11))  # a volume, 0 .. 100 %
 
 # (key, label, choices, how a value reads)
 ROWS = (
@@ -42,7 +43,13 @@ ROWS = (
     ("rumble", "Rumble (gamepads)", ON_OFF, lambda v: "on" if v else "off"),
     ("show_fps", "Frame rate shown", ON_OFF, lambda v: "on" if v else "off"),
     ("unlock_all_levels", "All levels open", ON_OFF, lambda v: "on" if v else "off"),
+    ("mute", "Sound", ON_OFF, lambda v: "muted" if v else "on"),
+    ("volume_master", "Volume", LEVELS, lambda v: f"{v:.0%}"),
+    ("volume_engines", "Volume: engines", LEVELS, lambda v: f"{v:.0%}"),
+    ("volume_guns", "Volume: guns, bursts", LEVELS, lambda v: f"{v:.0%}"),
+    ("volume_ambience", "Volume: wind, world", LEVELS, lambda v: f"{v:.0%}"),
 )
+ROW_STEP = 1.3 / len(ROWS)  # the rows share the space between the title and the buttons
 TEXT = (0.9, 0.88, 0.8, 1)
 
 
@@ -73,12 +80,12 @@ class SettingsScreen:
                                  sortOrder=10)
         OnscreenText(text="Settings", parent=self.frame, pos=(0, 0.76), scale=0.09, fg=(0.95, 0.9, 0.75, 1))
         for row, (key, label, _, _) in enumerate(ROWS):
-            y = 0.64 - 0.077 * row
-            OnscreenText(text=label, parent=self.frame, pos=(-0.95, y), scale=0.05, fg=TEXT, align=TextNode.A_left)
+            y = 0.66 - ROW_STEP * row
+            OnscreenText(text=label, parent=self.frame, pos=(-0.95, y), scale=0.045, fg=TEXT, align=TextNode.A_left)
             for x, step, sign in ((0.18, "<", -1), (0.92, ">", 1)):
-                DirectButton(parent=self.frame, text=step, scale=0.05, pos=(x, 0, y), frameSize=(-1, 1, -0.5, 0.95),
+                DirectButton(parent=self.frame, text=step, scale=0.045, pos=(x, 0, y), frameSize=(-1, 1, -0.5, 0.95),
                              command=self.step, extraArgs=[key, sign])
-            self.values[key] = OnscreenText(parent=self.frame, pos=(0.55, y), scale=0.05, fg=(1, 1, 1, 1),
+            self.values[key] = OnscreenText(parent=self.frame, pos=(0.55, y), scale=0.045, fg=(1, 1, 1, 1),
                                             align=TextNode.A_center, mayChange=True)
         for column, (label, command) in enumerate((("Save", self.save), ("Cancel", self.cancel),
                                                    ("Defaults", self.reset), ("Controls", self.open_controls))):

@@ -1,0 +1,56 @@
+"""The flight's sound played live: each frame flight.sound's SoundMixer renders the frame's samples from the newest
+snapshot, heard from the camera, and they stream to Panda3D's audio as 16-bit PCM through a UserDataAudio. Paused,
+nothing is rendered and the stream runs dry (silence); faster than real time it is rendered muted (state kept).
+With no sound device nothing is rendered at all (FlightApp has said so in one line)."""
+from __future__ import annotations
+
+import time
+
+from panda3d.core import UserDataAudio
+
+from flight.app.frames import pose_to_ned
+from flight.sound.one_shots import RATE, to_pcm16
+from flight.sound.sound_mixer import MOST_SAMPLES, SoundMixer, Volumes
+from flight.sound.spatial import Listener
+
+AHEAD_S = 0.05  # queued beyond the frame, so a late frame does not leave the speakers dry
+
+
+class FlightSound:
+    """`update` once a frame after the camera is placed; `cost_s` is the last frame's sound work (flight bench)."""
+
+    def __init__(self, app, aircraft: list[str], seed: int):
+        manager = app.sfxManagerList[0] if app.sfxManagerList else None
+        self.playing = manager is not None and manager.is_valid()
+        self.mixer = SoundMixer(aircraft, seed=seed) if self.playing else None
+        self.owed = 0.0  # samples due but not yet rendered (a frame's time is not whole samples)
+        self.cost_s = 0.0
+        self.stream = self.sound = None
+        if self.playing:
+            self.stream = UserDataAudio(RATE, 2)
+            self.stream.append(bytes(4 * round(AHEAD_S * RATE)))
+            self.sound = manager.get_sound(self.stream)
+            self.sound.play()
+
+    def update(self, snapshot, camera, root, frame_s: float, paused: bool, speed: float, volumes: Volumes) -> None:
+        """Render and queue the frame's `frame_s` seconds of sound (nothing while `paused`)."""
+        if not self.playing or paused:
+            return
+        self.owed += frame_s * RATE
+        count = min(int(self.owed), MOST_SAMPLES)
+        self.owed -= count
+        if count == 0:
+            return
+        started = time.perf_counter()
+        listener = Listener(*pose_to_ned(camera, root))
+        if speed > 1.0:
+            volumes = Volumes(muted=True)
+        samples = self.mixer.render(snapshot, listener, count, volumes)
+        self.stream.append(to_pcm16(samples).tobytes())
+        self.cost_s = time.perf_counter() - started
+
+    def destroy(self) -> None:
+        if self.sound is not None:
+            self.sound.stop()
+            self.stream.done()
+            self.sound = self.stream = None

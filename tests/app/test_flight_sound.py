@@ -1,0 +1,83 @@
+"""The sound played live: the camera is the listener (its pose in NED), each frame's samples stream as 16-bit
+stereo PCM, a paused flight renders nothing, faster than real time is muted, and with no sound device (offscreen
+here: the null audio library) the flight view renders nothing at all."""
+import numpy as np
+from panda3d.core import NodePath
+
+from flight.app.flight.flight_sound import FlightSound
+from flight.app.frames import pose_to_ned
+from flight.sim.map.terrain import generate_terrain
+from flight.sim.world.world import World
+from flight.sound.one_shots import RATE
+from flight.sound.sound_mixer import Volumes
+
+
+def test_the_cameras_pose_in_ned():
+    root = NodePath("root")
+    camera = root.attach_new_node("camera")
+    camera.set_pos(10.0, 20.0, 30.0)  # Panda3D: east, north, up
+    camera.set_hpr(-90.0, 0.0, 0.0)  # heading -90: facing east (+X)
+    pos, axes = pose_to_ned(camera, root)
+    assert np.allclose(pos, [20.0, 10.0, -30.0])
+    assert np.allclose(axes[:, 0], [0.0, 1.0, 0.0], atol=1e-6), "forward: east"
+    assert np.allclose(axes[:, 1], [-1.0, 0.0, 0.0], atol=1e-6), "right: south"
+    assert np.allclose(axes[:, 2], [0.0, 0.0, 1.0], atol=1e-6), "down"
+
+
+class FakeManager:
+    def is_valid(self):
+        return True
+
+    def get_sound(self, stream):
+        self.stream = stream
+        return FakeSound()
+
+
+class FakeSound:
+    def play(self):
+        self.playing = True
+
+    def stop(self):
+        self.playing = False
+
+
+class FakeStream:
+    def __init__(self, appended):
+        self.append = appended.append
+
+    def done(self):
+        pass
+
+
+class FakeApp:
+    def __init__(self):
+        self.sfxManagerList = [FakeManager()]
+
+
+def test_each_frame_streams_its_samples_paused_none_and_fast_muted():
+    world = World(generate_terrain(1, size_m=(2000.0, 2000.0)))
+    world.tick(np.array([0.0, 0.0, 0.0, 1.0, 0.0, 0.0]))
+    sound = FlightSound(FakeApp(), ["camel"], seed=1)
+    root = NodePath("root")
+    camera = root.attach_new_node("camera")
+    assert sound.stream.open().ready() == round(0.05 * RATE), "a little silence queued ahead"
+    appended = []
+    sound.stream = FakeStream(appended)
+    for _ in range(12):  # 0.2 s: the engine's sound has come the 50-odd metres to the camera
+        world.tick(np.array([0.0, 0.0, 0.0, 1.0, 0.0, 0.0]))
+        sound.update(world.snapshot(), camera, root, 1 / 60, paused=False, speed=1.0, volumes=Volumes())
+    assert {len(block) for block in appended} == {4 * 367, 4 * 368}  # 367.5 frames of 2 x 16 bits a frame
+    assert np.abs(np.frombuffer(appended[-1], "<i2")).max() > 100, "the engine running up"
+    sound.update(world.snapshot(), camera, root, 1 / 60, paused=True, speed=1.0, volumes=Volumes())
+    assert len(appended) == 12
+    sound.update(world.snapshot(), camera, root, 1 / 60, paused=False, speed=2.0, volumes=Volumes())
+    assert not np.frombuffer(appended[-1], "<i2").any()
+    sound.destroy()
+
+
+def test_with_no_sound_device_a_flight_renders_no_sound(app):
+    app.router.go("flight", level="training")
+    view = app.router.screen.view
+    assert not view.sound.playing and view.sound.mixer is None
+    app.task_mgr.step()
+    app.router.go("menu")
