@@ -42,15 +42,12 @@ class Bursts:
     def mix(self, stereo: np.ndarray, start: int, listener: Listener) -> None:
         """Add the part of every burst that falls in the block of `stereo` (n, 2) from sample `start`."""
         n = len(stereo)
-        alive = []
-        for burst in self.sounding:
-            first = max(start, burst.arrives)
-            last = min(start + n, burst.arrives + len(burst.samples))
-            if last > first:
-                g = geometry(listener, burst.pos_ned[None, :], self.rate)[0]
-                part = burst.samples[first - burst.arrives:last - burst.arrives] * g[GAIN]
-                stereo[first - start:last - start, 0] += part * np.sqrt(0.5 * (1.0 - g[PAN]))
-                stereo[first - start:last - start, 1] += part * np.sqrt(0.5 * (1.0 + g[PAN]))
-            if burst.arrives + len(burst.samples) > start + n:
-                alive.append(burst)
-        self.sounding = alive
+        heard = [b for b in self.sounding if b.arrives < start + n and b.arrives + len(b.samples) > start]
+        if heard:
+            g = geometry(listener, np.array([b.pos_ned for b in heard]), self.rate)  # one call for them all
+            left, right = g[:, GAIN] * np.sqrt(0.5 * (1.0 - g[:, PAN])), g[:, GAIN] * np.sqrt(0.5 * (1.0 + g[:, PAN]))
+            for burst, to_left, to_right in zip(heard, left, right):
+                first, last = max(start, burst.arrives), min(start + n, burst.arrives + len(burst.samples))
+                part = burst.samples[first - burst.arrives:last - burst.arrives]
+                stereo[first - start:last - start] += part[:, None] * (to_left, to_right)
+        self.sounding = [b for b in self.sounding if b.arrives + len(b.samples) > start + n]

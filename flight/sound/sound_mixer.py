@@ -21,7 +21,8 @@ from flight.sound.spatial import GEOMETRY, RING, SPATIAL_STATE, Listener, geomet
 
 LONGEST_GAP_TICKS = 240  # a longer jump between two snapshots (a seek) starts the sound afresh, firing nothing
 REPORT_VARIANTS = 4  # reports per gun type, used in turn so a burst does not ring like one sample repeated
-MOST_SAMPLES = 8192  # in one block (0.37 s at 22,050 Hz): a longer one is rendered as several
+MOST_SAMPLES = 8192  # in one block (0.37 s at 22,050 Hz)
+PENDING = 1 << 14  # samples of the ring the guns' reports are laid into ahead of the blocks that play them
 HEADROOM = 2.0  # the mix's gain before the soft limiter: a Camel's engine from the chase camera near -14 dBFS
 
 
@@ -47,10 +48,15 @@ class SoundMixer:
         n = len(aircraft)
         slots = [(i, e) for i, s in enumerate(self.specs) for e in range(len(s.engine_positions))]
         self.engine_owner = np.array([i for i, _ in slots], dtype=np.int64)
+        # per type: its spec, its engines' indices among the engines and its aircraft's in the fleet (the curves
+        # are read once a type, not once a source)
+        self.types = [(spec, np.nonzero([self.specs[i].name == name for i, _ in slots])[0],
+                       np.nonzero([s.name == name for s in self.specs])[0]) for name, spec in loaded.items()]
         self.engine_slot = np.array([e for _, e in slots], dtype=np.int64)
         self.engine_offset = np.array([self.specs[i].engine_positions[e] for i, e in slots]).reshape(-1, 3)
         per_engine = [self.specs[i] for i, _ in slots]
         self.firings = np.array([s.firings_per_rev for s in per_engine]) / 60.0
+        self.loudness = np.array([s.loudness for s in per_engine])
         self.blades = np.array([s.blades for s in per_engine]) / 60.0
         self.rated = np.array([s.rated_rpm for s in per_engine])
         self.engine_params = np.zeros((len(slots), v.ENGINE_PARAMS))
@@ -68,7 +74,8 @@ class SoundMixer:
         self.geometry: np.ndarray | None = None  # (sources, GEOMETRY) at the last block's end
         self.reports = {name: [gun_report(seed + 7919 * k + hash_name(name)) * loaded[name].gun_loudness
                                for k in range(REPORT_VARIANTS)] for name in loaded}
-        self.pending = np.zeros((n, len(self.reports[aircraft[0]][0]) + MOST_SAMPLES))  # reports spilling into next blocks
+        self.pending = np.zeros((n, PENDING))  # reports, by sample number modulo PENDING
+        self.pending_until = 0  # the sample after the last report laid in
         self.bursts = Bursts(rate)
         self.woofs = [flak_woof(seed + k) for k in range(REPORT_VARIANTS)]
         self.explosion = blast(seconds=2.0, seed=seed + 1)
@@ -111,15 +118,14 @@ class SoundMixer:
         rpm = s.engine_rpm[owner, self.engine_slot] if s.engine_rpm is not None else s.rpm[owner]
         health = s.engine_health[owner, self.engine_slot] if s.engine_health is not None else np.ones(len(owner))
         running = (s.controls[owner, 5] < 0.5) & (health > 0.0) & (s.fuel[owner] > 0.0) & ~s.crashed[owner]
-        loudness = np.array([self.specs[i].loudness * self.specs[i].engine_volume(x) for i, x in
-                             zip(owner, rpm / self.rated)]) if len(owner) else np.zeros(0)
+        loudness = self._curve("engine_volume", rpm / self.rated, engines=True) * self.loudness
         fresh = self.last_tick is None
         p[:, v.FIRE0] = rpm * self.firings if fresh else p[:, v.FIRE1]
         p[:, v.BLADE0] = rpm * self.blades if fresh else p[:, v.BLADE1]
         p[:, v.WHIRR0] = p[:, v.WHIRR1]
         p[:, v.FIRE1], p[:, v.BLADE1] = rpm * self.firings, rpm * self.blades
         p[:, v.GAIN] = loudness * (0.55 + 0.45 * s.controls[owner, 3]) * running * volumes.engines
-        whirr = np.array([self.specs[i].whirr_volume(s.airspeed[i]) for i in owner]) if len(owner) else 0.0
+        whirr = self._curve("whirr_volume", s.airspeed[owner], engines=True)
         p[:, v.WHIRR1] = whirr * np.minimum(rpm / (0.3 * self.rated), 1.0) * ~s.crashed[owner] * volumes.engines
         p[:, v.MISFIRE] = 0.6 * (1.0 - np.clip(health, 0.0, 1.0))
         out = np.empty((len(owner), count))
@@ -131,7 +137,7 @@ class SoundMixer:
         p = self.wind_params
         speed = s.airspeed
         p[:, v.WIND_GAIN0], p[:, v.WIND_COEF0] = p[:, v.WIND_GAIN1], p[:, v.WIND_COEF1]
-        p[:, v.WIND_GAIN1] = [spec.wind_volume(x) for spec, x in zip(self.specs, speed)]
+        p[:, v.WIND_GAIN1] = self._curve("wind_volume", speed, engines=False)
         p[:, v.WIND_GAIN1] *= ~s.crashed * volumes.ambience
         p[:, v.WIND_COEF1] = v.lowpass_coefficient(300.0 + 25.0 * np.minimum(speed, 120.0), self.rate)
         if self.last_tick is None:
@@ -140,9 +146,18 @@ class SoundMixer:
         v.wind_block(p, self.wind_state, self.noise[len(self.engine_owner):], out, self.rate)
         if gap and s.combat is not None and s.combat.gun_shot_tick is not None:
             self._reports(s.combat.gun_shot_tick, s.tick, gap, count, volumes.guns)
-        out += self.pending[:, :count]
-        self.pending[:, :-count] = self.pending[:, count:]
-        self.pending[:, -count:] = 0.0
+        if self.pending_until > self.written:
+            ring = (self.written + np.arange(count)) % PENDING
+            out += self.pending[:, ring]
+            self.pending[:, ring] = 0.0
+        return out
+
+    def _curve(self, name: str, values: np.ndarray, engines: bool) -> np.ndarray:
+        """Each engine's (or aircraft's) gain from its type's curve `name` at `values` (one per engine or aircraft)."""
+        out = np.empty(len(values))
+        for spec, engine_index, aircraft_index in self.types:
+            index = engine_index if engines else aircraft_index
+            out[index] = getattr(spec, name)(values[index])
         return out
 
     def _reports(self, shot_tick: np.ndarray, tick: int, gap: int, count: int, volume: float) -> None:
@@ -153,7 +168,9 @@ class SoundMixer:
         for i, g in zip(aircraft.tolist(), gun.tolist()):
             offset = int((shot_tick[i, g] - (tick - gap)) * count / gap)
             report = self.reports[self.specs[i].name][self.shots % REPORT_VARIANTS]
-            self.pending[i, offset:offset + len(report)] += report * volume
+            start = self.written + offset
+            self.pending[i, (start + np.arange(len(report))) % PENDING] += report * volume
+            self.pending_until = max(self.pending_until, start + len(report))
             self.shots += 1
 
     def _new_bursts(self, s, listener: Listener, count: int, gap: int, volumes: Volumes) -> None:

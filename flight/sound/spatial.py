@@ -15,6 +15,7 @@ from flight.sim.jit import kernel
 SPEED_OF_SOUND = 343.0  # m/s, air at 20 C
 NEAR_M = 10.0  # full level inside this; beyond it the level falls as 1 / distance (6 dB per doubling)
 RING = 1 << 17  # samples of each source's delay line: 5.9 s at 22,050 Hz, so 2 km of propagation
+FAINTEST = NEAR_M / 2000.0  # sources beyond the delay line's 2 km (-46 dB) are not mixed
 # air absorption as two one-pole low-passes: cut off at AIR_CUTOFF_HZ near, falling as AIR_FALLOFF_M / distance
 # beyond NEAR_M (1.7 kHz at 600 m, where the air takes ~15 dB off 4 kHz: ISO 9613-1 at 20 C, 70 % humidity)
 AIR_CUTOFF_HZ = 12000.0
@@ -74,8 +75,11 @@ def spatialize(mono, ring, written, start, end, state, stereo, rate):
         for k in range(n):
             ring[m, (written + k) & mask] = mono[m, k]
         s, e = start[m], end[m]
-        if s[GAIN] <= 1e-4 and e[GAIN] <= 1e-4:
+        if s[GAIN] < FAINTEST and e[GAIN] < FAINTEST:
             continue
+        # equal-power pan gains at the block's ends, blended across it
+        left0, right0 = s[GAIN] * math.sqrt(0.5 * (1.0 - s[PAN])), s[GAIN] * math.sqrt(0.5 * (1.0 + s[PAN]))
+        left1, right1 = e[GAIN] * math.sqrt(0.5 * (1.0 - e[PAN])), e[GAIN] * math.sqrt(0.5 * (1.0 + e[PAN]))
         air1, air, low = state[m, 0], state[m, 1], state[m, 2]
         for k in range(n):
             t = (k + 1.0) / n
@@ -89,8 +93,7 @@ def spatialize(mono, ring, written, start, end, state, stereo, rate):
             air += coef * (air1 - air)
             low += behind_coef * (air - low)
             behind = s[BEHIND] + (e[BEHIND] - s[BEHIND]) * t
-            y = (low + (1.0 - behind * (1.0 - BEHIND_HIGHS)) * (air - low)) * (s[GAIN] + (e[GAIN] - s[GAIN]) * t)
-            pan = s[PAN] + (e[PAN] - s[PAN]) * t
-            stereo[k, 0] += y * math.sqrt(0.5 * (1.0 - pan))
-            stereo[k, 1] += y * math.sqrt(0.5 * (1.0 + pan))
+            y = low + (1.0 - behind * (1.0 - BEHIND_HIGHS)) * (air - low)
+            stereo[k, 0] += y * (left0 + (left1 - left0) * t)
+            stereo[k, 1] += y * (right0 + (right1 - right0) * t)
         state[m, 0], state[m, 1], state[m, 2] = air1, air, low

@@ -43,35 +43,63 @@ def _white(noise, m):
 
 
 @kernel
+def _sin_turns(x):
+    """sin(2 pi x) for any x, to 0.1 %: a parabola per half-turn, refined (the sine of an oscillator, cheaper than
+    libm's; the engines' phases need no more)."""
+    u = 2.0 * (x - math.floor(x)) - 1.0  # -1 .. 1; sin(2 pi x) = -sin(pi u)
+    p = 4.0 * u * (1.0 - abs(u))
+    return -(0.225 * (p * abs(p) - p) + p)
+
+
+@kernel
 def engines_block(params, state, noise, out, rate):
-    """Fill out (M, n) with each engine's sound for one block, advancing `state` and `noise` in place."""
+    """Fill out (M, n) with each engine's sound for one block, advancing `state` and `noise` in place. An engine
+    silent all through the block (cut, dead, or the volume down) costs a row of zeros."""
     m_count, n = out.shape
     smooth = 1.0 - math.exp(-1.0 / (GAIN_TIME * rate))
     for m in range(m_count):
         p = params[m]
         phase, blade, gain, low = state[m, PHASE], state[m, BLADE_PHASE], state[m, SMOOTH_GAIN], state[m, NOTE_LOW]
         strength, whirr_low, whirr_low2 = state[m, STRENGTH], state[m, WHIRR_LOW], state[m, WHIRR_LOW2]
+        if p[GAIN] == 0.0 and abs(gain) < 1e-5 and abs(low) < 1e-5 and p[WHIRR0] == 0.0 and p[WHIRR1] == 0.0:
+            out[m, :] = 0.0
+            state[m, SMOOTH_GAIN], state[m, NOTE_LOW] = 0.0, 0.0
+            continue
         sharp, exhaust, bright = p[SHARP], p[EXHAUST], p[BRIGHT]
         mean = (1.0 - math.exp(-sharp)) / sharp  # the pulse's average over a cycle, taken out so it buzzes round 0
+        # the firing's pulse exp(-sharp phase) decays by a constant factor a sample at the block's mean rate
+        decay = math.exp(-sharp * 0.5 * (p[FIRE0] + p[FIRE1]) / rate)
+        pulse = math.exp(-sharp * phase)
+        # phase steps (turns a sample) ramp linearly from the block's start rate to its end rate
+        step, step_change = p[FIRE0] / rate, (p[FIRE1] - p[FIRE0]) / (rate * n)
+        blade_step, blade_change = p[BLADE0] / rate, (p[BLADE1] - p[BLADE0]) / (rate * n)
+        whirr, whirr_change = p[WHIRR0], (p[WHIRR1] - p[WHIRR0]) / n
+        whirring = p[WHIRR0] != 0.0 or p[WHIRR1] != 0.0
         for k in range(n):
-            t = (k + 1.0) / n
-            phase += (p[FIRE0] + (p[FIRE1] - p[FIRE0]) * t) / rate
+            step += step_change
+            phase += step
+            pulse *= decay
+            white = _white(noise, m)
             if phase >= 1.0:  # a cylinder fires
                 phase -= math.floor(phase)
-                strength = 0.1 if (_white(noise, m) + 1.0) * 0.5 < p[MISFIRE] else 1.0
-            pulse = math.exp(-sharp * phase)
-            note = (1.0 - exhaust) * (0.7 * (pulse - mean) + 0.5 * math.sin(2.0 * math.pi * phase))
-            note += exhaust * 1.5 * _white(noise, m) * pulse
+                pulse = math.exp(-sharp * phase)
+                strength = 0.1 if (white + 1.0) * 0.5 < p[MISFIRE] else 1.0
+            note = (1.0 - exhaust) * (0.7 * (pulse - mean) + 0.5 * _sin_turns(phase))
+            note += exhaust * 1.5 * white * pulse
             gain += smooth * (p[GAIN] - gain)
             low += bright * (strength * gain * note - low)
-            blade += (p[BLADE0] + (p[BLADE1] - p[BLADE0]) * t) / rate
-            blade -= math.floor(blade)
-            whirr_low += 0.08 * (_white(noise, m) - whirr_low)  # ~300 Hz at 22 kHz: a soft swish
-            whirr_low2 += 0.08 * (whirr_low - whirr_low2)
-            beat = 0.55 + 0.45 * math.cos(2.0 * math.pi * blade)  # a blade passing the ear
-            whirr = (p[WHIRR0] + (p[WHIRR1] - p[WHIRR0]) * t) * beat * (6.0 * whirr_low2 + 0.3 * math.sin(
-                2.0 * math.pi * blade))
-            out[m, k] = low + whirr
+            blade_step += blade_change
+            blade += blade_step
+            if blade >= 1.0:
+                blade -= math.floor(blade)
+            whirr += whirr_change
+            if whirring:
+                whirr_low += 0.08 * (white - whirr_low)  # ~300 Hz at 22 kHz: a soft swish
+                whirr_low2 += 0.08 * (whirr_low - whirr_low2)
+                beat = 0.55 + 0.45 * _sin_turns(blade + 0.25)  # a blade passing the ear
+                out[m, k] = low + whirr * beat * (6.0 * whirr_low2 + 0.3 * _sin_turns(blade))
+            else:
+                out[m, k] = low
         state[m, PHASE], state[m, BLADE_PHASE], state[m, SMOOTH_GAIN], state[m, NOTE_LOW] = phase, blade, gain, low
         state[m, STRENGTH], state[m, WHIRR_LOW], state[m, WHIRR_LOW2] = strength, whirr_low, whirr_low2
 

@@ -1,5 +1,5 @@
 """`flight bench`: measured speeds of the parts of the game, as one JSON object or a table, each figure with its
-goal beside it (issue 15), under stable keys: `fdm`, `world`, `replay`, `frame`, `startup`.
+goal beside it (issue 15), under stable keys: `fdm`, `world`, `replay`, `frame`, `sound`, `startup`.
 
 The figures that matter are ratios measured in the same run (ours against JSBSim; against real time), since the
 machines are noisy. `--quick` flies 20 s of Level 1 instead of 10 minutes and skips the cold compile.
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from flight.tools.bench_fdm import fdm_figures
 from flight.tools.bench_frame import frame_figures, startup_figures
+from flight.tools.bench_sound import sound_figures
 from flight.tools.bench_world import combat_figures, combat_world, level_run  # noqa: F401 - combat_world: tests
 from flight.tools.bench_figures import progress
 from flight.tools.replay_bench import replay_figures, story_level_figures
@@ -32,6 +33,8 @@ def measure(quick: bool = False) -> dict:
         report["replay"]["story_levels"] = story_level_figures(Path(folder), quick)
     progress("training level frames")
     report["frame"] = frame_figures(quick)
+    progress("the sound's work per frame, Level 2's squadron under fire")
+    report["sound"] = sound_figures(quick)
     progress("start-up: cold compile, warm start to the menu")
     report["startup"] = startup_figures(quick)
     return report
@@ -46,7 +49,7 @@ def main(json_output: bool = False, quick: bool = False) -> int:
 def table(report: dict) -> str:
     """The report as lines a person reads: each figure beside its goal."""
     fdm, level1, combat = report["fdm"], report["world"]["level1"], report["world"]["combat"]
-    replay, frame, startup = report["replay"], report["frame"], report["startup"]
+    replay, frame, startup, sound = report["replay"], report["frame"], report["startup"], report["sound"]
     lines = ["Fleet.step (Camels in cruise)", f"{'N':>5} {'us/step':>10} {'aircraft-steps/s':>18} {'x JSBSim':>9}"]
     for n in fdm["us_per_step"]:
         ratio = fdm["ratio_vs_jsbsim"][n] if fdm["ratio_vs_jsbsim"] else "-"
@@ -64,6 +67,8 @@ def table(report: dict) -> str:
          f"{combat['ground_units']} units), median ms", combat["tick_ms_median"]),
         ("  95th percentile, ms", combat["tick_ms_p95"]),
         ("Training at 1280x720 offscreen: simulation + HUD per frame, ms", frame["simulation_and_hud_ms_per_frame"]),
+        (f"sound per frame, Level 2's squadron under fire ({sound['level2_aircraft']} aircraft), median ms",
+         sound["level2_ms_per_frame"]),
         (f"headless `flight run escape --pilot auto` ({level1['outcome']}), x real time",
          level1["headless_x_real_time"]),
         *(row for level, figures in replay["story_levels"].items() for row in (
@@ -82,5 +87,7 @@ def table(report: dict) -> str:
                  f"slowest seek {replay['slowest_seek_s']} s, {replay['kb_per_minute']} KB/min. Frame: simulation "
                  f"{frame['simulation_ms_per_frame']} ms, HUD {frame['hud_ms_per_frame']} ms, render "
                  f"{frame['render_ms_per_frame']} ms, {frame['fps']} fps. Combat: Fleet.step alone "
-                 f"{combat['fleet_step_ms']} ms.")
+                 f"{combat['fleet_step_ms']} ms. Sound per frame: Level 2 p95 {sound['level2_ms_p95']} ms; "
+                 f"{sound['combat_aircraft']} aircraft in combat, median {sound['combat_ms_per_frame']} ms, p95 "
+                 f"{sound['combat_ms_p95']} ms.")
     return "\n".join(lines)

@@ -47,24 +47,30 @@ def combat_world(seed: int = 1):
     every trigger held, over 30 ground units (8 flak, 8 machine guns, 6 searchlights at dusk, 4 lorries driving,
     4 squads of guards)."""
     from flight.sim.map.terrain import generate_terrain
-    from flight.sim.world.combat.ground_units import GroundGroup
     from flight.sim.world.world import Slot, World
     slots = [Slot("player" if i == 0 else f"{'rfc' if i % 2 == 0 else 'jasta'}/{i}",
                   "camel" if i % 2 == 0 else "fokker_d7", "allied" if i % 2 == 0 else "german",
                   300.0 * np.cos(i * 0.157), 300.0 * np.sin(i * 0.157), float(i * 9 + 90), on_ground=False,
                   altitude=600.0 + 8.0 * i, speed=50.0) for i in range(40)]
-    layout = (("flak", 4, -500.0), ("mg", 4, 0.0), ("searchlight", 3, 300.0), ("truck", 2, -300.0),
-              ("guards", 6, 200.0), ("guards", 6, 400.0))  # a squad of guards is one unit
-    groups = tuple(GroundGroup(f"{kind}_{side}_{north:.0f}", kind, side, north, east, 90.0, count, 120.0,
-                               ((north, east), (north + 600.0, east)) if kind == "truck" else ())
-                   for kind, count, north in layout for side, east in (("allied", -250.0), ("german", 250.0)))
-    world = World(generate_terrain(seed=seed), slots, seed=seed, ground_units=groups, time_of_day="dusk")
+    world = World(generate_terrain(seed=seed), slots, seed=seed, ground_units=combat_ground_units(),
+                  time_of_day="dusk")
     for i in range(1, 40):
         world.pilot.fly_to([i], 0.0, 0.0, 600.0 + 8.0 * i)
     for group in ("truck_allied_-300", "truck_german_-300"):
         world.combat.order(group, "drive")
     world.combat.trigger[:] = True
     return world
+
+
+def combat_ground_units() -> tuple:
+    """The combat case's 30 ground units about the map's origin, both sides: 8 flak, 8 machine guns, 6
+    searchlights, 4 lorries, 4 squads of guards (a squad is one unit)."""
+    from flight.sim.world.combat.ground_units import GroundGroup
+    layout = (("flak", 4, -500.0), ("mg", 4, 0.0), ("searchlight", 3, 300.0), ("truck", 2, -300.0),
+              ("guards", 6, 200.0), ("guards", 6, 400.0))
+    return tuple(GroundGroup(f"{kind}_{side}_{north:.0f}", kind, side, north, east, 90.0, count, 120.0,
+                             ((north, east), (north + 600.0, east)) if kind == "truck" else ())
+                 for kind, count, north in layout for side, east in (("allied", -250.0), ("german", 250.0)))
 
 
 def combat_figures(quick: bool) -> dict:
