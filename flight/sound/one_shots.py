@@ -58,6 +58,34 @@ def flak_woof(seed: int, seconds: float = 1.6) -> np.ndarray:
     return sound / np.abs(sound).max()
 
 
+def thump(seed: int, seconds: float = 0.3) -> np.ndarray:
+    """Wheels meeting the ground hard: a dull low thud and the airframe's rattle."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(round(seconds * RATE)) / RATE
+    sound = np.sin(2 * np.pi * 45.0 * t) * _decay(t, 0.06) + 0.5 * _brown(rng, t.size, 100) * _decay(t, 0.05)
+    sound += 0.15 * rng.normal(0.0, 1.0, t.size) * _decay(t, 0.01)
+    return sound / np.abs(sound).max()
+
+
+def clank(seed: int, seconds: float = 0.25) -> np.ndarray:
+    """Metal on metal: a gun jamming, or its cocking handle worked to clear it. A few inharmonic ringing partials."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(round(seconds * RATE)) / RATE
+    partials = 900.0 * np.array([1.0, 2.76, 5.40]) * (1.0 + 0.05 * rng.random(3))
+    sound = sum(np.sin(2 * np.pi * f * t) * _decay(t, 0.04 / (k + 1)) for k, f in enumerate(partials))
+    sound += rng.normal(0.0, 1.0, t.size) * _decay(t, 0.003)
+    return sound / np.abs(sound).max()
+
+
+def thwack(seed: int, seconds: float = 0.12) -> np.ndarray:
+    """A round striking an aircraft: a sharp crack through doped fabric and a knock on wood or metal."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(round(seconds * RATE)) / RATE
+    sound = rng.normal(0.0, 1.0, t.size) * _decay(t, 0.004)
+    sound += 0.8 * np.sin(2 * np.pi * (300.0 + 200.0 * rng.random()) * t) * _decay(t, 0.015)
+    return sound / np.abs(sound).max()
+
+
 def wav_bytes(samples: np.ndarray, rate: int = RATE) -> bytes:
     """A 16-bit PCM WAV of `samples` (n,) mono or (n, 2) stereo: int16 as they are, floats clipped to -1..1."""
     samples = np.asarray(samples)

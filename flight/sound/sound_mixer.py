@@ -2,8 +2,9 @@
 world after a tick (rpm, throttle, blip, airspeed, shots, bursts) and the listener's place into the next n stereo
 samples. The game plays these blocks live and `flight replay --audio` writes them to a file: one implementation.
 
-Sources: per aircraft one per engine (the note and its propeller's whirr, at the engine's hub) and one airframe (the
-wind, its guns' reports); bursts where they went off (flight.sound.bursts). Imports numpy and numba only."""
+Sources: per aircraft one per engine (the note and its propeller's whirr, at the engine's hub) and one airframe
+(flight.sound.airframes: wind, wires, rumble, its guns' reports); bursts where they went off (flight.sound.bursts):
+flak, explosions, crashes, hits, the ground's guns. Imports numpy and numba only."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,18 +12,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from flight.sim.dynamics.quaternion import to_matrix
-from flight.sim.world.combat.events import EXPLOSION, FLAK_BURST
+from flight.sim.world.combat.events import EXPLOSION, FLAK_BURST, HIT
 from flight.sim.world.combat.ground_units import FLAK, MG
 from flight.sound import voices as v
+from flight.sound.airframes import Airframes
 from flight.sound.bursts import Bursts
-from flight.sound.one_shots import RATE, blast, flak_woof, gun_report
+from flight.sound.one_shots import RATE, blast, flak_woof, gun_report, thwack
 from flight.sound.sound_spec import load_sound
 from flight.sound.spatial import GEOMETRY, RING, SPATIAL_STATE, Listener, geometry, spatialize
 
 LONGEST_GAP_TICKS = 240  # a longer jump between two snapshots (a seek) starts the sound afresh, firing nothing
-REPORT_VARIANTS = 4  # reports per gun type, used in turn so a burst does not ring like one sample repeated
 MOST_SAMPLES = 8192  # in one block (0.37 s at 22,050 Hz)
-PENDING = 1 << 14  # samples of the ring the guns' reports are laid into ahead of the blocks that play them
 HEADROOM = 2.0  # the mix's gain before the soft limiter: a Camel's engine from the chase camera near -14 dBFS
 
 
@@ -65,25 +65,22 @@ class SoundMixer:
         self.engine_params[:, v.BRIGHT] = v.lowpass_coefficient([s.brightness_hz for s in per_engine], rate)
         self.engine_state = np.zeros((len(slots), v.ENGINE_STATE))
         self.engine_state[:, v.STRENGTH] = 1.0
-        self.wind_params = np.zeros((n, v.WIND_PARAMS))
-        self.wind_state = np.zeros((n, v.WIND_STATE))
         sources = len(slots) + n
         self.noise = v.new_noise(sources, seed)
+        self.airframes = Airframes(self.specs, self.types, seed, rate, self.noise[len(slots):])
         self.ring = np.zeros((sources, RING), dtype=np.float32)
         self.spatial_state = np.zeros((sources, SPATIAL_STATE))
         self.geometry: np.ndarray | None = None  # (sources, GEOMETRY) at the last block's end
-        self.reports = {name: [gun_report(seed + 7919 * k + hash_name(name)) * loaded[name].gun_loudness
-                               for k in range(REPORT_VARIANTS)] for name in loaded}
-        self.pending = np.zeros((n, PENDING))  # reports, by sample number modulo PENDING
-        self.pending_until = 0  # the sample after the last report laid in
         self.bursts = Bursts(rate)
-        self.woofs = [flak_woof(seed + k) for k in range(REPORT_VARIANTS)]
+        self.woofs = [flak_woof(seed + k) for k in range(4)]
+        self.thwack = thwack(seed + 4) * 0.6
         self.explosion = blast(seconds=2.0, seed=seed + 1)
         self.ground_report = gun_report(seed + 2) * 0.8
         self.flak_report = flak_woof(seed + 3)[: rate // 2]
         self.written = 0  # samples rendered so far
         self.last_tick: int | None = None
-        self.shots = 0  # reports played, to take the variants in turn
+        self.bursts_heard = 0  # flak bursts played, to take the variants in turn
+        self.crashed: np.ndarray | None = None  # the last block's, to hear a crash
 
     def render(self, snapshot, listener: Listener, count: int, volumes: Volumes = Volumes()) -> np.ndarray:
         """The next `count` samples (count, 2) float32, -1..1, spanning the ticks since the last snapshot."""
@@ -95,7 +92,7 @@ class SoundMixer:
             self.bursts.clear()
         r = to_matrix(snapshot.quat)
         engines = self._engines(snapshot, count, volumes)
-        wind = self._airframes(snapshot, count, volumes, gap)
+        wind = self.airframes.block(snapshot, count, self.written, self.last_tick is None, gap, volumes)
         points = np.concatenate([snapshot.pos[self.engine_owner] + np.einsum(
             "kij,kj->ki", r[self.engine_owner], self.engine_offset), snapshot.pos])
         end = geometry(listener, points, self.rate)
@@ -106,7 +103,7 @@ class SoundMixer:
         if gap:  # 0: a frame between two ticks (a slow-motion replay) brings nothing new
             self._new_bursts(snapshot, listener, count, gap, volumes)
         self.bursts.mix(stereo, self.written, listener)
-        self.geometry, self.last_tick = end, snapshot.tick
+        self.geometry, self.last_tick, self.crashed = end, snapshot.tick, snapshot.crashed.copy()
         self.written += count
         if volumes.muted:
             return np.zeros((count, 2), dtype=np.float32)
@@ -118,60 +115,26 @@ class SoundMixer:
         rpm = s.engine_rpm[owner, self.engine_slot] if s.engine_rpm is not None else s.rpm[owner]
         health = s.engine_health[owner, self.engine_slot] if s.engine_health is not None else np.ones(len(owner))
         running = (s.controls[owner, 5] < 0.5) & (health > 0.0) & (s.fuel[owner] > 0.0) & ~s.crashed[owner]
-        loudness = self._curve("engine_volume", rpm / self.rated, engines=True) * self.loudness
+        loudness = self._curve("engine_volume", rpm / self.rated) * self.loudness
         fresh = self.last_tick is None
         p[:, v.FIRE0] = rpm * self.firings if fresh else p[:, v.FIRE1]
         p[:, v.BLADE0] = rpm * self.blades if fresh else p[:, v.BLADE1]
         p[:, v.WHIRR0] = p[:, v.WHIRR1]
         p[:, v.FIRE1], p[:, v.BLADE1] = rpm * self.firings, rpm * self.blades
         p[:, v.GAIN] = loudness * (0.55 + 0.45 * s.controls[owner, 3]) * running * volumes.engines
-        whirr = self._curve("whirr_volume", s.airspeed[owner], engines=True)
+        whirr = self._curve("whirr_volume", s.airspeed[owner])
         p[:, v.WHIRR1] = whirr * np.minimum(rpm / (0.3 * self.rated), 1.0) * ~s.crashed[owner] * volumes.engines
         p[:, v.MISFIRE] = 0.6 * (1.0 - np.clip(health, 0.0, 1.0))
         out = np.empty((len(owner), count))
         v.engines_block(p, self.engine_state, self.noise, out, self.rate)
         return out
 
-    def _airframes(self, s, count: int, volumes: Volumes, gap: int | None) -> np.ndarray:
-        """Each airframe's wind rush and its guns' reports for the block."""
-        p = self.wind_params
-        speed = s.airspeed
-        p[:, v.WIND_GAIN0], p[:, v.WIND_COEF0] = p[:, v.WIND_GAIN1], p[:, v.WIND_COEF1]
-        p[:, v.WIND_GAIN1] = self._curve("wind_volume", speed, engines=False)
-        p[:, v.WIND_GAIN1] *= ~s.crashed * volumes.ambience
-        p[:, v.WIND_COEF1] = v.lowpass_coefficient(300.0 + 25.0 * np.minimum(speed, 120.0), self.rate)
-        if self.last_tick is None:
-            p[:, v.WIND_GAIN0], p[:, v.WIND_COEF0] = p[:, v.WIND_GAIN1], p[:, v.WIND_COEF1]
-        out = np.empty((len(p), count))
-        v.wind_block(p, self.wind_state, self.noise[len(self.engine_owner):], out, self.rate)
-        if gap and s.combat is not None and s.combat.gun_shot_tick is not None:
-            self._reports(s.combat.gun_shot_tick, s.tick, gap, count, volumes.guns)
-        if self.pending_until > self.written:
-            ring = (self.written + np.arange(count)) % PENDING
-            out += self.pending[:, ring]
-            self.pending[:, ring] = 0.0
-        return out
-
-    def _curve(self, name: str, values: np.ndarray, engines: bool) -> np.ndarray:
-        """Each engine's (or aircraft's) gain from its type's curve `name` at `values` (one per engine or aircraft)."""
+    def _curve(self, name: str, values: np.ndarray) -> np.ndarray:
+        """Each engine's gain from its type's curve `name` at `values` (one per engine)."""
         out = np.empty(len(values))
-        for spec, engine_index, aircraft_index in self.types:
-            index = engine_index if engines else aircraft_index
+        for spec, index, _ in self.types:
             out[index] = getattr(spec, name)(values[index])
         return out
-
-    def _reports(self, shot_tick: np.ndarray, tick: int, gap: int, count: int, volume: float) -> None:
-        """Each round fired since the last block, placed at its tick in this one (at most one per gun: guns fire
-        ten ticks apart or more, and blocks span a frame). The world stamps what happens in a tick with the tick's
-        number before it advances, so the snapshot after tick T holds rounds of ticks T - gap .. T - 1."""
-        aircraft, gun = np.nonzero(shot_tick >= tick - gap)
-        for i, g in zip(aircraft.tolist(), gun.tolist()):
-            offset = int((shot_tick[i, g] - (tick - gap)) * count / gap)
-            report = self.reports[self.specs[i].name][self.shots % REPORT_VARIANTS]
-            start = self.written + offset
-            self.pending[i, (start + np.arange(len(report))) % PENDING] += report * volume
-            self.pending_until = max(self.pending_until, start + len(report))
-            self.shots += 1
 
     def _new_bursts(self, s, listener: Listener, count: int, gap: int, volumes: Volumes) -> None:
         """Flak bursts and explosions of the ticks since the last block, and the ground guns' rounds."""
@@ -182,10 +145,15 @@ class SoundMixer:
         for kind, pos, age in zip(c.event_kind[fresh], c.event_pos[fresh], c.event_age[fresh]):
             at = self.written + int((gap - age) * count / gap)
             if kind == FLAK_BURST:
-                self.bursts.add(self.woofs[self.shots % REPORT_VARIANTS] * (2.5 * volumes.guns), pos, at, listener)
-                self.shots += 1
+                self.bursts.add(self.woofs[self.bursts_heard % 4] * (2.5 * volumes.guns), pos, at, listener)
+                self.bursts_heard += 1
             elif kind == EXPLOSION:
                 self.bursts.add(self.explosion * (3.0 * volumes.guns), pos, at, listener)
+            elif kind == HIT:
+                self.bursts.add(self.thwack * volumes.guns, pos, at, listener)
+        if self.crashed is not None:
+            for i in np.nonzero(s.crashed & ~self.crashed)[0]:  # an aircraft hitting the ground
+                self.bursts.add(self.explosion * (2.0 * volumes.ambience), s.pos[i], self.written, listener)
         if c.ground_shot_tick is None:
             return
         for u in np.nonzero(c.ground_shot_tick >= s.tick - gap)[0]:
@@ -195,7 +163,3 @@ class SoundMixer:
             elif c.ground_kind[u] == FLAK:
                 self.bursts.add(self.flak_report * (2.0 * volumes.guns), c.ground_pos[u], at, listener)
 
-
-def hash_name(name: str) -> int:
-    """A small stable number from a type name (Python's hash() changes between runs)."""
-    return sum((k + 1) * ord(ch) for k, ch in enumerate(name)) % 10007

@@ -19,6 +19,8 @@ CURVES = {
     "engine_volume": ("rpm_fraction", (0.0, 0.2, 0.5, 1.0, 1.4), (0.0, 0.3, 0.55, 1.0, 1.1)),
     "whirr_volume": ("airspeed", (0.0, 20.0, 50.0, 90.0), (0.0, 0.03, 0.08, 0.2)),
     "wind_volume": ("airspeed", (0.0, 20.0, 50.0, 90.0), (0.0, 0.06, 0.3, 0.8)),
+    "wires_volume": ("airspeed", (0.0, 30.0, 60.0, 90.0), (0.0, 0.0, 0.05, 0.15)),
+    "buffet_volume": ("alpha_deg", (10.0, 14.0, 20.0, 30.0), (0.0, 0.3, 1.0, 1.0)),
 }
 
 
@@ -49,6 +51,9 @@ class SoundSpec:
     engine_volume: Curve  # over rpm / rated rpm
     whirr_volume: Curve  # over airspeed m/s
     wind_volume: Curve  # over airspeed m/s
+    wires_volume: Curve  # the bracing wires singing, over airspeed m/s
+    buffet_volume: Curve  # the airframe shuddering near the stall, over angle of attack, degrees
+    wire_diameter_mm: float  # the wires sing at 0.2 airspeed / diameter (Strouhal's vortex shedding)
 
 
 class SoundFileError(ValueError):
@@ -78,6 +83,7 @@ def _read(name: str, t: Table, aircraft) -> SoundSpec:
         brightness_hz=t.number("brightness_hz", 100.0, 10000.0, 3000.0 if rotary else 1200.0),
         blades=t.integer("blades", 1, 8, 2), loudness=t.number("loudness", 0.0, 10.0, 1.0),
         gun_loudness=t.number("gun_loudness", 0.0, 10.0, 1.0), rated_rpm=aircraft.engine.rated_rpm,
+        wire_diameter_mm=t.number("wire_diameter_mm", 1.0, 50.0, 5.0),
         engine_positions=tuple(tuple(p) for p in aircraft.engine.positions),
         gun_rates_rpm=tuple(g.rate_rpm for g in guns_of(aircraft)), **curves)
 

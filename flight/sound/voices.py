@@ -1,5 +1,5 @@
 """The sources' waveforms, one block at a time for every source at once: engines (a pulse per cylinder firing, the
-propeller's whirr) and the wind's rush. Compiled with numba because each sample depends on the one before (phases,
+propeller's whirr) and airframes (the wind's rush, buffet and wheels' rumble, the wires singing). Compiled with numba because each sample depends on the one before (phases,
 filters, the noise generator's state); every recursion's state is kept between blocks, so blocks join without a
 click and the same inputs give the same samples. Imports numpy and numba only (through flight.sim.jit)."""
 from __future__ import annotations
@@ -19,9 +19,12 @@ ENGINE_PARAMS = 11
 # firing's strength (0.1 on a miss), and two low-passes of the whirr's noise
 PHASE, BLADE_PHASE, SMOOTH_GAIN, NOTE_LOW, STRENGTH, WHIRR_LOW, WHIRR_LOW2 = range(7)
 ENGINE_STATE = 7
-# wind parameters (M, WIND_PARAMS): gain and low-pass coefficient at the block's start and end; state: two poles
-WIND_GAIN0, WIND_GAIN1, WIND_COEF0, WIND_COEF1 = range(4)
-WIND_PARAMS, WIND_STATE = 4, 2
+# airframe parameters (M, AIRFRAME_PARAMS), each at the block's start and end: the wind's gain and low-pass
+# coefficient, the low rumble's gain (buffet near the stall, wheels on the ground), the wires' tone gain and Hz;
+# state: the wind's two poles, the rumble's two, the wires' phase
+WIND_GAIN0, WIND_GAIN1, WIND_COEF0, WIND_COEF1, RUMBLE0, RUMBLE1, WIRES0, WIRES1, WIRES_HZ0, WIRES_HZ1 = range(10)
+AIRFRAME_PARAMS, AIRFRAME_STATE = 10, 5
+RUMBLE_COEF = 0.02  # the rumble's low-pass, ~70 Hz at 22 kHz: a shudder felt more than heard
 GAIN_TIME = 0.003  # s: how fast an engine's note follows its gain; the blip switch cuts it 20 dB in ~15 ms
 
 
@@ -105,21 +108,34 @@ def engines_block(params, state, noise, out, rate):
 
 
 @kernel
-def wind_block(params, state, noise, out, rate):
-    """Fill out (M, n) with each airframe's wind rush: white noise through two one-pole low-passes whose cutoff
-    rises with airspeed (a hiss at speed, a murmur when slow)."""
+def airframe_block(params, state, noise, out, rate):
+    """Fill out (M, n) with each airframe's sound: the wind's rush (white noise through two one-pole low-passes
+    whose cutoff rises with airspeed: a murmur when slow, a hiss at speed), a low rumble (buffet, the wheels) and
+    the bracing wires singing (a tone wavering with the wind)."""
     m_count, n = out.shape
+    rumble_scale = 2.5 / math.sqrt(RUMBLE_COEF)
     for m in range(m_count):
         p = params[m]
-        a, b = state[m, 0], state[m, 1]
+        a, b, low, low2, wire = state[m, 0], state[m, 1], state[m, 2], state[m, 3], state[m, 4]
         for k in range(n):
             t = (k + 1.0) / n
+            white = _white(noise, m)
             coef = p[WIND_COEF0] + (p[WIND_COEF1] - p[WIND_COEF0]) * t
-            a += coef * (_white(noise, m) - a)
+            a += coef * (white - a)
             b += coef * (a - b)
             # / sqrt(coef): a low-pass of white noise keeps about that share of its level; this keeps it even
-            out[m, k] = (p[WIND_GAIN0] + (p[WIND_GAIN1] - p[WIND_GAIN0]) * t) * b * 2.5 / math.sqrt(coef)
-        state[m, 0], state[m, 1] = a, b
+            sample = (p[WIND_GAIN0] + (p[WIND_GAIN1] - p[WIND_GAIN0]) * t) * b * 2.5 / math.sqrt(coef)
+            low += RUMBLE_COEF * (white - low)
+            low2 += RUMBLE_COEF * (low - low2)
+            sample += (p[RUMBLE0] + (p[RUMBLE1] - p[RUMBLE0]) * t) * low2 * rumble_scale
+            wire += (p[WIRES_HZ0] + (p[WIRES_HZ1] - p[WIRES_HZ0]) * t) / rate
+            if wire >= 1.0:
+                wire -= math.floor(wire)
+            wires = p[WIRES0] + (p[WIRES1] - p[WIRES0]) * t
+            if wires != 0.0:
+                sample += wires * (0.7 + 3.0 * b) * _sin_turns(wire)
+            out[m, k] = sample
+        state[m, 0], state[m, 1], state[m, 2], state[m, 3], state[m, 4] = a, b, low, low2, wire
 
 
 @kernel

@@ -16,14 +16,16 @@ LEVEL = np.eye(3)  # facing north, wings level
 
 
 def snapshot(tick: int, n: int = 1, rpm=1250.0, throttle=1.0, blip=0.0, airspeed=0.0, pos=None, engines: int = 1,
-             health=None, shots=None):
-    """Aircraft facing north; `pos` (n, 3) NED (default 1,000 m up), velocity north at `airspeed`."""
+             health=None, shots=None, alpha_deg=2.0, on_ground=False, sink=0.0, jammed=False):
+    """Aircraft facing north; `pos` (n, 3) NED (default 1,000 m up), velocity north at `airspeed` (and down at
+    `sink`)."""
     pos = np.array([[0.0, 0.0, -1000.0]] * n) if pos is None else np.asarray(pos, dtype=float).reshape(n, 3)
     combat = None if shots is None else SimpleNamespace(gun_shot_tick=np.asarray(shots), ground_shot_tick=None,
                                                         event_kind=np.zeros(0), event_pos=np.zeros((0, 3)),
                                                         event_age=np.zeros(0))
     return SimpleNamespace(
-        tick=tick, pos=pos, quat=np.tile([1.0, 0.0, 0.0, 0.0], (n, 1)), vel=np.tile([airspeed, 0.0, 0.0], (n, 1)),
+        tick=tick, pos=pos, quat=np.tile([1.0, 0.0, 0.0, 0.0], (n, 1)), vel=np.tile([airspeed, 0.0, sink], (n, 1)),
+        alpha=np.full(n, np.radians(alpha_deg)), on_ground=np.full(n, on_ground), jammed=np.full((n, 2), jammed),
         airspeed=np.full(n, float(airspeed)), rpm=np.full(n, float(rpm)), engine_rpm=np.full((n, engines), rpm),
         engine_health=np.ones((n, engines)) if health is None else np.asarray(health, dtype=float).reshape(n, engines),
         controls=np.tile([0.0, 0.0, 0.0, throttle, 0.0, blip], (n, 1)), fuel=np.full(n, 50.0),
