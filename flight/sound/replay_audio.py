@@ -8,9 +8,11 @@ from collections.abc import Callable
 import numpy as np
 
 from flight.sim.dynamics import DT
+from flight.sim.world.seats.gate.gate_seat import GateSeat
 from flight.sound.one_shots import RATE, to_pcm16
 from flight.sound.sound_mixer import SoundMixer, Volumes
-from flight.sound.spatial import EARS_BODY, riding_listener
+from flight.sound.gate_sound import gate_listener
+from flight.sound.spatial import EARS_BODY, Listener, riding_listener
 
 CAMERAS = tuple(EARS_BODY)
 BLOCK_TICKS = 2  # a block per 60 Hz frame, as live
@@ -19,6 +21,14 @@ BLOCK_TICKS = 2  # a block per 60 Hz frame, as live
 def sample_of(tick: int, rate: int = RATE) -> int:
     """The first sample of `tick` (ticks and samples keep time: 22,050 / 120 is not whole)."""
     return round(tick * DT * rate)
+
+
+def listener_for(snapshot, camera: str, follow: int) -> Listener:
+    """Where the offline render listens: at the gate's gun while the player is there (Part 1), else riding with
+    aircraft `follow`."""
+    if snapshot.gate is not None and snapshot.seat == GateSeat.name:
+        return gate_listener(snapshot.gate)
+    return riding_listener(snapshot, follow, camera)
 
 
 def render_replay(playback, camera: str = "chase", start_tick: int = 0, end_tick: int | None = None,
@@ -36,7 +46,7 @@ def render_replay(playback, camera: str = "chase", start_tick: int = 0, end_tick
             break
         snapshot = world.snapshot()
         count = sample_of(tick + ran) - sample_of(tick)
-        blocks.append(to_pcm16(mixer.render(snapshot, riding_listener(snapshot, follow, camera), count, Volumes())))
+        blocks.append(to_pcm16(mixer.render(snapshot, listener_for(snapshot, camera, follow), count, Volumes())))
         tick += ran
         if progress is not None:
             progress(tick - start_tick, end_tick - start_tick)

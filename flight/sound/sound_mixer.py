@@ -17,6 +17,7 @@ from flight.sim.world.combat.ground_units import FLAK, MG
 from flight.sound import voices as v
 from flight.sound.airframes import Airframes
 from flight.sound.bursts import Bursts
+from flight.sound.gate_sound import GateSounds
 from flight.sound.one_shots import RATE, blast, flak_woof, gun_report, thwack
 from flight.sound.sound_spec import load_sound
 from flight.sound.spatial import GEOMETRY, RING, SPATIAL_STATE, Listener, geometry, spatialize
@@ -72,6 +73,7 @@ class SoundMixer:
         self.spatial_state = np.zeros((sources, SPATIAL_STATE))
         self.geometry: np.ndarray | None = None  # (sources, GEOMETRY) at the last block's end
         self.bursts = Bursts(rate)
+        self.gate = GateSounds(seed)
         self.woofs = [flak_woof(seed + k) for k in range(4)]
         self.thwack = thwack(seed + 4) * 0.6
         self.explosion = blast(seconds=2.0, seed=seed + 1)
@@ -102,6 +104,8 @@ class SoundMixer:
                    stereo, self.rate)
         if gap:  # 0: a frame between two ticks (a slow-motion replay) brings nothing new
             self._new_bursts(snapshot, listener, count, gap, volumes)
+            if snapshot.gate is not None:
+                self.gate.lay(snapshot.gate, self.bursts, listener, self.written, count, gap, volumes)
         self.bursts.mix(stereo, self.written, listener)
         self.geometry, self.last_tick, self.crashed = end, snapshot.tick, snapshot.crashed.copy()
         self.written += count

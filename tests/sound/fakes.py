@@ -29,7 +29,7 @@ def snapshot(tick: int, n: int = 1, rpm=1250.0, throttle=1.0, blip=0.0, airspeed
         airspeed=np.full(n, float(airspeed)), rpm=np.full(n, float(rpm)), engine_rpm=np.full((n, engines), rpm),
         engine_health=np.ones((n, engines)) if health is None else np.asarray(health, dtype=float).reshape(n, engines),
         controls=np.tile([0.0, 0.0, 0.0, throttle, 0.0, blip], (n, 1)), fuel=np.full(n, 50.0),
-        crashed=np.zeros(n, dtype=bool), combat=combat)
+        crashed=np.zeros(n, dtype=bool), combat=combat, gate=None)
 
 
 def ears(pos=(0.0, 0.0, -1000.0)) -> Listener:

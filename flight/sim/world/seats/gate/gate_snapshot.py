@@ -71,6 +71,9 @@ class GateSnapshot:
     target: int  # arrivals that end the part
     prisoners: int  # in all
     done: bool
+    # the ticks of the gun's and each guard's latest round, so the sound places every report on its tick
+    gun_shot_tick: int = -1000
+    men_shot_tick: np.ndarray | None = None  # (M,)
 
 
 def gate_snapshot(gate, tick: int) -> GateSnapshot:
@@ -93,4 +96,5 @@ def gate_snapshot(gate, tick: int) -> GateSnapshot:
         grenade_pos=m.grenade_pos.copy(), grenade_fuse=m.grenade_fuse.copy(), tracer_pos=b.pos[burning],
         tracer_vel=b.vel[burning], tracer_age=tick - b.born[burning], event_kind=kind, event_pos=pos,
         event_age=age, light_pos=g.light_pos.copy(), light_beam=beams, light_spot=spots, light_on=g.light_on.copy(),
-        through=g.through, arrived=g.arrived, target=g.target, prisoners=len(p.state), done=g.done)
+        through=g.through, arrived=g.arrived, target=g.target, prisoners=len(p.state), done=g.done,
+        gun_shot_tick=int(g.last_shot), men_shot_tick=m.last_shot.copy())
