@@ -72,8 +72,9 @@ def _replay(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
     elif given and args.video is None:
-        print(f"flight replay: {VIDEO_OPTIONS[next(iter(given))]} goes with --video OUT.mp4 (or --audio OUT.wav)",
-              file=sys.stderr)
+        name = next(iter(given))
+        also = " or --audio OUT.wav" if name in AUDIO_OPTIONS else ""
+        print(f"flight replay: {VIDEO_OPTIONS[name]} goes with --video OUT.mp4{also}", file=sys.stderr)
         return 2
     return replay_command(args.file, info=args.info, verify=args.verify, jobs=args.jobs, export=args.export,
                           video=args.video, video_options=given, audio=args.audio)

@@ -34,3 +34,17 @@ def test_flight_replay_audio_writes_a_stereo_wav(tmp_path, capsys):
         assert (sound.getnchannels(), sound.getsampwidth(), sound.getframerate()) == (2, 2, RATE)
         assert sound.getnframes() == 2 * RATE
     assert [p.name for p in tmp_path.iterdir()] == ["training.wav"], "written atomically: no temporary file left"
+
+
+def test_a_bad_audio_option_or_output_is_one_line(tmp_path, capsys):
+    from flight import cli
+    training = str(GOLDEN / "training.flightreplay")
+    (tmp_path / "folder.wav").mkdir()
+    for args, problem in ((["--audio", str(tmp_path / "a.wav"), "--size", "640x360"], "--size does not go with --audio"),
+                          (["--audio", str(tmp_path / "a.wav"), "--camera", "flyby"], "--camera flyby does not go"),
+                          (["--audio", str(tmp_path / "a.mp3")], "not a WAV file's name"),
+                          (["--audio", str(tmp_path / "folder.wav")], "a folder of that name is there"),
+                          (["--from", "3"], "--from goes with --video OUT.mp4 or --audio OUT.wav")):
+        assert cli.main(["replay", training, *args]) == 2, args
+        err = capsys.readouterr().err
+        assert problem in err and err.count("\n") == 1, err
