@@ -16,6 +16,7 @@ from flight.sim.world.combat.events import EXPLOSION, FLAK_BURST, HIT
 from flight.sim.world.combat.ground_units import FLAK, MG
 from flight.sound import voices as v
 from flight.sound.airframes import Airframes
+from flight.sound.ambience import DistantGuns
 from flight.sound.bursts import Bursts
 from flight.sound.gate_sound import GateSounds
 from flight.sound.one_shots import RATE, blast, flak_woof, gun_report, thwack
@@ -74,6 +75,7 @@ class SoundMixer:
         self.geometry: np.ndarray | None = None  # (sources, GEOMETRY) at the last block's end
         self.bursts = Bursts(rate)
         self.gate = GateSounds(seed)
+        self.distant_guns = DistantGuns(seed, rate)
         self.woofs = [flak_woof(seed + k) for k in range(4)]
         self.thwack = thwack(seed + 4) * 0.6
         self.explosion = blast(seconds=2.0, seed=seed + 1)
@@ -106,6 +108,7 @@ class SoundMixer:
             self._new_bursts(snapshot, listener, count, gap, volumes)
             if snapshot.gate is not None:
                 self.gate.lay(snapshot.gate, self.bursts, listener, self.written, count, gap, volumes)
+        self.distant_guns.lay(self.bursts, listener, self.written, count, volumes.ambience)
         self.bursts.mix(stereo, self.written, listener)
         self.geometry, self.last_tick, self.crashed = end, snapshot.tick, snapshot.crashed.copy()
         self.written += count
