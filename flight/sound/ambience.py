@@ -1,12 +1,14 @@
-"""The war on the horizon: the guns of the front heard from far off, a heavy shell's boom every few seconds from
-5-9 km away, its highs taken by the air on the way, whatever the listener is doing. Drawn from the mixer's own
-seeded generator (the simulation's is never touched), so the same blocks give the same booms."""
+"""The world around the flight: the war on the horizon (the guns of the front heard from far off, a heavy shell's
+boom every few seconds from 5-9 km away, whatever the listener is doing; drawn from the mixer's own seeded
+generator, never the simulation's, so the same blocks give the same booms) and a level's bell (flight.sound.
+level_sound), rung by the snapshot's clock."""
 from __future__ import annotations
 
 import numpy as np
 
 from flight.sound.bursts import Bursts
-from flight.sound.one_shots import RATE, blast
+from flight.sim.dynamics import DT
+from flight.sound.one_shots import RATE, blast, bell
 from flight.sound.spatial import SPEED_OF_SOUND, Listener
 
 MEAN_GAP_S = 5.0  # between booms, on average (exponentially distributed: a barrage's irregular thud)
@@ -34,3 +36,23 @@ class DistantGuns:
             boom = self.booms[int(self.rng.integers(len(self.booms)))]
             bursts.add(boom * (LOUDNESS * volume), pos, self.next_at, listener)
             self.next_at += max(int(self.rng.exponential(MEAN_GAP_S) * self.rate), 1)
+
+
+BELL_STROKE_TICKS = 96  # an alarm rung fast: a stroke every 0.8 s
+BELL_LOUDNESS = 20.0  # a camp bell at the mixer's 10 m reference: clear across the airfield
+
+
+class Bell:
+    """A bell rung from the flight's start for `seconds`, a stroke every BELL_STROKE_TICKS."""
+
+    def __init__(self, pos_ned: tuple[float, float, float], seconds: float, seed: int):
+        self.pos_ned, self.last_tick = np.asarray(pos_ned, dtype=float), round(seconds / DT)
+        self.strokes = [bell(seed + 200 + k) for k in range(2)]  # the clapper strikes each side in turn
+
+    def lay(self, bursts: Bursts, listener: Listener, tick: int, gap: int, written: int, count: int,
+            volume: float) -> None:
+        """The strokes of ticks tick - gap .. tick - 1, in the block from sample `written`."""
+        for stroke in range(-(-(tick - gap) // BELL_STROKE_TICKS) * BELL_STROKE_TICKS, min(tick, self.last_tick),
+                            BELL_STROKE_TICKS):
+            sound = self.strokes[(stroke // BELL_STROKE_TICKS) % 2] * (BELL_LOUDNESS * volume)
+            bursts.add(sound, self.pos_ned, written + int((stroke - (tick - gap)) * count / gap), listener)

@@ -86,6 +86,19 @@ def thwack(seed: int, seconds: float = 0.12) -> np.ndarray:
     return sound / np.abs(sound).max()
 
 
+def bell(seed: int, seconds: float = 2.5, strike_hz: float = 620.0) -> np.ndarray:
+    """One stroke of a small iron bell: a bell's inharmonic partials (hum, prime, minor third, fifth, octave and
+    above, as church bells are tuned), the higher dying faster, on the clapper's click."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(round(seconds * RATE)) / RATE
+    ratios = np.array([0.5, 1.0, 1.2, 1.5, 2.0, 2.5, 2.67])
+    amplitude = np.array([0.5, 1.0, 0.6, 0.3, 0.5, 0.25, 0.2])
+    sound = sum(a * np.sin(2 * np.pi * strike_hz * r * (1.0 + 0.002 * rng.normal()) * t) * _decay(t, 1.2 / r)
+                for a, r in zip(amplitude, ratios))
+    sound += 0.3 * rng.normal(0.0, 1.0, t.size) * _decay(t, 0.002)
+    return sound / np.abs(sound).max()
+
+
 # a shouted vowel's first three formants, Hz (Peterson and Barney's averages for men): "Halt!", "Hier!", "Los!"
 VOWELS = ((730.0, 1090.0, 2440.0), (270.0, 2290.0, 3010.0), (570.0, 840.0, 2410.0))
 

@@ -12,6 +12,7 @@ from flight.sim.world.seats.gate.gate_seat import GateSeat
 from flight.sound.one_shots import RATE, to_pcm16
 from flight.sound.sound_mixer import SoundMixer, Volumes
 from flight.sound.gate_sound import gate_listener
+from flight.sound.level_sound import LevelSound
 from flight.sound.spatial import EARS_BODY, Listener, riding_listener
 
 CAMERAS = tuple(EARS_BODY)
@@ -32,11 +33,12 @@ def listener_for(snapshot, camera: str, follow: int) -> Listener:
 
 
 def render_replay(playback, camera: str = "chase", start_tick: int = 0, end_tick: int | None = None,
-                  follow: int = 0, progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+                  follow: int = 0, progress: Callable[[int, int], None] | None = None,
+                  level: LevelSound = LevelSound()) -> np.ndarray:
     """(n, 2) int16 samples of the replay from `start_tick` to `end_tick` (default its end) heard from `camera`
-    riding with aircraft `follow`."""
+    riding with aircraft `follow`, with its `level`'s own sounds (flight.sound.level_sound)."""
     world = playback.sortie.world
-    mixer = SoundMixer([spec.name for spec in world.fleet.specs], seed=playback.replay.header["seed"])
+    mixer = SoundMixer([spec.name for spec in world.fleet.specs], seed=playback.replay.header["seed"], level=level)
     end_tick = playback.replay.ticks if end_tick is None else end_tick
     playback.seek(start_tick)
     blocks, tick = [], playback.tick

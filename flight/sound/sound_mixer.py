@@ -16,9 +16,10 @@ from flight.sim.world.combat.events import EXPLOSION, FLAK_BURST, HIT
 from flight.sim.world.combat.ground_units import FLAK, MG
 from flight.sound import voices as v
 from flight.sound.airframes import Airframes
-from flight.sound.ambience import DistantGuns
+from flight.sound.ambience import Bell, DistantGuns
 from flight.sound.bursts import Bursts
 from flight.sound.gate_sound import GateSounds
+from flight.sound.level_sound import LevelSound
 from flight.sound.one_shots import RATE, blast, flak_woof, gun_report, thwack
 from flight.sound.sound_spec import load_sound
 from flight.sound.spatial import GEOMETRY, RING, SPATIAL_STATE, Listener, geometry, spatialize
@@ -43,7 +44,7 @@ class SoundMixer:
     """The sound of the aircraft types `aircraft` (fleet order) and everything around them, block by block. Keeps
     phases, filters, delay lines and the shots already heard between blocks; same inputs, same samples."""
 
-    def __init__(self, aircraft: list[str], seed: int = 0, rate: int = RATE):
+    def __init__(self, aircraft: list[str], seed: int = 0, rate: int = RATE, level: LevelSound = LevelSound()):
         self.rate = rate
         loaded = {name: load_sound(name) for name in sorted(set(aircraft))}
         self.specs = [loaded[name] for name in aircraft]
@@ -76,6 +77,7 @@ class SoundMixer:
         self.bursts = Bursts(rate)
         self.gate = GateSounds(seed)
         self.distant_guns = DistantGuns(seed, rate)
+        self.bell = Bell(level.bell_ned, level.bell_seconds, seed) if level.bell_ned is not None else None
         self.woofs = [flak_woof(seed + k) for k in range(4)]
         self.thwack = thwack(seed + 4) * 0.6
         self.explosion = blast(seconds=2.0, seed=seed + 1)
@@ -108,6 +110,8 @@ class SoundMixer:
             self._new_bursts(snapshot, listener, count, gap, volumes)
             if snapshot.gate is not None:
                 self.gate.lay(snapshot.gate, self.bursts, listener, self.written, count, gap, volumes)
+            if self.bell is not None:
+                self.bell.lay(self.bursts, listener, snapshot.tick, gap, self.written, count, volumes.ambience)
         self.distant_guns.lay(self.bursts, listener, self.written, count, volumes.ambience)
         self.bursts.mix(stereo, self.written, listener)
         self.geometry, self.last_tick, self.crashed = end, snapshot.tick, snapshot.crashed.copy()

@@ -9,6 +9,7 @@ from pathlib import Path
 from flight.files import write_atomically
 from flight.sim.replay.playback import Playback
 from flight.sim.replay.reader import load_replay
+from flight.sound.level_sound import LevelSoundError, load_level_sound
 from flight.sound.one_shots import RATE, wav_bytes
 from flight.sound.replay_audio import render_replay
 from flight.text import reason
@@ -27,12 +28,16 @@ def export_audio(path: Path, out: Path, camera: str = "chase", start_s: float | 
     replay = load_replay(path, allow_partial=True)
     start_tick, end_tick = span(replay, start_s, end_s)
     playback = Playback(replay)
+    try:
+        level = load_level_sound(replay.header["level"])
+    except LevelSoundError as error:
+        raise ExportError(str(error)) from None
     show = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
         print(f"\rrendering {out.name}: {100 * done // total:3d}%", end="", file=sys.stderr, flush=True)
 
-    samples = render_replay(playback, camera, start_tick, end_tick, progress=progress if show else None)
+    samples = render_replay(playback, camera, start_tick, end_tick, progress=progress if show else None, level=level)
     try:
         write_atomically(out, wav_bytes(samples))
     except (OSError, ValueError) as error:  # ValueError: a NUL in the name

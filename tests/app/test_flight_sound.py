@@ -57,7 +57,7 @@ class FakeApp:
 def test_each_frame_streams_its_samples_paused_none_and_fast_muted():
     world = World(generate_terrain(1, size_m=(2000.0, 2000.0)))
     world.tick(np.array([0.0, 0.0, 0.0, 1.0, 0.0, 0.0]))
-    sound = FlightSound(FakeApp(), ["camel"], seed=1)
+    sound = FlightSound(FakeApp(), ["camel"], seed=1, level="training")
     root = NodePath("root")
     camera = root.attach_new_node("camera")
     assert sound.stream.open().ready() == round(0.05 * RATE), "a little silence queued ahead"

@@ -4,11 +4,13 @@ nothing is rendered and the stream runs dry (silence); faster than real time it 
 With no sound device nothing is rendered at all (FlightApp has said so in one line)."""
 from __future__ import annotations
 
+import sys
 import time
 
 from panda3d.core import UserDataAudio
 
 from flight.app.frames import pose_to_ned
+from flight.sound.level_sound import LevelSound, LevelSoundError, load_level_sound
 from flight.sound.one_shots import RATE, to_pcm16
 from flight.sound.sound_mixer import MOST_SAMPLES, SoundMixer, Volumes
 from flight.sound.spatial import Listener
@@ -19,10 +21,10 @@ AHEAD_S = 0.05  # queued beyond the frame, so a late frame does not leave the sp
 class FlightSound:
     """`update` once a frame after the camera is placed; `cost_s` is the last frame's sound work (flight bench)."""
 
-    def __init__(self, app, aircraft: list[str], seed: int):
+    def __init__(self, app, aircraft: list[str], seed: int, level: str):
         manager = app.sfxManagerList[0] if app.sfxManagerList else None
         self.playing = manager is not None and manager.is_valid()
-        self.mixer = SoundMixer(aircraft, seed=seed) if self.playing else None
+        self.mixer = SoundMixer(aircraft, seed=seed, level=self._level_sound(level)) if self.playing else None
         self.owed = 0.0  # samples due but not yet rendered (a frame's time is not whole samples)
         self.cost_s = 0.0
         self.stream = self.sound = None
@@ -31,6 +33,15 @@ class FlightSound:
             self.stream.append(bytes(4 * round(AHEAD_S * RATE)))
             self.sound = manager.get_sound(self.stream)
             self.sound.play()
+
+    @staticmethod
+    def _level_sound(level: str) -> LevelSound:
+        """The level's own sounds; a broken [sound] table is one line and the flight goes on without them."""
+        try:
+            return load_level_sound(level)
+        except LevelSoundError as error:
+            print(f"flight: {error}", file=sys.stderr)
+            return LevelSound()
 
     def update(self, snapshot, camera, root, frame_s: float, paused: bool, speed: float, volumes: Volumes) -> None:
         """Render and queue the frame's `frame_s` seconds of sound (nothing while `paused`)."""

@@ -106,7 +106,7 @@ class FlightView:
         self.mouse_aim: MouseAim | None = None
         self._set_mouse_aim(settings.mouse_aim and playback is None)
         self.hud.set_assists(self._assist_names(settings) if playback is None else [])
-        self.sound = FlightSound(app, [spec.name for spec in self.world.fleet.specs], self.sortie.seed)
+        self.sound = FlightSound(app, [spec.name for spec in self.world.fleet.specs], self.sortie.seed, level)
         app.task_mgr.add(self._tick, "flight-tick", sort=TICK_TASK_SORT)
         app.task_mgr.add(self._draw, "flight-draw", sort=TICK_TASK_SORT + 1)
 

@@ -46,7 +46,7 @@ _SOUND_HEADER = re.compile(rb"^\s*\[\[?\s*sound\s*[\].]")
 
 
 def without_sound(path: Path) -> bytes:
-    """An aircraft file's bytes without its [sound] tables (header lines `[sound]`, `[sound.engine]`, ... and
+    """An aircraft's or a level's TOML file's bytes without its [sound] tables (header lines `[sound]`, `[sound.engine]`, ... and
     everything up to the next other table), so that how an aircraft sounds never invalidates a replay of how it
     flies. A file with no [sound] table is returned byte for byte; one with is trimmed to one final newline."""
     data = path.read_bytes()
@@ -63,8 +63,10 @@ def without_sound(path: Path) -> bytes:
 
 
 def level_hash(level: str) -> str:
-    """The hash of an installed level's files (LevelFileError for any other name)."""
-    return files_hash(level_folder(level))
+    """The hash of an installed level's files (LevelFileError for any other name), its TOML's [sound] tables left
+    out as the aircraft's are."""
+    return files_hash(level_folder(level), "*", lambda path: without_sound(path) if path.suffix == ".toml"
+                      else path.read_bytes())
 
 
 def aircraft_hash() -> str:
