@@ -1,5 +1,5 @@
-"""Part 1 at the camp gate (WorldSnapshot.gate) as heard from Allison's gun: his Maxim's every round, the guards'
-rifles, their grenades and the rounds striking, and the guards shouting as they run. Laid as bursts where they
+"""Part 1 at the camp gate (WorldSnapshot.gate) as heard from Allison's gun: his Maxim's every round and its belt
+changes, the guards' rifles, their grenades and the rounds striking, and the guards shouting as they run. Laid as bursts where they
 happen (flight.sound.bursts). Imports numpy only."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import numpy as np
 
 from flight.sim.world.combat.events import EXPLOSION, HIT
 from flight.sound.bursts import Bursts
-from flight.sound.one_shots import blast, gun_report, shout, thwack
+from flight.sound.one_shots import blast, clank, gun_report, shout, thwack
 from flight.sound.spatial import Listener
 
 SHOUT_EVERY_TICKS = 420  # a running guard shouts about every 3.5 s (each on his own beat)
@@ -31,7 +31,9 @@ class GateSounds:
         self.grenade = blast(seed=seed + 51)
         self.thwack = thwack(seed + 61) * 0.5
         self.shouts = [shout(seed + 71 + k) * 0.8 for k in range(6)]
+        self.clank = clank(seed + 81)
         self.rounds = 0
+        self.reloading = False  # the last block's: a new belt is heard going in
 
     def lay(self, gate, bursts: Bursts, listener: Listener, written: int, count: int, gap: int, volumes) -> None:
         """The bursts of the ticks since the last block (the snapshot after tick T holds ticks T - gap .. T - 1)."""
@@ -40,6 +42,10 @@ class GateSounds:
         def at(tick) -> int:
             return written + int((tick - first) * count / gap)
 
+        if gate.reloading and not self.reloading:  # the empty belt out, the new one in, the handle worked
+            for offset in (0.0, 0.9, 1.6):
+                bursts.add(self.clank * volumes.guns, gate.gun_pos, written + int(offset * bursts.rate), listener)
+        self.reloading = gate.reloading
         if gate.gun_shot_tick >= first:
             bursts.add(self.maxim[self.rounds % 4] * volumes.guns, gate.muzzle_pos, at(gate.gun_shot_tick), listener)
             self.rounds += 1
