@@ -1,18 +1,19 @@
 """Each aircraft's airframe as a sound source at its centre of gravity: the wind's rush, the bracing wires singing
 and the low rumble of buffet near the stall or of the wheels on the ground (flight.sound.voices.airframe_block),
-and the short sounds laid on it at their tick: its guns' reports, a touchdown's thump, a gun jamming. Imports
+and the short sounds laid on it at their tick: its guns' reports, a touchdown's thump, creaks under g, a gun jamming. Imports
 numpy and numba only."""
 from __future__ import annotations
 
 import numpy as np
 
 from flight.sound import voices as v
-from flight.sound.one_shots import clank, gun_report, thump
+from flight.sound.one_shots import clank, creak, gun_report, thump
 
 REPORT_VARIANTS = 4  # reports per gun type, used in turn so a burst does not ring like one sample repeated
 PENDING = 1 << 14  # samples of the ring the short sounds are laid into ahead of the blocks that play them
 WHEELS_FULL_MS = 25.0  # ground speed at which the wheels rumble their loudest
 THUMP_FULL_MS = 3.0  # sink rate of the loudest touchdown thump
+CREAK_FROM_G, CREAK_FULL_G = 3.0, 5.5  # the airframe starts to creak, and creaks as often as it can (1 a 0.3 s)
 
 
 def hash_name(name: str) -> int:
@@ -32,6 +33,8 @@ class Airframes:
         self.reports = {spec.name: [gun_report(seed + 7919 * k + hash_name(spec.name)) * spec.gun_loudness
                                     for k in range(REPORT_VARIANTS)] for spec, _, _ in types}
         self.thump, self.clank = thump(seed + 5), clank(seed + 6)
+        self.creaks = [creak(seed + 7 + k) * 0.4 for k in range(3)]
+        self.rng = np.random.Generator(np.random.PCG64(seed + 1916))  # the creaks' own: never the simulation's
         self.pending = np.zeros((n, PENDING))  # laid-in short sounds, by sample number modulo PENDING
         self.pending_until = 0  # the sample after the last one laid in
         self.shots = 0  # reports laid, to take the variants in turn
@@ -83,8 +86,8 @@ class Airframes:
     def _lay_events(self, s, count: int, written: int, gap: int, volumes) -> None:
         """The guns' rounds of the ticks since the last block at their ticks (the world stamps what happens in a
         tick with the tick's number before it advances: the snapshot after tick T holds ticks T - gap .. T - 1;
-        at most one round a gun, as guns fire ten ticks apart or more and blocks span a frame); a touchdown and a
-        jam at the block's start."""
+        at most one round a gun, as guns fire ten ticks apart or more and blocks span a frame); a touchdown, a
+        creak under g and a jam at the block's start."""
         if s.combat is not None and s.combat.gun_shot_tick is not None:
             shot_tick = s.combat.gun_shot_tick
             for i, g in zip(*(index.tolist() for index in np.nonzero(shot_tick >= s.tick - gap))):
@@ -95,6 +98,11 @@ class Airframes:
             for i in np.nonzero(s.on_ground & ~self.on_ground & ~s.crashed)[0]:
                 sink = max(float(s.vel[i, 2]), 0.5)
                 self._lay(i, self.thump * (min(sink / THUMP_FULL_MS, 1.0) * volumes.ambience), written)
+        load = np.clip((np.abs(s.specific_force[:, 2]) - CREAK_FROM_G) / (CREAK_FULL_G - CREAK_FROM_G), 0.0, 1.0)
+        chance = load * min(gap * 2.0 / 36.0, 1.0)  # at full load a creak every 36 ticks (0.3 s)
+        for i in np.nonzero(self.rng.random(len(load)) < chance)[0]:
+            creaked = self.creaks[int(self.rng.integers(len(self.creaks)))]
+            self._lay(i, creaked * (load[i] * volumes.ambience), written)
         if self.jammed is not None and s.jammed is not None:
             for i in np.nonzero((s.jammed & ~self.jammed).any(axis=1))[0]:
                 self._lay(i, self.clank * volumes.guns, written)

@@ -99,6 +99,19 @@ def bell(seed: int, seconds: float = 2.5, strike_hz: float = 620.0) -> np.ndarra
     return sound / np.abs(sound).max()
 
 
+def creak(seed: int, seconds: float = 0.3) -> np.ndarray:
+    """Spruce and wire under load: a stick-slip creak, clicks 40-70 a second each ringing the wood near 500 Hz,
+    swelling and fading."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(round(seconds * RATE)) / RATE
+    clicks = np.zeros(t.size)
+    at = np.cumsum(rng.uniform(RATE / 70.0, RATE / 40.0, 40)).astype(int)
+    clicks[at[at < t.size]] = 1.0
+    ring = np.sin(2 * np.pi * (450.0 + 150.0 * rng.random()) * t[:400]) * _decay(t[:400], 0.004)
+    sound = np.convolve(clicks, ring)[: t.size] * np.sin(np.pi * t / seconds)
+    return sound / np.abs(sound).max()
+
+
 # a shouted vowel's first three formants, Hz (Peterson and Barney's averages for men): "Halt!", "Hier!", "Los!"
 VOWELS = ((730.0, 1090.0, 2440.0), (270.0, 2290.0, 3010.0), (570.0, 840.0, 2410.0))
 

@@ -16,7 +16,7 @@ LEVEL = np.eye(3)  # facing north, wings level
 
 
 def snapshot(tick: int, n: int = 1, rpm=1250.0, throttle=1.0, blip=0.0, airspeed=0.0, pos=None, engines: int = 1,
-             health=None, shots=None, alpha_deg=2.0, on_ground=False, sink=0.0, jammed=False):
+             health=None, shots=None, alpha_deg=2.0, on_ground=False, sink=0.0, jammed=False, g=1.0):
     """Aircraft facing north; `pos` (n, 3) NED (default 1,000 m up), velocity north at `airspeed` (and down at
     `sink`)."""
     pos = np.array([[0.0, 0.0, -1000.0]] * n) if pos is None else np.asarray(pos, dtype=float).reshape(n, 3)
@@ -26,6 +26,7 @@ def snapshot(tick: int, n: int = 1, rpm=1250.0, throttle=1.0, blip=0.0, airspeed
     return SimpleNamespace(
         tick=tick, pos=pos, quat=np.tile([1.0, 0.0, 0.0, 0.0], (n, 1)), vel=np.tile([airspeed, 0.0, sink], (n, 1)),
         alpha=np.full(n, np.radians(alpha_deg)), on_ground=np.full(n, on_ground), jammed=np.full((n, 2), jammed),
+        specific_force=np.tile([0.0, 0.0, -g], (n, 1)),
         airspeed=np.full(n, float(airspeed)), rpm=np.full(n, float(rpm)), engine_rpm=np.full((n, engines), rpm),
         engine_health=np.ones((n, engines)) if health is None else np.asarray(health, dtype=float).reshape(n, engines),
         controls=np.tile([0.0, 0.0, 0.0, throttle, 0.0, blip], (n, 1)), fuel=np.full(n, 50.0),

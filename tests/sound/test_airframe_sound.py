@@ -1,5 +1,5 @@
-"""The airframe: the bracing wires sing higher the faster it flies, it shudders near the stall, a hard touchdown
-thumps and a jamming gun clanks."""
+"""The airframe: the bracing wires sing higher the faster it flies, it shudders near the stall and creaks under g,
+a hard touchdown thumps and a jamming gun clanks."""
 import numpy as np
 import pytest
 
@@ -38,3 +38,13 @@ def test_a_touchdown_thumps_and_a_jam_clanks():
         return db(samples[11025:11025 + 1100]) - db(samples[8820:11025])  # its first 50 ms against before
     assert loudest_after("touchdown", on_ground=(False, True)) > 6.0
     assert loudest_after("jam", jammed=(False, True)) > 6.0
+
+
+def test_under_g_the_airframe_creaks():
+    def mid_band_db(g):
+        snaps = [snapshot(t, airspeed=20.0, g=g) for t in range(0, 240, 2)]
+        samples = render(SoundMixer(["camel"], seed=17), snaps, ears(COCKPIT), AIRFRAME_ONLY)[2205:]
+        power = np.abs(np.fft.rfft(samples.mean(axis=1))) ** 2
+        freq = np.fft.rfftfreq(len(samples), 1 / 22050)
+        return 10 * np.log10(power[(freq > 350) & (freq < 700)].sum())
+    assert mid_band_db(5.0) > mid_band_db(1.0) + 6.0
