@@ -1,12 +1,14 @@
 """The flight model's kernels made ready behind the menu (flight.sim.jit.defer_compiling, as `flight play` does): once
 the menu is drawn, a thread imports the simulation and compiles its kernels (on a first start, with a helper process
 per spare core) or loads them from the cache; the menu shows how far a first start has got, and a flight waits only
-for what is left (its Fleet asks flight.sim.jit.compile_kernels, which waits for this thread)."""
+for what is left (its Fleet asks flight.sim.jit.compile_kernels, which waits for this thread). Then the sound's
+kernels, so the first frame of sound does not wait for them either."""
 from __future__ import annotations
 
 import threading
 
 from flight.sim.jit import cache_filled, compile_kernels, compiling_deferred, import_every_kernel
+from flight.sound.sound_mixer import warm_up as warm_up_sound
 
 
 class KernelWarmup:
@@ -26,6 +28,7 @@ class KernelWarmup:
     def _compile(self) -> None:
         import_every_kernel()
         compile_kernels(self._progress)
+        warm_up_sound()
 
     def _progress(self, done: int, total: int) -> None:
         self.done, self.total = done, total

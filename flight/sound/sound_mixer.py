@@ -174,3 +174,16 @@ class SoundMixer:
             elif c.ground_kind[u] == FLAK:
                 self.bursts.add(self.flak_report * (2.0 * volumes.guns), c.ground_pos[u], at, listener)
 
+
+def warm_up() -> None:
+    """Compile the sound's kernels (or load them from numba's cache) before a flight needs them, with the argument
+    types the mixer passes: a second on a first start, a few milliseconds after."""
+    engine = np.zeros((1, v.ENGINE_PARAMS))
+    engine[0, v.SHARP] = 1.0
+    v.engines_block(engine, np.zeros((1, v.ENGINE_STATE)), v.new_noise(2, 0)[1:], np.zeros((1, 4)), RATE)
+    v.airframe_block(np.zeros((1, v.AIRFRAME_PARAMS)), np.zeros((1, v.AIRFRAME_STATE)), v.new_noise(2, 0)[1:],
+                     np.zeros((1, 4)), RATE)
+    where = np.zeros((1, GEOMETRY))
+    spatialize(np.zeros((1, 4)), np.zeros((1, RING), dtype=np.float32), 0, where, where,
+               np.zeros((1, SPATIAL_STATE)), np.zeros((4, 2)), RATE)
+    v.lowpassed(np.zeros(4), 0.5)
