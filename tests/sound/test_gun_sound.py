@@ -44,4 +44,5 @@ def test_a_burst_is_heard_at_the_guns_cyclic_rate(aircraft, buttons):
     rate_rpm = load_sound(aircraft).gun_rates_rpm[0]
     times = report_times(burst(aircraft, buttons))
     assert len(times) >= 10
-    assert 60.0 / np.median(np.diff(times)) == pytest.approx(rate_rpm, rel=0.05)
+    mean_interval = (times[-1] - times[0]) / (len(times) - 1)  # rounds fall on whole ticks: 15 or 16 at 475 rpm
+    assert 60.0 / mean_interval == pytest.approx(rate_rpm, rel=0.05)
