@@ -44,8 +44,8 @@ class SoundMixer:
     """The sound of the aircraft types `aircraft` (fleet order) and everything around them, block by block. Keeps
     phases, filters, delay lines and the shots already heard between blocks; same inputs, same samples."""
 
-    def __init__(self, aircraft: list[str], seed: int = 0, rate: int = RATE, level: LevelSound = LevelSound()):
-        self.rate = rate
+    def __init__(self, aircraft: list[str], seed: int = 0, level: LevelSound = LevelSound()):
+        self.rate = rate = RATE  # the one-shots' tables are made at it too
         loaded = {name: load_sound(name) for name in sorted(set(aircraft))}
         self.specs = [loaded[name] for name in aircraft]
         n = len(aircraft)
