@@ -227,8 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     replay_mode.add_argument("--export", type=_file, metavar="OUT.acmi",
                              help="write it as a Tacview flight recording (ACMI 2.1 text; zipped if OUT ends in .zip.acmi)")
     replay_mode.add_argument("--video", type=_file, metavar="OUT.mp4",
-                             help="render it offscreen into a video (H.264 .mp4, or .mkv/.mov; needs the video extra, "
-                                  "PyAV; no sound yet)")
+                             help="render it offscreen into a video with its sound (H.264 and AAC .mp4, or .mkv/.mov; "
+                                  "needs the video extra, PyAV)")
     replay_mode.add_argument("--audio", type=_file, metavar="OUT.wav",
                              help="render its sound offline into a 16-bit stereo WAV (22,050 Hz), heard from the "
                                   "chase camera (or --camera cockpit)")

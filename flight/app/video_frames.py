@@ -1,6 +1,7 @@
 """A replay rendered offscreen frame by frame for `flight replay FILE --video`: each video frame steps the playback
-exactly the ticks it spans, then draws the flight view (scene and HUD) and hands its pixels on. The frame clock runs
-at the video's rate, not the wall clock's, so springs and fades in the picture move as they would at that rate."""
+exactly the ticks it spans, then draws the flight view (scene and HUD) and hands its pixels on, and its sound heard
+from the camera (flight.sound, the mixer the game plays live). The frame clock runs at the video's rate, not the
+wall clock's, so springs and fades in the picture move as they would at that rate."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -9,7 +10,12 @@ import numpy as np
 from panda3d.core import ClockObject
 
 from flight.app.flight.director import Director, nearest_other_m
+from flight.app.frames import pose_to_ned
 from flight.sim.dynamics import DT
+from flight.sound.one_shots import to_pcm16
+from flight.sound.replay_audio import sample_of
+from flight.sound.sound_mixer import SoundMixer
+from flight.sound.spatial import Listener
 
 CAMERAS = ("chase", "cockpit", "flyby", "director")
 
@@ -23,19 +29,22 @@ def frame_ticks(start_tick: int, end_tick: int, fps: int) -> list[int]:
 
 
 def render_frames(playback, size: tuple[int, int], fps: int, camera: str, start_tick: int, end_tick: int,
-                  on_frame: Callable[[np.ndarray], None], progress: Callable[[int, int], None] | None = None) -> int:
+                  on_frame: Callable[[np.ndarray], None], progress: Callable[[int, int], None] | None = None,
+                  sound: SoundMixer | None = None, on_sound: Callable[[np.ndarray], None] | None = None) -> int:
     """Open an offscreen app of `size`, seek `playback` to `start_tick` and pass each frame up to `end_tick` to
-    `on_frame` as a (height, width, 3) uint8 RGB array, top row first. Returns the frames made."""
+    `on_frame` as a (height, width, 3) uint8 RGB array, top row first; with a `sound` mixer, each frame's sound
+    heard from the camera to `on_sound`, (n, 2) int16, from the frame's tick to the next's. Returns the frames
+    made."""
     from flight.app.app import FlightApp
     app = FlightApp("offscreen", size=size, record_replays=False)
     try:
         app.router.leave()  # no menu behind the flight
-        return _render(app, playback, fps, camera, start_tick, end_tick, on_frame, progress)
+        return _render(app, playback, fps, camera, start_tick, end_tick, on_frame, progress, sound, on_sound)
     finally:
         app.close()
 
 
-def _render(app, playback, fps, camera, start_tick, end_tick, on_frame, progress) -> int:
+def _render(app, playback, fps, camera, start_tick, end_tick, on_frame, progress, sound, on_sound) -> int:
     from flight.app.flight.flight_view import FlightView
     clock = ClockObject.get_global_clock()
     clock.set_mode(ClockObject.M_non_real_time)  # every frame is 1/fps s long, however long it takes to draw
@@ -49,7 +58,8 @@ def _render(app, playback, fps, camera, start_tick, end_tick, on_frame, progress
         director = Director() if camera == "director" else None
         view.camera.select("chase" if director else camera)
         ticks = frame_ticks(start_tick, end_tick, fps)
-        for index, tick in enumerate(ticks):
+        ends = ticks[1:] + [ticks[-1] + round(1.0 / (fps * DT))]  # each frame's sound runs to the next frame
+        for index, (tick, end) in enumerate(zip(ticks, ends)):
             view.advance(tick - playback.tick)
             if director is not None:
                 shot = director.choose(tick, nearest_other_m(view.latest.pos, view.latest.crashed, view.followed))
@@ -57,6 +67,9 @@ def _render(app, playback, fps, camera, start_tick, end_tick, on_frame, progress
                     view.camera.select(shot)
             app.task_mgr.step()
             on_frame(grab(app.win))
+            if sound is not None:  # the snapshot just drawn, heard where the camera now is
+                ears = Listener(*pose_to_ned(app.camera, view.root))
+                on_sound(to_pcm16(sound.render(view.latest, ears, sample_of(end) - sample_of(tick))))
             if progress is not None:
                 progress(index + 1, len(ticks))
         return len(ticks)

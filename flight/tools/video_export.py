@@ -1,5 +1,6 @@
 """`flight replay FILE --video OUT.mp4`: the replay rendered offscreen (flight.app.video_frames) and encoded with
-PyAV (flight.tools.video_file), from --from to --to seconds of the recording. No sound yet."""
+PyAV (flight.tools.video_file), from --from to --to seconds of the recording, with its sound (AAC) heard from the
+camera."""
 from __future__ import annotations
 
 import json
@@ -9,6 +10,9 @@ from pathlib import Path
 from flight.sim.dynamics import DT
 from flight.sim.replay.playback import Playback
 from flight.sim.replay.reader import load_replay
+from flight.sound.level_sound import LevelSoundError, load_level_sound
+from flight.sound.one_shots import RATE
+from flight.sound.sound_mixer import SoundMixer
 from flight.tools.video_file import VideoError, VideoFile, pyav_missing
 
 
@@ -25,7 +29,13 @@ def export_video(path: Path, out: Path, camera: str = "chase", size: tuple[int, 
     replay = load_replay(path, allow_partial=True)
     start_tick, end_tick = span(replay, start_s, end_s)
     playback = Playback(replay)  # a changed level or aircraft files refused here, before a window opens
-    video = VideoFile(out, size, fps)
+    try:
+        level = load_level_sound(replay.header["level"])
+    except LevelSoundError as error:
+        raise VideoError(str(error)) from None
+    sound = SoundMixer([spec.name for spec in playback.sortie.world.fleet.specs], seed=replay.header["seed"],
+                       level=level)
+    video = VideoFile(out, size, fps, sound_rate=RATE)
     show = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
@@ -35,7 +45,7 @@ def export_video(path: Path, out: Path, camera: str = "chase", size: tuple[int, 
     from flight.app.video_frames import render_frames
     try:
         frames = render_frames(playback, size, fps, camera, start_tick, end_tick, video.add,
-                               progress if show else None)
+                               progress if show else None, sound, video.add_sound)
         video.finish()
     except BaseException:
         video.discard()

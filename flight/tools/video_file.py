@@ -42,13 +42,14 @@ def codec_name() -> str:
 
 
 class VideoFile:
-    """A video being written to `out`: `add` each RGB frame, then `finish` (or `discard` on failure).
+    """A video being written to `out`: `add` each RGB frame (and with a `sound_rate`, `add_sound` its samples), then
+    `finish` (or `discard` on failure).
 
         video = VideoFile(Path("flight.mp4"), (1280, 720), fps=30)
         video.add(rgb); video.finish()
     """
 
-    def __init__(self, out: Path, size: tuple[int, int], fps: int):
+    def __init__(self, out: Path, size: tuple[int, int], fps: int, sound_rate: int | None = None):
         import av
         container_format = CONTAINERS.get(out.suffix.lower())
         if container_format is None or out.name.startswith("."):
@@ -73,6 +74,10 @@ class VideoFile:
                 self.stream.options = {"preset": "veryfast", "crf": "20"}  # a 2-core machine keeps up
             else:
                 self.stream.bit_rate = 8 * size[0] * size[1] * fps // 10  # about 0.8 bits a pixel
+            self.sound = None
+            if sound_rate is not None:  # FFmpeg's own AAC encoder: in every build
+                self.sound = self.container.add_stream("aac", rate=sound_rate)
+                self.sound.layout = "stereo"
         except BaseException:
             self.temp.unlink(missing_ok=True)
             raise
@@ -85,10 +90,22 @@ class VideoFile:
         self.container.mux(self.stream.encode(frame))
         self.frames += 1
 
+    def add_sound(self, samples: np.ndarray) -> None:
+        """The sound of the frames so far: (n, 2) int16 stereo, at the rate given (AAC; PyAV converts)."""
+        import av
+        if len(samples) == 0:
+            return
+        frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(samples, dtype="<i2").reshape(1, -1), format="s16",
+                                           layout="stereo")
+        frame.sample_rate = self.sound.codec_context.sample_rate
+        self.container.mux(self.sound.encode(frame))
+
     def finish(self) -> Path:
-        """Flush the encoder, close the file, sync it and put it in place of `out`."""
+        """Flush the encoders, close the file, sync it and put it in place of `out`."""
         try:
             self.container.mux(self.stream.encode(None))
+            if self.sound is not None:
+                self.container.mux(self.sound.encode(None))
             self.container.close()
             descriptor = os.open(self.temp, os.O_RDONLY)
             try:

@@ -22,7 +22,7 @@ def decoded(path: Path) -> list[np.ndarray]:
         return [frame.to_ndarray(format="rgb24") for frame in container.decode(video=0)]
 
 
-def test_two_seconds_of_training_decode_back_as_twenty_moving_frames(tmp_path, capsys):
+def test_two_seconds_of_training_decode_back_as_twenty_moving_frames_with_their_sound(tmp_path, capsys):
     out = tmp_path / "training.mp4"
     assert cli.main(["replay", TRAINING, "--video", str(out), "--size", "320x180", "--fps", "10", "--to", "2"]) == 0
     assert '"frames": 20' in capsys.readouterr().out
@@ -31,6 +31,11 @@ def test_two_seconds_of_training_decode_back_as_twenty_moving_frames(tmp_path, c
     assert frames[0].shape == (180, 320, 3)
     assert np.abs(frames[-1].astype(int) - frames[0]).mean() > 1.0  # the aircraft rolls, the ground passes
     assert [p.name for p in tmp_path.iterdir()] == ["training.mp4"]  # the temp file went into place
+    with av.open(str(out)) as container:  # and its sound: the Camel running up, heard from the chase camera
+        sound = np.concatenate([frame.to_ndarray().reshape(-1) for frame in container.decode(audio=0)])
+        assert container.streams.audio[0].sample_rate == 22050
+    assert 2.0 <= len(sound) / 2 / 22050 < 2.2  # stereo planes; AAC pads its last frame
+    assert np.abs(sound).max() > 0.01
 
 
 def test_the_director_renders_frames_from_a_later_start(tmp_path):
