@@ -13,6 +13,8 @@ REPORT_VARIANTS = 4  # reports per gun type, used in turn so a burst does not ri
 PENDING = 1 << 14  # samples of the ring the short sounds are laid into ahead of the blocks that play them
 WHEELS_FULL_MS = 25.0  # ground speed at which the wheels rumble their loudest
 THUMP_FULL_MS = 3.0  # sink rate of the loudest touchdown thump
+STARTS = [v.WIND_GAIN0, v.WIND_COEF0, v.RUMBLE0, v.WIRES0, v.WIRES_HZ0]  # the parameters at a block's start ...
+ENDS = [v.WIND_GAIN1, v.WIND_COEF1, v.RUMBLE1, v.WIRES1, v.WIRES_HZ1]  # ... and at its end
 CREAK_FROM_G, CREAK_FULL_G = 3.0, 5.5  # the airframe starts to creak, and creaks as often as it can (1 a 0.3 s)
 
 
@@ -29,6 +31,7 @@ class Airframes:
         self.specs, self.types, self.rate, self.noise = specs, types, rate, noise
         n = len(specs)
         self.params = np.zeros((n, v.AIRFRAME_PARAMS))
+        self.wire_diameter = 1e-3 * np.array([spec.wire_diameter_mm for spec in specs])  # m
         self.state = np.zeros((n, v.AIRFRAME_STATE))
         self.reports = {spec.name: [gun_report(seed + 7919 * k + hash_name(spec.name)) * spec.gun_loudness
                                     for k in range(REPORT_VARIANTS)] for spec, _, _ in types}
@@ -46,9 +49,7 @@ class Airframes:
         last block (None: a new start, nothing to catch up on), `fresh` on the very first."""
         p = self.params
         speed = s.airspeed
-        for start, end in ((v.WIND_GAIN0, v.WIND_GAIN1), (v.WIND_COEF0, v.WIND_COEF1), (v.RUMBLE0, v.RUMBLE1),
-                           (v.WIRES0, v.WIRES1), (v.WIRES_HZ0, v.WIRES_HZ1)):
-            p[:, start] = p[:, end]
+        p[:, STARTS] = p[:, ENDS]  # this block starts where the last one ended
         flying = ~s.crashed * volumes.ambience
         p[:, v.WIND_GAIN1] = self._curve("wind_volume", speed) * flying
         p[:, v.WIND_COEF1] = v.lowpass_coefficient(300.0 + 25.0 * np.minimum(speed, 120.0), self.rate)
@@ -56,11 +57,9 @@ class Airframes:
         wheels = s.on_ground * np.minimum(ground_speed / WHEELS_FULL_MS, 1.0) * 0.5
         p[:, v.RUMBLE1] = (self._curve("buffet_volume", np.degrees(s.alpha)) * ~s.on_ground + wheels) * flying
         p[:, v.WIRES1] = self._curve("wires_volume", speed) * flying
-        p[:, v.WIRES_HZ1] = 0.2 * speed / (1e-3 * np.array([spec.wire_diameter_mm for spec in self.specs]))
+        p[:, v.WIRES_HZ1] = 0.2 * speed / self.wire_diameter
         if fresh:
-            for start, end in ((v.WIND_GAIN0, v.WIND_GAIN1), (v.WIND_COEF0, v.WIND_COEF1), (v.RUMBLE0, v.RUMBLE1),
-                               (v.WIRES0, v.WIRES1), (v.WIRES_HZ0, v.WIRES_HZ1)):
-                p[:, start] = p[:, end]
+            p[:, STARTS] = p[:, ENDS]
         out = np.empty((len(p), count))
         v.airframe_block(p, self.state, self.noise, out, self.rate)
         if gap:
@@ -80,7 +79,10 @@ class Airframes:
         return out
 
     def _lay(self, i: int, sound: np.ndarray, start: int) -> None:
-        self.pending[i, (start + np.arange(len(sound))) % PENDING] += sound
+        at = start % PENDING
+        first = min(len(sound), PENDING - at)  # up to the ring's end, the rest from its start
+        self.pending[i, at:at + first] += sound[:first]
+        self.pending[i, :len(sound) - first] += sound[first:]
         self.pending_until = max(self.pending_until, start + len(sound))
 
     def _lay_events(self, s, count: int, written: int, gap: int, volumes) -> None:
@@ -98,7 +100,8 @@ class Airframes:
             for i in np.nonzero(s.on_ground & ~self.on_ground & ~s.crashed)[0]:
                 sink = max(float(s.vel[i, 2]), 0.5)
                 self._lay(i, self.thump * (min(sink / THUMP_FULL_MS, 1.0) * volumes.ambience), written)
-        load = np.clip((np.abs(s.specific_force[:, 2]) - CREAK_FROM_G) / (CREAK_FULL_G - CREAK_FROM_G), 0.0, 1.0)
+        load = np.minimum(np.maximum(np.abs(s.specific_force[:, 2]) - CREAK_FROM_G, 0.0) / (CREAK_FULL_G - CREAK_FROM_G),
+                          1.0)
         chance = load * min(gap * 2.0 / 36.0, 1.0)  # at full load a creak every 36 ticks (0.3 s)
         for i in np.nonzero(self.rng.random(len(load)) < chance)[0]:
             creaked = self.creaks[int(self.rng.integers(len(self.creaks)))]

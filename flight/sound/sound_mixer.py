@@ -68,8 +68,15 @@ class SoundMixer:
         self.engine_params[:, v.BRIGHT] = v.lowpass_coefficient([s.brightness_hz for s in per_engine], rate)
         self.engine_state = np.zeros((len(slots), v.ENGINE_STATE))
         self.engine_state[:, v.STRENGTH] = 1.0
-        sources = len(slots) + n
-        self.noise = v.new_noise(sources, seed)
+        # a single-engined aircraft's airframe is heard through its engine's delay line (the two are a metre or two
+        # apart: the same bearing, the same Doppler), which halves a fighter's mixing; a Gotha's is a source of its
+        # own between its engines
+        engines_of = np.bincount(self.engine_owner, minlength=n)
+        self.shared_airframe = np.nonzero(engines_of == 1)[0]
+        self.shared_engine = np.searchsorted(self.engine_owner, self.shared_airframe)
+        self.own_airframe = np.nonzero(engines_of != 1)[0]
+        sources = len(slots) + len(self.own_airframe)
+        self.noise = v.new_noise(len(slots) + n, seed)
         self.airframes = Airframes(self.specs, self.types, seed, rate, self.noise[len(slots):])
         self.ring = np.zeros((sources, RING), dtype=np.float32)
         self.spatial_state = np.zeros((sources, SPATIAL_STATE))
@@ -99,13 +106,14 @@ class SoundMixer:
         r = to_matrix(snapshot.quat)
         engines = self._engines(snapshot, count, volumes)
         wind = self.airframes.block(snapshot, count, self.written, self.last_tick is None, gap, volumes)
+        engines[self.shared_engine] += wind[self.shared_airframe]
         points = np.concatenate([snapshot.pos[self.engine_owner] + np.einsum(
-            "kij,kj->ki", r[self.engine_owner], self.engine_offset), snapshot.pos])
+            "kij,kj->ki", r[self.engine_owner], self.engine_offset), snapshot.pos[self.own_airframe]])
         end = geometry(listener, points, self.rate)
         start = end if gap is None or self.geometry is None else self.geometry
         stereo = np.zeros((count, 2))
-        spatialize(np.concatenate([engines, wind]), self.ring, self.written, start, end, self.spatial_state,
-                   stereo, self.rate)
+        spatialize(np.concatenate([engines, wind[self.own_airframe]]), self.ring, self.written, start, end,
+                   self.spatial_state, stereo, self.rate)
         if gap:  # 0: a frame between two ticks (a slow-motion replay) brings nothing new
             self._new_bursts(snapshot, listener, count, gap, volumes)
             if snapshot.gate is not None:
