@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from flight.sound.bursts import Bursts
 from flight.sim.dynamics import DT
-from flight.sound.one_shots import RATE, blast, bell
+from flight.sound.bursts import Bursts
+from flight.sound.one_shots import RATE, bell, blast
 from flight.sound.spatial import SPEED_OF_SOUND, Listener
 
 MEAN_GAP_S = 5.0  # between booms, on average (exponentially distributed: a barrage's irregular thud)

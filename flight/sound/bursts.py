@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from flight.sound.spatial import GAIN, PAN, SPEED_OF_SOUND, AIR, Listener, geometry
+from flight.sound.spatial import AIR, GAIN, PAN, SPEED_OF_SOUND, Listener, geometry
 from flight.sound.voices import lowpassed
 
 MOST = 48  # bursts sounding at once: past it the oldest is dropped (a barrage is a roar either way)
@@ -34,7 +34,7 @@ class Bursts:
         """A burst that went off at sample `at_sample` at `pos_ned`, as heard from where the listener is now."""
         g = geometry(listener, pos_ned[None, :], self.rate)[0]
         distance = float(np.linalg.norm(pos_ned - listener.pos_ned))
-        arrives = at_sample + int(round(distance / SPEED_OF_SOUND * self.rate))
+        arrives = at_sample + round(distance / SPEED_OF_SOUND * self.rate)
         self.sounding.append(Burst(lowpassed(lowpassed(samples, g[AIR]), g[AIR]), np.asarray(pos_ned, dtype=float), arrives))
         if len(self.sounding) > MOST:
             self.sounding.pop(0)

@@ -9,10 +9,10 @@ import numpy as np
 
 from flight.sim.dynamics import DT
 from flight.sim.world.seats.gate.gate_seat import GateSeat
-from flight.sound.one_shots import RATE, to_pcm16
-from flight.sound.sound_mixer import SoundMixer, Volumes
 from flight.sound.gate_sound import gate_listener
 from flight.sound.level_sound import LevelSound
+from flight.sound.one_shots import RATE, to_pcm16
+from flight.sound.sound_mixer import SoundMixer, Volumes
 from flight.sound.spatial import EARS_BODY, Listener, riding_listener
 
 CAMERAS = tuple(EARS_BODY)

@@ -4,6 +4,7 @@ rated rpm, engine positions, guns). Read once, checked by flight.schema; every k
 aircraft without a `[sound]` table still sounds like an engine."""
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -95,6 +96,6 @@ def _curve(t: Table, key: str, axis: str, x_default, gain_default) -> Curve:
     x, gain = sub.get(axis), sub.get("gain")
     ok = (isinstance(x, list) and isinstance(gain, list) and 2 <= len(x) == len(gain) <= 64
           and all(is_number(v) for v in x + gain))
-    if not ok or not all(b > a for a, b in zip(x, x[1:])) or not all(0.0 <= g <= 10.0 for g in gain):
+    if not ok or not all(b > a for a, b in itertools.pairwise(x)) or not all(0.0 <= g <= 10.0 for g in gain):
         sub.fail(axis, f"expected `{axis}` rising and `gain` (0 to 10) as two lists of the same length, 2 to 64")
     return Curve(tuple(float(v) for v in x), tuple(float(v) for v in gain))

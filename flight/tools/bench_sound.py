@@ -37,8 +37,8 @@ def _ms_per_frame(world, frames: int) -> tuple[float, float]:
 def squadron_world():
     """Level 2's squadron at its busiest: the player's Gotha and five more in a box at 1,500 m, three D.VIIs on
     them, at night, every trigger held, over the combat case's ground units (flak, machine guns, searchlights)."""
-    from flight.sim.world.world import Slot, World
     from flight.sim.map.terrain import generate_terrain
+    from flight.sim.world.world import Slot, World
     slots = [Slot("player" if i == 0 else f"squadron/{i}", "gotha_g5", "allied", -60.0 * i, 40.0 * (i % 2), 270.0,
                   on_ground=False, altitude=1500.0 + 10.0 * i, speed=38.0) for i in range(6)]
     slots += [Slot(f"nachtjagd/{i}", "fokker_d7", "german", 200.0, 100.0 * i, 270.0, on_ground=False,
