@@ -1,5 +1,5 @@
 """The sound played live: the camera is the listener (its pose in NED), each frame's samples stream as 16-bit
-stereo PCM, a paused flight renders nothing, faster than real time is muted, and with no sound device (offscreen
+stereo PCM, a paused flight queues silence, faster than real time is muted, and with no sound device (offscreen
 here: the null audio library) the flight view renders nothing at all."""
 import numpy as np
 from panda3d.core import NodePath
@@ -34,6 +34,12 @@ class FakeManager:
 
 
 class FakeSound:
+    PLAYING = 2
+    playing = False
+
+    def status(self):
+        return self.PLAYING if self.playing else 1
+
     def play(self):
         self.playing = True
 
@@ -69,7 +75,7 @@ def test_each_frame_streams_its_samples_paused_none_and_fast_muted():
     assert {len(block) for block in appended} == {4 * 367, 4 * 368}  # 367.5 frames of 2 x 16 bits a frame
     assert np.abs(np.frombuffer(appended[-1], "<i2")).max() > 100, "the engine running up"
     sound.update(world.snapshot(), camera, root, 1 / 60, paused=True, speed=1.0, volumes=Volumes())
-    assert len(appended) == 12
+    assert len(appended) == 13 and not any(appended[-1]), "paused: silence, so the stream keeps running"
     sound.update(world.snapshot(), camera, root, 1 / 60, paused=False, speed=2.0, volumes=Volumes())
     assert not np.frombuffer(appended[-1], "<i2").any()
     sound.destroy()

@@ -58,3 +58,14 @@ def test_the_gothas_engines_are_two_sources_and_a_dead_one_is_silent():
     assert db(both[:, 0]) - db(right_only[:, 0]) > 4.0
     assert db(right_only) > db(both) - 12.0, "the live engine still drones"
     assert peak_hz(both[5000:]) == pytest.approx(1400.0 / 60.0 * 3.0, rel=0.03), "an inline six: 3 a revolution"
+
+
+def test_a_quarter_speed_replay_keeps_the_notes_pitch():
+    """At 0.25x a 60 fps frame brings half a tick: the same snapshot comes again, and the note goes on unbroken."""
+    mixer = SoundMixer(["camel"], seed=18)
+    blocks = [mixer.render(snapshot(tick // 4 * 2, rpm=1000.0), ears(COCKPIT), 367) for tick in range(120)]
+    samples = np.concatenate(blocks).astype(float)
+    assert peak_hz(samples[len(samples) // 4:]) == pytest.approx(1000.0 / 60.0 * 4.5, rel=0.01)
+    steady = render(SoundMixer(["camel"], seed=18), [snapshot(t, rpm=1000.0) for t in range(0, 60, 2)], ears(COCKPIT))
+    joins = samples[366::367][:-1, 0] - samples[367::367][:, 0][:len(samples[366::367]) - 1]
+    assert np.abs(joins).max() <= np.abs(np.diff(steady[:, 0])).max(), "no clicks where blocks join"

@@ -1,11 +1,10 @@
 """The flight's sound played live: each frame flight.sound's SoundMixer renders the frame's samples from the newest
 snapshot, heard from the camera, and they stream to Panda3D's audio as 16-bit PCM through a UserDataAudio. Paused,
-nothing is rendered and the stream runs dry (silence); faster than real time it is rendered muted (state kept).
+silence is queued (nothing rendered); faster than real time it is rendered muted (its state kept).
 With no sound device nothing is rendered at all (FlightApp has said so in one line)."""
 from __future__ import annotations
 
 import sys
-import time
 
 from panda3d.core import UserDataAudio
 
@@ -19,14 +18,13 @@ AHEAD_S = 0.05  # queued beyond the frame, so a late frame does not leave the sp
 
 
 class FlightSound:
-    """`update` once a frame after the camera is placed; `cost_s` is the last frame's sound work (flight bench)."""
+    """`update` once a frame after the camera is placed."""
 
     def __init__(self, app, aircraft: list[str], seed: int, level: str):
         manager = app.sfxManagerList[0] if app.sfxManagerList else None
         self.playing = manager is not None and manager.is_valid()
         self.mixer = SoundMixer(aircraft, seed=seed, level=self._level_sound(level)) if self.playing else None
         self.owed = 0.0  # samples due but not yet rendered (a frame's time is not whole samples)
-        self.cost_s = 0.0
         self.stream = self.sound = None
         if self.playing:
             self.stream = UserDataAudio(RATE, 2)
@@ -44,21 +42,24 @@ class FlightSound:
             return LevelSound()
 
     def update(self, snapshot, camera, root, frame_s: float, paused: bool, speed: float, volumes: Volumes) -> None:
-        """Render and queue the frame's `frame_s` seconds of sound (nothing while `paused`)."""
-        if not self.playing or paused:
+        """Render and queue the frame's `frame_s` seconds of sound (silence while `paused`, which keeps the stream
+        running)."""
+        if not self.playing:
             return
-        self.owed += frame_s * RATE
-        count = min(int(self.owed), MOST_SAMPLES)
+        self.owed = min(self.owed + frame_s * RATE, MOST_SAMPLES)  # a long hitch is not caught up: only later
+        count = int(self.owed)
         self.owed -= count
         if count == 0:
             return
-        started = time.perf_counter()
+        if self.sound.status() != self.sound.PLAYING:  # ran dry once (a hitch longer than AHEAD_S): start again
+            self.sound.play()
+        if paused:
+            self.stream.append(bytes(4 * count))
+            return
         listener = Listener(*pose_to_ned(camera, root))
         if speed > 1.0:
             volumes = Volumes(muted=True)
-        samples = self.mixer.render(snapshot, listener, count, volumes)
-        self.stream.append(to_pcm16(samples).tobytes())
-        self.cost_s = time.perf_counter() - started
+        self.stream.append(to_pcm16(self.mixer.render(snapshot, listener, count, volumes)).tobytes())
 
     def destroy(self) -> None:
         if self.sound is not None:
