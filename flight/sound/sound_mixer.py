@@ -1,10 +1,12 @@
 """The whole sound of a sortie as a function of its snapshots: `SoundMixer.render(snapshot, listener, n)` turns the
 world after a tick (rpm, throttle, blip, airspeed, shots, bursts) and the listener's place into the next n stereo
-samples. The game plays these blocks live and `flight replay --audio` writes them to a file: one implementation.
+samples. The game plays these blocks live, and `flight replay --audio` and `--video` write them to a file: one
+implementation.
 
 Sources: per aircraft one per engine (the note and its propeller's whirr, at the engine's hub) and one airframe
 (flight.sound.airframes: wind, wires, rumble, its guns' reports); bursts where they went off (flight.sound.bursts):
-flak, explosions, crashes, hits, the ground's guns. Imports numpy and numba only."""
+flak, explosions, crashes, hits, the ground's guns, the gate's fight, a level's bell, the distant guns. Imports numpy,
+numba and flight.sim only."""
 from __future__ import annotations
 
 from dataclasses import dataclass
