@@ -14,7 +14,7 @@ from flight.tools.bench_fdm import fdm_figures
 from flight.tools.bench_frame import frame_figures, startup_figures
 from flight.tools.bench_world import combat_figures, combat_world, level_run  # noqa: F401 - combat_world: tests
 from flight.tools.bench_figures import progress
-from flight.tools.replay_bench import replay_figures, story_level_figures
+from flight.tools.replay_bench import export_figures, replay_figures, story_level_figures
 
 
 def measure(quick: bool = False) -> dict:
@@ -30,6 +30,8 @@ def measure(quick: bool = False) -> dict:
         report["replay"] = replay_figures(path)
         progress("each story level recorded by the auto-pilot: size and seeks")
         report["replay"]["story_levels"] = story_level_figures(Path(folder), quick)
+        progress("the Level 1 recording exported to Tacview and to video")
+        report["replay"]["exports"] = export_figures(path, quick)
     progress("training level frames")
     report["frame"] = frame_figures(quick)
     progress("start-up: cold compile, warm start to the menu")
@@ -83,4 +85,7 @@ def table(report: dict) -> str:
                  f"{frame['simulation_ms_per_frame']} ms, HUD {frame['hud_ms_per_frame']} ms, render "
                  f"{frame['render_ms_per_frame']} ms, {frame['fps']} fps. Combat: Fleet.step alone "
                  f"{combat['fleet_step_ms']} ms.")
+    exports = replay["exports"]
+    lines.append(f"Exports: Tacview {exports['acmi_export_s_per_10_min']} s for 10 minutes of flight; video at "
+                 f"1280x720, {exports['video_fps_1280x720'] or '- (no PyAV)'} frames rendered a second.")
     return "\n".join(lines)
