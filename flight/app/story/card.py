@@ -4,6 +4,7 @@ bars at the sides, squares the picture to the Academy ratio of the films of the 
 from __future__ import annotations
 
 import math
+from functools import cache
 from pathlib import Path
 
 from direct.gui.OnscreenText import OnscreenText
@@ -20,11 +21,13 @@ FRAME = (0.86, 0.84, 0.78, 1.0)  # an ivory rule, a shade under the text's white
 TEXT = (1.0, 1.0, 1.0, 1.0)
 ACADEMY_RATIO = 1.37
 FRAME_X, FRAME_Y = 1.0, 0.72  # half the frame's size in aspect2d units
-WORD_WRAP = 24  # em: a few words to the line, as the cards set them
+WORD_WRAP = 21  # em: a few words to the line, as the cards set them
 
 
+@cache
 def serif_font():
-    """A serif font Panda3D can load from the system, or None for Panda3D's own (sans) font."""
+    """A serif font Panda3D can load from the system, or None for Panda3D's own (sans) font (loaded once: its
+    glyph size cannot change after the first card is drawn with it)."""
     from direct.showbase.ShowBaseGlobal import base
     for path in SERIF_FONTS:
         if Path(path).is_file():
@@ -78,7 +81,7 @@ class Intertitle:
         self.root = parent.attach_new_node("intertitle")
         black(self.root, "card-black", -3.0, 3.0, -1.0, 1.0)
         self.frame = deco_frame(self.root)
-        self.text = OnscreenText(parent=self.root, text="", pos=(0, 0.0), scale=0.075, fg=TEXT, wordwrap=WORD_WRAP,
+        self.text = OnscreenText(parent=self.root, text="", pos=(0, 0.0), scale=0.085, fg=TEXT, wordwrap=WORD_WRAP,
                                  align=TextNode.A_center, mayChange=True, font=serif_font())
         self.root.hide()
 
@@ -86,7 +89,7 @@ class Intertitle:
         if self.text.getText() != text:
             self.text.setText(text)
             lines = self.text.textNode.get_num_rows()
-            self.text.setPos(0.0, 0.075 * 0.85 * (lines - 1) / 2 - 0.02)  # the lines centred in the frame
+            self.text.setPos(0.0, 0.085 * 0.9 * (lines - 1) / 2 - 0.02)  # the lines centred in the frame
         self.frame.set_alpha_scale(shown)
         self.text.setAlphaScale(shown)
         self.root.show()

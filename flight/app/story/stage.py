@@ -15,7 +15,7 @@ from flight.sim.map.theatre import load_theatre
 from flight.story.playhead import Frame
 from flight.story.scenes import Scene, Shot
 
-FOV_DEG = 40.0  # a normal lens of the period's cameras, narrower than the cockpit's
+FOV_DEG = 50.0  # horizontal, of which the Academy picture shows the middle three quarters
 CLOUD_BASE_M = 60.0
 
 
