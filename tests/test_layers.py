@@ -16,7 +16,7 @@ PACKAGE = Path(flight.__file__).resolve().parent
 # __init__) are plumbing every layer may use.
 SIM_LAYERS = [["flight.sim.command", "flight.sim.jit"], "flight.sim.dynamics", "flight.sim.map", "flight.sim.world",
               "flight.sim.missions", "flight.sim.run", "flight.sim.replay"]
-OUTER_LAYERS = [["flight.assets", "flight.input"], ["flight.hud"], ["flight.campaign", "flight.app"],
+OUTER_LAYERS = [["flight.assets", "flight.input"], ["flight.hud"], ["flight.campaign", "flight.story", "flight.app"],
                 ["flight.tools", "flight.cli", "flight.__main__"]]
 LAYERS = [name if isinstance(name, list) else [name] for name in SIM_LAYERS] + OUTER_LAYERS
 GRAPHICS = ("panda3d", "direct", "gltf")

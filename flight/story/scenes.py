@@ -135,7 +135,7 @@ def load_scene(name: str) -> Scene:
 def _beat(beat: Table, theatre_places: dict) -> Beat:
     kinds = [key for key in ("card", "place", "epilogue") if key in beat.data]
     if len(kinds) != 1:
-        beat.fail("", "expected one of card, place or epilogue")
+        raise SchemaError(f"{beat.where}: expected one of card, place or epilogue")
     given = "seconds" in beat.data
     seconds = beat.number("seconds", 0.5, MAX_SECONDS) if given else 0.0
     _no_other_keys(beat, {"card": {"card", "seconds"}, "epilogue": {"epilogue", "seconds"}}.get(

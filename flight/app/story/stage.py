@@ -67,8 +67,14 @@ class Stage:
         self.landscape.settle((north, east, -(self.ground(north, east) + shot.camera_from[2])), near_only=True)
 
     def _model(self, name: str) -> NodePath:
+        """The model of models/<name>.glb, its lowest point on the ground (an aircraft's origin is its centre of
+        gravity, above its wheels)."""
         if name not in self.models:
-            self.models[name] = load_model(f"{name}.glb")
+            model = load_model(f"{name}.glb")
+            holder = NodePath(name)
+            model.reparent_to(holder)
+            model.set_z(-min(model.get_tight_bounds()[0].z, 0.0))
+            self.models[name] = holder
         return self.models[name]
 
     def destroy(self) -> None:
