@@ -56,9 +56,10 @@ class SceneScreen:
         self.card = Intertitle(overlay)
         self.hint = OnscreenText(parent=overlay, text="Hold Esc to skip    Space: pause", pos=(0, -0.93),
                                  scale=0.035, fg=HINT, mayChange=True)
-        self.fill = black(overlay, "skip-fill", -0.25, 0.25, -0.965, -0.955)
-        self.fill.set_color(0.85, 0.83, 0.75, 1)
+        self.fill = black(overlay, "skip-fill", -0.25, 0.25, -0.965, -0.955, colour=(0.85, 0.83, 0.75, 1))
         self.fill.set_sx(0.0)
+        for node in (self.hint, self.fill):
+            node.set_bin("fixed", 3)  # over the card's black (flight.app.story.card)
         self.skip = DirectButton(parent=overlay, text="Skip", scale=0.045, pos=(half - 0.12, 0, -0.93),
                                  frameColor=(0.15, 0.15, 0.15, 1), text_fg=(0.85, 0.83, 0.75, 1),
                                  frameSize=(-1.6, 1.6, -0.5, 1.0), pressEffect=False)
