@@ -82,7 +82,8 @@ def test_the_check_sees_a_lazy_import_inside_a_function(tmp_path):
 
 
 SIM_PACKAGES = [f"flight.sim.{name}" for name in ("dynamics", "map", "world", "missions", "run", "replay")]
-HEADLESS = ["flight", "flight.cli", "flight.paths", "flight.sim.command"] + [
+HEADLESS = ["flight", "flight.cli", "flight.paths", "flight.sim.command", "flight.story.scenes",
+            "flight.story.playhead"] + [
     name for name in SIM_PACKAGES if importlib.util.find_spec(name)]
 
 CHECK = """

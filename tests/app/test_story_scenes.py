@@ -118,3 +118,14 @@ def test_the_contact_sheet_has_a_still_for_every_beat(app, tmp_path):
     written = PNMImage(str(path))
     assert len(images) == 6
     assert (written.get_x_size(), written.get_y_size()) == (COLUMNS * (160 + GAP) + GAP, 2 * (90 + GAP) + GAP)
+
+
+def test_a_broken_scene_does_not_stop_the_campaign(app, tmp_path, monkeypatch, capsys):
+    from flight.story import scenes
+    monkeypatch.setattr(scenes, "story_dir", lambda: tmp_path)
+    (tmp_path / "prologue.toml").write_text("[[beat]]\nplace = 'moon'\ncamera_from = [0, 0, 2]\n")
+    progress_path().unlink(missing_ok=True)
+    app.router.go("menu")
+    app.router.screen.choose("escape")
+    assert _screen(app) == "BriefingScreen" and load_progress()[0].seen == frozenset()
+    assert "prologue.toml: [[beat]] 1 place: 'moon'" in capsys.readouterr().err
