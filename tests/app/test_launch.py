@@ -1,4 +1,5 @@
-"""`flight` on a machine with no display says so in one line; `flight shot` writes a real PNG offscreen, `flight scene --sheet` a contact sheet."""
+"""`flight` on a machine with no display says so in one line; `flight shot` writes a real PNG offscreen, `flight
+scene --sheet` a contact sheet."""
 import os
 import subprocess
 import sys
