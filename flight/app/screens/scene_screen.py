@@ -10,7 +10,7 @@ from direct.gui import DirectGuiGlobals as DGG
 from direct.gui.DirectGui import DirectButton, OnscreenText
 from panda3d.core import ClockObject
 
-from flight.app.story.card import ACADEMY_RATIO, Intertitle, black
+from flight.app.story.card import ACADEMY_RATIO, Intertitle, flat_card
 from flight.app.story.stage import Stage
 from flight.campaign import record_seen
 from flight.story.playhead import Frame, frame_at
@@ -50,13 +50,13 @@ class SceneScreen:
         self.stage = Stage(self.app, self.scene, self.app.settings.quality)
         self.overlay = overlay = self.app.aspect2d.attach_new_node("scene-overlay")
         half = ACADEMY_RATIO
-        black(overlay, "bar-left", -4.0, -half, -1.0, 1.0)
-        black(overlay, "bar-right", half, 4.0, -1.0, 1.0)
-        self.fade = black(overlay, "fade", -4.0, 4.0, -1.0, 1.0)
+        flat_card(overlay, "bar-left", -4.0, -half, -1.0, 1.0)
+        flat_card(overlay, "bar-right", half, 4.0, -1.0, 1.0)
+        self.fade = flat_card(overlay, "fade", -4.0, 4.0, -1.0, 1.0)
         self.card = Intertitle(overlay)
         self.hint = OnscreenText(parent=overlay, text="Hold Esc to skip    Space: pause", pos=(0, -0.93),
                                  scale=0.035, fg=HINT, mayChange=True)
-        self.fill = black(overlay, "skip-fill", -0.25, 0.25, -0.965, -0.955, colour=(0.85, 0.83, 0.75, 1))
+        self.fill = flat_card(overlay, "skip-fill", -0.25, 0.25, -0.965, -0.955, colour=(0.85, 0.83, 0.75, 1))
         self.fill.set_sx(0.0)
         for node in (self.hint, self.fill):
             node.set_bin("fixed", 3)  # over the card's black (flight.app.story.card)

@@ -38,8 +38,8 @@ def serif_font():
     return None
 
 
-def black(parent: NodePath, name: str, left: float, right: float, bottom: float, top: float,
-          colour=(0.0, 0.0, 0.0, 1.0)) -> NodePath:
+def flat_card(parent: NodePath, name: str, left: float, right: float, bottom: float, top: float,
+              colour=(0.0, 0.0, 0.0, 1.0)) -> NodePath:
     """A flat card, black unless `colour` is given (the card's own vertex colour: a node's set_color is under it)."""
     maker = CardMaker(name)
     maker.set_frame(left, right, bottom, top)
@@ -81,7 +81,7 @@ class Intertitle:
 
     def __init__(self, parent: NodePath):
         self.root = parent.attach_new_node("intertitle")
-        black(self.root, "card-black", -3.0, 3.0, -1.0, 1.0).set_bin("fixed", 1)  # 2D order is by bin: all
+        flat_card(self.root, "card-black", -3.0, 3.0, -1.0, 1.0).set_bin("fixed", 1)  # 2D order is by bin: all
         self.frame = deco_frame(self.root)                                           # are at one depth
         self.frame.set_bin("fixed", 2)
         self.text = OnscreenText(parent=self.root, text="", pos=(0, 0.0), scale=0.085, fg=TEXT, wordwrap=WORD_WRAP,

@@ -16,7 +16,6 @@ from flight.story.playhead import Frame
 from flight.story.scenes import Scene, Shot
 
 FOV_DEG = 50.0  # horizontal, of which the Academy picture shows the middle three quarters
-CLOUD_BASE_M = 60.0
 
 
 class Stage:
@@ -33,7 +32,8 @@ class Stage:
         if shots:
             first = shots[0]
             focus = (*np.add(first.where, first.camera_from[:2]), first.camera_from[2])
-            self.landscape = theatre_landscape(theatre, self.root, quality, first.time, focus, CLOUD_BASE_M)
+            self.landscape = theatre_landscape(theatre, self.root, quality, first.time, focus,
+                                               theatre.base_height)  # the clouds over the lie of the land
             self.landscape.follow(app.camera, app.task_mgr)
         self.models: dict[str, NodePath] = {}
         self.shot: Shot | None = None
