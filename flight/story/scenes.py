@@ -28,10 +28,10 @@ from dataclasses import dataclass, replace
 from flight.files import TomlFileError, load_toml
 from flight.paths import installed_levels, levels_dir, models_dir
 from flight.schema import SchemaError, Table, is_number
+from flight.sim.map.theatre import load_theatre
 from flight.sim.missions import MissionError
 from flight.sim.missions.runner import load_script
 from flight.sim.missions.script import OUTCOMES
-from flight.sim.map.theatre import load_theatre
 from flight.sim.world.level import TIMES_OF_DAY
 from flight.story.places import places
 from flight.text import OneLineError, quoted

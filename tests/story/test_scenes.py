@@ -4,7 +4,13 @@ import pytest
 
 from flight.story import scenes
 from flight.story.playhead import FADE_S, card_times, frame_at
-from flight.story.scenes import CARD_BASE_S, CARD_WORD_S, SceneFileError, load_scene, scene_names
+from flight.story.scenes import (
+    CARD_BASE_S,
+    CARD_WORD_S,
+    SceneFileError,
+    load_scene,
+    scene_names,
+)
 
 
 def test_the_three_scenes_load_with_cards_and_shots():

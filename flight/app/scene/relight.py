@@ -6,7 +6,13 @@ from __future__ import annotations
 import numpy as np
 from panda3d.core import NodePath
 
-from flight.app.scene.ground_and_sky import add_sky_and_light, linear, sky_dome, sunlit, time_of_day_preset
+from flight.app.scene.ground_and_sky import (
+    add_sky_and_light,
+    linear,
+    sky_dome,
+    sunlit,
+    time_of_day_preset,
+)
 
 WEATHER = {  # (sun, ambient, haze density) multipliers: a grey sky hides the sun and fills the shade; mist closes in
     "clear": (1.0, 1.0, 1.0),
