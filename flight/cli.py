@@ -90,6 +90,17 @@ def _shot(args: argparse.Namespace) -> int:
     return shot(args.level, args.time, args.camera, args.out, args.size)
 
 
+def _scene(args: argparse.Namespace) -> int:
+    if args.sheet is not None:
+        problem = _folder_problem(args.sheet.parent)
+        if problem:
+            print(f"flight scene: {problem}", file=sys.stderr)
+            return 2
+    from flight.app.launch import scene
+
+    return scene(args.name, args.sheet, args.size, args.outcome)
+
+
 def _bench(args: argparse.Namespace) -> int:
     from flight.tools.bench import main as run_bench
 
@@ -181,6 +192,7 @@ COMMANDS: dict[str, tuple[str, Handler]] = {
     "run": ("run a level headless, without a window", _run),
     "replay": ("watch, verify or export a recorded replay", _replay),
     "shot": ("render a still picture of a level offscreen", _shot),
+    "scene": ("play a story scene, or render a contact sheet of its stills offscreen", _scene),
     "bench": ("time the flight-dynamics core", _bench),
     "report": ("fly the flight tests of every aircraft and write an HTML page of plots", _report),
     "devices": ("list the gamepads and joysticks the game can see", _devices),
@@ -219,6 +231,14 @@ def build_parser() -> argparse.ArgumentParser:
                                   help="where to write the picture")
     commands["shot"].add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
                                   help="picture size in pixels, 16 to 8192 a side")
+    commands["scene"].add_argument("name", metavar="NAME",
+                                   help="a scene of levels/story/ (prologue, interlude, ending, or a mod's)")
+    commands["scene"].add_argument("--sheet", type=_file, metavar="OUT.png",
+                                   help="render a still of each card and shot offscreen into this contact sheet")
+    commands["scene"].add_argument("--size", type=_size, default=(640, 360), metavar="WxH",
+                                   help="each still's size in pixels before the sheet halves it (default 640x360)")
+    commands["scene"].add_argument("--outcome", choices=("success", "partial", "failure"), default="success",
+                                   help="how the flight before it ended: chooses an epilogue card's text")
     commands["replay"].add_argument("file", type=_file, metavar="FILE", help="the replay file")
     replay_mode = commands["replay"].add_mutually_exclusive_group()
     replay_mode.add_argument("--info", action="store_true", help="print the header and outcome as JSON")

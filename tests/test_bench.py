@@ -67,6 +67,8 @@ def test_bench_world_and_replay_figures(report):
     assert report["replay"]["verified_exact"] and report["replay"]["kb_per_minute"] < 100
     for level, story in report["replay"]["story_levels"].items():  # issue 21: every story level within budget
         assert story["sim_minutes"] > 0.3 and story["kb_per_minute"]["met"] and story["slowest_seek_s"]["met"], level
+    exports = report["replay"]["exports"]  # PyAV is in the test extra, so the video is made here
+    assert exports["acmi_export_s_per_10_min"] > 0 and exports["video_fps_1280x720"] > 0
 
 
 def test_bench_table_shows_the_figures_with_their_goals(report):
@@ -75,3 +77,4 @@ def test_bench_table_shows_the_figures_with_their_goals(report):
     assert "<= 5" in out and ">= 30" in out and ">= 150" in out and "warm start to the menu" in out
     assert str(report["world"]["level1"]["tick_us_median"]["value"]) in out
     assert "breakout recorded by the auto-pilot" in out and "its slowest seek" in out
+    assert f"Tacview {report['replay']['exports']['acmi_export_s_per_10_min']} s for 10 minutes" in out

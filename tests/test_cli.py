@@ -11,7 +11,7 @@ import pytest
 import flight
 from flight import cli
 
-SUBCOMMANDS = ["play", "run", "replay", "shot", "bench", "devices", "models"]
+SUBCOMMANDS = ["play", "run", "replay", "shot", "scene", "bench", "devices", "models"]
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

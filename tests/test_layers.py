@@ -16,7 +16,8 @@ PACKAGE = Path(flight.__file__).resolve().parent
 # __init__) are plumbing every layer may use.
 SIM_LAYERS = [["flight.sim.command", "flight.sim.jit"], "flight.sim.dynamics", "flight.sim.map", "flight.sim.world",
               "flight.sim.missions", "flight.sim.run", "flight.sim.replay"]
-OUTER_LAYERS = [["flight.assets", "flight.input", "flight.sound"], ["flight.hud"], ["flight.campaign", "flight.app"],
+OUTER_LAYERS = [["flight.assets", "flight.input", "flight.sound"], ["flight.hud"],
+                ["flight.campaign", "flight.story", "flight.app"],
                 ["flight.tools", "flight.cli", "flight.__main__"]]
 LAYERS = [name if isinstance(name, list) else [name] for name in SIM_LAYERS] + OUTER_LAYERS
 GRAPHICS = ("panda3d", "direct", "gltf")
@@ -83,7 +84,8 @@ def test_the_check_sees_a_lazy_import_inside_a_function(tmp_path):
 
 
 SIM_PACKAGES = [f"flight.sim.{name}" for name in ("dynamics", "map", "world", "missions", "run", "replay")]
-HEADLESS = ["flight", "flight.cli", "flight.paths", "flight.sim.command", "flight.sound.sound_mixer"] + [
+HEADLESS = ["flight", "flight.cli", "flight.paths", "flight.sim.command", "flight.sound.sound_mixer",
+            "flight.story.scenes", "flight.story.playhead"] + [
     name for name in SIM_PACKAGES if importlib.util.find_spec(name)]
 
 CHECK = """

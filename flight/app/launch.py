@@ -70,6 +70,38 @@ def shot(level: str, seconds: float, camera: str, out: Path, size: tuple[int, in
     return 0
 
 
+def scene(name: str, sheet_path: Path | None, size: tuple[int, int], outcome: str) -> int:
+    """`flight scene NAME`: play a story scene in the game window (then the menu), or with `sheet_path` render a
+    still of each beat offscreen into one contact sheet PNG."""
+    from flight.story.scenes import SceneFileError, load_scene
+    try:
+        load_scene(name)
+    except SceneFileError as error:
+        print(f"flight scene: {error}", file=sys.stderr)
+        return 2
+    from flight.app.app import FlightApp
+    if sheet_path is None:
+        from flight.app.config import display_available
+        if not display_available():
+            print(NO_DISPLAY, file=sys.stderr)
+            return 2
+        app = FlightApp("onscreen")
+        app.router.go("scene", name=name, outcome=outcome)
+        app.run()
+        return 0
+    from flight.app.story.contact_sheet import sheet, stills, write_png
+    app = FlightApp("offscreen", size=size, record_replays=False)
+    try:
+        write_png(sheet(stills(app, name, outcome)), sheet_path)
+    except OSError as error:
+        print(f"flight scene: {error}", file=sys.stderr)
+        return 2
+    finally:
+        app.close()
+    print(sheet_path)
+    return 0
+
+
 def watch_replay(path: Path) -> int:
     """`flight replay FILE`: play it in the game window (an interrupted recording plays its whole seconds)."""
     from flight.sim.replay import ReplayFileError, load_replay

@@ -15,7 +15,7 @@ from flight.tools.bench_frame import frame_figures, startup_figures
 from flight.tools.bench_sound import sound_figures
 from flight.tools.bench_world import combat_figures, combat_world, level_run  # noqa: F401 - combat_world: tests
 from flight.tools.bench_figures import progress
-from flight.tools.replay_bench import replay_figures, story_level_figures
+from flight.tools.replay_bench import export_figures, replay_figures, story_level_figures
 
 
 def measure(quick: bool = False) -> dict:
@@ -31,6 +31,8 @@ def measure(quick: bool = False) -> dict:
         report["replay"] = replay_figures(path)
         progress("each story level recorded by the auto-pilot: size and seeks")
         report["replay"]["story_levels"] = story_level_figures(Path(folder), quick)
+        progress("the Level 1 recording exported to Tacview and to video")
+        report["replay"]["exports"] = export_figures(path, quick)
     progress("training level frames")
     report["frame"] = frame_figures(quick)
     progress("the sound's work per frame, Level 2's squadron under fire")
@@ -90,4 +92,7 @@ def table(report: dict) -> str:
                  f"{combat['fleet_step_ms']} ms. Sound per frame: Level 2 p95 {sound['level2_ms_p95']} ms; "
                  f"{sound['combat_aircraft']} aircraft in combat, median {sound['combat_ms_per_frame']} ms, p95 "
                  f"{sound['combat_ms_p95']} ms.")
+    exports = replay["exports"]
+    lines.append(f"Exports: Tacview {exports['acmi_export_s_per_10_min']} s for 10 minutes of flight; video at "
+                 f"1280x720, {exports['video_fps_1280x720'] or '- (no PyAV)'} frames rendered a second.")
     return "\n".join(lines)

@@ -1,8 +1,12 @@
 """The replay figures of `flight bench`: a recorded level verified straight through and in a process per core
 (how many times faster than real time), seeked (the slowest of a spread of seeks), and its size per minute; and
-each story level's recording, its size per minute and slowest seek beside their goals (issue 21)."""
+each story level's recording, its size per minute and slowest seek beside their goals; and the exports' speeds:
+the Tacview file's, scaled to a 10-minute replay, and the video's frames rendered a second (issue 21)."""
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -12,8 +16,10 @@ from flight.sim.replay.layout import FULL_KEYFRAME_TICKS, KEYFRAME_TICKS
 from flight.sim.replay.parallel import cores, verify_in_parallel
 from flight.sim.replay.playback import Playback, verify
 from flight.sim.replay.reader import Replay, load_replay
+from flight.tools.acmi_export import export_acmi
 from flight.tools.bench_figures import goal
 from flight.tools.headless import run_level
+from flight.tools.video_file import pyav_missing
 
 MAX_KB_PER_MINUTE = 100
 MAX_SEEK_S = 1.0
@@ -65,3 +71,22 @@ def slowest_seek(replay: Replay) -> float:
         playback.seek(tick)
         slowest = max(slowest, time.perf_counter() - start)
     return round(slowest, 3)
+
+
+def export_figures(path: Path, quick: bool) -> dict:
+    """The Tacview export of the recording at `path`, its seconds scaled to 10 minutes of flight; and the video of
+    its first 10 s (1 s with --quick) at 1280x720 and 30 fps from the chase camera, in frames rendered and encoded a
+    second, timed in a fresh `flight replay --video` (its window's opening counted; None without PyAV)."""
+    replay = load_replay(path)
+    start = time.perf_counter()
+    export_acmi(replay, path.with_suffix(".acmi"))
+    acmi_s = time.perf_counter() - start
+    video_fps = None
+    if pyav_missing() is None:
+        out = path.with_suffix(".mp4")
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "flight", "replay", str(path), "--video", str(out),
+                               "--to", "1" if quick else "10"], capture_output=True, text=True, timeout=900,
+                              check=True)
+        video_fps = round(json.loads(done.stdout.strip().splitlines()[-1])["frames"] / (time.perf_counter() - start), 1)
+    return {"acmi_export_s_per_10_min": round(acmi_s * 600.0 / replay.seconds, 1), "video_fps_1280x720": video_fps}

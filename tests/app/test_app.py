@@ -10,6 +10,7 @@ from flight.app.screens.debrief import DebriefScreen
 from flight.sim.run.sortie import Ending
 from flight.app.screens.flight_screen import FlightScreen
 from flight.app.screens.menu import MenuScreen
+from flight.campaign import record_seen
 from flight.hud.display_units import MPH
 
 
@@ -19,7 +20,10 @@ def frames(app, n=3):
 
 
 def test_it_opens_at_the_menu_and_goes_to_training_and_back(app):
+    """With the prologue seen (the story's tests play it first), Training goes straight to its briefing."""
     assert isinstance(app.router.screen, MenuScreen)
+    record_seen("prologue")
+    app.router.go("menu")
     frames(app)
     app.router.screen.choose("training")
     assert isinstance(app.router.screen, BriefingScreen)

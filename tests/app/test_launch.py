@@ -1,4 +1,5 @@
-"""`flight` on a machine with no display says so in one line; `flight shot` writes a real PNG offscreen."""
+"""`flight` on a machine with no display says so in one line; `flight shot` writes a real PNG offscreen, `flight
+scene --sheet` a contact sheet."""
 import os
 import subprocess
 import sys
@@ -25,6 +26,15 @@ def test_flight_shot_writes_a_png(tmp_path):
     assert cli.main(["shot", "training", "--time", "1", "--out", str(out), "--size", "320x180"]) == 0
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 2000
+
+
+def test_flight_scene_writes_a_contact_sheet_and_refuses_an_unknown_scene_in_one_line(tmp_path, capsys):
+    out = tmp_path / "ending.png"
+    assert cli.main(["scene", "ending", "--sheet", str(out), "--size", "160x90", "--outcome", "failure"]) == 0
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and not list(tmp_path.glob(".*.tmp"))
+    assert cli.main(["scene", "atlantis", "--sheet", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no scene 'atlantis'" in err[0]
 
 
 def test_a_level_started_from_the_command_line_opens_at_its_briefing_and_fly_goes_to_the_flight():

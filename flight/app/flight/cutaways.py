@@ -13,7 +13,7 @@ from panda3d.core import NodePath, Vec3
 
 from flight.app import frames
 from flight.app.model_files import load_model
-from flight.app.scene.ground_and_sky import add_sky_and_light, linear, sky_dome, sunlit, time_of_day_preset
+from flight.app.scene.relight import relight
 from flight.app.sounds import play
 from flight.sim.dynamics import DT
 from flight.sim.world.seats.gate.gate_seat import GateSeat
@@ -74,9 +74,7 @@ class GateDawn:
         return node
 
     def _place(self, node: NodePath, where, heading_deg: float) -> None:
-        x, y, z = frames.position_to_panda(np.array([where[0], where[1], -self.ground(*where)]))
-        node.set_pos(x, y, z)
-        node.set_h(-heading_deg)
+        stand(node, where, heading_deg, self.ground)
 
     def update(self, tick: int, camera, lens) -> bool:
         """Walk, halt and salute by the scene's clock; the camera watches from by the road. False once over."""
@@ -103,6 +101,14 @@ class GateDawn:
         self.root.remove_node()
 
 
+def stand(node: NodePath, where, heading_deg: float, ground) -> None:
+    """Stand `node` on the ground at `where` (north, east), facing the compass bearing `heading_deg`; `ground(north,
+    east)` is the height there. The story's shots place their figures with it too."""
+    x, y, z = frames.position_to_panda(np.array([where[0], where[1], -ground(*where)]))
+    node.set_pos(x, y, z)
+    node.set_h(-heading_deg)
+
+
 def _salute_arm(figure: NodePath) -> NodePath:
     """A right forearm raised to the cap's peak, hidden until he salutes (the figure has no arm of its own to move)."""
     arm = load_model("figure_standing.glb").find("**/+GeomNode").copy_to(figure)
@@ -114,34 +120,12 @@ def _salute_arm(figure: NodePath) -> NodePath:
 
 
 def _to_dawn(view) -> None:
-    """Relight the flight's scene for dawn: the sun and sky for the lit models, the haze dome, and the baked ground
-    (its night shading scaled up to dawn's by the ratio of the two presets' linear light on flat ground); the night's
-    stars, lamps and flare glows go."""
-    root = view.root
-    for name in ("sun", "sky"):
-        for node in root.find_all_matches(name):
-            root.clear_light(node)
-            node.remove_node()
-    root.clear_light()
-    add_sky_and_light(root, view.app.set_background_color, "dawn")
-    flat = np.zeros((3, 3))
-    dawn, night = (linear(sunlit(flat, 1.0, time_of_day_preset(name))[1, 1]) for name in ("dawn", "night"))
-    ratio = dawn / night
-    landscape = view.landscape
-    landscape.root.set_color_scale(*ratio, 1.0)
-    features = landscape.root.find("**/features")
-    if not features.is_empty():
-        features.set_color_scale(*(1.0 / ratio), 1.0)  # lit by the new sun, not baked...
-        for baked in features.find_all_matches("**/*sandbags"):  # ...but for the gun pits' sandbags
-            baked.set_color_scale(*ratio, 1.0)
-    if landscape.dome is not None:
-        landscape.dome.remove_node()
-    landscape.dome = sky_dome("dawn")
-    landscape.dome.reparent_to(view.app.camera)
+    """Relight the flight's scene for dawn (flight.app.scene.relight); the night's stars, lamps and flare glows go."""
+    relight(view.root, view.landscape, view.app.camera, view.app.set_background_color, "dawn")
     if view.night is not None:
         view.night.destroy()
         view.night = None
-    for node in root.find_all_matches("**/lit-windows"):
+    for node in view.root.find_all_matches("**/lit-windows"):
         node.hide()
 
 

@@ -36,24 +36,32 @@ def level_landscape(level, world, parent: NodePath, quality: str, loader: Loader
     altitude = getattr(level, "start_altitude", 0.0)
     ground = float(terrain.height_at(np.array([level.start[0]]), np.array([level.start[1]]))[0])
     focus = (*level.start, max(altitude - ground, 5.0))
-    if level.theatre is not None:
-        from flight.sim.map.theatre import load_theatre
-        theatre = load_theatre(level.theatre)
-        land = theatre.land_use()
-        fields = [(a.north, a.east, a.landing_heading_deg) for a in theatre.airfields.values() if not a.buildings]
-        placed = theatre.features()
-    else:
-        land = cached_land_use(terrain, level.terrain_seed, (level.aerodrome,))
-        fields = [(*level.aerodrome[:2], level.start_heading)]
-        placed = None
     home = level.aerodrome
     cloud_base = float(terrain.height_at(np.array([home[0]]), np.array([home[1]]))[0])
+    if level.theatre is not None:
+        from flight.sim.map.theatre import load_theatre
+        return theatre_landscape(load_theatre(level.theatre), parent, quality, level.time_of_day, focus, cloud_base,
+                                 keep_clear, loader)
+    land = cached_land_use(terrain, level.terrain_seed, (level.aerodrome,))
     landscape = Landscape(parent, terrain, land, level.terrain_seed, level.time_of_day, quality, cloud_base,
                           focus=focus, keep_clear=keep_clear)
-    for north, east, heading in fields:
-        aerodrome_node(loader, terrain, (north, east), heading).reparent_to(landscape.root)
-    if placed is not None:
-        features_node(loader, placed, terrain, level.time_of_day).reparent_to(landscape.root)
+    aerodrome_node(loader, terrain, level.aerodrome[:2], level.start_heading).reparent_to(landscape.root)
+    return landscape
+
+
+def theatre_landscape(theatre, parent: NodePath, quality: str, time_of_day: str, focus, cloud_base: float,
+                      keep_clear=None, loader: Loader | None = None) -> Landscape:
+    """The theatre's landscape (flight.sim.map.theatre) lit for `time_of_day`, made fine around `focus` (north,
+    east, height m): its airfields, the camp and the hangars. A level over the theatre and a story scene both."""
+    if loader is None:
+        from flight.app.model_files import load_model as loader
+    terrain = theatre.terrain()
+    landscape = Landscape(parent, terrain, theatre.land_use(), theatre.terrain_seed, time_of_day, quality,
+                          cloud_base, focus=focus, keep_clear=keep_clear)
+    for a in theatre.airfields.values():
+        if not a.buildings:
+            aerodrome_node(loader, terrain, (a.north, a.east), a.landing_heading_deg).reparent_to(landscape.root)
+    features_node(loader, theatre.features(), terrain, time_of_day).reparent_to(landscape.root)
     return landscape
 
 

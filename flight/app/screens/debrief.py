@@ -1,6 +1,7 @@
 """The debrief after a flight: how the mission ended (success, partial or failure and why), the flight's figures,
 its events along a timeline with a count of each kind (a mark opens the replay there) and the story's closing
-caption; a win opens the next level. Restart, Watch the replay, or Menu."""
+caption; a win opens the next level. Restart, Watch the replay, Menu, or Go on with the story (the next level's
+briefing, after its scene the first time; after The Breakout, the ending)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 from direct.gui.DirectGui import DirectButton, OnscreenText
 
 from flight.app.screens.timeline_bar import TimelineBar, counts_text
-from flight.campaign import record_win
+from flight.campaign import after_flight, load_progress, record_win
 from flight.hud.display_units import distance_text, sink_text, speed_text
 from flight.sim.replay import ReplayFileError, load_replay
 from flight.sim.replay.timeline import event_pass, known_events, timeline_events
@@ -62,7 +63,20 @@ class DebriefScreen:
         for row, (label, command) in enumerate(buttons):
             self.nodes.append(DirectButton(text=label, scale=0.07, pos=(0, 0, -0.1 - 0.14 * row),
                                            frameSize=(-4.2, 4.2, -0.6, 1.1), command=command))
+        self.story = after_flight(load_progress()[0], self.level, self.end.outcome)
+        if self.story != (None, None):
+            self.nodes.append(DirectButton(text="Go on", scale=0.07, pos=(0.75, 0, -0.1),
+                                           frameSize=(-3.0, 3.0, -0.6, 1.1), command=self.go_on))
         self._start_timeline()
+
+    def go_on(self) -> None:
+        """On with the story: its scene (the ending told by this flight's outcome), then the next briefing."""
+        scene, level = self.story
+        then = ("briefing", {"level": level}) if level is not None else None
+        if scene is None:
+            self.app.router.go("briefing", level=level)
+        else:
+            self.app.router.go("scene", name=scene, then=then, outcome=self.end.outcome)
 
     def _start_timeline(self) -> None:
         """The replay's events, worked out a little each frame (or known already), then laid out."""

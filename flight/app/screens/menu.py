@@ -1,5 +1,6 @@
 """The main menu: Training and the two story levels in campaign order (The Breakout locked until Dig's Escape is
-won), Replays, Settings and Quit, with any one-line problem the game has to report."""
+won; a level's story scene plays before its briefing the first time), the Story's scenes seen, Replays, Settings
+and Quit, with any one-line problem the game has to report."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -14,8 +15,8 @@ if TYPE_CHECKING:
     from flight.app.app import FlightApp
 
 MENU_ENTRIES = (("Training", "training"), ("Dig's Escape", "escape"), ("The Breakout", "breakout"),
-                ("Replays", "replays"), ("Settings", "settings"), ("Keys", "keys"))
-LOCKED_HINT = {"breakout": "win Dig's Escape to unlock"}
+                ("Story", "story"), ("Replays", "replays"), ("Settings", "settings"), ("Keys", "keys"))
+LOCKED_HINT = {"breakout": "win Dig's Escape to unlock", "story": "its scenes, once reached"}
 WARNING = (1, 0.6, 0.4, 1)
 
 
@@ -34,7 +35,7 @@ class MenuScreen:
         progress, progress_message = load_progress()
         all_levels = self.app.all_levels or self.app.settings.unlock_all_levels
         for row, (label, entry) in enumerate(MENU_ENTRIES + (("Quit", "quit"),)):
-            enabled = progress.unlocked(entry, all_levels)
+            enabled = bool(progress.story_reached()) if entry == "story" else progress.unlocked(entry, all_levels)
             y = 0.32 - 0.12 * row
             self.nodes.append(DirectButton(
                 text=label, scale=0.07, pos=(0, 0, y), frameSize=(-4.5, 4.5, -0.6, 1.1),
@@ -50,16 +51,20 @@ class MenuScreen:
             self.nodes.append(OnscreenText(text=self.app.bindings_message, pos=(0, -0.72), scale=0.04, fg=WARNING,
                                            wordwrap=60))
         self.warmup = WarmupLine(self.app, -0.62)
+        self.progress = progress
 
     def choose(self, entry: str) -> None:
-        """An entry's key: "quit", "replays", "settings", or a level's name (to its briefing)."""
+        """An entry's key: "quit", "replays", "story", "settings", or a level's name (to its briefing, after its
+        story scene the first time)."""
         router = self.app.router
         if entry == "quit":
             self.app.userExit()
-        elif entry == "replays":
-            router.go("replays")
+        elif entry in ("replays", "story"):
+            router.go(entry)
         elif entry in ("settings", "keys"):
             router.go(entry, on_close=lambda: router.go("menu"))
+        elif (scene := self.progress.scene_before(entry)) is not None:
+            router.go("scene", name=scene, then=("briefing", {"level": entry}))
         else:
             router.go("briefing", level=entry)
 

@@ -31,11 +31,13 @@ SCREENS: dict[str, str] = {  # key -> module:class under flight.app.screens, and
     "settings": "settings_screen:SettingsScreen",  # on_close
     "controls": "controls_screen:ControlsScreen",  # on_close
     "keys": "keys_screen:KeysScreen",           # on_close
+    "scene": "scene_screen:SceneScreen",        # name (levels/story/<name>.toml); then (key, options); outcome
+    "story": "story_screen:StoryScreen",        # (the scenes seen, to play again)
 }
 
 
 RESTFUL = {SCREENS[key].split(":")[1] for key in ("menu", "briefing", "debrief", "replays", "settings", "controls",
-                                                "keys")}
+                                                "keys", "story")}
 
 
 def screen_class(key: str) -> type[Screen]:
