@@ -1,7 +1,7 @@
 """Each aircraft's airframe as a sound source at its centre of gravity: the wind's rush, the bracing wires singing
 and the low rumble of buffet near the stall or of the wheels on the ground (flight.sound.voices.airframe_block),
-and the short sounds laid on it at their tick: its guns' reports, a touchdown's thump, creaks under g, a gun jamming. Imports
-numpy and numba only."""
+and the short sounds laid on it at their tick: its guns' reports, a touchdown's thump, creaks under g, a gun
+jamming. Imports numpy and numba only."""
 from __future__ import annotations
 
 import numpy as np
@@ -65,10 +65,13 @@ class Airframes:
         if gap:
             self._lay_events(s, count, written, gap, volumes)
         self.on_ground, self.jammed = s.on_ground.copy(), None if s.jammed is None else s.jammed.copy()
-        if self.pending_until > written:
-            ring = (written + np.arange(count)) % PENDING
-            out += self.pending[:, ring]
-            self.pending[:, ring] = 0.0
+        if self.pending_until > written:  # the block's stretch of the ring, in one or two slices
+            at = written % PENDING
+            first = min(count, PENDING - at)
+            for ring, block in ((slice(at, at + first), slice(0, first)),
+                                (slice(0, count - first), slice(first, count))):
+                out[:, block] += self.pending[:, ring]
+                self.pending[:, ring] = 0.0
         return out
 
     def _curve(self, name: str, values: np.ndarray) -> np.ndarray:
@@ -100,8 +103,8 @@ class Airframes:
             for i in np.nonzero(s.on_ground & ~self.on_ground & ~s.crashed)[0]:
                 sink = max(float(s.vel[i, 2]), 0.5)
                 self._lay(i, self.thump * (min(sink / THUMP_FULL_MS, 1.0) * volumes.ambience), written)
-        load = np.minimum(np.maximum(np.abs(s.specific_force[:, 2]) - CREAK_FROM_G, 0.0) / (CREAK_FULL_G - CREAK_FROM_G),
-                          1.0)
+        over = np.maximum(np.abs(s.specific_force[:, 2]) - CREAK_FROM_G, 0.0)
+        load = np.minimum(over / (CREAK_FULL_G - CREAK_FROM_G), 1.0)
         chance = load * min(gap * 2.0 / 36.0, 1.0)  # at full load a creak every 36 ticks (0.3 s)
         for i in np.nonzero(self.rng.random(len(load)) < chance)[0]:
             creaked = self.creaks[int(self.rng.integers(len(self.creaks)))]

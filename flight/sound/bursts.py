@@ -35,7 +35,8 @@ class Bursts:
         g = geometry(listener, pos_ned[None, :], self.rate)[0]
         distance = float(np.linalg.norm(pos_ned - listener.pos_ned))
         arrives = at_sample + round(distance / SPEED_OF_SOUND * self.rate)
-        self.sounding.append(Burst(lowpassed(lowpassed(samples, g[AIR]), g[AIR]), np.asarray(pos_ned, dtype=float), arrives))
+        heard = lowpassed(lowpassed(samples, g[AIR]), g[AIR])  # the air's two poles, as spatialize applies them
+        self.sounding.append(Burst(heard, np.asarray(pos_ned, dtype=float), arrives))
         if len(self.sounding) > MOST:
             self.sounding.pop(0)
 

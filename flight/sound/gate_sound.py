@@ -1,6 +1,6 @@
 """Part 1 at the camp gate (WorldSnapshot.gate) as heard from Allison's gun: his Maxim's every round and its belt
-changes, the guards' rifles, their grenades and the rounds striking, and the guards shouting as they run. Laid as bursts where they
-happen (flight.sound.bursts). Imports numpy only."""
+changes, the guards' rifles, their grenades and the rounds striking, and the guards shouting as they run. Laid as
+bursts where they happen (flight.sound.bursts). Imports numpy and flight.sim only."""
 from __future__ import annotations
 
 import numpy as np

@@ -1,7 +1,8 @@
 """The sources' waveforms, one block at a time for every source at once: engines (a pulse per cylinder firing, the
-propeller's whirr) and airframes (the wind's rush, buffet and wheels' rumble, the wires singing). Compiled with numba because each sample depends on the one before (phases,
-filters, the noise generator's state); every recursion's state is kept between blocks, so blocks join without a
-click and the same inputs give the same samples. Imports numpy and numba only (through flight.sim.jit)."""
+propeller's whirr) and airframes (the wind's rush, buffet and wheels' rumble, the wires singing). Compiled with
+numba because each sample depends on the one before (phases, filters, the noise generator's state); every
+recursion's state is kept between blocks, so blocks join without a click and the same inputs give the same
+samples. Imports numpy and numba only (through flight.sim.jit)."""
 from __future__ import annotations
 
 import math
@@ -117,23 +118,26 @@ def airframe_block(params, state, noise, out, rate):
     for m in range(m_count):
         p = params[m]
         a, b, low, low2, wire = state[m, 0], state[m, 1], state[m, 2], state[m, 3], state[m, 4]
+        # a low-pass of white noise keeps about sqrt(coef) of its level: the wind's gain is divided by it (taken
+        # at the block's ends), so its level follows the curve whatever its cutoff
+        wind0 = p[WIND_GAIN0] * 2.5 / math.sqrt(p[WIND_COEF0])
+        wind1 = p[WIND_GAIN1] * 2.5 / math.sqrt(p[WIND_COEF1])
+        wiring = p[WIRES0] != 0.0 or p[WIRES1] != 0.0
         for k in range(n):
             t = (k + 1.0) / n
             white = _white(noise, m)
             coef = p[WIND_COEF0] + (p[WIND_COEF1] - p[WIND_COEF0]) * t
             a += coef * (white - a)
             b += coef * (a - b)
-            # / sqrt(coef): a low-pass of white noise keeps about that share of its level; this keeps it even
-            sample = (p[WIND_GAIN0] + (p[WIND_GAIN1] - p[WIND_GAIN0]) * t) * b * 2.5 / math.sqrt(coef)
+            sample = (wind0 + (wind1 - wind0) * t) * b
             low += RUMBLE_COEF * (white - low)
             low2 += RUMBLE_COEF * (low - low2)
             sample += (p[RUMBLE0] + (p[RUMBLE1] - p[RUMBLE0]) * t) * low2 * rumble_scale
-            wire += (p[WIRES_HZ0] + (p[WIRES_HZ1] - p[WIRES_HZ0]) * t) / rate
-            if wire >= 1.0:
-                wire -= math.floor(wire)
-            wires = p[WIRES0] + (p[WIRES1] - p[WIRES0]) * t
-            if wires != 0.0:
-                sample += wires * (0.7 + 3.0 * b) * _sin_turns(wire)
+            if wiring:
+                wire += (p[WIRES_HZ0] + (p[WIRES_HZ1] - p[WIRES_HZ0]) * t) / rate
+                if wire >= 1.0:
+                    wire -= math.floor(wire)
+                sample += (p[WIRES0] + (p[WIRES1] - p[WIRES0]) * t) * (0.7 + 3.0 * b) * _sin_turns(wire)
             out[m, k] = sample
         state[m, 0], state[m, 1], state[m, 2], state[m, 3], state[m, 4] = a, b, low, low2, wire
 

@@ -40,7 +40,8 @@ def test_a_bad_audio_option_or_output_is_one_line(tmp_path, capsys):
     from flight import cli
     training = str(GOLDEN / "training.flightreplay")
     (tmp_path / "folder.wav").mkdir()
-    for args, problem in ((["--audio", str(tmp_path / "a.wav"), "--size", "640x360"], "--size does not go with --audio"),
+    wav = str(tmp_path / "a.wav")
+    for args, problem in ((["--audio", wav, "--size", "640x360"], "--size does not go with --audio"),
                           (["--audio", str(tmp_path / "a.wav"), "--camera", "flyby"], "--camera flyby does not go"),
                           (["--audio", str(tmp_path / "a.mp3")], "not a WAV file's name"),
                           (["--audio", str(tmp_path / "folder.wav")], "a folder of that name is there"),
