@@ -1,6 +1,6 @@
-"""`flight replay FILE [--info | --verify [--jobs N] | --export OUT.acmi | --video OUT.mp4 ... | --audio OUT.wav ...]`: exit 0 when fine, 1
-when a verification diverges, 2 when the file cannot be used or the export cannot be written (one line on stderr
-naming the file or the option)."""
+"""`flight replay FILE [--info | --verify [--jobs N] | --export OUT.acmi | --video OUT.mp4 ... | --audio OUT.wav
+...]`: exit 0 when fine, 1 when a verification diverges, 2 when the file cannot be used or the export cannot be
+written (one line on stderr naming the file or the option)."""
 from __future__ import annotations
 
 import json
