@@ -69,7 +69,8 @@ def _render(app, playback, fps, camera, start_tick, end_tick, on_frame, progress
             on_frame(grab(app.win))
             if sound is not None:  # the snapshot just drawn, heard where the camera now is
                 ears = Listener(*pose_to_ned(app.camera, view.root))
-                on_sound(to_pcm16(sound.render(view.latest, ears, sample_of(end) - sample_of(tick))))
+                on_sound(to_pcm16(sound.render(view.latest, ears, sample_of(end) - sample_of(tick),
+                                                scene=view.mission_shown.scene)))
             if progress is not None:
                 progress(index + 1, len(ticks))
         return len(ticks)

@@ -48,7 +48,9 @@ def render_replay(playback, camera: str = "chase", start_tick: int = 0, end_tick
             break
         snapshot = world.snapshot()
         count = sample_of(tick + ran) - sample_of(tick)
-        blocks.append(to_pcm16(mixer.render(snapshot, listener_for(snapshot, camera, follow), count, Volumes())))
+        scene = playback.sortie.mission_snapshot().scene
+        blocks.append(to_pcm16(mixer.render(snapshot, listener_for(snapshot, camera, follow), count, Volumes(),
+                                            scene)))
         tick += ran
         if progress is not None:
             progress(tick - start_tick, end_tick - start_tick)

@@ -29,6 +29,9 @@ from flight.sound.spatial import GEOMETRY, RING, SPATIAL_STATE, Listener, geomet
 LONGEST_GAP_TICKS = 240  # a longer jump between two snapshots (a seek) starts the sound afresh, firing nothing
 MOST_SAMPLES = 8192  # in one block (0.37 s at 22,050 Hz)
 HEADROOM = 2.0  # the mix's gain before the soft limiter: a Camel's engine from the chase camera near -14 dBFS
+GRENADE_SCENE = "grenade"  # the mission's cut to black that ends the gate: its blast is heard over the black
+GRENADE_AHEAD_M = 3.0  # thrown from the dark, it goes off a few yards in front of the listener
+GRENADE_GAIN = 4.0  # twice a guard's grenade in the fight: the loudest moment of the night, as the story has it
 
 
 @dataclass(frozen=True)
@@ -96,9 +99,12 @@ class SoundMixer:
         self.last_tick: int | None = None
         self.bursts_heard = 0  # flak bursts played, to take the variants in turn
         self.crashed: np.ndarray | None = None  # the last block's, to hear a crash
+        self.scene = None  # the last block's mission scene (flight.sim.missions.snapshot.Scene), heard once
 
-    def render(self, snapshot, listener: Listener, count: int, volumes: Volumes = Volumes()) -> np.ndarray:
-        """The next `count` samples (count, 2) float32, -1..1, spanning the ticks since the last snapshot."""
+    def render(self, snapshot, listener: Listener, count: int, volumes: Volumes = Volumes(),
+               scene=None) -> np.ndarray:
+        """The next `count` samples (count, 2) float32, -1..1, spanning the ticks since the last snapshot; `scene`
+        is the mission's latest cut (its snapshot's `scene`), heard when it is the grenade's."""
         if count > MOST_SAMPLES:
             raise ValueError(f"{count} samples in one block, more than {MOST_SAMPLES}")
         gap = None if self.last_tick is None else snapshot.tick - self.last_tick
@@ -122,13 +128,22 @@ class SoundMixer:
                 self.gate.lay(snapshot.gate, self.bursts, listener, self.written, count, gap, volumes)
             if self.bell is not None:
                 self.bell.lay(self.bursts, listener, snapshot.tick, gap, self.written, count, volumes.ambience)
+            if scene is not None and scene != self.scene and scene.name == GRENADE_SCENE:
+                self._grenade(scene.start_tick - (snapshot.tick - gap), listener, count, gap, volumes)
         self.distant_guns.lay(self.bursts, listener, self.written, count, volumes.ambience)
         self.bursts.mix(stereo, self.written, listener)
         self.geometry, self.last_tick, self.crashed = end, snapshot.tick, snapshot.crashed.copy()
+        self.scene = scene  # after a seek too: a cut from before the jump is not heard late
         self.written += count
         if volumes.muted:
             return np.zeros((count, 2), dtype=np.float32)
         return np.tanh(stereo * (HEADROOM * volumes.master)).astype(np.float32)
+
+    def _grenade(self, ticks_in: int, listener: Listener, count: int, gap: int, volumes: Volumes) -> None:
+        """The gate's last grenade, `ticks_in` ticks into the block, a few yards ahead of the listener."""
+        at = self.written + int(max(ticks_in, 0) * count / gap)
+        where = listener.pos_ned + GRENADE_AHEAD_M * listener.r_ned_from_ears[:, 0]
+        self.bursts.add(self.gate.grenade * (GRENADE_GAIN * volumes.guns), where, at, listener)
 
     def _engines(self, s, count: int, volumes: Volumes) -> np.ndarray:
         """Each engine's note and whirr for the block, from rpm, throttle, blip, airspeed and damage."""

@@ -9,7 +9,7 @@ from flight.app.frames import pose_to_ned
 from flight.sim.map.terrain import generate_terrain
 from flight.sim.world.world import World
 from flight.sound.one_shots import RATE
-from flight.sound.sound_mixer import Volumes
+from flight.sound.sound_mixer import GRENADE_GAIN, GRENADE_SCENE, Volumes
 
 
 def test_the_cameras_pose_in_ned():
@@ -86,4 +86,24 @@ def test_with_no_sound_device_a_flight_renders_no_sound(app):
     view = app.router.screen.view
     assert not view.sound.playing and view.sound.mixer is None
     app.task_mgr.step()
+    app.router.go("menu")
+
+
+def test_the_cut_to_black_after_the_gate_is_heard_in_the_game(app):
+    """The view hands the mission's cut to the sound: the grenade's blast is laid into the mix once."""
+    app.router.go("flight", level="breakout")
+    view = app.router.screen.view
+    view.sound = FlightSound(FakeApp(), [spec.name for spec in view.world.fleet.specs], view.sortie.seed, "breakout")
+    view.sound.stream = FakeStream([])
+    for _ in range(3):
+        view.advance(2)
+        app.task_mgr.step()
+    view.sortie.mission.m.scene("grenade", 5.0)  # as the script cuts to it
+    view.advance(2)
+    app.task_mgr.step()
+    grenade = view.sound.mixer.gate.grenade * GRENADE_GAIN
+    assert view.sound.mixer.scene.name == GRENADE_SCENE
+    view.advance(2)
+    app.task_mgr.step()
+    assert sum(len(b.samples) == len(grenade) for b in view.sound.mixer.bursts.sounding) == 1, "the blast laid, once"
     app.router.go("menu")

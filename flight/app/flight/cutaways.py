@@ -1,7 +1,7 @@
 """Staged scenes a mission cuts to with `m.scene(name, seconds)` (a "scene" event in its log): the app plays them
 for that many seconds of mission time while the world ticks on, and the mission's captions show over them.
 
-- "grenade": a cut to black, the blast heard over it (flight.app.sounds), the caption telling the rest.
+- "grenade": a cut to black, the blast heard over it (the sound mixer's, flight.sound.sound_mixer), the caption telling the rest.
 - "gate_dawn": the camp gate at dawn: Allison slumped by the gun, Oberst Ehrlich walking down from his house to
   him, stopping, and saluting.
 """
@@ -14,7 +14,6 @@ from panda3d.core import NodePath, Vec3
 from flight.app import frames
 from flight.app.model_files import load_model
 from flight.app.scene.relight import relight
-from flight.app.sounds import play
 from flight.sim.dynamics import DT
 from flight.sim.world.seats.gate.gate_seat import GateSeat
 
@@ -25,12 +24,12 @@ CAMERA_FROM_GUN = (-14.0, -6.0, 1.7)  # north, east, up of the gun: south-west o
 
 
 class BlackOut:
-    """A black card over the 3D view (the HUD's captions stay over it), and a sound heard over it if given."""
+    """A black card over the 3D view (the HUD's captions stay over it; the grenade's blast is the sound mixer's,
+    flight.sound.sound_mixer, heard from the cut's tick)."""
 
-    def __init__(self, app, start_tick: int, seconds: float, sound: str | None = None):
+    def __init__(self, app, start_tick: int, seconds: float):
         self.end_tick = start_tick + round(seconds / DT)
         self.card = DirectFrame(frameColor=(0, 0, 0, 1), frameSize=(-3, 3, -1, 1), sortOrder=-10)
-        self.sound = play(app, sound) if sound else None
 
     def update(self, tick: int, camera, lens) -> bool:
         """False once the scene is over."""
@@ -142,7 +141,7 @@ def commandant_door(level, gun) -> tuple[float, float]:
 
 
 CUTAWAYS = {  # a mission's m.scene(name, seconds) -> what plays it: (view, start_tick, seconds) -> scene or None
-    "grenade": lambda view, start, seconds: BlackOut(view.app, start, seconds, sound="blast"),
+    "grenade": lambda view, start, seconds: BlackOut(view.app, start, seconds),
     "gate_dawn": GateDawn.of,
 }
 

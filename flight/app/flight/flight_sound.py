@@ -41,9 +41,10 @@ class FlightSound:
             print(f"flight: {error}", file=sys.stderr)
             return LevelSound()
 
-    def update(self, snapshot, camera, root, frame_s: float, paused: bool, speed: float, volumes: Volumes) -> None:
+    def update(self, snapshot, camera, root, frame_s: float, paused: bool, speed: float, volumes: Volumes,
+               scene=None) -> None:
         """Render and queue the frame's `frame_s` seconds of sound (silence while `paused`, which keeps the stream
-        running)."""
+        running); `scene` is the mission's latest cut (the grenade's blast is heard over its black)."""
         if not self.playing:
             return
         self.owed = min(self.owed + frame_s * RATE, MOST_SAMPLES)  # a long hitch is not caught up: only later
@@ -59,7 +60,7 @@ class FlightSound:
         listener = Listener(*pose_to_ned(camera, root))
         if speed > 1.0:
             volumes = Volumes(muted=True)
-        self.stream.append(to_pcm16(self.mixer.render(snapshot, listener, count, volumes)).tobytes())
+        self.stream.append(to_pcm16(self.mixer.render(snapshot, listener, count, volumes, scene)).tobytes())
 
     def destroy(self) -> None:
         if self.sound is not None:

@@ -257,7 +257,8 @@ class FlightView:
             self.assisted.aim = self.mouse_aim.update(self.app.camera, self.app.camLens, self.app.render, pointer,
                                                       nose)
         self.sound.update(self.latest, self.app.camera, self.root, ClockObject.get_global_clock().get_dt(),
-                          self.paused, self.speed, self.app.settings.volumes())
+                          self.paused, self.speed, self.app.settings.volumes(),
+                          self.mission_shown.scene if self.mission_shown is not None else None)
         return task.cont
 
     def _assist_names(self, settings) -> list[str]:
