@@ -33,6 +33,15 @@ def pytest_configure(config):
         jit.compile_kernels()
 
 
+# The files that compile every kernel afresh in a process of their own (a minute each on a cold machine): run first,
+# one to each xdist worker, so neither is left running alone at the end of the suite
+COMPILE_AFRESH = ("tests/sim/test_machine_code.py", "tests/sim/replay/test_exact_on_every_cpu.py")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    items.sort(key=lambda item: item.nodeid.split("::")[0] not in COMPILE_AFRESH)  # stable: the rest keep their order
+
+
 @pytest.fixture(scope="session", autouse=True)
 def private_user_dirs(tmp_path_factory):
     previous = {name: os.environ.get(name) for name in (CONFIG_DIR_ENV, DATA_DIR_ENV)}
