@@ -78,11 +78,41 @@ def clank(seed: int, seconds: float = 0.25) -> np.ndarray:
 
 
 def thwack(seed: int, seconds: float = 0.12) -> np.ndarray:
-    """A round striking an aircraft: a sharp crack through doped fabric and a knock on wood or metal."""
+    """A round striking wood (a fuselage's longerons, a ground unit): a sharp crack and a hollow knock."""
     rng = np.random.default_rng(seed)
     t = np.arange(round(seconds * RATE)) / RATE
     sound = rng.normal(0.0, 1.0, t.size) * _decay(t, 0.004)
     sound += 0.8 * np.sin(2 * np.pi * (300.0 + 200.0 * rng.random()) * t) * _decay(t, 0.015)
+    return sound / np.abs(sound).max()
+
+
+def fabric_rip(seed: int, seconds: float = 0.08) -> np.ndarray:
+    """A round through doped linen (the wings): a papery snap, bright noise flapping for a few milliseconds."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(round(seconds * RATE)) / RATE
+    noise = rng.normal(0.0, 1.0, t.size)
+    sound = np.diff(noise, prepend=0.0) * _decay(t, 0.006) * (1.0 + 0.5 * np.sin(2 * np.pi * 90.0 * t))
+    return sound / np.abs(sound).max()
+
+
+def metal_strike(seed: int, seconds: float = 0.3) -> np.ndarray:
+    """A round striking the engine or a cowling: a hard ping ringing high, as struck sheet and steel do."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(round(seconds * RATE)) / RATE
+    partials = 1700.0 * np.array([1.0, 1.93, 3.1]) * (1.0 + 0.05 * rng.random(3))
+    sound = sum(np.sin(2 * np.pi * f * t) * _decay(t, 0.06 / (k + 1)) for k, f in enumerate(partials))
+    sound += 1.5 * rng.normal(0.0, 1.0, t.size) * _decay(t, 0.002)
+    return sound / np.abs(sound).max()
+
+
+def bullet_crack(seed: int, seconds: float = 0.03) -> np.ndarray:
+    """A round passing close, faster than sound: its shock wave's N (a jump up, a straight fall through zero, a
+    jump back, half a millisecond in all) and a brief hiss of the air it tore."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(round(seconds * RATE)) / RATE
+    n_wave = max(round(0.0005 * RATE), 3)
+    sound = 0.15 * rng.normal(0.0, 1.0, t.size) * _decay(t, 0.003)
+    sound[:n_wave] += np.linspace(1.0, -1.0, n_wave)
     return sound / np.abs(sound).max()
 
 

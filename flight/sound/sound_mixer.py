@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from flight.sim.dynamics import DT
 from flight.sim.dynamics.quaternion import to_matrix
 from flight.sim.world.combat.events import EXPLOSION, FLAK_BURST, HIT
 from flight.sim.world.combat.ground_units import FLAK, MG
@@ -22,13 +23,18 @@ from flight.sound.ambience import Bell, DistantGuns
 from flight.sound.bursts import Bursts
 from flight.sound.gate_sound import GateSounds
 from flight.sound.level_sound import LevelSound
-from flight.sound.one_shots import RATE, blast, flak_woof, gun_report, thwack
+from flight.sound.one_shots import (RATE, blast, bullet_crack, fabric_rip, flak_woof, gun_report, metal_strike,
+                                    thwack)
 from flight.sound.sound_spec import load_sound
 from flight.sound.spatial import GEOMETRY, RING, SPATIAL_STATE, Listener, geometry, spatialize
 
 LONGEST_GAP_TICKS = 240  # a longer jump between two snapshots (a seek) starts the sound afresh, firing nothing
 MOST_SAMPLES = 8192  # in one block (0.37 s at 22,050 Hz)
 HEADROOM = 2.0  # the mix's gain before the soft limiter: a Camel's engine from the chase camera near -14 dBFS
+CRACK_M = 20.0  # a supersonic round passing nearer the listener than this is heard cracking past
+MOST_CRACKS = 6  # in one block: a burst from a whole flight is a rattle of cracks, not a wall of them
+SUPERSONIC = 343.0  # m/s: slower rounds (far down their flight) hiss past unheard
+NOSE_M, WING_ROOT_M, HIT_REACH_M = 1.0, 1.2, 8.0  # body axes: forward of this the engine, out past this the wings
 GRENADE_SCENE = "grenade"  # the mission's cut to black that ends the gate: its blast is heard over the black
 GRENADE_AHEAD_M = 3.0  # thrown from the dark, it goes off a few yards in front of the listener
 GRENADE_GAIN = 4.0  # twice a guard's grenade in the fight: the loudest moment of the night, as the story has it
@@ -91,7 +97,10 @@ class SoundMixer:
         self.distant_guns = DistantGuns(seed, rate)
         self.bell = Bell(level.bell_ned, level.bell_seconds, seed) if level.bell_ned is not None else None
         self.woofs = [flak_woof(seed + k) for k in range(4)]
-        self.thwack = thwack(seed + 4) * 0.6
+        self.thwack = thwack(seed + 4) * 0.6  # wood: a fuselage, or a ground unit
+        self.fabric = fabric_rip(seed + 5) * 0.6
+        self.metal = metal_strike(seed + 6) * 0.6
+        self.cracks = [bullet_crack(seed + 7 + k) * 0.7 for k in range(3)]
         self.explosion = blast(seconds=2.0, seed=seed + 1)
         self.ground_report = gun_report(seed + 2) * 0.8
         self.flak_report = flak_woof(seed + 3)[: rate // 2]
@@ -186,7 +195,9 @@ class SoundMixer:
             elif kind == EXPLOSION:
                 self.bursts.add(self.explosion * (3.0 * volumes.guns), pos, at, listener)
             elif kind == HIT:
-                self.bursts.add(self.thwack * volumes.guns, pos, at, listener)
+                self.bursts.add(self._struck(s, pos) * volumes.guns, pos, at, listener)
+        if c.bullet_pos is not None:
+            self._cracks(s, listener, count, gap, volumes)
         if self.crashed is not None:
             for i in np.nonzero(s.crashed & ~self.crashed)[0]:  # an aircraft hitting the ground
                 self.bursts.add(self.explosion * (2.0 * volumes.ambience), s.pos[i], self.written, listener)
@@ -198,6 +209,38 @@ class SoundMixer:
                 self.bursts.add(self.ground_report * volumes.guns, c.ground_pos[u], at, listener)
             elif c.ground_kind[u] == FLAK:
                 self.bursts.add(self.flak_report * (2.0 * volumes.guns), c.ground_pos[u], at, listener)
+
+
+    def _struck(self, s, pos: np.ndarray) -> np.ndarray:
+        """The sound of a round striking at `pos`: by where it hit the nearest aircraft (in its body axes), the
+        engine's metal ahead of the cockpit, the wings' linen out past their roots, else the fuselage's wood; a
+        strike away from every aircraft (a ground unit) is wood too."""
+        if len(s.pos) == 0:
+            return self.thwack
+        i = int(np.argmin(np.linalg.norm(s.pos - pos, axis=1)))
+        body = to_matrix(s.quat[i:i + 1])[0].T @ (pos - s.pos[i])
+        if np.linalg.norm(body) > HIT_REACH_M:
+            return self.thwack
+        if body[0] > NOSE_M:
+            return self.metal
+        return self.fabric if abs(body[1]) > WING_ROOT_M else self.thwack
+
+    def _cracks(self, s, listener: Listener, count: int, gap: int, volumes: Volumes) -> None:
+        """The rounds that passed within CRACK_M of the listener since the last block, faster than sound, each
+        cracking at its nearest point as it got there. Each round's path is its straight flight back to the block's
+        start or its firing, whichever is later, so a round leaving the listener's own guns never passes him."""
+        c = s.combat
+        speed = np.linalg.norm(c.bullet_vel, axis=1)
+        flown = np.minimum(gap, s.tick - c.bullet_born) * DT  # s of its flight in this block
+        start = c.bullet_pos - c.bullet_vel * flown[:, None]
+        along = np.einsum("ij,ij->i", listener.pos_ned - start, c.bullet_vel) / np.maximum(speed * speed, 1e-9)
+        nearest = start + c.bullet_vel * np.clip(along, 0.0, flown)[:, None]
+        miss = np.linalg.norm(nearest - listener.pos_ned, axis=1)
+        passing = np.nonzero((miss < CRACK_M) & (along > 0.0) & (along < flown) & (speed > SUPERSONIC))[0]
+        for k in passing[np.argsort(miss[passing], kind="stable")][:MOST_CRACKS]:
+            at = self.written + int((gap - (flown[k] - along[k]) / DT) * count / gap)
+            gain = min(1.0, 3.0 / max(miss[k], 1.0)) * volumes.guns
+            self.bursts.add(self.cracks[k % len(self.cracks)] * gain, nearest[k], at, listener)
 
 
 def warm_up() -> None:

@@ -22,7 +22,7 @@ def snapshot(tick: int, n: int = 1, rpm=1250.0, throttle=1.0, blip=0.0, airspeed
     pos = np.array([[0.0, 0.0, -1000.0]] * n) if pos is None else np.asarray(pos, dtype=float).reshape(n, 3)
     combat = None if shots is None else SimpleNamespace(gun_shot_tick=np.asarray(shots), ground_shot_tick=None,
                                                         event_kind=np.zeros(0), event_pos=np.zeros((0, 3)),
-                                                        event_age=np.zeros(0))
+                                                        event_age=np.zeros(0), bullet_pos=None)
     return SimpleNamespace(
         tick=tick, pos=pos, quat=np.tile([1.0, 0.0, 0.0, 0.0], (n, 1)), vel=np.tile([airspeed, 0.0, sink], (n, 1)),
         alpha=np.full(n, np.radians(alpha_deg)), on_ground=np.full(n, on_ground), jammed=np.full((n, 2), jammed),

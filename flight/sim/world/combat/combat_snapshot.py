@@ -44,6 +44,10 @@ class CombatSnapshot:
     # the tick of each gun's latest round, so the sound places every report on its tick (the flash lasts 3)
     gun_shot_tick: np.ndarray | None = None  # (N, G) int, -1000 never fired or no such gun
     ground_shot_tick: np.ndarray | None = None  # (U,) int, -1000 never fired
+    # every round in flight, so the sound hears the ones cracking past the listener
+    bullet_pos: np.ndarray | None = None  # (B, 3)
+    bullet_vel: np.ndarray | None = None  # (B, 3)
+    bullet_born: np.ndarray | None = None  # (B,) the tick it was fired on
 
     def reordered(self, order: list[int]) -> CombatSnapshot:
         """The per-aircraft arrays in fleet order `order` (a view following another aircraft puts it first)."""
@@ -67,4 +71,5 @@ def combat_snapshot(combat, tick: int) -> CombatSnapshot:
         ground_count=u.count.copy(), ground_health=u.health.copy(), ground_flash=tick - u.last_shot < FLASH_TICKS,
         ground_target=u.target.copy(),
         searchlight_on=lights, searchlight_beam=u.beam.copy(), searchlight_target=np.where(lights, u.target, -1),
-        gun_shot_tick=g.per_aircraft(combat.last_shot, -1000), ground_shot_tick=u.last_shot.copy())
+        gun_shot_tick=g.per_aircraft(combat.last_shot, -1000), ground_shot_tick=u.last_shot.copy(),
+        bullet_pos=b.pos.copy(), bullet_vel=b.vel.copy(), bullet_born=b.born.copy())
