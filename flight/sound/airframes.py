@@ -8,6 +8,7 @@ import numpy as np
 
 from flight.sound import voices as v
 from flight.sound.one_shots import clank, creak, gun_report, thump
+from flight.sound.sound_spec import curve_gains
 
 REPORT_VARIANTS = 4  # reports per gun type, used in turn so a burst does not ring like one sample repeated
 PENDING = 1 << 14  # samples of the ring the short sounds are laid into ahead of the blocks that play them
@@ -29,6 +30,7 @@ class Airframes:
 
     def __init__(self, specs, types, seed: int, rate: int, noise: np.ndarray):
         self.specs, self.types, self.rate, self.noise = specs, types, rate, noise
+        self.per_type = [(spec, aircraft) for spec, _, aircraft in types]  # each type's aircraft
         n = len(specs)
         self.params = np.zeros((n, v.AIRFRAME_PARAMS))
         self.wire_diameter = 1e-3 * np.array([spec.wire_diameter_mm for spec in specs])  # m
@@ -51,12 +53,12 @@ class Airframes:
         speed = s.airspeed
         p[:, STARTS] = p[:, ENDS]  # this block starts where the last one ended
         flying = ~s.crashed * volumes.ambience
-        p[:, v.WIND_GAIN1] = self._curve("wind_volume", speed) * flying
+        p[:, v.WIND_GAIN1] = curve_gains(self.per_type, "wind_volume", speed) * flying
         p[:, v.WIND_COEF1] = v.lowpass_coefficient(300.0 + 25.0 * np.minimum(speed, 120.0), self.rate)
         ground_speed = np.sqrt(s.vel[:, 0] ** 2 + s.vel[:, 1] ** 2)
         wheels = s.on_ground * np.minimum(ground_speed / WHEELS_FULL_MS, 1.0) * 0.5
-        p[:, v.RUMBLE1] = (self._curve("buffet_volume", np.degrees(s.alpha)) * ~s.on_ground + wheels) * flying
-        p[:, v.WIRES1] = self._curve("wires_volume", speed) * flying
+        p[:, v.RUMBLE1] = (curve_gains(self.per_type, "buffet_volume", np.degrees(s.alpha)) * ~s.on_ground + wheels) * flying
+        p[:, v.WIRES1] = curve_gains(self.per_type, "wires_volume", speed) * flying
         p[:, v.WIRES_HZ1] = 0.2 * speed / self.wire_diameter
         if fresh:
             p[:, STARTS] = p[:, ENDS]
@@ -72,13 +74,6 @@ class Airframes:
                                 (slice(0, count - first), slice(first, count))):
                 out[:, block] += self.pending[:, ring]
                 self.pending[:, ring] = 0.0
-        return out
-
-    def _curve(self, name: str, values: np.ndarray) -> np.ndarray:
-        """Each aircraft's gain from its type's curve `name` at `values` (one per aircraft)."""
-        out = np.empty(len(values))
-        for spec, _, index in self.types:
-            out[index] = getattr(spec, name)(values[index])
         return out
 
     def _lay(self, i: int, sound: np.ndarray, start: int) -> None:

@@ -69,12 +69,7 @@ def thump(seed: int, seconds: float = 0.3) -> np.ndarray:
 
 def clank(seed: int, seconds: float = 0.25) -> np.ndarray:
     """Metal on metal: a gun jamming, or its cocking handle worked to clear it. A few inharmonic ringing partials."""
-    rng = np.random.default_rng(seed)
-    t = np.arange(round(seconds * RATE)) / RATE
-    partials = 900.0 * np.array([1.0, 2.76, 5.40]) * (1.0 + 0.05 * rng.random(3))
-    sound = sum(np.sin(2 * np.pi * f * t) * _decay(t, 0.04 / (k + 1)) for k, f in enumerate(partials))
-    sound += rng.normal(0.0, 1.0, t.size) * _decay(t, 0.003)
-    return sound / np.abs(sound).max()
+    return _ringing(seed, seconds, 900.0, (1.0, 2.76, 5.40), ring_s=0.04, click=(1.0, 0.003))
 
 
 def thwack(seed: int, seconds: float = 0.12) -> np.ndarray:
@@ -97,11 +92,17 @@ def fabric_rip(seed: int, seconds: float = 0.08) -> np.ndarray:
 
 def metal_strike(seed: int, seconds: float = 0.3) -> np.ndarray:
     """A round striking the engine or a cowling: a hard ping ringing high, as struck sheet and steel do."""
+    return _ringing(seed, seconds, 1700.0, (1.0, 1.93, 3.1), ring_s=0.06, click=(1.5, 0.002))
+
+
+def _ringing(seed: int, seconds: float, base_hz: float, ratios, ring_s: float, click) -> np.ndarray:
+    """Struck metal: inharmonic partials of `base_hz` (each a few percent off, by the seed), the higher dying
+    sooner, over the blow's click (its strength and decay, s)."""
     rng = np.random.default_rng(seed)
     t = np.arange(round(seconds * RATE)) / RATE
-    partials = 1700.0 * np.array([1.0, 1.93, 3.1]) * (1.0 + 0.05 * rng.random(3))
-    sound = sum(np.sin(2 * np.pi * f * t) * _decay(t, 0.06 / (k + 1)) for k, f in enumerate(partials))
-    sound += 1.5 * rng.normal(0.0, 1.0, t.size) * _decay(t, 0.002)
+    partials = base_hz * np.array(ratios) * (1.0 + 0.05 * rng.random(len(ratios)))
+    sound = sum(np.sin(2 * np.pi * f * t) * _decay(t, ring_s / (k + 1)) for k, f in enumerate(partials))
+    sound += click[0] * rng.normal(0.0, 1.0, t.size) * _decay(t, click[1])
     return sound / np.abs(sound).max()
 
 

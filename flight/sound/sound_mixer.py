@@ -25,7 +25,7 @@ from flight.sound.gate_sound import GateSounds
 from flight.sound.level_sound import LevelSound
 from flight.sound.one_shots import (RATE, blast, bullet_crack, fabric_rip, flak_woof, gun_report, metal_strike,
                                     thwack)
-from flight.sound.sound_spec import load_sound
+from flight.sound.sound_spec import curve_gains, load_sound
 from flight.sound.spatial import GEOMETRY, RING, SPATIAL_STATE, Listener, geometry, spatialize
 
 LONGEST_GAP_TICKS = 240  # a longer jump between two snapshots (a seek) starts the sound afresh, firing nothing
@@ -66,6 +66,7 @@ class SoundMixer:
         # are read once a type, not once a source)
         self.types = [(spec, np.nonzero([self.specs[i].name == name for i, _ in slots])[0],
                        np.nonzero([s.name == name for s in self.specs])[0]) for name, spec in loaded.items()]
+        self.per_type = [(spec, engines) for spec, engines, _ in self.types]  # each type's engines
         self.engine_slot = np.array([e for _, e in slots], dtype=np.int64)
         self.engine_offset = np.array([self.specs[i].engine_positions[e] for i, e in slots]).reshape(-1, 3)
         per_engine = [self.specs[i] for i, _ in slots]
@@ -160,25 +161,18 @@ class SoundMixer:
         rpm = s.engine_rpm[owner, self.engine_slot] if s.engine_rpm is not None else s.rpm[owner]
         health = s.engine_health[owner, self.engine_slot] if s.engine_health is not None else np.ones(len(owner))
         running = (s.controls[owner, 5] < 0.5) & (health > 0.0) & (s.fuel[owner] > 0.0) & ~s.crashed[owner]
-        loudness = self._curve("engine_volume", rpm / self.rated) * self.loudness
+        loudness = curve_gains(self.per_type, "engine_volume", rpm / self.rated) * self.loudness
         fresh = self.last_tick is None
         p[:, v.FIRE0] = rpm * self.firings if fresh else p[:, v.FIRE1]
         p[:, v.BLADE0] = rpm * self.blades if fresh else p[:, v.BLADE1]
         p[:, v.WHIRR0] = p[:, v.WHIRR1]
         p[:, v.FIRE1], p[:, v.BLADE1] = rpm * self.firings, rpm * self.blades
         p[:, v.GAIN] = loudness * (0.55 + 0.45 * s.controls[owner, 3]) * running * volumes.engines
-        whirr = self._curve("whirr_volume", s.airspeed[owner])
+        whirr = curve_gains(self.per_type, "whirr_volume", s.airspeed[owner])
         p[:, v.WHIRR1] = whirr * np.minimum(rpm / (0.3 * self.rated), 1.0) * ~s.crashed[owner] * volumes.engines
         p[:, v.MISFIRE] = 0.6 * (1.0 - np.clip(health, 0.0, 1.0))
         out = np.empty((len(owner), count))
         v.engines_block(p, self.engine_state, self.noise, out, self.rate)
-        return out
-
-    def _curve(self, name: str, values: np.ndarray) -> np.ndarray:
-        """Each engine's gain from its type's curve `name` at `values` (one per engine)."""
-        out = np.empty(len(values))
-        for spec, index, _ in self.types:
-            out[index] = getattr(spec, name)(values[index])
         return out
 
     def _new_bursts(self, s, listener: Listener, count: int, gap: int, volumes: Volumes) -> None:

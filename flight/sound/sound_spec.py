@@ -57,6 +57,15 @@ class SoundSpec:
     wire_diameter_mm: float  # the wires sing at 0.2 airspeed / diameter (Strouhal's vortex shedding)
 
 
+def curve_gains(groups, name: str, values: np.ndarray) -> np.ndarray:
+    """Each source's gain from its type's curve `name` at its value: `groups` pairs a type's SoundSpec with the
+    indices of its sources in `values` (the curves are read once a type, not once a source)."""
+    out = np.empty(len(values))
+    for spec, index in groups:
+        out[index] = getattr(spec, name)(values[index])
+    return out
+
+
 class SoundFileError(ValueError):
     """`file: [sound] key: problem`, one line for the player or modder."""
 
