@@ -47,6 +47,7 @@ class SceneScreen:
             self._go_on(message=str(error))
             return
         self.app.set_background_color(0, 0, 0, 1)
+        self._setting_the_scene()
         self.stage = Stage(self.app, self.scene, self.app.settings.quality)
         self.overlay = overlay = self.app.aspect2d.attach_new_node("scene-overlay")
         half = ACADEMY_RATIO
@@ -70,6 +71,14 @@ class SceneScreen:
             self.app.accept(f"{key}-up", self._key, [key, False])
         self.show(0.0)
         self.app.task_mgr.add(self._tick, "story-scene")
+
+    def _setting_the_scene(self) -> None:
+        """A line on the black while the theatre is built for the scene's shots (seconds on a first start, with the
+        kernels still compiling behind it), so the click that started it is seen to have worked."""
+        note = OnscreenText(text=f"{self.scene.title} ...", pos=(0, 0), scale=0.05, fg=HINT)
+        for _ in range(2):  # both buffers: the line is on screen before the build holds the frame
+            self.app.graphicsEngine.render_frame()
+        note.destroy()
 
     def _key(self, key: str, down: bool) -> None:
         if key == "escape":
