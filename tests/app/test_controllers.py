@@ -290,7 +290,7 @@ def test_a_flight_flown_with_a_gamepad_replays_bit_for_bit(app, config):
 
 
 def test_with_no_controller_the_controls_screen_lists_the_keys_and_rebinds_one(app, config):
-    from flight.app.screens.controls_screen import KEY_EVENT
+    from flight.app.screens.key_capture import KEY_EVENT
     closed = []
     screen = app.router.go("controls", on_close=lambda: closed.append(True))
     text, button = screen.key_actions["fire"]

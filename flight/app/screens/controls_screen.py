@@ -8,19 +8,19 @@ from the one it had. Like the settings screen it closes via `on_close`, from Set
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from direct.gui.DirectGui import DirectButton, DirectFrame, DirectSlider, OnscreenText
 from panda3d.core import ClockObject, TextNode
 
 from flight.app.screens.controls_widgets import TEXT, AxisBar, ButtonLamps, CurvePlot, FocusRing, travel_of
+from flight.app.screens.key_capture import KeyCapture
 from flight.input.bindings_file import save_bindings
 from flight.input.capture import AxisCapture, ButtonCapture
 from flight.input.curves import AxisShape
 from flight.input.default_bindings import default_bindings
 from flight.input.device import Connection, device_id, read_axis, resolve_axis, source_label
-from flight.input.key_labels import KEY_LABELS, key_names
+from flight.input.key_labels import KEY_LABELS, key_names, with_key
 from flight.input.navigation import MenuNavigator, intents
 from flight.input.profiles import AXIS_TARGETS, BUTTON_ACTIONS, AxisBinding, DeviceProfile
 
@@ -37,7 +37,6 @@ SLIDERS = (("dead_zone", "Dead zone", (0.0, 0.5)), ("saturation", "Saturation", 
 DEAD_ZONE_ON = 0.05
 CAPTURE_SECONDS = 10.0
 ACTION_ROWS = 8  # rows of "Bind" per column: 22 controller actions in three columns inside the frame
-KEY_EVENT = "controls-screen-key"  # the window's key presses while a key is being bound
 BUTTON_STYLE = dict(scale=0.04, frameSize=(-2.2, 2.2, -0.55, 0.95), text_fg=(0.1, 0.1, 0.1, 1))
 
 
@@ -49,7 +48,7 @@ class ControlsScreen:
         self.device_index = 0
         self.selected = "aileron"
         self.capture: AxisCapture | ButtonCapture | None = None
-        self.key_capture: str | None = None  # the keyboard action waiting for its key
+        self.keys = KeyCapture(app, self.key_bound)
         self.capture_left = 0.0
         self.navigator = MenuNavigator()
         self.focus = 0
@@ -290,34 +289,22 @@ class ControlsScreen:
 
     def bind_key(self, action: str) -> None:
         """The next key pressed flies `action` (the keys it had are freed); Esc stops."""
-        self.key_capture = action
-        self._key_events(KEY_EVENT)
-        self.app.accept(KEY_EVENT, self.key_pressed)
+        self.keys.start(action)
         self.status.setText(f"Press the key for {dict(KEY_LABELS)[action].lower()} (Esc stops).")
 
-    def key_pressed(self, key: str) -> None:
-        """A key (Panda3D's name) while binding one: it takes the action from any other it had."""
-        if key.startswith("mouse") or key.startswith("wheel"):
-            return
-        action, self.key_capture = self.key_capture, None
-        self._stop_key_capture()
-        if key == "escape" or action is None:
+    @property
+    def key_capture(self) -> str | None:
+        """The keyboard action waiting for its key."""
+        return self.keys.action
+
+    def key_bound(self, action: str, key: str) -> None:
+        """The key pressed while binding `action` (Panda3D's name; Esc stops)."""
+        if key == "escape":
             self.status.setText("Stopped.")
             return
-        keyboard = {k: a for k, a in self.draft.keyboard.items() if k != key and a != action}
-        keyboard[key] = action
-        self.draft = replace(self.draft, keyboard=keyboard)
+        self.draft = with_key(self.draft, key, action)
         self.status.setText(f"{dict(KEY_LABELS)[action]}: {key_names(self.draft, action)}. Save keeps it.")
         self._show_bindings()
-
-    def _stop_key_capture(self) -> None:
-        self.app.ignore(KEY_EVENT)
-        self._key_events("")
-
-    def _key_events(self, name: str) -> None:
-        """Every key press as the event `name` too ("" stops); an offscreen app has no keyboard to listen to."""
-        for thrower in self.app.buttonThrowers or ():
-            thrower.node().set_button_down_event(name)
 
     def bind_button(self, action: str) -> None:
         self._start(ButtonCapture(action), f"Press the button for {action.replace('_', ' ')} (Cancel stops).")
@@ -436,8 +423,7 @@ class ControlsScreen:
     def cancel(self) -> None:
         """Stop a capture, or leave without saving."""
         if self.key_capture is not None:
-            self.key_capture = None
-            self._stop_key_capture()
+            self.keys.stop()
             self.status.setText("Stopped.")
             return
         if self.capture is not None:
@@ -454,7 +440,7 @@ class ControlsScreen:
     def exit(self) -> None:
         if self.frame is None:
             return
-        self._stop_key_capture()
+        self.keys.stop()
         self.app.task_mgr.remove("controls-screen")
         self.hub.forget(self._devices_changed)
         if self.hub.menu_owner is self:
