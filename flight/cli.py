@@ -256,11 +256,13 @@ def build_parser() -> argparse.ArgumentParser:
                                     help="with --video or --audio, the camera (default chase; director, --video "
                                          "only, cuts between chase and fly-by by itself)")
     commands["replay"].add_argument("--size", type=_size, metavar="WxH",
-                                    help="with --video, the picture in pixels, even, 16 to 8192 a side (default 1280x720)")
+                                    help="with --video, the picture in pixels, even, 16 to 8192 a side "
+                                         "(default 1280x720)")
     commands["replay"].add_argument("--fps", type=_whole(1, MAX_VIDEO_FPS), metavar="N",
                                     help="with --video, frames a second (default 30)")
     commands["replay"].add_argument("--from", dest="start_s", type=_seconds(MAX_RUN_SECONDS), metavar="S",
-                                    help="with --video or --audio, start S seconds into the replay (default: its start)")
+                                    help="with --video or --audio, start S seconds into the replay "
+                                         "(default: its start)")
     commands["replay"].add_argument("--to", dest="end_s", type=_seconds(MAX_RUN_SECONDS), metavar="S",
                                     help="with --video or --audio, stop S seconds into the replay (default: its end)")
     commands["replay"].add_argument("--jobs", type=_whole(1, MAX_JOBS), metavar="N",

@@ -82,19 +82,35 @@ def folder_lock(folder: Path) -> Iterator[None]:
 def write_atomically(path: Path, data: bytes) -> Path:
     """Write `data` to a temp file in the same folder, fsync it, then os.replace it over `path` (creating the
     folder): readers see the old file or the new one, never a mix. Temp files of saves killed earlier go."""
+    temp = temp_beside(path)
+    try:
+        temp.write_bytes(data)
+        return put_in_place(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def temp_beside(path: Path) -> Path:
+    """A new empty `.<name>.*.tmp` in `path`'s folder (made if missing) to write `path`'s next version into, for a
+    writer that needs a file name (an encoder); the temp files of saves killed earlier go."""
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(path)
     descriptor, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(descriptor)
+    return Path(temp)
+
+
+def put_in_place(temp: Path, path: Path) -> Path:
+    """fsync the finished `temp` and os.replace it over `path`, as the player's ordinary file (mkstemp made it
+    private)."""
+    descriptor = os.open(temp, os.O_RDWR)  # writable: Windows syncs only a file opened for writing
     try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temp, 0o644)  # mkstemp makes it private; these are the player's ordinary files
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+    os.chmod(temp, 0o644)
+    os.replace(temp, path)
     return path
 
 

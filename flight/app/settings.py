@@ -58,6 +58,7 @@ DIFFICULTIES = ("easy", "normal", "hard")
 FOV_RANGE = (40.0, 110.0)
 VOLUME_RANGE = (0.0, 1.0)
 VOLUMES = ("volume_master", "volume_engines", "volume_guns", "volume_ambience")
+SWITCHES = ("fullscreen", "vsync", "mouse_stick", "mouse_aim", "rumble", "show_fps", "unlock_all_levels", "mute")
 AXIS_RATE_RANGE = (0.5, 10.0)
 SIZE_RANGE = (320, 16384)
 ASSIST_SETTINGS = {"rudder": "auto_rudder", "stability": "stability", "stall": "stall_protection",
@@ -132,7 +133,7 @@ def _check(key: str, value) -> str | None:
             return f"expected two whole numbers like [1280, 720], got {quoted(value)}"
         if not all(SIZE_RANGE[0] <= v <= SIZE_RANGE[1] for v in value):
             return f"expected each side between {SIZE_RANGE[0]} and {SIZE_RANGE[1]} pixels, got {quoted(list(value))}"
-    elif key in ("fullscreen", "vsync", "mouse_stick", "mouse_aim", "rumble", "show_fps", "unlock_all_levels", "mute") or key.startswith("assist_"):
+    elif key in SWITCHES or key.startswith("assist_"):
         if not isinstance(value, bool):
             return f"expected true or false, got {quoted(value)}"
     elif key in ("fov_deg", "axis_rate", *VOLUMES):

@@ -57,7 +57,8 @@ class Airframes:
         p[:, v.WIND_COEF1] = v.lowpass_coefficient(300.0 + 25.0 * np.minimum(speed, 120.0), self.rate)
         ground_speed = np.sqrt(s.vel[:, 0] ** 2 + s.vel[:, 1] ** 2)
         wheels = s.on_ground * np.minimum(ground_speed / WHEELS_FULL_MS, 1.0) * 0.5
-        p[:, v.RUMBLE1] = (curve_gains(self.per_type, "buffet_volume", np.degrees(s.alpha)) * ~s.on_ground + wheels) * flying
+        buffet = curve_gains(self.per_type, "buffet_volume", np.degrees(s.alpha))
+        p[:, v.RUMBLE1] = (buffet * ~s.on_ground + wheels) * flying
         p[:, v.WIRES1] = curve_gains(self.per_type, "wires_volume", speed) * flying
         p[:, v.WIRES_HZ1] = 0.2 * speed / self.wire_diameter
         if fresh:

@@ -4,14 +4,12 @@ place with os.replace when it is finished: a failed or interrupted export leaves
 panda3d."""
 from __future__ import annotations
 
-import os
-import tempfile
 from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 
-from flight.files import remove_stale_temps
+from flight.files import put_in_place, temp_beside
 from flight.text import OneLineError, reason
 
 CONTAINERS = {".mp4": "mp4", ".mkv": "matroska", ".mov": "mov"}
@@ -58,15 +56,11 @@ class VideoFile:
             raise VideoError(f"{out}: cannot write it (a folder of that name is there)")
         self.out, self.size = out, size
         try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            remove_stale_temps(out)
-            descriptor, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-            os.close(descriptor)
+            self.temp = temp_beside(out)
         except (OSError, ValueError) as error:  # ValueError: a NUL in the name
             raise VideoError(f"{out}: cannot write it ({reason(error)})") from None
-        self.temp = Path(temp)
         try:
-            self.container = av.open(temp, mode="w", format=container_format)
+            self.container = av.open(str(self.temp), mode="w", format=container_format)
             self.stream = self.container.add_stream(codec_name(), rate=Fraction(fps))
             self.stream.width, self.stream.height = size
             self.stream.pix_fmt = "yuv420p"
@@ -107,13 +101,7 @@ class VideoFile:
             if self.sound is not None:
                 self.container.mux(self.sound.encode(None))
             self.container.close()
-            descriptor = os.open(self.temp, os.O_RDONLY)
-            try:
-                os.fsync(descriptor)
-            finally:
-                os.close(descriptor)
-            os.chmod(self.temp, 0o644)  # mkstemp makes it private; a video is the player's ordinary file
-            os.replace(self.temp, self.out)
+            put_in_place(self.temp, self.out)
         except OSError as error:
             self.temp.unlink(missing_ok=True)
             raise VideoError(f"{self.out}: cannot write it ({reason(error)})") from None

@@ -1,7 +1,8 @@
 """Staged scenes a mission cuts to with `m.scene(name, seconds)` (a "scene" event in its log): the app plays them
 for that many seconds of mission time while the world ticks on, and the mission's captions show over them.
 
-- "grenade": a cut to black, the blast heard over it (the sound mixer's, flight.sound.sound_mixer), the caption telling the rest.
+- "grenade": a cut to black, the blast heard over it (the sound mixer's, flight.sound.sound_mixer), the caption
+  telling the rest.
 - "gate_dawn": the camp gate at dawn: Allison slumped by the gun, Oberst Ehrlich walking down from his house to
   him, stopping, and saluting.
 """

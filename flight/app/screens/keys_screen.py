@@ -48,7 +48,8 @@ def controls_card(bindings: Bindings, settings, connections: list[Connection]) -
         lines += [f"{action.replace('_', ' ')}: {source_label(source)}" for source, action in profile.buttons.items()]
         columns.append((device.name, lines))
     if not connections:
-        columns.append(("Controllers", ["None connected: plug one in", "at any time (Settings > Controls", "binds it)"]))
+        columns.append(("Controllers", ["None connected: plug one in", "at any time (Settings > Controls",
+                                        "binds it)"]))
     return columns
 
 

@@ -46,9 +46,10 @@ _SOUND_HEADER = re.compile(rb"^\s*\[\[?\s*sound\s*[\].]")
 
 
 def without_sound(path: Path) -> bytes:
-    """An aircraft's or a level's TOML file's bytes without its [sound] tables (header lines `[sound]`, `[sound.engine]`, ... and
-    everything up to the next other table), so that how an aircraft sounds never invalidates a replay of how it
-    flies. A file with no [sound] table is returned byte for byte; one with is trimmed to one final newline."""
+    """An aircraft's or a level's TOML file's bytes without its [sound] tables (header lines `[sound]`,
+    `[sound.engine]`, ... and everything up to the next other table), so that how an aircraft sounds never
+    invalidates a replay of how it flies. A file with no [sound] table is returned byte for byte; one with is
+    trimmed to one final newline."""
     data = path.read_bytes()
     lines = data.splitlines(keepends=True)
     kept, in_sound = [], False
