@@ -3,7 +3,6 @@ live game flew (DESIGN.md, "Replays"). Pure Python and numpy: imports no panda3d
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -69,8 +68,11 @@ class ControlFrame:
                    throttle / _LEVER_STEPS, brake / _LEVER_STEPS, buttons)
 
     def quantised(self) -> ControlFrame:
-        """The frame the simulation and the replay both use: every axis on its integer step."""
-        return ControlFrame.from_ints(self.to_ints())
+        """The frame the simulation and the replay both use: every axis on its integer step (`from_ints` of
+        `to_ints`, whose integers need no range check)."""
+        aileron, elevator, rudder, throttle, brake, buttons = self.to_ints()
+        return ControlFrame(aileron / _STICK_STEPS, elevator / _STICK_STEPS, rudder / _STICK_STEPS,
+                            throttle / _LEVER_STEPS, brake / _LEVER_STEPS, buttons)
 
     def to_array(self) -> np.ndarray:
         """Shape (6,) in the column order of `Fleet.controls`: aileron, elevator, rudder, throttle, brake, blip."""
@@ -83,9 +85,9 @@ PARKED = ControlFrame(brake=1.0)  # throttle closed, brakes on: an aircraft left
 
 def _steps(value: float, low: float, steps: int) -> int:
     value = float(value)
-    if not math.isfinite(value):
+    if not value - value == 0.0:  # inf or NaN (written out: this runs five times a tick)
         return 0
-    return round(min(max(value, low), 1.0) * steps)
+    return round((low if value < low else 1.0 if value > 1.0 else value) * steps)
 
 
 def controls_from_ints(ints: tuple[int, int, int, int, int, int]) -> np.ndarray:

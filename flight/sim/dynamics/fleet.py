@@ -9,14 +9,14 @@ import math
 
 import numpy as np
 
-from flight.sim.dynamics import atmosphere, quaternion
+from flight.sim.dynamics import atmosphere, quaternion, readings
 from flight.sim.dynamics.gear import GroundHeight, flat_ground
 from flight.sim.dynamics.heightfield import FLAT, GIVEN, GRID
 from flight.sim.jit import KernelArgumentError, compile_kernels, describe_arrays
 from flight.sim.dynamics.params import DAMAGE_PARTS, FleetParams
 from flight.sim.dynamics.propulsion import torques
 from flight.sim.dynamics.spec import CRASH_CAUSES, AircraftSpec
-from flight.sim.dynamics.stablemath import atan2, atan2_1
+from flight.sim.dynamics.stablemath import atan2_1
 from flight.sim.dynamics.step import contact_points, rotate_points, settled_engine_speed, step_fleet
 
 DT = 1.0 / 120.0
@@ -110,31 +110,37 @@ class Fleet:
         rot = quaternion.to_matrix(self.quat)
         return np.einsum("nji,nj->ni", rot, self.vel - self.wind)
 
+    def readings(self) -> np.ndarray:
+        """(8, N) what the instruments read, rows flight.sim.dynamics.readings.ROWS: TAS and EAS (m/s),
+        alpha and beta, roll, pitch and heading (rad, heading 0..2pi, 0 = north) and the CG's height above the
+        ground (m), all from one kernel call."""
+        out = np.empty((len(readings.ROWS), self.n))
+        terrain = self._terrain if self._terrain[0] != GIVEN else self._given_terrain()
+        readings.fleet_readings(self.pos, self.vel, self.quat, self.wind, terrain, out)
+        return out
+
     @property
     def airspeed(self) -> np.ndarray:
         """True airspeed, m/s."""
-        v = self.vel - self.wind
-        return np.sqrt(np.einsum("ij,ij->i", v, v))
+        return self.readings()[readings.AIRSPEED]
 
     @property
     def eas(self) -> np.ndarray:
         """Equivalent airspeed (what an airspeed indicator shows), m/s."""
-        return self.airspeed * np.sqrt(atmosphere.density(self.altitude) / atmosphere.SEA_LEVEL_DENSITY)
+        return self.readings()[readings.EAS]
 
     @property
     def alpha(self) -> np.ndarray:
-        v = self.air_velocity_body()
-        return atan2(v[:, 2], v[:, 0])
+        return self.readings()[readings.ALPHA]
 
     @property
     def beta(self) -> np.ndarray:
-        v = self.air_velocity_body()
-        return atan2(v[:, 1], np.sqrt(v[:, 0] * v[:, 0] + v[:, 2] * v[:, 2]))
+        return self.readings()[readings.BETA]
 
     @property
     def euler(self) -> np.ndarray:
         """(N, 3) roll, pitch, heading in rad (heading 0..2pi, 0 = north)."""
-        return quaternion.to_euler(self.quat)
+        return np.ascontiguousarray(self.readings()[readings.ROLL:readings.HEADING + 1].T)
 
     @property
     def engine_rpm(self) -> np.ndarray:

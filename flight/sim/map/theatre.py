@@ -4,8 +4,13 @@ camp and the lines, and the zones a mission can name ("allied_side", "german_sid
 generated once per process and shared: they are never written. Imports no panda3d."""
 from __future__ import annotations
 
+import hashlib
+import io
+import zipfile
 from dataclasses import dataclass, field
 from functools import cache
+
+import numpy as np
 
 from flight.sim.map.features import Placements, airfield_features, camp_features
 from flight.sim.map.front import Front
@@ -13,7 +18,8 @@ from flight.sim.map.landuse import APRON_M, LandUse, land_use
 from flight.sim.map.renamed_keys import RenamedKey, refuse_renamed
 from flight.sim.map.terrain import Terrain, generate_terrain
 from flight.sim.map.zones import Zone
-from flight.files import TomlFileError, load_toml
+from flight.files import TomlFileError, load_toml, write_atomically
+from flight.sim.jit import CACHE_DIR
 from flight.text import quoted, reason
 
 
@@ -104,7 +110,27 @@ def _land_use(theatre: Theatre) -> LandUse:
 
 @cache
 def _terrain(seed: int, size: tuple[float, float], spacing: float, spots: tuple, base_height: float) -> Terrain:
-    return generate_terrain(seed, size_m=size, spacing=spacing, flat_spots=spots, base_height=base_height)
+    """Generated once per process, and kept on disk beside the compiled kernels: a process that verifies part of
+    a replay, or the game's next start, loads it in milliseconds instead of generating it for a second. The
+    folder is named after the simulation's sources (flight.sim.jit.CACHE_DIR), so a changed generator never loads
+    an old map; a file that cannot be read is made again."""
+    key = repr((seed, size, spacing, spots, base_height)).encode()
+    path = CACHE_DIR / f"terrain-{hashlib.blake2b(key, digest_size=8).hexdigest()}.npz"
+    try:
+        with np.load(path) as saved:
+            return Terrain(saved["heights"], float(saved["north0"]), float(saved["east0"]), float(saved["spacing"]),
+                           saved["river"])
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        pass
+    terrain = generate_terrain(seed, size_m=size, spacing=spacing, flat_spots=spots, base_height=base_height)
+    packed = io.BytesIO()
+    np.savez(packed, heights=terrain.heights, north0=terrain.north0, east0=terrain.east0, spacing=terrain.spacing,
+             river=terrain.river)
+    try:
+        write_atomically(path, packed.getvalue())
+    except OSError:  # a cache folder it cannot write: generated again next time
+        pass
+    return terrain
 
 
 def load_theatre(name: str = "theatre") -> Theatre:

@@ -30,11 +30,25 @@ class Condition:
 
 
 def all_of(*conditions: Condition) -> Condition:
-    return Condition(lambda m: all(c(m) for c in conditions), " and ".join(c.text for c in conditions))
+    tests = tuple(c.test for c in conditions)
+
+    def test(m) -> bool:  # a loop, not all() over a generator: the missions check these every tick
+        for one in tests:
+            if not one(m):
+                return False
+        return True
+    return Condition(test, " and ".join(c.text for c in conditions))
 
 
 def any_of(*conditions: Condition) -> Condition:
-    return Condition(lambda m: any(c(m) for c in conditions), " or ".join(c.text for c in conditions))
+    tests = tuple(c.test for c in conditions)
+
+    def test(m) -> bool:
+        for one in tests:
+            if one(m):
+                return True
+        return False
+    return Condition(test, " or ".join(c.text for c in conditions))
 
 
 def not_(condition: Condition) -> Condition:

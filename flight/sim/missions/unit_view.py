@@ -16,10 +16,7 @@ class UnitView:
 
     def __init__(self, world, index: int, zone):
         self.world, self.index, self._zone = world, index, zone
-
-    @property
-    def _fleet(self):
-        return self.world.fleet
+        self._fleet = world.fleet  # the world keeps its Fleet (a restore writes its arrays)
 
     @property
     def north(self) -> float:
@@ -45,7 +42,7 @@ class UnitView:
     @property
     def speed(self) -> float:
         """Over the ground, m/s."""
-        vn, ve, vd = (float(v) for v in self._fleet.vel[self.index])
+        vn, ve, vd = self._fleet.vel[self.index].tolist()
         return math.sqrt(vn * vn + ve * ve + vd * vd)
 
     @property

@@ -41,7 +41,7 @@ class PlanFlyer:
             self._next()
         elif self.current < len(self.steps) and self.steps[self.current]["do"] == "turn_to":
             self._turn(self.steps[self.current])
-        aileron, elevator, rudder, throttle, brake, blip = (float(v) for v in self.pilot.update()[0])
+        aileron, elevator, rudder, throttle, brake, blip = self.pilot.update()[0].tolist()
         return ControlFrame(aileron, elevator, rudder, throttle, brake, BLIP if blip >= 0.5 else 0)
 
     # ---- steps ---------------------------------------------------------------------------------------------
@@ -64,7 +64,7 @@ class PlanFlyer:
         if kind == "stall":
             return p.tactic[0] == LEVEL and p.tactic_ticks[0] >= STALL_SETTLE_TICKS
         if kind == "fly_to":
-            north, east = (float(v) for v in world.fleet.pos[0, :2])
+            north, east = world.fleet.pos[0, :2].tolist()
             zone, (n, e) = self.target
             dn, de = north - n, east - e  # not math.hypot: the C library's differs by CPU
             return (zone is not None and zone.contains(north, east)) or math.sqrt(dn * dn + de * de) < POINT_REACHED

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from flight.sim.command import FIRE
-from flight.sim.dynamics import DT, Fleet, load_aircraft
+from flight.sim.dynamics import DT, Fleet, load_aircraft, readings
 from flight.sim.dynamics.stablemath import cos1, sin1
 from flight.sim.world.combat.combat import Combat
 from flight.sim.world.combat.combat_snapshot import CombatSnapshot, combat_snapshot
@@ -194,15 +194,16 @@ class World:
 
     def height_above_ground(self) -> np.ndarray:
         """(N,) m between each aircraft's CG and the ground under it."""
-        pos = self.fleet.pos
-        return -pos[:, 2] - self.terrain.height_at(pos[:, 0], pos[:, 1])
+        return self.fleet.readings()[readings.HEIGHT]
 
     def snapshot(self) -> WorldSnapshot:
         f = self.fleet
+        read = f.readings()
         return WorldSnapshot(
-            tick=self.tick_count, pos=f.pos.copy(), quat=f.quat.copy(), vel=f.vel.copy(), airspeed=f.airspeed,
-            eas=f.eas, altitude=f.altitude, height=self.height_above_ground(),
-            euler=f.euler, specific_force=f.specific_force.copy(), alpha=f.alpha, rpm=f.rpm.copy(),
+            tick=self.tick_count, pos=f.pos.copy(), quat=f.quat.copy(), vel=f.vel.copy(),
+            airspeed=read[readings.AIRSPEED], eas=read[readings.EAS], altitude=f.altitude,
+            height=read[readings.HEIGHT], euler=np.ascontiguousarray(read[readings.ROLL:readings.HEADING + 1].T),
+            specific_force=f.specific_force.copy(), alpha=read[readings.ALPHA], rpm=f.rpm.copy(),
             fuel=f.fuel.copy(), controls=f.applied.copy(), on_ground=f.on_ground.copy(), crashed=f.crashed.copy(),
             crash_cause=tuple(f.crash_cause_name(i) for i in range(f.n)),
             engine_angle=self._propeller_angle.copy(), ammunition=self.combat.ammunition(),
