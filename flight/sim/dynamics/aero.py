@@ -42,7 +42,7 @@ def _panel(u, w, v2, yaw_rate, roll_rate, y, health, relief, half_rho_s, table, 
     return lift * wp - drag * up, -lift * up - drag * wp, drag
 
 
-@kernel
+@kernel(inline="always")
 def aerodynamics(a, table, i, u, v, w, roll_rate, pitch_rate, yaw_rate, rho, height, q_slipstream, controls,
                  damage):
     """Force and moment (6 floats: x, y, z then l, m, n), body axes, about the CG, of aircraft i.

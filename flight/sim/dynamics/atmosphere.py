@@ -42,7 +42,7 @@ _SOUND_SPEED = np.sqrt(1.4 * _R_AIR * _TEMPERATURE)
 _ALTITUDE_STEP = 50.0
 
 
-@kernel
+@kernel(inline="always")
 def interp1(x, xp, fp, step):
     """np.interp(x, xp, fp) for one x over breakpoints xp spaced about `step` apart (a first guess of the index;
     the comparisons then find numpy's: xp[j] <= x < xp[j + 1])."""

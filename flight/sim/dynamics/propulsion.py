@@ -19,7 +19,7 @@ from flight.sim.dynamics.tables import ADVANCE_RATIO, RPM_FRACTION, blend, locat
 _TWO_PI = 2.0 * np.pi
 
 
-@kernel
+@kernel(inline="always")
 def torques(a, e, power_table, prop_table, i, k, engine_omega, axial_speed, rho, throttle, ignition, health):
     """Engine torque, propeller torque, thrust and shaft power of engine k of aircraft i (a, e: FleetParams
     aircraft and engines; the tables: TableSets' flat)."""
@@ -46,7 +46,7 @@ def torques(a, e, power_table, prop_table, i, k, engine_omega, axial_speed, rho,
     return engine_torque, prop_torque, thrust, power
 
 
-@kernel
+@kernel(inline="always")
 def propulsion(a, e, power_table, prop_table, i, engine_omega, axial_speed, rho, throttle, ignition, health,
                omega_dot):
     """Forces and engine dynamics of aircraft i: engine_omega and health (E,) per engine slot; writes each

@@ -47,7 +47,7 @@ def cross(a0, a1, a2, b0, b1, b2):
     return a1 * b2 - a2 * b1, a2 * b0 - a0 * b2, a0 * b1 - a1 * b0
 
 
-@kernel
+@kernel(inline="always")
 def integrate(w, x, y, z, p, q, r, dt):
     """Rotate q by the body rate (p, q, r) over dt (exact for constant rates) and renormalise:
     q <- q * exp(omega dt / 2)."""
