@@ -3,6 +3,7 @@ data, so the menu and the settings read it without importing the simulation. Imp
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -14,7 +15,7 @@ class AssistSettings:
     stall_protection: bool = False  # the elevator stops short of the stall's angle of attack; a spin is recovered
     takeoff_landing: bool = False  # tail down and straight on the roll, a gentle climb-out, the flare on touchdown
 
-    @property
+    @cached_property  # frozen, and read every tick
     def any(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))
 

@@ -85,7 +85,7 @@ class Assisted:
             self.tuning = tuning_for([fleet.specs[0]])
             self.loops = InnerLoops(self.tuning)
         table = instrument_table(fleet, self._index)
-        reading = {name: float(v) for name, v in zip(INSTRUMENT_ROWS, table[:, 0])}
+        reading = dict(zip(INSTRUMENT_ROWS, table[:, 0].tolist()))
         on_ground = bool(fleet.on_ground[0])
         height = float(world.height_above_ground()[0])
         self._command(intent, reading, on_ground, height)

@@ -152,6 +152,7 @@ class FleetGuns:
 
         self.owner = column(lambda i, s, g: i, np.intp)
         self.slot = column(lambda i, s, g: s, np.intp)
+        self._place = self.owner * self.width + self.slot  # in the flattened (N, width) tables
         self.position = np.array([g.position for _, _, g in guns], dtype=float).reshape(-1, 3)
         self.direction = np.array([g.direction for _, _, g in guns], dtype=float).reshape(-1, 3)
         self.synchronised = column(lambda i, s, g: g.mount == "synchronised", bool)
@@ -168,6 +169,7 @@ class FleetGuns:
     def per_aircraft(self, values: np.ndarray, fill) -> np.ndarray:
         """(G, ...) -> (N, width, ...), `fill` where an aircraft has fewer guns."""
         values = np.asarray(values)
-        out = np.full((self.n_aircraft, self.width, *values.shape[1:]), fill, dtype=values.dtype)
-        out[self.owner, self.slot] = values
-        return out
+        out = np.empty((self.n_aircraft * self.width, *values.shape[1:]), dtype=values.dtype)
+        out.fill(fill)
+        out[self._place] = values  # one flat index, not two: a third of the cost (the snapshot asks 5 times a frame)
+        return out.reshape(self.n_aircraft, self.width, *values.shape[1:])
