@@ -86,6 +86,8 @@ class Pilot:
         self.fleet = fleet
         self.index = np.ascontiguousarray(np.asarray(index, dtype=np.intp).reshape(-1))
         k = len(self.index)
+        in_order = k > 0 and bool(np.array_equal(self.index, np.arange(self.index[0], self.index[0] + k)))
+        self._rows = slice(int(self.index[0]), int(self.index[0]) + k) if in_order else self.index  # of the fleet
         self._instruments = np.empty((len(INSTRUMENT_ROWS), k))  # this tick's readings (sensing.sense)
         self.tuning = tuning_for([fleet.specs[i] for i in self.index])
         self._tuning_table = np.array([getattr(self.tuning, name) for name in TUNING_ROWS], dtype=np.float64)
@@ -324,8 +326,8 @@ class Pilot:
 
     # ---- per tick --------------------------------------------------------------------------------------------
     def update(self) -> np.ndarray:
-        """One tick: read the instruments, re-plan if it is a guidance tick, fly the loops; writes and returns the
-        aircraft's (K, 6) control rows."""
+        """One tick: read the instruments, re-plan if it is a guidance tick, fly the loops; writes the aircraft's
+        (K, 6) rows of `fleet.controls` and returns them (a view of them when the aircraft are in fleet order)."""
         f = self.fleet
         sense(self.index, f.quat, f.vel, f.pos, f.omega, f.specific_force, f.wind, f.on_ground,
               self.airborne_ticks, self._instruments)
@@ -334,7 +336,7 @@ class Pilot:
             self._ticks_to_guidance = GUIDANCE_TICKS
         self._ticks_to_guidance -= 1
         self.loops.run(self.index, self._instruments, self._command_table, f)
-        return f.controls[self.index]
+        return f.controls[self._rows]
 
     def _plan(self, readings: np.ndarray, advance: bool = True) -> None:
         """The guidance pass into the commands table, from this tick's instrument `readings` (sensing.sense's
