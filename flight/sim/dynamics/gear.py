@@ -38,7 +38,7 @@ def flat_ground(north: np.ndarray, east: np.ndarray) -> np.ndarray:
     return np.zeros_like(north)
 
 
-@kernel
+@kernel(inline="always")
 def pairwise_sum(x, column):
     """np.add.reduce over x[:, column] as numpy sums a contiguous row: in order below 8 terms, else 8 partial
     sums (then the rest in order), the first level of its pairwise summation."""
@@ -73,40 +73,39 @@ def _dot(a0, a1, a2, b0, b1, b2):
     return ((0.0 + a0 * b0) + a1 * b1) + a2 * b2
 
 
-@kernel
-def _inverse_mass(a, i, g, rot, mass, d0, d1):
-    """1/m + (r x d)^T I^-1 (r x d) for contact point g (its row of FleetParams.contacts) along the horizontal
-    NED direction (d0, d1, 0), body axes."""
+@kernel(inline="always")
+def _inverse_mass(inertia_inv, x, y, z, rot, inv_mass, d0, d1):
+    """1/m + (r x d)^T I^-1 (r x d) for the contact point r = (x, y, z) along the horizontal NED direction
+    (d0, d1, 0), body axes, given inv_mass = 1/m."""
     b0, b1, b2 = rotate_back(rot, d0, d1, 0.0)
-    l0, l1, l2 = cross(g[c.POS_X], g[c.POS_Y], g[c.POS_Z], b0, b1, b2)
-    inertia_inv = a[i, c.INERTIA_INV:c.INERTIA_INV + 9]
+    l0, l1, l2 = cross(x, y, z, b0, b1, b2)
     m0, m1, m2 = rotate(inertia_inv, l0, l1, l2)
-    return 1.0 / mass + _dot(l0, l1, l2, m0, m1, m2)
+    return inv_mass + _dot(l0, l1, l2, m0, m1, m2)
 
 
-@kernel
+@kernel(inline="always")
 def ground_contact(a, contacts, i, terrain, pos, vel, rot, omega, mass, other_ned, other_yaw_moment, rudder,
                    brake, chocks, dt, scratch):
     """Contact forces on aircraft i near the ground.
 
-    terrain: see heightfield.surface; pos, vel NED; rot R_ned_from_body as a
-    9-tuple; omega body; other_ned the sum of every other force (aero, thrust, weight) and other_yaw_moment their
+    terrain: see heightfield.surface; pos, vel (N, 3) NED and omega (N, 3) body, the Fleet's; rot R_ned_from_body
+    as a 9-tuple; other_ned the sum of every other force (aero, thrust, weight) and other_yaw_moment their
     moment about the vertical through the CG; chocks block the wheels; scratch (P, SCRATCH_COLUMNS) work space.
-    Returns (force body x, y, z, moment body x, y, z, wheels down, crash cause).
+    Returns (force body x, y, z, moment body x, y, z, wheels down, crash cause). Inlined into the step (as are the
+    helpers it calls for each point), reading the tables and state by index, not through views of a row: a call
+    passing arrays and a view each cost a reference count pair, more than the arithmetic per point.
     """
-    points = contacts[i]
-    n_points = points.shape[0]
+    n_points = contacts.shape[1]
     s = scratch
-    w0, w1, w2 = rotate(rot, omega[0], omega[1], omega[2])
+    w0, w1, w2 = rotate(rot, omega[i, 0], omega[i, 1], omega[i, 2])
     for k in range(n_points):
-        g = points[k]
-        r0, r1, r2 = rotate(rot, g[c.POS_X], g[c.POS_Y], g[c.POS_Z])
+        r0, r1, r2 = rotate(rot, contacts[i, k, c.POS_X], contacts[i, k, c.POS_Y], contacts[i, k, c.POS_Z])
         s[k, _R], s[k, _R + 1], s[k, _R + 2] = r0, r1, r2
-        s[k, _DEPTH] = (pos[2] + r2) + surface(terrain, i, 1 + k, pos[0] + r0, pos[1] + r1)
+        s[k, _DEPTH] = (pos[i, 2] + r2) + surface(terrain, i, 1 + k, pos[i, 0] + r0, pos[i, 1] + r1)
         x0, x1, x2 = cross(w0, w1, w2, r0, r1, r2)
-        s[k, _V], s[k, _V + 1], s[k, _V + 2] = vel[0] + x0, vel[1] + x1, vel[2] + x2
-        touching_gear = s[k, _DEPTH] > 0.0 and g[c.IS_GEAR] != 0.0
-        load = maximum(g[c.STIFFNESS] * s[k, _DEPTH] + g[c.DAMPING] * s[k, _V + 2], 0.0)
+        s[k, _V], s[k, _V + 1], s[k, _V + 2] = vel[i, 0] + x0, vel[i, 1] + x1, vel[i, 2] + x2
+        touching_gear = s[k, _DEPTH] > 0.0 and contacts[i, k, c.IS_GEAR] != 0.0
+        load = maximum(contacts[i, k, c.STIFFNESS] * s[k, _DEPTH] + contacts[i, k, c.DAMPING] * s[k, _V + 2], 0.0)
         s[k, _LOAD] = load if touching_gear else 0.0
 
     # rolling direction: the body x axis on the ground, turned by the steerable skid (which trails like a
@@ -127,31 +126,36 @@ def ground_contact(a, contacts, i, terrain, pos, vel, rot, omega, mass, other_ne
         s[k, _FRICTION] = s[k, _R] * s[k, _PUSH + 1] - s[k, _R + 1] * s[k, _PUSH]  # (scratch: r x push, z)
         s[k, _FRICTION + 1] = s[k, _SHARE] * (s[k, _R] * s[k, _R] + s[k, _R + 1] * s[k, _R + 1])
     rest = other_yaw_moment - pairwise_sum(s, _FRICTION)
-    spread = maximum(pairwise_sum(s, _FRICTION + 1), 1e-9)
+    twist_per_share = rest / maximum(pairwise_sum(s, _FRICTION + 1), 1e-9)
     for k in range(n_points):
-        twist = rest / spread * s[k, _SHARE]
+        twist = twist_per_share * s[k, _SHARE]
         s[k, _PUSH] -= twist * s[k, _R + 1]
         s[k, _PUSH + 1] += twist * s[k, _R]
-        steer = -points[k, c.STEER] * rudder
-        cs, sn = cos1(steer), sin1(steer)
+        steer = -contacts[i, k, c.STEER] * rudder
+        # cos1 and sin1 of +-0 are exactly 1 and +-0: the contacts that do not steer skip the calls
+        cs, sn = (cos1(steer), sin1(steer)) if steer != 0.0 else (1.0, steer)
         along0, along1 = hx * cs - hy * sn, hx * sn + hy * cs
         s[k, _DIR], s[k, _DIR + 1], s[k, _DIR + 2] = along0, along1, 0.0
         s[k, _DIR + 3], s[k, _DIR + 4], s[k, _DIR + 5] = -along1, along0, 0.0
 
     force0 = force1 = force2 = moment0 = moment1 = moment2 = 0.0
-    ground_speed = np.sqrt(vel[0] * vel[0] + vel[1] * vel[1])
+    ground_speed = np.sqrt(vel[i, 0] * vel[i, 0] + vel[i, 1] * vel[i, 1])
+    inertia_inv, inv_mass, gain = a[i, c.INERTIA_INV:c.INERTIA_INV + 9], 1.0 / mass, _FRICTION_GAIN / dt
     down, cause = False, 0
     for k in range(n_points):
-        g = points[k]
         load = s[k, _LOAD]
         for d in range(2):  # along and across the rolling direction
             e0, e1, e2 = s[k, _DIR + 3 * d], s[k, _DIR + 3 * d + 1], s[k, _DIR + 3 * d + 2]
             slide = _dot(s[k, _V], s[k, _V + 1], s[k, _V + 2], e0, e1, e2)
             pushed = _dot(s[k, _PUSH], s[k, _PUSH + 1], s[k, _PUSH + 2], e0, e1, e2)
-            inv_mass = _inverse_mass(a, i, g, rot, mass, e0, e1)
-            mu = g[c.ROLLING_FRICTION] + extra * g[c.IS_WHEEL] if d == 0 else g[c.SIDE_FRICTION]
+            effective = _inverse_mass(inertia_inv, contacts[i, k, c.POS_X], contacts[i, k, c.POS_Y],
+                                      contacts[i, k, c.POS_Z], rot, inv_mass, e0, e1)
+            if d == 0:
+                mu = contacts[i, k, c.ROLLING_FRICTION] + extra * contacts[i, k, c.IS_WHEEL]
+            else:
+                mu = contacts[i, k, c.SIDE_FRICTION]
             limit = mu * load
-            s[k, _FRICTION + d] = -minimum(maximum(pushed + (_FRICTION_GAIN / dt) * slide / inv_mass, -limit), limit)
+            s[k, _FRICTION + d] = -minimum(maximum(pushed + gain * slide / effective, -limit), limit)
         f_along, f_across = s[k, _FRICTION], s[k, _FRICTION + 1]
         f0 = (0.0 + f_along * s[k, _DIR]) + f_across * s[k, _DIR + 3]
         f1 = (0.0 + f_along * s[k, _DIR + 1]) + f_across * s[k, _DIR + 4]
@@ -160,8 +164,8 @@ def ground_contact(a, contacts, i, terrain, pos, vel, rot, omega, mass, other_ne
         force0, force1, force2 = force0 + f0, force1 + f1, force2 + f2
         moment0, moment1, moment2 = moment0 + m0, moment1 + m1, moment2 + m2
         touching = s[k, _DEPTH] > 0.0
-        gear = touching and g[c.IS_GEAR] != 0.0
-        here = int(g[c.CRASH_CAUSE]) if touching and g[c.IS_STRUCTURE] != 0.0 else 0
+        gear = touching and contacts[i, k, c.IS_GEAR] != 0.0
+        here = int(contacts[i, k, c.CRASH_CAUSE]) if touching and contacts[i, k, c.IS_STRUCTURE] != 0.0 else 0
         if gear:
             down = True
             if s[k, _V + 2] > a[i, c.MAX_SINK_RATE]:

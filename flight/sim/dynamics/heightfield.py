@@ -1,7 +1,9 @@
 """Ground height on a regular grid of heights, bilinear between grid points (outside it the edge values continue):
 the terrain's lookup for the ground contact kernel and for `Terrain.height_at`, one implementation for both.
 
-Only `+ - * /` and floor, so the same bits on every CPU. Imports numpy and numba only.
+Only `+ - * /` and floor, so the same bits on every CPU. Both lookups are inlined where they are called: the step
+asks for every contact point of every aircraft near the ground, and a call would count references on the arrays
+each time. Imports numpy and numba only.
 """
 import numpy as np
 from numba import types
@@ -10,7 +12,7 @@ from flight.sim.jit import kernel
 from flight.sim.dynamics.stablemath import maximum, minimum
 
 
-@kernel
+@kernel(inline="always")
 def height_on_grid(heights, north0, east0, spacing, north, east):
     """heights[i, j] is the ground at north0 + i spacing, east0 + j spacing. A NaN position reads NaN."""
     rows, cols = heights.shape
@@ -28,7 +30,7 @@ def height_on_grid(heights, north0, east0, spacing, north, east):
 FLAT, GRID, GIVEN = 0, 1, 2  # the kinds of terrain a Fleet steps over
 
 
-@kernel
+@kernel(inline="always")
 def surface(terrain, i, column, north, east):
     """The ground height under (north, east) for aircraft i. terrain = (kind, heights, north0, east0, spacing,
     given): FLAT is 0 everywhere; GRID is height_on_grid; GIVEN reads given[i, column], heights the world's own

@@ -4,9 +4,10 @@ Order within a tick: sanitise controls -> air data -> propulsion, aerodynamics, 
 Euler (velocities first, then positions with the new velocities; attitude by the exact rotation over the tick)
 -> crash checks. Crashed aircraft are frozen where they lie. Every sum keeps the order of the numpy code this
 replaced (DESIGN.md, Replays). The helpers the loop calls for every aircraft are inlined (`inline="always"` here
-and in aero, propulsion, quaternion and atmosphere): a call passes each array as a dozen words and counts
-references on it, which cost more than the physics; for the same reason the loop writes the integrated state
-itself. Inlining changes no operation and no order, so no bit. Imports numpy, numba and the dynamics kernels only.
+and in aero, propulsion, quaternion, atmosphere, gear and heightfield): a call passes each array as a dozen words
+and counts references on it, which cost more than the physics; for the same reason the loop writes the integrated
+state itself and hands the ground contact whole arrays, not views of a row. Inlining changes no operation and no
+order, so no bit. Imports numpy, numba and the dynamics kernels only.
 """
 import numpy as np
 from numba import types
@@ -139,7 +140,7 @@ def step_fleet(a, e, contacts, aero_table, power_table, prop_table, terrain, pos
         if height < 2.0 * a[i, c.CONTACT_REACH] and not crashed[i]:
             yaw_moment = quaternion.rotate(rot, air_moment[0], air_moment[1], air_moment[2])[2]
             gx, gy, gz, gl, gm, gn, down, cause = ground_contact(
-                a, contacts, i, terrain, pos[i], vel[i], rot, omega[i], mass,
+                a, contacts, i, terrain, pos, vel, rot, omega, mass,
                 (other_ned[0], other_ned[1], other_ned[2] + mass * GRAVITY), yaw_moment, u[2], u[4], chocks[i],
                 dt, scratch)
         on_ground[i] = down
