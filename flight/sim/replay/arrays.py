@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import struct
+import sys
 
 import numpy as np
 
@@ -15,12 +16,18 @@ _DTYPES = {"bool": np.bool_, "int8": np.int8, "int16": np.int16, "int32": np.int
 _LENGTH = struct.Struct("<I")
 
 
+_NAMES = {np.dtype(kind): name for name, kind in _DTYPES.items()}  # dtype.name is slow: a state has 140 arrays
+_LITTLE_ENDIAN = sys.byteorder == "little"
+
+
 def to_bytes(arrays: dict[str, np.ndarray]) -> bytes:
     index, blobs = [], []
     for name in sorted(arrays):
         a = np.asarray(arrays[name])
-        index.append([name, a.dtype.name, list(a.shape)])
-        blobs.append(np.ascontiguousarray(a, dtype=a.dtype.newbyteorder("<")).tobytes())
+        dtype = a.dtype
+        index.append([name, _NAMES.get(dtype) or dtype.name, list(a.shape)])
+        little = a if _LITTLE_ENDIAN and dtype.isnative else a.astype(dtype.newbyteorder("<"))
+        blobs.append(little.tobytes())  # C order, whatever the layout
     head = json.dumps(index, separators=(",", ":")).encode()
     return _LENGTH.pack(len(head)) + head + b"".join(blobs)
 

@@ -1,13 +1,14 @@
 """A replay's keyframe segments verified in several processes at once (`flight replay FILE --verify --jobs N`):
 this process and N-1 workers, each segment re-simulated from its own keyframe. The answer is the straight
 verification's, since the segments chain (each checks the keyframe the next one starts from) and restoring a
-keyframe is exact. Imports no panda3d; workers start fresh ('forkserver', or 'spawn' where there is none) and load
-the kernels from numba's on-disk cache.
+keyframe is exact. Imports no panda3d; workers are forked from a process with no other thread, else start fresh
+('forkserver', or 'spawn' where there is none) and load the kernels from numba's on-disk cache.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -37,7 +38,10 @@ def verify_in_parallel(replay: Replay, jobs: int | None = None,
     front: deque[tuple[int, int]] = deque(parts)
     running: dict[Future, tuple[int, int]] = {}
     checks: dict[tuple[int, int], SegmentCheck] = {}
-    with ProcessPoolExecutor(jobs - 1, mp_context=_context()) as pool:
+    context = _context()
+    if context.get_start_method() == "fork":  # the workers are born with this playback, ready to restore
+        _playbacks[str(replay.path)] = playback
+    with ProcessPoolExecutor(jobs - 1, mp_context=context) as pool:
         try:
             while front or running:
                 while front and len(running) < jobs - 1:
@@ -59,13 +63,19 @@ def verify_in_parallel(replay: Replay, jobs: int | None = None,
                     progress(sum(end - start for start, end in checks), replay.ticks)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+            _playbacks.clear()
     return verdict(replay, list(checks.values()))
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """Fresh worker processes, never forked from this one (its threads and open files are not theirs): from a
-    forkserver that has imported the simulation once, or spawned where there is no forkserver (Windows)."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    """Workers forked from this process while it runs no other thread (the command line, the bench): they start at
+    once, with the simulation imported and the replay loaded. Otherwise (the game's window runs threads, which a
+    fork would not copy) fresh processes: from a forkserver that has imported the simulation once, or spawned
+    where there is no forkserver (Windows)."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([__name__])
         return context

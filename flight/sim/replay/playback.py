@@ -124,7 +124,8 @@ def check_segment(playback: Playback, start: int, end: int) -> SegmentCheck:
     for tick in range(start + 1, end + 1):
         if playback.step() == 0:
             return SegmentCheck(playback.tick, "the flight ended early")
-        expected, keyframe = replay.hashes.get(tick), replay.keyframes.get(tick)
+        expected = replay.hashes.get(tick)
+        keyframe = replay.keyframes.get(tick) if tick == end else None  # a segment ends at the next keyframe
         if expected is None and keyframe is None:
             continue
         state = arrays.to_bytes(playback.sortie.state())
