@@ -1,9 +1,10 @@
 """Ground height on a regular grid of heights, bilinear between grid points (outside it the edge values continue):
 the terrain's lookup for the ground contact kernel and for `Terrain.height_at`, one implementation for both.
 
-Only `+ - * /` and floor, so the same bits on every CPU. Both lookups are inlined where they are called: the step
-asks for every contact point of every aircraft near the ground, and a call would count references on the arrays
-each time. Imports numpy and numba only.
+Only `+ - * /` and floor, so the same bits on every CPU. `surface` is inlined where it is called (the step asks for
+every contact point of every aircraft near the ground); `height_on_grid` stays a call: inlining it too saved the
+step a few per cent on the ground but cost the cold compile 5 s, since a dozen kernels call it. Imports numpy and
+numba only.
 """
 import numpy as np
 from numba import types
@@ -12,7 +13,7 @@ from flight.sim.jit import kernel
 from flight.sim.dynamics.stablemath import maximum, minimum
 
 
-@kernel(inline="always")
+@kernel
 def height_on_grid(heights, north0, east0, spacing, north, east):
     """heights[i, j] is the ground at north0 + i spacing, east0 + j spacing. A NaN position reads NaN."""
     rows, cols = heights.shape
