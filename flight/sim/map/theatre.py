@@ -1,7 +1,8 @@
 """The theatre: the one map both story levels fly over (levels/theatre.toml): its terrain, its airfields, the
 camp and the lines, and the zones a mission can name ("allied_side", "german_side", each airfield, "camp",
 "no_mans_land"); its land use, trenches and placed features (camp, hangars). The terrain and the land use are
-generated once per process and shared: they are never written. Imports no panda3d."""
+generated once per process and shared: they are never written (the terrain is also kept on disk, see `_terrain`).
+Imports no panda3d."""
 from __future__ import annotations
 
 import hashlib
