@@ -20,7 +20,7 @@ def rounds_text(rounds: int | Sequence[int] | None, jammed: Sequence[bool] | Non
     """'AMMO 500 | 500' for two guns, 'AMMO 480 | JAM' with the second jammed; '' for none."""
     if rounds is None:
         return ""
-    counts = np.atleast_1d(np.asarray(rounds)).astype(int)
-    stuck = np.zeros(counts.shape, bool) if jammed is None else np.atleast_1d(np.asarray(jammed, dtype=bool))
-    shown = [("JAM" if jam else f"{count:3d}") for count, jam in zip(counts, stuck) if count >= 0]
+    counts = np.atleast_1d(rounds).tolist()  # Python numbers: a frame formats them, and numpy's cost 10x
+    stuck = [False] * len(counts) if jammed is None else np.atleast_1d(jammed).tolist()
+    shown = [("JAM" if jam else f"{int(count):3d}") for count, jam in zip(counts, stuck) if count >= 0]
     return "AMMO " + " | ".join(shown) if shown else ""

@@ -15,7 +15,7 @@ WORDS = ((0.99, None), (0.6, "holed"), (0.01, "badly hit"))
 
 def text(s: WorldSnapshot, units: str) -> str:
     damage = getattr(s, "damage", None)  # (N, len(DAMAGE_PARTS))
-    parts = "" if damage is None else parts_text(np.asarray(damage)[0])
+    parts = "" if damage is None else parts_text(np.asarray(damage)[0].tolist())
     combat = getattr(s, "combat", None)  # the pilot, fire, fuel and engine (flight.sim.world.combat.combat_snapshot)
     if combat is None:
         return parts

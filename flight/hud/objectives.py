@@ -38,5 +38,8 @@ class Objectives:
     def update(self) -> None:
         self.gauge.update()
 
+    def refresh(self) -> None:
+        self.gauge.refresh()
+
     def destroy(self) -> None:
         self.gauge.destroy()

@@ -21,10 +21,13 @@ STYLES = {"hud_speaker": (1.0, 0.8, 0.45, 1.0), "hud_done": (0.55, 0.9, 0.5, 1.0
 
 
 class Widget(Protocol):
-    """What the Hud needs of a widget: a name, one node to show or hide, and destroy() that removes its task
-    and node. Example: `TextGauge("fuel", app.a2dBottomRight, (-0.06, 0.06), provider, format, task_mgr)`."""
+    """What the Hud needs of a widget: a name, one node to show or hide, refresh() as its task does each frame,
+    and destroy() that removes its task and node.
+    Example: `TextGauge("fuel", app.a2dBottomRight, (-0.06, 0.06), provider, format, task_mgr)`."""
     name: str
     node: NodePath
+
+    def refresh(self) -> None: ...
 
     def destroy(self) -> None: ...
 
@@ -59,9 +62,13 @@ class TaskWidget:
         self.task_manager = task_manager
         self.task = task_manager.add(self._update, f"hud-{name}", sort=HUD_TASK_SORT)
 
-    def _update(self, task):
-        if not self.node.is_hidden():  # a hidden widget does no work
+    def refresh(self) -> None:
+        """What the widget's task does each frame: `update`, unless hidden (a hidden widget does no work)."""
+        if not self.node.is_hidden():
             self.update()
+
+    def _update(self, task):
+        self.refresh()
         return task.cont
 
     def destroy(self) -> None:

@@ -93,10 +93,12 @@ class KeyboardMouse:
             x, y = self._mouse
             aileron += _dead_zone(x, self.dead_zone)
             elevator -= _dead_zone(y, self.dead_zone)  # mouse down (y < 0) is stick back
-        buttons = sum(bit for action, bit in _BUTTON_ACTIONS.items() if action in actions)
+        buttons = 0
+        for action in actions.intersection(_BUTTON_ACTIONS):
+            buttons |= _BUTTON_ACTIONS[action]
         # quantised() clips the sum of mouse and keys to the stick's travel
-        return ControlFrame(aileron, elevator, self._stick["rudder"], self.throttle, float("brake" in actions),
-                            buttons).quantised()
+        return ControlFrame.on_steps(aileron, elevator, self._stick["rudder"], self.throttle,
+                                     float("brake" in actions), buttons)
 
 
 def _ramp(value: float, target: int, dt: float, rate: float, centring_rate: float) -> float:

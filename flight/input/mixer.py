@@ -84,20 +84,28 @@ class ControlMixer:
         """Advance the keyboard, trim and throttle by dt and return this tick's quantised frame."""
         keys = self.keyboard.update(dt)
         readings = {key: read(connection) for key, connection in self.connections.items()}
-        held = set(self.key_actions).union(*(reading.held for reading in readings.values()))
+        held = self.key_actions.union(*(reading.held for reading in readings.values()))
         self._throttle(readings, held, dt)
-        push = ("trim_up" in held) - ("trim_down" in held)
-        self.trim = min(max(self.trim + push * TRIM_RATE * dt, -TRIM_LIMIT), TRIM_LIMIT)
-        aileron, elevator, rudder = (_pick(_values(readings, axis), getattr(keys, axis))
-                                     for axis in ("aileron", "elevator", "rudder"))
-        brake = max(keys.brake, *_values(readings, "brake"), 1.0 if "brake" in held else 0.0)
-        buttons = self._seat_buttons(keys.buttons | sum(bit for action, bit in FRAME_BITS.items() if action in held))
+        if held:
+            push = ("trim_up" in held) - ("trim_down" in held)
+            self.trim = min(max(self.trim + push * TRIM_RATE * dt, -TRIM_LIMIT), TRIM_LIMIT)
+        aileron, elevator, rudder, brake = keys.aileron, keys.elevator, keys.rudder, keys.brake
+        if readings:  # the keyboard alone flies without these lookups (the mixer runs every tick)
+            aileron, elevator, rudder = (_pick(_values(readings, axis), getattr(keys, axis))
+                                         for axis in ("aileron", "elevator", "rudder"))
+            brake = max([brake, *_values(readings, "brake")])
+        if "brake" in held:
+            brake = 1.0
+        buttons = keys.buttons
+        for action in held.intersection(FRAME_BITS):
+            buttons |= FRAME_BITS[action]
+        buttons = self._seat_buttons(buttons)
         if self._seat.aims_gun:
             self.aim.slew(aileron, elevator, dt)
             aileron, elevator = self.aim.traverse, self.aim.elevation
         else:
             elevator = min(max(elevator + self.trim, -1.0), 1.0)
-        return ControlFrame(aileron, elevator, rudder, self.keyboard.throttle, brake, buttons).quantised()
+        return ControlFrame.on_steps(aileron, elevator, rudder, self.keyboard.throttle, brake, buttons)
 
     def _seat_buttons(self, buttons: int) -> int:
         """The buttons as the seat reads them: V's toggle, R at the gate, the mouse trigger at a gun."""

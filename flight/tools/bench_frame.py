@@ -59,7 +59,7 @@ def frame_figures(quick: bool) -> dict:
             view.advance(round(1.0 / 60.0 / DT))
             ticked = time.perf_counter()
             for widget in widgets:
-                widget.update()
+                widget.refresh()  # as its task does: the hidden ones (another seat's gauges) do no work
             updated = time.perf_counter()
             if rendered:
                 app.task_mgr.step()  # the HUD tasks find nothing new to set; draw, camera, igLoop

@@ -46,6 +46,7 @@ SPIN_ELEVATOR = -0.4
 MOUSE_AIM = "aim"  # as the HUD names the mouse aim while it flies
 _ROW = {name: row for row, name in enumerate(INSTRUMENT_ROWS)}
 _COMMAND = {name: row for row, name in enumerate(COMMAND_ROWS)}
+_HUD_ORDER = (*ASSIST_NAMES.values(), MOUSE_AIM)  # the order the HUD names the assists acting
 
 
 class Assisted:
@@ -74,26 +75,27 @@ class Assisted:
         if not (self.settings.any or self.aim is not None) or sortie.world.seat != FLYING:  # at a gun the frame carries its aim
             self.active = []
             return intent
-        return self.apply(intent, sortie).quantised()
+        return self.apply(intent, sortie)
 
     def apply(self, intent: ControlFrame, sortie: Sortie) -> ControlFrame:
-        """The frame the assists make of `intent` this tick."""
+        """The frame the assists make of `intent` this tick, quantised."""
         world, fleet, s = sortie.world, sortie.world.fleet, self.settings
         if fleet.crashed[0]:
-            return intent
+            return intent.quantised()
         if self.tuning is None:
             self.tuning = tuning_for([fleet.specs[0]])
             self.loops = InnerLoops(self.tuning)
         table = instrument_table(fleet, self._index)
-        reading = dict(zip(INSTRUMENT_ROWS, table[:, 0].tolist()))
+        reading = table[:, 0].tolist()  # by INSTRUMENT_ROWS (_ROW)
         on_ground = bool(fleet.on_ground[0])
         height = float(world.height_above_ground()[0])
         self._command(intent, reading, on_ground, height)
         self.loops.run(self._index, table, self._commands, fleet, controls=self._controls)
-        loop = self._controls[0, :3]
+        loop = self._controls[0, :3].tolist()
         aileron, elevator, rudder, throttle = intent.aileron, intent.elevator, intent.rudder, intent.throttle
         active = set()
-        let_go = {axis: abs(getattr(intent, axis)) < CENTRED for axis in ("aileron", "elevator", "rudder")}
+        let_go = {"aileron": abs(aileron) < CENTRED, "elevator": abs(elevator) < CENTRED,
+                  "rudder": abs(rudder) < CENTRED}
         if s.stability and not on_ground or let_go["aileron"] and s.takeoff_landing and on_ground:
             aileron = loop[0]
             active.add("stability" if not on_ground else "take-off/landing")
@@ -113,64 +115,64 @@ class Assisted:
             if intent.elevator > loop[1] and not let_go["elevator"]:
                 elevator = min(intent.elevator, loop[1])
                 active.add("stall")
-            self.recovering = reading["alpha"] > self.tuning.stall_alpha[0] and abs(reading["r"]) > SPIN_YAW_RATE
+            self.recovering = reading[_ROW["alpha"]] > self.tuning.stall_alpha[0] and abs(reading[_ROW["r"]]) > SPIN_YAW_RATE
             if self.recovering:
                 aileron, elevator, throttle = 0.0, SPIN_ELEVATOR, 0.0
-                rudder = -math.copysign(1.0, reading["r"])
+                rudder = -math.copysign(1.0, reading[_ROW["r"]])
                 active.add("stall")
         else:
             self.recovering = False
         if elevator != loop[1]:  # the player (or the recovery) has the elevator: its integrator follows, no jump later
             self.loops.nz_integral[0] = elevator
-        self.active = [name for name in (*ASSIST_NAMES.values(), MOUSE_AIM) if name in active]
+        self.active = [name for name in _HUD_ORDER if name in active] if active else []
         self.assisted_ticks += bool(active)
         buttons = intent.buttons & ~BLIP if self.recovering else intent.buttons
-        return ControlFrame(aileron, elevator, rudder, throttle, intent.brake, buttons)
+        return ControlFrame.on_steps(aileron, elevator, rudder, throttle, intent.brake, buttons)
 
-    def _command(self, intent: ControlFrame, reading: dict, on_ground: bool, height: float) -> None:
+    def _command(self, intent: ControlFrame, reading: list[float], on_ground: bool, height: float) -> None:
         """The inner loops' commands for what the player means: the bank the stick asks for, the climb or descent
-        he left (or the climb-out, the approach, the flare), the slip ball centred or the take-off heading held; while the player pulls, the hardest pull
-        the angle-of-attack limit allows."""
-        t, c = self.tuning, self._commands
-        c[:, 0] = 0.0
-        c[_COMMAND["pitch"], 0] = c[_COMMAND["speed"], 0] = c[_COMMAND["heading"], 0] = math.nan
-        c[_COMMAND["pitch_max"], 0] = math.inf
-        c[_COMMAND["load_max"], 0] = 4.0
-        c[_COMMAND["throttle"], 0] = intent.throttle
+        he left (or the climb-out, the approach, the flare), the slip ball centred or the take-off heading held; while
+        the player pulls, the hardest pull the angle-of-attack limit allows."""
+        t, c = self.tuning, [0.0] * len(COMMAND_ROWS)  # a list, into the loops' table at the end: item by item
+        c[_COMMAND["pitch"]] = c[_COMMAND["speed"]] = c[_COMMAND["heading"]] = math.nan  # costs 10x on an array
+        c[_COMMAND["pitch_max"]] = math.inf
+        c[_COMMAND["load_max"]] = 4.0
+        c[_COMMAND["throttle"]] = intent.throttle
         near_ground = self.settings.takeoff_landing and height < CLIMB_OUT_HEIGHT
         floor = self.settings.stability or near_ground or self.aim is not None
-        c[_COMMAND["min_speed"], 0] = t.climb_speed[0] if floor else 0.0
+        c[_COMMAND["min_speed"]] = t.climb_speed[0] if floor else 0.0
         if on_ground:
-            if abs(intent.rudder) >= CENTRED or self._held_heading is None or reading["eas"] < 3.0:
-                self._held_heading = reading["heading"]  # taxiing or steering: the heading to hold is where she points
-            c[_COMMAND["heading"], 0] = self._held_heading
-            tail_down = reading["eas"] >= LIFT_OFF * t.stall_speed[0]
-            c[_COMMAND["pitch"], 0] = t.three_point_pitch[0] - (0.0 if tail_down else TAIL_OFF_SKID)
-            c[_COMMAND["climb_rate"], 0] = CLIMB_OUT
+            if abs(intent.rudder) >= CENTRED or self._held_heading is None or reading[_ROW["eas"]] < 3.0:
+                self._held_heading = reading[_ROW["heading"]]  # taxiing or steering: the heading to hold is where she points
+            c[_COMMAND["heading"]] = self._held_heading
+            tail_down = reading[_ROW["eas"]] >= LIFT_OFF * t.stall_speed[0]
+            c[_COMMAND["pitch"]] = t.three_point_pitch[0] - (0.0 if tail_down else TAIL_OFF_SKID)
+            c[_COMMAND["climb_rate"]] = CLIMB_OUT
         else:
             self._held_heading = None
             if abs(intent.elevator) >= CENTRED:
-                self._held_climb = min(max(reading["climb_rate"], -HELD_CLIMB), HELD_CLIMB)
+                self._held_climb = min(max(reading[_ROW["climb_rate"]], -HELD_CLIMB), HELD_CLIMB)
             if self.settings.stability:
-                c[_COMMAND["bank"], 0] = intent.aileron * BANK_PER_STICK
-                c[_COMMAND["climb_rate"], 0] = self._held_climb
+                c[_COMMAND["bank"]] = intent.aileron * BANK_PER_STICK
+                c[_COMMAND["climb_rate"]] = self._held_climb
             if self.settings.takeoff_landing and height < APPROACH_HEIGHT:
                 if intent.throttle < FLARE_THROTTLE:
                     if height < FLARE_HEIGHT:
-                        c[_COMMAND["climb_rate"], 0] = FLARE_SINK
-                        c[_COMMAND["pitch_max"], 0] = t.three_point_pitch[0]
-                        c[_COMMAND["min_speed"], 0] = 0.0
+                        c[_COMMAND["climb_rate"]] = FLARE_SINK
+                        c[_COMMAND["pitch_max"]] = t.three_point_pitch[0]
+                        c[_COMMAND["min_speed"]] = 0.0
                     else:
-                        glide = self._held_climb if self.settings.stability else reading["climb_rate"]
-                        c[_COMMAND["climb_rate"], 0] = max(glide, APPROACH_SINK)  # the approach, not too steep
+                        glide = self._held_climb if self.settings.stability else reading[_ROW["climb_rate"]]
+                        c[_COMMAND["climb_rate"]] = max(glide, APPROACH_SINK)  # the approach, not too steep
                 elif height < CLIMB_OUT_HEIGHT:
-                    c[_COMMAND["climb_rate"], 0] = max(c[_COMMAND["climb_rate"], 0], CLIMB_OUT)
+                    c[_COMMAND["climb_rate"]] = max(c[_COMMAND["climb_rate"]], CLIMB_OUT)
             if intent.elevator >= CENTRED and self.settings.stall_protection:
-                c[_COMMAND["climb_rate"], 0] = PULL_CLIMB
+                c[_COMMAND["climb_rate"]] = PULL_CLIMB
             if self.aim is not None:
                 heading, path = self.aim
-                turn = math.remainder(heading - reading["heading"], 2.0 * math.pi)  # exact, no libm
+                turn = math.remainder(heading - reading[_ROW["heading"]], 2.0 * math.pi)  # exact, no libm
                 most = AIM_BANKS * t.bank_limit[0]
-                c[_COMMAND["bank"], 0] = min(max(AIM_BANK_PER_RAD * turn, -most), most)
-                climb = max(reading["tas"] * float(sin1(path)), -height / AIM_GROUND_S)  # never into the ground
-                c[_COMMAND["climb_rate"], 0] = min(max(climb, -AIM_CLIMB_MAX), AIM_CLIMB_MAX)
+                c[_COMMAND["bank"]] = min(max(AIM_BANK_PER_RAD * turn, -most), most)
+                climb = max(reading[_ROW["tas"]] * float(sin1(path)), -height / AIM_GROUND_S)  # never into the ground
+                c[_COMMAND["climb_rate"]] = min(max(climb, -AIM_CLIMB_MAX), AIM_CLIMB_MAX)
+        self._commands[:, 0] = c

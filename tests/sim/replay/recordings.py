@@ -4,7 +4,6 @@ on every axis, so every tick's controls differ and every hash means something; t
 autopilot firing bursts; Allison then Dig plays Level 2 through the hand-over and the rear gun."""
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -40,7 +39,7 @@ def gunner(sortie: Sortie):
         frame = fly(s)
         tick = s.tick_count
         buttons = FIRE if tick % 240 < 100 else (CLEAR_JAM if tick % 240 < 140 else 0)
-        return dataclasses.replace(frame, buttons=frame.buttons | buttons)
+        return frame._replace(buttons=frame.buttons | buttons)
     return pilot
 
 

@@ -59,8 +59,9 @@ def probes() -> dict[str, str]:
     test's conditions changes one of them on a CPU with FMA and AVX-512, and the simulation must not notice."""
     x = np.random.default_rng(3).uniform(-20.0, 20.0, 20_000)
     libm = np.array([math.sin(v) + math.exp(v) + math.atan2(v, 1.5) for v in x])
-    vectors = x.reshape(-1, 4)[:, :3]
-    blas = np.array([v @ w for v, w in zip(vectors[:-1], vectors[1:])])
+    # long dot products: OpenBLAS's kernels for 3-vectors are scalar on some CPUs (an AMD EPYC's Haswell kernels
+    # give the Nehalem bits there), for 1,000 they are SIMD with FMA everywhere they exist
+    blas = np.array([x[i:i + 1000] @ x[i + 1000:i + 2000] for i in range(0, 18_000, 1000)])
     return {name: hashlib.blake2b(values.tobytes(), digest_size=8).hexdigest()
             for name, values in (("libm", libm), ("numpy", np.exp(x) + np.arctan2(x, 1.5)), ("blas", blas))}
 
