@@ -41,8 +41,12 @@ def frame_figures(quick: bool) -> dict:
     """The training level at 1280x720 offscreen, full throttle, at 60 fps of game time (2 ticks a frame):
     milliseconds per frame for the simulation ticks, the HUD widgets' updates, and the rest of the frame
     (Panda3D's cull and draw, the camera, the aircraft's transform); and the simulation and HUD again with no
-    frames drawn between them (on Mesa's software renderer, drawing runs on the same CPU and evicts their code and
-    data from its caches: the difference is that cost, which a GPU would not have)."""
+    frames drawn between them.
+
+    The simulation and HUD are timed as the main thread's CPU time: Mesa's software renderer finishes each frame
+    in threads of its own on the same cores after the draw call returns, and the wall clock would count the time
+    the system gives them (`..._wall_ms_per_frame`, also reported). What drawing on the same CPU still costs them,
+    their code and data evicted from its caches, is in the figure; a GPU would spare them both."""
     from flight.app.app import FlightApp
     from flight.sim.dynamics import DT
     app = FlightApp("offscreen", size=(1280, 720), level="training", fly_now=True)
@@ -51,30 +55,32 @@ def frame_figures(quick: bool) -> dict:
         view.paused = True  # the bench drives the ticks itself, two a frame, to time them apart
         app.messenger.send("0")
         widgets = list(view.hud.widgets.values())
-        spent = {"simulation": 0.0, "hud": 0.0, "frame": 0.0, "unrendered": 0.0}
+        spent = {"simulation": 0.0, "hud": 0.0, "wall": 0.0, "frame": 0.0, "unrendered": 0.0}
         frames = 60 if quick else 300
         for frame in range(30 + 2 * frames):
             rendered = frame < 30 + frames  # then as many frames again with no rendering between them
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             view.advance(round(1.0 / 60.0 / DT))
-            ticked = time.perf_counter()
+            ticked = time.thread_time()
             for widget in widgets:
                 widget.refresh()  # as its task does: the hidden ones (another seat's gauges) do no work
-            updated = time.perf_counter()
+            updated, updated_cpu = time.perf_counter(), time.thread_time()
             if rendered:
                 app.task_mgr.step()  # the HUD tasks find nothing new to set; draw, camera, igLoop
             if 30 <= frame and rendered:  # after the warm-up
-                spent["simulation"] += ticked - start
-                spent["hud"] += updated - ticked
+                spent["simulation"] += ticked - start_cpu
+                spent["hud"] += updated_cpu - ticked
+                spent["wall"] += updated - start
                 spent["frame"] += time.perf_counter() - start
             elif not rendered:
-                spent["unrendered"] += updated - start
+                spent["unrendered"] += updated_cpu - start_cpu
     finally:
         app.close()
     ms = {k: v * 1000.0 / frames for k, v in spent.items()}
     return {"simulation_and_hud_ms_per_frame": goal(round(ms["simulation"] + ms["hud"], 3), at_most=0.5),
             "simulation_ms_per_frame": round(ms["simulation"], 3), "hud_ms_per_frame": round(ms["hud"], 3),
+            "simulation_and_hud_wall_ms_per_frame": round(ms["wall"], 3),  # the renderer's threads' time included
             # the same work with no software rendering between frames to evict it from the CPU's caches
             "simulation_and_hud_ms_unrendered": round(ms["unrendered"], 3),
-            "render_ms_per_frame": round(ms["frame"] - ms["simulation"] - ms["hud"], 3),
+            "render_ms_per_frame": round(ms["frame"] - ms["wall"], 3),
             "fps": round(1000.0 / ms["frame"], 1), "size": "1280x720", "ticks_per_frame": 2}

@@ -192,7 +192,8 @@ class FlightView:
         self.hud.messages.show_mission_line(mission.on_air)
         if mission.scene is not None and mission.scene != (shown.scene if shown is not None else None):
             self.cut_to(mission.scene)
-        self.hud.objectives.set(mission.objectives)
+        if mission.objectives != self.hud.objectives.objectives:  # (checking them all each frame costs)
+            self.hud.objectives.set(mission.objectives)
         self.mission_shown = mission
 
     def _tick(self, task):

@@ -49,7 +49,7 @@ def line_on_air(log: list[Event], tick: int) -> Line | None:
     """The line on screen at `tick`. The lines queue: each shows for its seconds from the tick it was said, or from
     the end of the line before it if that is later (two lines said at once follow each other), counted in ticks, so
     the answer never depends on the frames or the seeks that reached `tick`."""
-    free_from, last = 0, None  # the tick the screen is free from: the end of the last line shown
+    free_from, last, last_start = 0, None, 0  # the tick the screen is free from: the end of the last line shown
     for event in log:
         if event.tick > tick:
             break
@@ -58,5 +58,7 @@ def line_on_air(log: list[Event], tick: int) -> Line | None:
             if start > tick:  # waiting behind the line on screen
                 break
             free_from = start + round(event.seconds / DT)
-            last = Line(event.tick, event.speaker, event.text, event.seconds, start)
-    return last if tick < free_from else None
+            last, last_start = event, start
+    if last is None or tick >= free_from:
+        return None
+    return Line(last.tick, last.speaker, last.text, last.seconds, last_start)
