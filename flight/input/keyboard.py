@@ -84,8 +84,9 @@ class KeyboardMouse:
         self._tapped.clear()
         for axis, (minus, plus) in _STICK_ACTIONS.items():
             target = (plus in actions) - (minus in actions)
-            self._stick[axis] = _ramp(self._stick[axis], target, dt, self.axis_rate,
-                                      _CENTRING_SPEEDUP * self.axis_rate)
+            if target or self._stick[axis]:  # (a centred stick with no key held stays put)
+                self._stick[axis] = _ramp(self._stick[axis], target, dt, self.axis_rate,
+                                          _CENTRING_SPEEDUP * self.axis_rate)
         push = ("throttle_up" in actions) - ("throttle_down" in actions)
         self.throttle = min(max(self.throttle + push * self.throttle_rate * dt, 0.0), 1.0)
         aileron, elevator = self._stick["aileron"], self._stick["elevator"]
