@@ -9,6 +9,7 @@ import numpy as np
 
 from flight.sim.command import FIRE
 from flight.sim.dynamics import DT, Fleet, load_aircraft, readings
+from flight.sim.dynamics.spec import CRASH_CAUSES
 from flight.sim.dynamics.stablemath import cos1, sin1
 from flight.sim.world.combat.combat import Combat
 from flight.sim.world.combat.combat_snapshot import CombatSnapshot, combat_snapshot
@@ -18,6 +19,7 @@ from flight.sim.world.tallies import tally
 from flight.sim.world.combat.ground_units import SIGHT
 from flight.sim.world.combat.ground_units import SIDES, GroundGroup
 from flight.sim.world.level import Level
+from flight.sim.world.records import made
 from flight.sim.map.terrain import Terrain, generate_terrain
 
 
@@ -199,19 +201,19 @@ class World:
     def snapshot(self) -> WorldSnapshot:
         f = self.fleet
         read = f.readings()
-        return WorldSnapshot(
+        engine_rpm = f.engine_rpm  # a new array each time
+        combat, ammunition, jammed = combat_snapshot(self.combat, self.tick_count)
+        return made(WorldSnapshot, dict(
             tick=self.tick_count, pos=f.pos.copy(), quat=f.quat.copy(), vel=f.vel.copy(),
             airspeed=read[readings.AIRSPEED], eas=read[readings.EAS], altitude=f.altitude,
             height=read[readings.HEIGHT], euler=np.ascontiguousarray(read[readings.ROLL:readings.HEADING + 1].T),
-            specific_force=f.specific_force.copy(), alpha=read[readings.ALPHA], rpm=f.rpm.copy(),
+            specific_force=f.specific_force.copy(), alpha=read[readings.ALPHA], rpm=engine_rpm[:, 0].copy(),
             fuel=f.fuel.copy(), controls=f.applied.copy(), on_ground=f.on_ground.copy(), crashed=f.crashed.copy(),
-            crash_cause=tuple(f.crash_cause_name(i) for i in range(f.n)),
-            engine_angle=self._propeller_angle.copy(), ammunition=self.combat.ammunition(),
-            jammed=self.combat.jammed_guns(), damage=f.damage.copy(), engine_rpm=f.engine_rpm.copy(),
-            engine_health=f.damage_engine.copy(),
-            seat=self.seat, combat=combat_snapshot(self.combat, self.tick_count),
+            crash_cause=tuple(CRASH_CAUSES[cause] for cause in f.crash_cause.tolist()),
+            engine_angle=self._propeller_angle.copy(), ammunition=ammunition, jammed=jammed, damage=f.damage.copy(),
+            engine_rpm=engine_rpm, engine_health=f.damage_engine.copy(), seat=self.seat, combat=combat,
             **{field: value for name, seat in self.seats.items()
-               for field, value in seat.snapshot_fields(self.tick_count, name == self.seat).items()})
+               for field, value in seat.snapshot_fields(self.tick_count, name == self.seat).items()}))
 
     def state(self) -> dict[str, np.ndarray]:
         """Everything the next tick reads, as named arrays (copies): hashed by replays, restored to seek."""

@@ -171,5 +171,5 @@ class FleetGuns:
         values = np.asarray(values)
         out = np.empty((self.n_aircraft * self.width, *values.shape[1:]), dtype=values.dtype)
         out.fill(fill)
-        out[self._place] = values  # one flat index, not two: a third of the cost (the snapshot asks 5 times a frame)
+        out[self._place] = values  # one flat index, not two: a third of the cost
         return out.reshape(self.n_aircraft, self.width, *values.shape[1:])
