@@ -17,6 +17,14 @@ CHUNK_JSON = 0x4E4F534A
 CHUNK_BIN = 0x004E4942
 ARRAY_BUFFER, ELEMENT_ARRAY_BUFFER = 34962, 34963
 FLOAT, UNSIGNED_SHORT, UNSIGNED_INT = 5126, 5123, 5125
+ZERO_RESIDUE = 1e-9  # m, or of a unit normal: far below anything drawn
+
+
+def exact_zeros(values: np.ndarray) -> np.ndarray:
+    """`values` with the residues of zero (|v| < ZERO_RESIDUE) made exactly +0. A coordinate that is zero in exact
+    arithmetic comes out of sin, cos and BLAS as +-1e-16 or so, as the CPU's C library and kernels round, and float32
+    keeps such a residue: without this the models built on one CPU would differ in bytes from another's."""
+    return np.where(np.abs(values) < ZERO_RESIDUE, 0.0, values)
 
 
 @dataclass
@@ -66,8 +74,8 @@ class _Builder:
         return len(self.accessors) - 1
 
     def primitive(self, positions: np.ndarray, normals: np.ndarray, indices: np.ndarray, colour: tuple) -> dict:
-        positions = positions.astype("<f4")
-        normals = (normals / np.linalg.norm(normals, axis=1, keepdims=True)).astype("<f4")  # the spec wants unit
+        positions = exact_zeros(positions).astype("<f4")
+        normals = exact_zeros(normals / np.linalg.norm(normals, axis=1, keepdims=True)).astype("<f4")  # unit: the spec
         small = len(positions) < 65536
         attributes = {
             "POSITION": self.accessor(positions, FLOAT, "VEC3", ARRAY_BUFFER,
