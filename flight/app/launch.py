@@ -38,6 +38,7 @@ def play(level: str | None = None, all_levels: bool = False) -> int:
 def settle_and_render(app, view) -> None:
     """Hold the simulation, let the chase camera settle on the aircraft and the HUD catch up, then draw."""
     view.paused = True
+    view.draw(1.0)  # first the aircraft where the simulation has them: ticks without frames left them behind
     for _ in range(3):
         view.camera.update(view.aircraft, 1.0)
         app.task_mgr.step()

@@ -49,3 +49,25 @@ def test_a_level_started_from_the_command_line_opens_at_its_briefing_and_fly_goe
         assert isinstance(app.router.screen, FlightScreen)
     finally:
         app.close()
+
+
+def test_a_shot_frames_the_aircraft_where_the_simulation_has_it():
+    """`flight shot` ticks without drawing: the chase camera settles behind the aircraft where it is now, not where
+    the last frame drew it (Escape's chase shot at 40 s showed an empty field)."""
+    from panda3d.core import Point3
+
+    from flight.app.app import FlightApp
+    from flight.app.launch import settle_and_render
+    app = FlightApp("offscreen", size=(320, 180), level="training", record_replays=False, fly_now=True)
+    try:
+        view = app.router.screen.view
+        view.world.fleet.pos[0, :2] += (300.0, 200.0)  # moved by ticks no frame drew
+        view.tick()
+        view.camera.select("chase")
+        settle_and_render(app, view)
+        aircraft = view.aircraft.get_pos(app.render)
+        assert (aircraft - Point3(view.latest.pos[0, 1], view.latest.pos[0, 0], -view.latest.pos[0, 2])).length() < 1.0
+        ahead = app.camera.get_relative_point(app.render, aircraft)
+        assert ahead.y > 10.0 and ahead.length() < 20.0  # in front of the camera, some 16 m away
+    finally:
+        app.close()
