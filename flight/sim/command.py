@@ -77,10 +77,8 @@ class ControlFrame(NamedTuple):
     def on_steps(cls, aileron: float, elevator: float, rudder: float, throttle: float, brake: float,
                  buttons: int) -> ControlFrame:
         """`ControlFrame(...).quantised()` without the frame in between (the input's per-tick path)."""
-        return cls(_steps(aileron, -1.0, _STICK_STEPS) / _STICK_STEPS, _steps(elevator, -1.0, _STICK_STEPS) /
-                   _STICK_STEPS, _steps(rudder, -1.0, _STICK_STEPS) / _STICK_STEPS,
-                   _steps(throttle, 0.0, _LEVER_STEPS) / _LEVER_STEPS, _steps(brake, 0.0, _LEVER_STEPS) /
-                   _LEVER_STEPS, int(buttons) & BUTTON_MASK)
+        return cls(_on_stick(aileron), _on_stick(elevator), _on_stick(rudder), _on_lever(throttle), _on_lever(brake),
+                   int(buttons) & BUTTON_MASK)
 
     def to_array(self) -> np.ndarray:
         """Shape (6,) in the column order of `Fleet.controls`: aileron, elevator, rudder, throttle, brake, blip."""
@@ -96,6 +94,14 @@ def _steps(value: float, low: float, steps: int) -> int:
     if not value - value == 0.0:  # inf or NaN (written out: this runs five times a tick)
         return 0
     return round((low if value < low else 1.0 if value > 1.0 else value) * steps)
+
+
+def _on_stick(value: float) -> float:
+    return _steps(value, -1.0, _STICK_STEPS) / _STICK_STEPS
+
+
+def _on_lever(value: float) -> float:
+    return _steps(value, 0.0, _LEVER_STEPS) / _LEVER_STEPS
 
 
 def controls_from_ints(ints: tuple[int, int, int, int, int, int]) -> np.ndarray:

@@ -155,6 +155,10 @@ class Fleet:
     def crash_cause_name(self, i: int) -> str:
         return CRASH_CAUSES[self.crash_cause[i]]
 
+    def crash_cause_names(self) -> tuple[str, ...]:
+        """Every aircraft's crash cause by name (the snapshot's, once a frame)."""
+        return tuple(CRASH_CAUSES[cause] for cause in self.crash_cause.tolist())
+
     # ---- writers ------------------------------------------------------------------------------------------
     def reset(self, i: int, pos=(0.0, 0.0, 0.0), speed: float = 0.0, heading: float = 0.0, pitch: float = 0.0,
               roll: float = 0.0, throttle: float = 0.0, on_ground: bool = False) -> None:

@@ -115,7 +115,8 @@ class Assisted:
             if intent.elevator > loop[1] and not let_go["elevator"]:
                 elevator = min(intent.elevator, loop[1])
                 active.add("stall")
-            self.recovering = reading[_ROW["alpha"]] > self.tuning.stall_alpha[0] and abs(reading[_ROW["r"]]) > SPIN_YAW_RATE
+            self.recovering = (reading[_ROW["alpha"]] > self.tuning.stall_alpha[0]
+                               and abs(reading[_ROW["r"]]) > SPIN_YAW_RATE)
             if self.recovering:
                 aileron, elevator, throttle = 0.0, SPIN_ELEVATOR, 0.0
                 rudder = -math.copysign(1.0, reading[_ROW["r"]])
@@ -143,7 +144,8 @@ class Assisted:
         c[_COMMAND["min_speed"]] = t.climb_speed[0] if floor else 0.0
         if on_ground:
             if abs(intent.rudder) >= CENTRED or self._held_heading is None or reading[_ROW["eas"]] < 3.0:
-                self._held_heading = reading[_ROW["heading"]]  # taxiing or steering: the heading to hold is where she points
+                # taxiing or steering: the heading to hold is where she points
+                self._held_heading = reading[_ROW["heading"]]
             c[_COMMAND["heading"]] = self._held_heading
             tail_down = reading[_ROW["eas"]] >= LIFT_OFF * t.stall_speed[0]
             c[_COMMAND["pitch"]] = t.three_point_pitch[0] - (0.0 if tail_down else TAIL_OFF_SKID)

@@ -9,7 +9,6 @@ import numpy as np
 
 from flight.sim.command import FIRE
 from flight.sim.dynamics import DT, Fleet, load_aircraft, readings
-from flight.sim.dynamics.spec import CRASH_CAUSES
 from flight.sim.dynamics.stablemath import cos1, sin1
 from flight.sim.world.combat.combat import Combat
 from flight.sim.world.combat.combat_snapshot import CombatSnapshot, combat_snapshot
@@ -209,7 +208,7 @@ class World:
             height=read[readings.HEIGHT], euler=np.ascontiguousarray(read[readings.ROLL:readings.HEADING + 1].T),
             specific_force=f.specific_force.copy(), alpha=read[readings.ALPHA], rpm=engine_rpm[:, 0].copy(),
             fuel=f.fuel.copy(), controls=f.applied.copy(), on_ground=f.on_ground.copy(), crashed=f.crashed.copy(),
-            crash_cause=tuple(CRASH_CAUSES[cause] for cause in f.crash_cause.tolist()),
+            crash_cause=f.crash_cause_names(),
             engine_angle=self._propeller_angle.copy(), ammunition=ammunition, jammed=jammed, damage=f.damage.copy(),
             engine_rpm=engine_rpm, engine_health=f.damage_engine.copy(), seat=self.seat, combat=combat,
             **{field: value for name, seat in self.seats.items()
