@@ -22,16 +22,17 @@ IN_A_SCENE = frozenset({"messages"})  # a mission's staged scene: its captions a
 ROW = 0.07
 ASSIST_COLOUR = (0.75, 0.85, 1.0, 0.9)
 TOP_WIDGETS = ("objectives", "objective_arrow", "stall_warning", "rear_gun")  # under the top's middle and left
+READOUT = {"readout": True}  # the numbers and the damage list step at the readout rate (flight.hud.widget)
 # name, format module, anchor, (x, z), alignment, extra TextGauge options
 TEXT_GAUGES = (
-    ("airspeed", airspeed, "a2dBottomLeft", (0.06, 0.06 + 3 * ROW), TextNode.A_left, {}),
-    ("altimeter", altimeter, "a2dBottomLeft", (0.06, 0.06 + 2 * ROW), TextNode.A_left, {}),
-    ("vertical_speed", vertical_speed, "a2dBottomLeft", (0.06, 0.06 + ROW), TextNode.A_left, {}),
-    ("engine", engine, "a2dBottomLeft", (0.06, 0.06), TextNode.A_left, {}),
-    ("fuel", fuel, "a2dBottomRight", (-0.06, 0.06), TextNode.A_right, {}),
-    ("ammunition", ammunition, "a2dBottomRight", (-0.06, 0.06 + ROW), TextNode.A_right, {}),
-    ("damage", damage_gauge, "a2dTopRight", (-0.06, -0.09), TextNode.A_right, {"fg": WARNING_COLOUR}),
-    ("compass", compass, "a2dTopCenter", (0.0, -0.09), TextNode.A_center, {}),
+    ("airspeed", airspeed, "a2dBottomLeft", (0.06, 0.06 + 3 * ROW), TextNode.A_left, READOUT),
+    ("altimeter", altimeter, "a2dBottomLeft", (0.06, 0.06 + 2 * ROW), TextNode.A_left, READOUT),
+    ("vertical_speed", vertical_speed, "a2dBottomLeft", (0.06, 0.06 + ROW), TextNode.A_left, READOUT),
+    ("engine", engine, "a2dBottomLeft", (0.06, 0.06), TextNode.A_left, READOUT),
+    ("fuel", fuel, "a2dBottomRight", (-0.06, 0.06), TextNode.A_right, READOUT),
+    ("ammunition", ammunition, "a2dBottomRight", (-0.06, 0.06 + ROW), TextNode.A_right, READOUT),
+    ("damage", damage_gauge, "a2dTopRight", (-0.06, -0.09), TextNode.A_right, {"fg": WARNING_COLOUR, **READOUT}),
+    ("compass", compass, "a2dTopCenter", (0.0, -0.09), TextNode.A_center, READOUT),
     ("stall_warning", stall_warning, "a2dTopCenter", (0.0, -0.36), TextNode.A_center,
      {"fg": WARNING_COLOUR, "scale": 0.08}),
 )

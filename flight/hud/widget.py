@@ -1,5 +1,6 @@
 """The base of the HUD widgets: the Widget shape the Hud manages, the text styles, and TextGauge, one line (or
-block) of text whose own task formats the newest snapshot and calls setText only when the string changes."""
+block) of text whose own task formats the newest snapshot and calls setText only when the string changes; a
+readout's numbers step every READOUT_TICKS of game time."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from flight.sim.world import WorldSnapshot
 Units = str  # "imperial" (mph, ft) or "metric" (km/h, m); see flight.hud.display_units
 SnapshotProvider = Callable[[], WorldSnapshot]
 
+READOUT_TICKS = 8  # a readout's numbers change every 8 ticks (15 Hz): the last digit reads instead of flickering
 HUD_TASK_SORT = 40  # after the world's tick (10) and the scene's draw (11), before rendering (igLoop, 50)
 TEXT_COLOUR = (1.0, 1.0, 0.9, 1.0)
 WARNING_COLOUR = (1.0, 0.35, 0.25, 1.0)
@@ -86,24 +88,29 @@ def hud_text(parent: NodePath, pos: tuple[float, float], align=TextNode.A_left, 
 
 class TextGauge(TaskWidget):
     """HUD text at `pos` under `parent`; `format` turns the newest snapshot into its text. The task does nothing
-    while the gauge is hidden (the HUD's detail level)."""
+    while the gauge is hidden (the HUD's detail level). A `readout` (speed, height, rpm, rounds left) is formatted
+    again only once READOUT_TICKS of game time have passed, as an instrument's digits step, or whenever game time
+    has not moved since (paused, after a seek, the units or the aircraft followed changed); other text (the stall
+    warning, the assists acting) shows on the frame it changes."""
 
     def __init__(self, name: str, parent: NodePath, pos: tuple[float, float], snapshot: SnapshotProvider,
                  format: Callable[[WorldSnapshot], str], task_manager, align=TextNode.A_left, *,
-                 scale: float = 0.055, fg=TEXT_COLOUR, wordwrap: float | None = None):
+                 scale: float = 0.055, fg=TEXT_COLOUR, wordwrap: float | None = None, readout: bool = False):
         self.name = name
         self.snapshot = snapshot
         self.format = format
-        self.text = hud_text(parent, pos, align, scale, fg, wordwrap)
+        self.text = self.node = hud_text(parent, pos, align, scale, fg, wordwrap)
         self.shown = ""
+        self.readout_ticks = READOUT_TICKS if readout else 0
+        self.read_at = None  # the tick of the snapshot last formatted
         self._start(name, task_manager)
 
-    @property
-    def node(self) -> NodePath:
-        return self.text
-
     def update(self) -> None:
-        shown = self.format(self.snapshot())
+        snapshot = self.snapshot()
+        if self.read_at is not None and 0 < snapshot.tick - self.read_at < self.readout_ticks:
+            return
+        self.read_at = snapshot.tick
+        shown = self.format(snapshot)
         if shown != self.shown:
             self.text.setText(shown)
             self.shown = shown

@@ -3,7 +3,7 @@ while hidden, and destroy() takes its task and node away."""
 import numpy as np
 
 from flight.hud import airspeed
-from flight.hud.widget import TextGauge
+from flight.hud.widget import READOUT_TICKS, TextGauge
 from tests.hud.helpers import frames
 
 
@@ -30,6 +30,26 @@ def test_set_text_is_called_only_when_the_shown_string_changes(base, provider):
     provider.set(eas=np.array([40.11]))  # 89.72 mph: the same string, no call
     frames(base, 2)
     assert calls == ["ASI   89 mph", "ASI   90 mph"]
+    gauge.destroy()
+
+
+def test_a_readout_steps_with_game_time_and_follows_at_once_while_time_stands_still(base, provider):
+    gauge = TextGauge("airspeed", base.a2dBottomLeft, (0.06, 0.06), provider, lambda s: airspeed.text(s, "metric"),
+                      base.task_mgr, readout=True)
+    frames(base)
+    start = provider.snapshot.tick
+    provider.set(tick=start + READOUT_TICKS - 1, eas=np.array([50.0]))
+    frames(base)
+    assert gauge.shown == "ASI    0 km/h", "between steps the digits hold"
+    provider.set(tick=start + READOUT_TICKS)
+    frames(base)
+    assert gauge.shown == gauge.text.getText() == "ASI  180 km/h", "a step of game time on, they move"
+    provider.set(eas=np.array([60.0]))  # the same tick: paused, the units or the aircraft followed changed
+    frames(base)
+    assert gauge.shown == "ASI  216 km/h"
+    provider.set(tick=start + 1, eas=np.array([40.0]))  # a seek back
+    frames(base)
+    assert gauge.shown == "ASI  144 km/h"
     gauge.destroy()
 
 

@@ -98,6 +98,7 @@ class FlightView:
         nation = self.world.fleet.specs[0].nation
         self.instruments = InstrumentBoard(self.aircraft, lambda: self.latest, app.task_mgr)
         self.followed = 0  # whose HUD and which aircraft the cameras show (a replay can follow any)
+        self._focused = None, 0, None  # (latest, followed) and the snapshot followed_snapshot made of them
         self.hud = Hud(app, self.followed_snapshot, app.task_mgr, nation,
                        units=None if settings.units == "auto" else settings.units)
         app.accept("h", self.hud.cycle_detail)
@@ -306,8 +307,13 @@ class FlightView:
         self.camera.select(self.camera.current)  # the chase and orbit cameras start afresh on the new aircraft
 
     def followed_snapshot(self):
-        """The newest snapshot with the followed aircraft first, so the HUD (which reads index 0) shows it."""
-        return focus(self.latest, self.followed)
+        """The newest snapshot with the followed aircraft first, so the HUD (which reads index 0) shows it: made
+        once a frame for all the widgets that ask."""
+        latest, followed, focused = self._focused
+        if latest is not self.latest or followed != self.followed:
+            focused = focus(self.latest, self.followed)
+            self._focused = self.latest, self.followed, focused
+        return focused
 
     def draw(self, alpha: float) -> None:
         """Place the aircraft between the last two ticks and move their propellers and control surfaces."""

@@ -166,8 +166,8 @@ class World:
         controls[0], manned = self.seats[self.seat].fly(self, player_controls)
         self.combat.steer(controls)
         fleet = self.fleet
-        np.copyto(self._was_on_ground, fleet.on_ground)
-        np.copyto(self._sink, fleet.vel[:, 2])
+        self._was_on_ground[:] = fleet.on_ground  # (slice assignment: np.copyto is a Python wrapper in numpy 2)
+        self._sink[:] = fleet.vel[:, 2]
         fleet.step(controls, DT)
         self.combat.tick(self, buttons, manned)
         tally(self._was_on_ground, self._sink, fleet.on_ground, fleet.crashed, fleet.vel, fleet.engine_omega,

@@ -138,10 +138,12 @@ class Combat:
         fleet = self.fleet
         fly_bullets(self, tick, world.rng)
         self.condition.tick(fleet)
-        crashed_now = fleet.crashed & ~self.wrecked
-        if np.count_nonzero(crashed_now):  # (a quarter of .any()'s cost on a few aircraft)
-            self.events.add(EXPLOSION, fleet.pos[crashed_now], tick)
-        self.wrecked = fleet.crashed.copy()
+        changed = fleet.crashed != self.wrecked  # (count_nonzero: a quarter of .any()'s cost on a few aircraft)
+        if np.count_nonzero(changed):  # wrecked since the last tick, or put back on its wheels by the mission
+            crashed_now = changed & fleet.crashed
+            if np.count_nonzero(crashed_now):
+                self.events.add(EXPLOSION, fleet.pos[crashed_now], tick)
+            self.wrecked = fleet.crashed.copy()
         if self.guns.count:
             fire_guns(self, world, buttons, tick, manned)
         if len(self.units):

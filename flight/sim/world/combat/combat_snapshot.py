@@ -71,15 +71,21 @@ def combat_snapshot(combat, tick: int) -> tuple[CombatSnapshot, np.ndarray, np.n
         tick, pos, vel, born, tracer, count, e.kind, e.pos, e.tick, combat.last_shot, combat.rounds, combat.jammed,
         g.owner, g.slot, g.n_aircraft, g.width, c.leak, f.params.engine_mask, f.damage_engine, u.kind, u.health,
         u.target, u.last_shot, u.lit)
+    # copies of what the next tick changes; an empty array has nothing to change, so it is shared (a world
+    # without ground units, a sky without bullets: some ten copies a frame fewer)
+    ground = dict(ground_kind=u.kind, ground_pos=u.pos, ground_heading=u.heading, ground_count=u.count,
+                  ground_health=u.health, ground_target=u.target, searchlight_beam=u.beam, ground_shot_tick=u.last_shot)
+    if len(u):
+        ground = {name: value.copy() for name, value in ground.items()}
+    bullets = dict(bullet_pos=pos[:count], bullet_vel=vel[:count], bullet_born=born[:count])
+    if count:
+        bullets = {name: value.copy() for name, value in bullets.items()}
     snapshot = made(CombatSnapshot, dict(
         gun_position=combat.gun_position, gun_flash=gun_flash, tracer_pos=tracer_pos, tracer_vel=tracer_vel,
         tracer_age=tracer_age, pilot=c.pilot.copy(), burning=c.burning.copy(), leaking=leaking, smoke=smoke,
         downed=c.downed.copy(), event_kind=event_kind, event_pos=event_pos, event_age=event_age,
-        ground_kind=u.kind.copy(), ground_pos=u.pos.copy(), ground_heading=u.heading.copy(),
-        ground_count=u.count.copy(), ground_health=u.health.copy(), ground_flash=ground_flash,
-        ground_target=u.target.copy(), searchlight_on=searchlight_on, searchlight_beam=u.beam.copy(),
-        searchlight_target=searchlight_target, gun_shot_tick=gun_shot_tick, ground_shot_tick=u.last_shot.copy(),
-        bullet_pos=pos[:count].copy(), bullet_vel=vel[:count].copy(), bullet_born=born[:count].copy()))
+        ground_flash=ground_flash, searchlight_on=searchlight_on, searchlight_target=searchlight_target,
+        gun_shot_tick=gun_shot_tick, **ground, **bullets))
     return snapshot, ammunition, jammed
 
 
