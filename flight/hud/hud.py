@@ -98,10 +98,7 @@ class Hud:
         self.detail = detail
         for name, widget in self.widgets.items():
             shown = detail == "full" or (detail == "minimal" and name in MINIMAL)
-            if shown and self._means_something(name):
-                widget.node.show()
-            else:
-                widget.node.hide()
+            widget.set_visible(shown and self._means_something(name))
 
     def _means_something(self, name: str) -> bool:
         """In a mission's scene only the captions show; a seat's own gauge only in its seat; the rest where the

@@ -36,6 +36,7 @@ class ObjectiveArrow(TaskWidget):
         self.arrow = shapes.mesh("arrow", ARROW_POINTS, ARROW_TRIANGLES, (1.0, 0.85, 0.3, 0.9))
         self.arrow.reparent_to(self.node)
         self.arrow.hide()
+        self.arrow_r = 0.0  # the arrow's roll as last set (kept here: asking the node costs a Panda3D call a frame)
         self._start(name, task_manager)
 
     def point_at(self, target_ned: tuple[float, float] | None) -> None:
@@ -52,6 +53,7 @@ class ObjectiveArrow(TaskWidget):
             return
         roll = relative_bearing(self.snapshot(), self.target)
         # compare on the circle, so -179.9 and 180 count as the same direction
-        if abs((roll - self.arrow.get_r() + 180.0) % 360.0 - 180.0) >= VISIBLE_TURN:
+        if abs((roll - self.arrow_r + 180.0) % 360.0 - 180.0) >= VISIBLE_TURN:
             self.arrow.set_r(roll)
+            self.arrow_r = roll
 

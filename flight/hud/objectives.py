@@ -38,6 +38,9 @@ class Objectives:
     def update(self) -> None:
         self.gauge.update()
 
+    def set_visible(self, visible: bool) -> None:
+        self.gauge.set_visible(visible)
+
     def refresh(self) -> None:
         self.gauge.refresh()
 

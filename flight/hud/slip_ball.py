@@ -48,10 +48,12 @@ class SlipBall(TaskWidget):
             x = side * (BALL_RADIUS + 0.004)
             shapes.rectangle("wire", x - 0.002, -TUBE_WIDTH / 2, x + 0.002, TUBE_WIDTH / 2,
                              (0.1, 0.1, 0.1, 1.0)).reparent_to(self.node)
+        self.ball_x = 0.0  # where the ball was placed (kept here: asking the node costs a Panda3D call a frame)
         self._start(name, task_manager)
 
     def update(self) -> None:
         x, z = ball_position(ball_angle(self.snapshot()))
-        if abs(x - self.ball.get_x()) >= VISIBLE_MOVE:
+        if abs(x - self.ball_x) >= VISIBLE_MOVE:
             self.ball.set_pos(x, 0.0, z)
+            self.ball_x = x
 

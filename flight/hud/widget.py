@@ -23,11 +23,13 @@ STYLES = {"hud_speaker": (1.0, 0.8, 0.45, 1.0), "hud_done": (0.55, 0.9, 0.5, 1.0
 
 
 class Widget(Protocol):
-    """What the Hud needs of a widget: a name, one node to show or hide, refresh() as its task does each frame,
-    and destroy() that removes its task and node.
+    """What the Hud needs of a widget: a name, one node, set_visible() that shows or hides it, refresh() as its
+    task does each frame, and destroy() that removes its task and node.
     Example: `TextGauge("fuel", app.a2dBottomRight, (-0.06, 0.06), provider, format, task_mgr)`."""
     name: str
     node: NodePath
+
+    def set_visible(self, visible: bool) -> None: ...
 
     def refresh(self) -> None: ...
 
@@ -60,13 +62,24 @@ class TaskWidget:
             def update(self): self.node.set_r(...)
     """
 
+    visible = True  # as set_visible left it: a frame reads this, not the node (a Panda3D call costs about a
+    # microsecond between rendered frames, and sixteen widgets ask every frame)
+
     def _start(self, name: str, task_manager) -> None:
         self.task_manager = task_manager
         self.task = task_manager.add(self._update, f"hud-{name}", sort=HUD_TASK_SORT)
 
+    def set_visible(self, visible: bool) -> None:
+        """Show or hide the widget (the HUD's detail level, the seat); a hidden widget does no work."""
+        self.visible = visible
+        if visible:
+            self.node.show()
+        else:
+            self.node.hide()
+
     def refresh(self) -> None:
-        """What the widget's task does each frame: `update`, unless hidden (a hidden widget does no work)."""
-        if not self.node.is_hidden():
+        """What the widget's task does each frame: `update`, unless hidden."""
+        if self.visible:
             self.update()
 
     def _update(self, task):

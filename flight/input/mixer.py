@@ -83,14 +83,16 @@ class ControlMixer:
     def update(self, dt: float) -> ControlFrame:
         """Advance the keyboard, trim and throttle by dt and return this tick's quantised frame."""
         keys = self.keyboard.update(dt)
-        readings = {key: read(connection) for key, connection in self.connections.items()}
-        held = self.key_actions.union(*(reading.held for reading in readings.values()))
+        readings, held = {}, self.key_actions  # the keyboard alone flies without the lookups (this runs every tick)
+        if self.connections:
+            readings = {key: read(connection) for key, connection in self.connections.items()}
+            held = self.key_actions.union(*(reading.held for reading in readings.values()))
         self._throttle(readings, held, dt)
         if held:
             push = ("trim_up" in held) - ("trim_down" in held)
             self.trim = min(max(self.trim + push * TRIM_RATE * dt, -TRIM_LIMIT), TRIM_LIMIT)
         aileron, elevator, rudder, brake = keys.aileron, keys.elevator, keys.rudder, keys.brake
-        if readings:  # the keyboard alone flies without these lookups (the mixer runs every tick)
+        if readings:
             aileron, elevator, rudder = (_pick(_values(readings, axis), getattr(keys, axis))
                                          for axis in ("aileron", "elevator", "rudder"))
             brake = max([brake, *_values(readings, "brake")])

@@ -57,11 +57,11 @@ def test_a_hidden_gauge_does_no_work_and_catches_up_when_shown(base, provider):
     gauge = TextGauge("airspeed", base.a2dBottomLeft, (0.06, 0.06), provider, lambda s: airspeed.text(s, "metric"),
                       base.task_mgr)
     frames(base)
-    gauge.node.hide()
+    gauge.set_visible(False)
     provider.set(eas=np.array([50.0]))
     frames(base, 2)
     assert gauge.shown == "ASI    0 km/h"
-    gauge.node.show()
+    gauge.set_visible(True)
     frames(base)
     assert gauge.shown == gauge.text.getText() == "ASI  180 km/h"
     gauge.destroy()

@@ -156,10 +156,13 @@ class FlightView:
         if ticks == 0:
             return
         fleet = self.world.fleet
-        for _ in range(ticks):
+        for tick in range(ticks):
             if self.sortie.end is not None or (self.playback is not None and self.playback.at_end):
+                if tick:  # it ended on an earlier step of this frame: drawn where it stopped
+                    self.previous_pose = fleet.pos.copy(), fleet.quat.copy()
                 break
-            self.previous_pose = fleet.pos.copy(), fleet.quat.copy()
+            if tick == ticks - 1:
+                self.previous_pose = fleet.pos.copy(), fleet.quat.copy()
             try:
                 if self.playback is not None:
                     self.playback.step()
