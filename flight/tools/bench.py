@@ -88,7 +88,8 @@ def table(report: dict) -> str:
     lines.append("")
     lines.append(f"Replay of {replay['level']}: verified {'exact' if replay['verified_exact'] else 'DIVERGED'}, "
                  f"slowest seek {replay['slowest_seek_s']} s, {replay['kb_per_minute']} KB/min. Frame: simulation "
-                 f"{frame['simulation_ms_per_frame']} ms, HUD {frame['hud_ms_per_frame']} ms of CPU (by the wall "
+                 f"{frame['simulation_ms_per_frame']} ms, HUD {frame['hud_ms_per_frame']} ms of CPU in the quickest of "
+                 f"{frame['runs']} runs (their mean {frame['simulation_and_hud_ms_mean_of_runs']} ms; by the wall "
                  f"clock, {frame['simulation_and_hud_wall_ms_per_frame']} ms for both), render "
                  f"{frame['render_ms_per_frame']} ms, {frame['fps']} fps. Combat: Fleet.step alone "
                  f"{combat['fleet_step_ms']} ms. Sound per frame: Level 2 p95 {sound['level2_ms_p95']} ms; "
