@@ -102,9 +102,9 @@ def hud_text(parent: NodePath, pos: tuple[float, float], align=TextNode.A_left, 
 class TextGauge(TaskWidget):
     """HUD text at `pos` under `parent`; `format` turns the newest snapshot into its text. The task does nothing
     while the gauge is hidden (the HUD's detail level). A `readout` (speed, height, rpm, rounds left) is formatted
-    again only once READOUT_TICKS of game time have passed, as an instrument's digits step, or whenever game time
-    has not moved since (paused, after a seek, the units or the aircraft followed changed); other text (the stall
-    warning, the assists acting) shows on the frame it changes."""
+    again only once READOUT_TICKS of game time have passed, as an instrument's digits step, or on any frame game
+    time has not moved since the last (paused, stepped a tick at a time; the units or the aircraft followed
+    changed); other text (the stall warning, the assists acting) shows on the frame it changes."""
 
     def __init__(self, name: str, parent: NodePath, pos: tuple[float, float], snapshot: SnapshotProvider,
                  format: Callable[[WorldSnapshot], str], task_manager, align=TextNode.A_left, *,
@@ -116,13 +116,16 @@ class TextGauge(TaskWidget):
         self.shown = ""
         self.readout_ticks = READOUT_TICKS if readout else 0
         self.read_at = None  # the tick of the snapshot last formatted
+        self.seen_at = None  # the tick of the last frame's snapshot
         self._start(name, task_manager)
 
     def update(self) -> None:
         snapshot = self.snapshot()
-        if self.read_at is not None and 0 < snapshot.tick - self.read_at < self.readout_ticks:
+        tick, moving = snapshot.tick, snapshot.tick != self.seen_at
+        self.seen_at = tick
+        if moving and self.read_at is not None and 0 < tick - self.read_at < self.readout_ticks:
             return
-        self.read_at = snapshot.tick
+        self.read_at = tick
         shown = self.format(snapshot)
         if shown != self.shown:
             self.text.setText(shown)

@@ -47,6 +47,11 @@ def test_a_readout_steps_with_game_time_and_follows_at_once_while_time_stands_st
     provider.set(eas=np.array([60.0]))  # the same tick: paused, the units or the aircraft followed changed
     frames(base)
     assert gauge.shown == "ASI  216 km/h"
+    provider.set(tick=start + READOUT_TICKS + 1, eas=np.array([70.0]))  # paused, stepped on by one tick
+    frames(base)
+    assert gauge.shown == "ASI  216 km/h", "the step's own frame is within the readout's step"
+    frames(base)
+    assert gauge.shown == "ASI  252 km/h", "the next frame, time standing still, shows it"
     provider.set(tick=start + 1, eas=np.array([40.0]))  # a seek back
     frames(base)
     assert gauge.shown == "ASI  144 km/h"
