@@ -115,8 +115,7 @@ class Fleet:
         alpha and beta, roll, pitch and heading (rad, heading 0..2pi, 0 = north) and the CG's height above the
         ground (m), all from one kernel call."""
         out = np.empty((len(readings.ROWS), self.n))
-        terrain = self._terrain if self._terrain[0] != GIVEN else self._given_terrain()
-        readings.fleet_readings(self.pos, self.vel, self.quat, self.wind, terrain, out)
+        readings.fleet_readings(self.pos, self.vel, self.quat, self.wind, self.terrain_now(), out)
         return out
 
     @property
@@ -230,7 +229,7 @@ class Fleet:
         if not (isinstance(u, np.ndarray) and u.dtype == np.float64 and u.shape == (self.n, 6)
                 and u.flags.c_contiguous):
             u = np.ascontiguousarray(np.asarray(u, dtype=np.float64).reshape(self.n, 6))
-        terrain = self._terrain if self._terrain[0] != GIVEN else self._given_terrain()
+        terrain = self.terrain_now()
         state = (self.pos, self.vel, self.quat, self.omega, self.engine_omega, self.fuel, u, self.applied,
                  self.on_ground, self.chocks, self.crashed, self.crash_cause, self.damage, self.damage_engine,
                  self.specific_force, self.wind)
@@ -239,6 +238,10 @@ class Fleet:
                        p.propeller_tables.flat, terrain, *state, float(dt))
         except TypeError:
             raise KernelArgumentError("Fleet.step: " + describe_arrays(dict(zip(STATE_FIELDS, state)))) from None
+
+    def terrain_now(self) -> tuple:
+        """The kernels' view of the ground under the fleet now (heightfield.surface's `terrain` tuple)."""
+        return self._terrain if self._terrain[0] != GIVEN else self._given_terrain()
 
     def _given_terrain(self):
         """For a ground function that is not a kernel: its heights under every point the step will ask about."""

@@ -20,6 +20,12 @@ _F1, _F2 = types.float64[::1], types.float64[:, ::1]
 _TERRAIN = types.Tuple((types.int64, _F2, types.float64, types.float64, types.float64, _F2))
 
 
+@kernel
+def height1(pos, terrain, i):
+    """m of aircraft i's CG above the ground under it (heightfield.surface's `terrain` tuple)."""
+    return -pos[i, 2] - surface(terrain, i, 0, pos[i, 0], pos[i, 1])
+
+
 @kernel(types.void(_F2, _F2, _F2, _F1, _TERRAIN, _F2))
 def fleet_readings(pos, vel, quat, wind, terrain, out):
     """out[k, i] = reading ROWS[k] of aircraft i (a row is contiguous, as kernels take it): m/s, rad (heading
@@ -36,4 +42,5 @@ def fleet_readings(pos, vel, quat, wind, terrain, out):
         out[BETA, i] = atan2_1(b1, np.sqrt(b0 * b0 + b2 * b2))
         out[ROLL, i], out[PITCH, i], out[HEADING, i] = quaternion.euler1(quat[i, 0], quat[i, 1], quat[i, 2],
                                                                          quat[i, 3])
-        out[HEIGHT, i] = altitude - surface(terrain, i, 0, pos[i, 0], pos[i, 1])
+        out[HEIGHT, i] = height1(pos, terrain, i)
+

@@ -19,7 +19,7 @@ from flight.sim.dynamics.stablemath import sin1
 from flight.sim.run.driver import Pilot
 from flight.sim.run.sortie import Sortie
 from flight.sim.world.ai.loops import COMMAND_ROWS, InnerLoops
-from flight.sim.world.ai.sensing import INSTRUMENT_ROWS, sense
+from flight.sim.world.ai.sensing import INSTRUMENT_ROWS, sense_with_height
 from flight.sim.world.ai.tuning import tuning_for
 from flight.sim.world.seats import FLYING
 
@@ -62,7 +62,6 @@ class Assisted:
         self.tuning = self.loops = None  # for the sortie's aircraft 0, on the first call
         self._index = np.zeros(1, dtype=np.intp)
         self._table = np.empty((len(INSTRUMENT_ROWS), 1))  # aircraft 0's readings, by INSTRUMENT_ROWS
-        self._airborne = np.zeros(1, dtype=np.int64)  # (sense counts ticks off the ground: not read here)
         self._commands = np.zeros((len(COMMAND_ROWS), 1))
         self._controls = np.zeros((1, 6))
         self._held_heading: float | None = None
@@ -81,18 +80,17 @@ class Assisted:
 
     def apply(self, intent: ControlFrame, sortie: Sortie) -> ControlFrame:
         """The frame the assists make of `intent` this tick, quantised."""
-        world, fleet, s = sortie.world, sortie.world.fleet, self.settings
+        fleet, s = sortie.world.fleet, self.settings
         if fleet.crashed[0]:
             return intent.quantised()
         if self.tuning is None:
             self.tuning = tuning_for([fleet.specs[0]])
             self.loops = InnerLoops(self.tuning)
         table = self._table
-        sense(self._index, fleet.quat, fleet.vel, fleet.pos, fleet.omega, fleet.specific_force, fleet.wind,
-              fleet.on_ground, self._airborne, table)  # (instrument_table into arrays kept: it runs every tick)
+        height = sense_with_height(0, fleet.quat, fleet.vel, fleet.pos, fleet.omega, fleet.specific_force,
+                                   fleet.wind, fleet.terrain_now(), table)
         reading = table[:, 0].tolist()  # by INSTRUMENT_ROWS (_ROW)
         on_ground = bool(fleet.on_ground[0])
-        height = float(world.height_above_ground()[0])
         self._command(intent, reading, on_ground, height)
         self.loops.run(self._index, table, self._commands, fleet, controls=self._controls)
         loop = self._controls[0, :3].tolist()

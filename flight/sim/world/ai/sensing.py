@@ -14,6 +14,7 @@ from numba import types
 from flight.sim.dynamics import Fleet, quaternion
 from flight.sim.dynamics.atmosphere import SEA_LEVEL_DENSITY, density1
 from flight.sim.dynamics.heightfield import GIVEN, surface
+from flight.sim.dynamics.readings import height1
 from flight.sim.dynamics.step import TERRAIN
 from flight.sim.jit import kernel
 from flight.sim.dynamics.stablemath import atan2_1, maximum
@@ -81,6 +82,16 @@ def sense(index, quat, vel, pos, omega, specific_force, wind, on_ground, airborn
         for row in range(12):
             out[row, k] = reading[row]
         airborne_ticks[k] = 0 if on_ground[n] else airborne_ticks[k] + 1
+
+
+@kernel(types.float64(types.intp, _F2, _F2, _F2, _F2, _F2, _F1, TERRAIN, _F2))
+def sense_with_height(n, quat, vel, pos, omega, specific_force, wind, terrain, out):
+    """Aircraft n's readings into out[:, 0] by INSTRUMENT_ROWS (as `sense`), and returns its CG's height above the
+    ground (m, as Fleet.readings has it): the player's assists read both every tick, in one call."""
+    reading = _reading(quat, vel, pos, omega, specific_force, wind, n)
+    for row in range(12):
+        out[row, 0] = reading[row]
+    return height1(pos, terrain, n)
 
 
 def instruments_of(fleet: Fleet, index: np.ndarray, table: np.ndarray) -> Instruments:
