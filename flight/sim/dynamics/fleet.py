@@ -118,6 +118,10 @@ class Fleet:
         readings.fleet_readings(self.pos, self.vel, self.quat, self.wind, self.terrain_now(), out)
         return out
 
+    def height_of(self, i: int) -> float:
+        """m between aircraft i's CG and the ground under it: the readings' HEIGHT without the rest."""
+        return readings.height_of(self.pos, self.terrain_now(), i)
+
     @property
     def airspeed(self) -> np.ndarray:
         """True airspeed, m/s."""

@@ -26,6 +26,12 @@ def height1(pos, terrain, i):
     return -pos[i, 2] - surface(terrain, i, 0, pos[i, 0], pos[i, 1])
 
 
+@kernel(types.float64(_F2, _TERRAIN, types.intp))
+def height_of(pos, terrain, i):
+    """height1, called from Python: what a mission asks of one aircraft, without the other readings."""
+    return height1(pos, terrain, i)
+
+
 @kernel(types.void(_F2, _F2, _F2, _F1, _TERRAIN, _F2))
 def fleet_readings(pos, vel, quat, wind, terrain, out):
     """out[k, i] = reading ROWS[k] of aircraft i (a row is contiguous, as kernels take it): m/s, rad (heading

@@ -37,7 +37,7 @@ class UnitView:
     @property
     def height(self) -> float:
         """Above the ground under it, m."""
-        return float(self.world.height_above_ground()[self.index])
+        return self._fleet.height_of(self.index)
 
     @property
     def speed(self) -> float:

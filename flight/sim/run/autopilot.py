@@ -58,7 +58,7 @@ class PlanFlyer:
         if kind == "takeoff":
             return p.phase[0] == Phase.ENROUTE
         if kind == "climb":
-            return float(world.height_above_ground()[0]) >= self.target[0]
+            return world.fleet.height_of(0) >= self.target[0]
         if kind == "turn_to":
             return abs(_wrap(self.target[0] - float(world.fleet.euler[0, 2]))) < HEADING_REACHED
         if kind == "stall":
@@ -79,7 +79,7 @@ class PlanFlyer:
     def _climb(self, step: dict) -> None:
         world = self.sortie.world
         height = float(step["height_m"])
-        ground = float(world.fleet.altitude[0]) - float(world.height_above_ground()[0])
+        ground = float(world.fleet.altitude[0]) - world.fleet.height_of(0)
         self.target = (height,)
         heading = step.get("heading_deg")
         heading = float(world.fleet.euler[0, 2]) if heading is None else math.radians(float(heading))
