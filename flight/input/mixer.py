@@ -107,7 +107,9 @@ class ControlMixer:
             aileron, elevator = self.aim.traverse, self.aim.elevation
         else:
             elevator = min(max(elevator + self.trim, -1.0), 1.0)
-        return ControlFrame.on_steps(aileron, elevator, rudder, self.keyboard.throttle, brake, buttons)
+        frame = (aileron, elevator, rudder, self.keyboard.throttle, brake, buttons)
+        # the keyboard's frame is on its steps already: when nothing here changed it, it is this tick's frame
+        return keys if frame == keys else ControlFrame.on_steps(*frame)
 
     def _seat_buttons(self, buttons: int) -> int:
         """The buttons as the seat reads them: V's toggle, R at the gate, the mouse trigger at a gun."""
