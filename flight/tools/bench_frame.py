@@ -28,7 +28,8 @@ def _seconds_in_child(code: str, **env: str) -> float:
 
 def startup_figures(quick: bool) -> dict:
     """Cold compile: every module of flight.sim imported, so every kernel compiled, with an empty numba cache
-    (skipped by --quick: it takes a minute). Warm start: a fresh process to the menu's first frame, with the cache as it is."""
+    (skipped by --quick: it takes a minute). Warm start: a fresh process to the menu's first frame, with the cache as
+    it is."""
     cold = None
     if not quick:
         with tempfile.TemporaryDirectory() as cache:

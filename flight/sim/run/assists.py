@@ -73,7 +73,8 @@ class Assisted:
 
     def __call__(self, sortie: Sortie) -> ControlFrame:
         intent = self.pilot(sortie)
-        if not (self.settings.any or self.aim is not None) or sortie.world.seat != FLYING:  # at a gun the frame carries its aim
+        # (at a gun the frame carries its aim)
+        if not (self.settings.any or self.aim is not None) or sortie.world.seat != FLYING:
             self.active = []
             return intent
         return self.apply(intent, sortie)
@@ -101,7 +102,8 @@ class Assisted:
         if s.stability and not on_ground or let_go["aileron"] and s.takeoff_landing and on_ground:
             aileron = loop[0]
             active.add("stability" if not on_ground else "take-off/landing")
-        if s.stability and not on_ground and let_go["elevator"] or s.takeoff_landing and (on_ground or let_go["elevator"]):
+        if (s.stability and not on_ground and let_go["elevator"]
+                or s.takeoff_landing and (on_ground or let_go["elevator"])):
             if elevator != loop[1]:
                 active.add("stability" if not on_ground and height > CLIMB_OUT_HEIGHT else "take-off/landing")
             elevator = loop[1]

@@ -1,6 +1,6 @@
 """Combat: the aircraft's guns, the bullets in flight, hits and damage, and the ground units, advanced by one
 `tick` after the flight model's step. Owns no aircraft state beyond what the world lets it write (Fleet.damage,
-damage_engine, fuel, and a crash against a lorry). Deterministic; CPU-stable numpy only; imports no panda3d.
+damage_engine, fuel, and a crash against a lorry). Deterministic: CPU-stable numpy and kernels; imports no panda3d.
 
 Order within a tick: bullets fly and strike (aircraft, then the ground) -> leaks, fire, who is downed -> the
 aircraft's guns fire -> ground units see, move and fire, flak bursts. New rounds start at the muzzle at the end
@@ -13,6 +13,7 @@ from numba import types
 
 from flight.sim.dynamics import Fleet
 from flight.sim.dynamics.spec import CRASH_CAUSES
+from flight.sim.jit import kernel
 from flight.sim.world.combat.bullets import Bullets
 from flight.sim.world.combat.damage import Condition
 from flight.sim.world.combat.events import EXPLOSION, Events
@@ -24,7 +25,6 @@ from flight.sim.world.combat.machine_guns import SmallArmsScratch, fire_small_ar
 from flight.sim.world.combat.hits import ROW_FIELDS, HitVolumes
 from flight.sim.world.combat.strikes import fly_bullets
 from flight.sim.world.combat.ground_units import SIDES, GroundGroup
-from flight.sim.jit import kernel
 
 ALLIED = SIDES.index("allied")
 FLASH_TICKS = 3
