@@ -49,4 +49,3 @@ def fleet_readings(pos, vel, quat, wind, terrain, out):
         out[ROLL, i], out[PITCH, i], out[HEADING, i] = quaternion.euler1(quat[i, 0], quat[i, 1], quat[i, 2],
                                                                          quat[i, 3])
         out[HEIGHT, i] = height1(pos, terrain, i)
-
